@@ -1,0 +1,1 @@
+"""Dash callbacks, registered by topic; each one only wires inputs to pure functions."""

@@ -1,0 +1,90 @@
+"""The ``partnermap`` command line: validate, list, geocode, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from partnermap.data.filters import FilterState, localities_named, select
+from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
+from partnermap.data.serialize import record_to_dict
+from partnermap.data.validate import validate_paths
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except ValueError as err:
+        parser.exit(2, f"partnermap {args.command}: error: {err}\n")
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="partnermap", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", help="check data files; exit 1 on any problem",
+        description="Check data directories or single records/localities files.",
+    )
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                          help=f"data directory or YAML file (default: {EMBEDDED_DATA_DIR})")
+    validate.set_defaults(run=_validate)
+
+    listing = commands.add_parser("list", help="print the records, filtered")
+    listing.add_argument("--json", action="store_true", help="a JSON array (the data format)")
+    _add_filter_flags(listing)
+    listing.set_defaults(run=_list)
+    return parser
+
+
+def _add_filter_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=EMBEDDED_DATA_DIR, help="data directory")
+    parser.add_argument("--sector", action="append", default=[], help="sector slug (repeatable)")
+    parser.add_argument("--type", action="append", default=[], help="type slug (repeatable)")
+    parser.add_argument("--year-from", type=int)
+    parser.add_argument("--year-to", type=int)
+    parser.add_argument("--place", help="place id or name, English or Chinese")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    problems = validate_paths(args.paths or [EMBEDDED_DATA_DIR])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print("ok: no problems found")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.data)
+    for problem in corpus.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    place = frozenset()
+    if args.place:
+        place = localities_named(args.place, corpus.localities)
+        if not place:
+            raise ValueError(f"no place matches {args.place!r}")
+    state = FilterState(
+        sectors=frozenset(args.sector), types=frozenset(args.type),
+        year_from=args.year_from, year_to=args.year_to, place=place,
+    )
+    records = select(corpus.records, state)
+    if args.json:
+        rows = [record_to_dict(record, corpus.localities) for record in records]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for record in records:
+            print(f"{record.date or '----':10}  {record.type:22}  {record.id}")
+        print(f"{len(records)} record(s)", file=sys.stderr)
+    return 0

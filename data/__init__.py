@@ -1,0 +1,1 @@
+"""Curated partnership records: their files, schema, vocabulary and loader."""

@@ -1,0 +1,287 @@
+"""Load the data files into validated records, reporting every problem with file, line and field.
+
+Loading is forgiving: a bad record or locality is reported and skipped, every good one is kept.
+``partnermap validate`` is the strict face of the same checks (it exits 1 on any problem).
+
+A data directory holds::
+
+    localities.yaml     the places records refer to (``localities:`` list)
+    records/*.yaml      the records, one file per source (``records:`` list)
+    sources/*           the source documents that record quotes are checked against
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from partnermap.data.schema import FieldError, Locality, Record, Source
+from partnermap.data.yamlfile import LinedDocument, YamlFileError, read_lined_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+#: The data shipped with partnermap.
+EMBEDDED_DATA_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, located well enough for a person to fix it."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything loaded from one data directory: the good records and what was wrong."""
+
+    records: tuple[Record, ...]
+    localities: Mapping[str, Locality]
+    problems: tuple[Problem, ...]
+    data_dir: Path
+
+
+def load_corpus(data_dir: Path = EMBEDDED_DATA_DIR) -> Corpus:
+    """Load and check a data directory.
+
+    Parameters
+    ----------
+    data_dir
+        A directory laid out like ``data/`` (see the module docstring).
+
+    Returns
+    -------
+    Corpus
+        The records and localities that passed every check, and a problem for each that did not.
+    """
+    data_dir = Path(data_dir)
+    localities, problems = load_localities(data_dir / "localities.yaml")
+    records: list[Record] = []
+    for path in sorted((data_dir / "records").glob("*.yaml")):
+        file_records, file_problems = load_records_file(
+            path, localities, data_dir / "sources", taken=records
+        )
+        records.extend(file_records)
+        problems.extend(file_problems)
+    problems.extend(_unknown_related(records, data_dir))
+    return Corpus(tuple(records), MappingProxyType(localities), tuple(problems), data_dir)
+
+
+def load_localities(path: Path) -> tuple[dict[str, Locality], list[Problem]]:
+    """Load a localities table, skipping (and reporting) bad rows and repeated ids."""
+    rows, doc, problems = _list_in(path, "localities")
+    localities: dict[str, Locality] = {}
+    for i, row in enumerate(rows):
+        locality = _build(Locality, row, doc, ("localities", i), path, problems)
+        if locality is None:
+            continue
+        if locality.id in localities:
+            problems.append(
+                _problem(path, doc, ("localities", i, "id"), f"duplicate locality id {locality.id!r}")
+            )
+            continue
+        localities[locality.id] = locality
+    return localities, problems
+
+
+def load_records_file(
+    path: Path,
+    localities: Mapping[str, Locality],
+    sources_dir: Path,
+    taken: Iterable[Record] = (),
+) -> tuple[list[Record], list[Problem]]:
+    """Load one records file and check each record against the localities and its sources.
+
+    Parameters
+    ----------
+    path
+        A YAML file with a top-level ``records:`` list.
+    localities
+        The known localities, by id.
+    sources_dir
+        Where the source documents named by ``source.document`` live.
+    taken
+        Records loaded before this file: their ids may not be used again.
+
+    Returns
+    -------
+    tuple
+        The good records, and a problem for each bad one.
+    """
+    rows, doc, problems = _list_in(path, "records")
+    seen = {record.id for record in taken}
+    documents: dict[str, list[str] | None] = {}
+    records: list[Record] = []
+    for i, row in enumerate(rows):
+        record = _build(Record, row, doc, ("records", i), path, problems)
+        if record is None:
+            continue
+        found = _reference_problems(record, localities, sources_dir, documents)
+        if record.id in seen:
+            found.append((("id",), f"duplicate record id {record.id!r}"))
+        if found:
+            problems.extend(_problem(path, doc, ("records", i, *at), msg) for at, msg in found)
+            continue
+        seen.add(record.id)
+        records.append(record)
+    return records, problems
+
+
+def normalise_whitespace(text: str) -> str:
+    """Collapse runs of whitespace to one space, and drop it next to CJK characters.
+
+    Chinese text has no spaces between words, and documents break its lines anywhere, so a
+    quote matches its source whatever line breaks or spaces either carries.
+    """
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(rf"(?<=[{_CJK}]) | (?=[{_CJK}])", "", text)
+
+
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+
+
+def display_path(path: Path) -> str:
+    """The path as a person would type it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _list_in(path: Path, key: str) -> tuple[list[Any], LinedDocument, list[Problem]]:
+    """Read ``path`` and return the list under ``key``, or a problem saying why there is none."""
+    empty = LinedDocument(None)
+    try:
+        doc = read_lined_yaml(path)
+    except FileNotFoundError:
+        return [], empty, [Problem(display_path(path), 0, "", "file not found")]
+    except YamlFileError as err:
+        return [], empty, [Problem(display_path(path), err.line, "", str(err))]
+    if not isinstance(doc.value, dict) or not isinstance(doc.value.get(key), list):
+        message = f"expected a mapping with a '{key}:' list at the top"
+        return [], doc, [Problem(display_path(path), doc.line_of(()), key, message)]
+    unknown = [k for k in doc.value if k != key]
+    problems = [
+        _problem(path, doc, (k,), f"unknown top-level key {k!r}; expected only '{key}'")
+        for k in unknown
+    ]
+    return doc.value[key], doc, problems
+
+
+def _build(
+    model: type[M],
+    row: Any,
+    doc: LinedDocument,
+    at: tuple[str | int, ...],
+    path: Path,
+    problems: list[Problem],
+) -> M | None:
+    if not isinstance(row, dict):
+        problems.append(_problem(path, doc, at, f"expected a mapping of fields, got {_kind(row)}"))
+        return None
+    try:
+        return model.model_validate(row)
+    except ValidationError as err:
+        for error in err.errors():
+            loc = tuple(error["loc"])
+            cause = error.get("ctx", {}).get("error")
+            if isinstance(cause, FieldError):
+                loc = (*loc, cause.field)
+            problems.append(_problem(path, doc, (*at, *loc), _message(error)))
+        return None
+
+
+def _message(error: Any) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "missing":
+        return "required field is missing"
+    if error["type"] == "extra_forbidden":
+        return "unknown field (check its spelling against the schema in data/README.md)"
+    if error["type"] in {"string_type", "float_parsing", "float_type", "list_type", "int_type"}:
+        return f"{message}, got {_kind(error.get('input'))}"
+    return message
+
+
+def _kind(value: Any) -> str:
+    return "nothing" if value is None else f"{type(value).__name__} {str(value)[:60]!r}"
+
+
+def _problem(path: Path, doc: LinedDocument, at: tuple[str | int, ...], message: str) -> Problem:
+    field = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in at[2:]).replace(".[", "[")
+    return Problem(display_path(path), doc.line_of(at), field, message)
+
+
+def _reference_problems(
+    record: Record,
+    localities: Mapping[str, Locality],
+    sources_dir: Path,
+    documents: dict[str, list[str] | None],
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """Check what a record points at: known localities, and quotes found in their sources."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for i, ref in enumerate(record.localities):
+        if ref.id not in localities:
+            found.append((("localities", i, "id"), _unknown_locality(ref.id, localities)))
+    for i, source in enumerate(record.sources):
+        message = _quote_problem(source, sources_dir, documents)
+        if message:
+            found.append((("sources", i, "quote" if "quote" in message else "document"), message))
+    return found
+
+
+def _unknown_locality(locality_id: str, localities: Mapping[str, Locality]) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(locality_id, list(localities), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"unknown locality {locality_id!r}: add it to localities.yaml first{hint}"
+
+
+def _quote_problem(
+    source: Source, sources_dir: Path, documents: dict[str, list[str] | None]
+) -> str | None:
+    if source.document is None:
+        return None
+    if source.document not in documents:
+        path = sources_dir / source.document
+        safe = Path(source.document).name == source.document and path.is_file()
+        documents[source.document] = (
+            path.read_text(encoding="utf-8-sig").splitlines() if safe else None
+        )
+    lines = documents[source.document]
+    if lines is None:
+        return f"source document {source.document!r} not found in {display_path(sources_dir)}"
+    first, _, last = (source.lines or "").partition("-")
+    start, end = int(first), int(last or first)
+    if end > len(lines):
+        return f"lines {source.lines} run past the end of {source.document} ({len(lines)} lines)"
+    quote = normalise_whitespace(source.quote)
+    if quote in normalise_whitespace("\n".join(lines[start - 1 : end])):
+        return None
+    if quote in normalise_whitespace("\n".join(lines)):
+        return f"the quote is in {source.document}, but not within lines {source.lines}"
+    return f"the quote is not in {source.document} (compared verbatim, whitespace-normalised)"
+
+
+def _unknown_related(records: list[Record], data_dir: Path) -> list[Problem]:
+    ids = {record.id for record in records}
+    return [
+        Problem(display_path(data_dir / "records"), 0, "related", f"{r.id}: unknown record {rel!r}")
+        for r in records
+        for rel in r.related
+        if rel not in ids
+    ]

@@ -1,0 +1,122 @@
+"""Read a YAML file into plain Python values, remembering the line of every key and item.
+
+PyYAML forgets where a value came from once it is constructed. Validation errors must name the
+line, so this module composes the node tree, converts it itself and keeps a map from each
+value's path (``("records", 3, "date")``) to its 1-based line number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+
+class YamlFileError(ValueError):
+    """A file that is not readable YAML; ``line`` is 1-based, 0 when unknown."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class LinedDocument:
+    """A parsed YAML document and the line of every path inside it."""
+
+    value: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """Return the line of ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+def read_lined_yaml(path: Path, max_bytes: int = 5_000_000) -> LinedDocument:
+    """Parse one YAML file, keeping line numbers.
+
+    Parameters
+    ----------
+    path
+        The file to read (UTF-8; a byte-order mark and CRLF line ends are accepted).
+    max_bytes
+        Files larger than this are refused before parsing.
+
+    Returns
+    -------
+    LinedDocument
+        The document's value and a map of path -> line.
+
+    Raises
+    ------
+    YamlFileError
+        When the file is too large, not UTF-8 text, or not valid YAML; the error has the line.
+    """
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise YamlFileError(f"file is {size:,} bytes; data files must be under {max_bytes:,}")
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise YamlFileError("file is binary (contains NUL bytes), expected UTF-8 YAML text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise YamlFileError(f"not UTF-8 text ({err.reason} at byte {err.start})", line) from err
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 0
+        raise YamlFileError(f"invalid YAML: {err.problem or err}", line) from err
+    except yaml.YAMLError as err:
+        raise YamlFileError(f"invalid YAML: {err}") from err
+    if node is None:
+        return LinedDocument(None, {(): 1})
+    converter = _Converter()
+    value = converter.convert(node, ())
+    return LinedDocument(value, converter.lines)
+
+
+class _Converter:
+    """Turns a node tree into values, with one PyYAML constructor for all its scalars."""
+
+    def __init__(self) -> None:
+        self.lines: dict[Path_, int] = {}
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def convert(self, node: yaml.Node, path: Path_) -> Any:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in _pairs(node):
+                key = self.scalar(key_node)
+                if key in result:
+                    raise YamlFileError(f"duplicate key {key!r}", key_node.start_mark.line + 1)
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
+                result[key] = self.convert(value_node, (*path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlFileError("expected a plain value here", node.start_mark.line + 1)
+        return self._constructor.construct_object(node)
+
+
+def _pairs(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise YamlFileError("merge keys (<<) are not supported", key_node.start_mark.line + 1)
+        yield key_node, value_node
+

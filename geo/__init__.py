@@ -1,0 +1,1 @@
+"""Gazetteer, geocoding and geometry for partner localities."""

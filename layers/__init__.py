@@ -1,0 +1,1 @@
+"""Map layers: pure functions from a filtered view to plotly traces."""
