@@ -31,11 +31,17 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate", help="check data files; exit 1 on any problem",
+        "validate",
+        help="check data files; exit 1 on any problem",
         description="Check data directories or single records/localities files.",
     )
-    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                          help=f"data directory or YAML file (default: {EMBEDDED_DATA_DIR})")
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help=f"data directory or YAML file (default: {EMBEDDED_DATA_DIR})",
+    )
     validate.set_defaults(run=_validate)
 
     listing = commands.add_parser("list", help="print the records, filtered")
@@ -75,8 +81,11 @@ def _list(args: argparse.Namespace) -> int:
         if not place:
             raise ValueError(f"no place matches {args.place!r}")
     state = FilterState(
-        sectors=frozenset(args.sector), types=frozenset(args.type),
-        year_from=args.year_from, year_to=args.year_to, place=place,
+        sectors=frozenset(args.sector),
+        types=frozenset(args.type),
+        year_from=args.year_from,
+        year_to=args.year_to,
+        place=place,
     )
     records = select(corpus.records, state)
     if args.json:

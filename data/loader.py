@@ -42,7 +42,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,9 @@ def load_localities(path: Path) -> tuple[dict[str, Locality], list[Problem]]:
             continue
         if locality.id in localities:
             problems.append(
-                _problem(path, doc, ("localities", i, "id"), f"duplicate locality id {locality.id!r}")
+                _problem(
+                    path, doc, ("localities", i, "id"), f"duplicate locality id {locality.id!r}"
+                )
             )
             continue
         localities[locality.id] = locality
@@ -198,7 +202,7 @@ def _build(
     except ValidationError as err:
         for error in err.errors():
             loc = tuple(error["loc"])
-            cause = error.get("ctx", {}).get("error")
+            cause = _cause_of(error)
             if isinstance(cause, FieldError):
                 loc = (*loc, cause.field)
             problems.append(_problem(path, doc, (*at, *loc), _message(error)))
@@ -211,9 +215,14 @@ def _message(error: Any) -> str:
         return "required field is missing"
     if error["type"] == "extra_forbidden":
         return "unknown field (check its spelling against the schema in data/README.md)"
-    if error["type"] in {"string_type", "float_parsing", "float_type", "list_type", "int_type"}:
-        return f"{message}, got {_kind(error.get('input'))}"
-    return message
+    if isinstance(_cause_of(error), ValueError):
+        return message
+    return f"{message}, got {_kind(error.get('input'))}"
+
+
+def _cause_of(error: Any) -> Any:
+    """The exception a validator raised for ``error``, if any."""
+    return error.get("ctx", {}).get("error")
 
 
 def _kind(value: Any) -> str:
@@ -237,9 +246,9 @@ def _reference_problems(
         if ref.id not in localities:
             found.append((("localities", i, "id"), _unknown_locality(ref.id, localities)))
     for i, source in enumerate(record.sources):
-        message = _quote_problem(source, sources_dir, documents)
-        if message:
-            found.append((("sources", i, "quote" if "quote" in message else "document"), message))
+        problem = _quote_problem(source, sources_dir, documents)
+        if problem:
+            found.append((("sources", i, problem[0]), problem[1]))
     return found
 
 
@@ -253,7 +262,8 @@ def _unknown_locality(locality_id: str, localities: Mapping[str, Locality]) -> s
 
 def _quote_problem(
     source: Source, sources_dir: Path, documents: dict[str, list[str] | None]
-) -> str | None:
+) -> tuple[str, str] | None:
+    """Return (field, message) when the quote cannot be found where the source says it is."""
     if source.document is None:
         return None
     if source.document not in documents:
@@ -264,17 +274,23 @@ def _quote_problem(
         )
     lines = documents[source.document]
     if lines is None:
-        return f"source document {source.document!r} not found in {display_path(sources_dir)}"
+        return "document", f"{source.document!r} not found in {display_path(sources_dir)}"
     first, _, last = (source.lines or "").partition("-")
     start, end = int(first), int(last or first)
     if end > len(lines):
-        return f"lines {source.lines} run past the end of {source.document} ({len(lines)} lines)"
+        return (
+            "lines",
+            f"lines {source.lines} run past the end of {source.document} ({len(lines)} lines)",
+        )
     quote = normalise_whitespace(source.quote)
     if quote in normalise_whitespace("\n".join(lines[start - 1 : end])):
         return None
     if quote in normalise_whitespace("\n".join(lines)):
-        return f"the quote is in {source.document}, but not within lines {source.lines}"
-    return f"the quote is not in {source.document} (compared verbatim, whitespace-normalised)"
+        return "lines", f"the quote is in {source.document}, but not within lines {source.lines}"
+    return (
+        "quote",
+        f"the quote is not in {source.document} (compared verbatim, whitespace-normalised)",
+    )
 
 
 def _unknown_related(records: list[Record], data_dir: Path) -> list[Problem]:

@@ -82,7 +82,9 @@ def check_partial_date(value: str, today: dt.date | None = None) -> str:
     year, month, day = (int(part) if part else None for part in match.groups())
     latest = (today or dt.date.today()).year + LATEST_YEAR_AHEAD
     if not EARLIEST_YEAR <= year <= latest:
-        raise ValueError(f"{value!r}: year {year} is implausible (expected {EARLIEST_YEAR}-{latest})")
+        raise ValueError(
+            f"{value!r}: year {year} is implausible (expected {EARLIEST_YEAR}-{latest})"
+        )
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError as err:
@@ -139,7 +141,7 @@ class Locality(_Strict):
             raise FieldError(
                 "lat",
                 f"({self.lat}, {self.lon}) lies outside {COUNTRIES[self.country].en} "
-                f"(lat {lat_min}..{lat_max}, lon {lon_min}..{lon_max}); are lat and lon swapped?"
+                f"(lat {lat_min}..{lat_max}, lon {lon_min}..{lon_max}); are lat and lon swapped?",
             )
         return self
 
@@ -198,7 +200,9 @@ class Source(_Strict):
         if self.document and not self.lines:
             raise FieldError("lines", "a source document needs 'lines' (e.g. \"12-18\")")
         if not self.document and not (self.url and self.accessed):
-            raise FieldError("document", "a source needs 'document' and 'lines', or 'url' and 'accessed'")
+            raise FieldError(
+                "document", "a source needs 'document' and 'lines', or 'url' and 'accessed'"
+            )
         return self
 
 
@@ -266,13 +270,19 @@ class Record(_Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Record:
         if self.date is None and not self.date_note:
-            raise FieldError("date_note", "date is null: add a date_note saying why the source gives none")
+            raise FieldError(
+                "date_note", "date is null: add a date_note saying why the source gives none"
+            )
         if self.end_date and self.status != "ended":
-            raise FieldError("status", f"end_date is set but status is {self.status!r}, expected 'ended'")
+            raise FieldError(
+                "status", f"end_date is set but status is {self.status!r}, expected 'ended'"
+            )
         if self.end_date and self.date and self.end_date < self.date[: len(self.end_date)]:
             raise FieldError("end_date", f"end_date {self.end_date} is before date {self.date}")
         if self.confidence == "low" and not self.note:
-            raise FieldError("note", "confidence is low: add a note saying what the sources disagree on")
+            raise FieldError(
+                "note", "confidence is low: add a note saying what the sources disagree on"
+            )
         return self
 
     @property

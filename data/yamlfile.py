@@ -119,4 +119,3 @@ def _pairs(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
         if key_node.tag == "tag:yaml.org,2002:merge":
             raise YamlFileError("merge keys (<<) are not supported", key_node.start_mark.line + 1)
         yield key_node, value_node
-

@@ -1,0 +1,98 @@
+"""`partnermap validate` names file, line and field for each kind of broken data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partnermap.cli import main
+from partnermap.data.validate import validate_paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BROKEN = FIXTURES / "broken" / "records"
+BROKEN_LOCALITIES = FIXTURES / "broken_localities"
+
+# file, line, field, a fragment of the message
+RECORD_CASES = [
+    ("bad_date", 5, "date", "'2014-13' is not a calendar date"),
+    ("impossible_date", 5, "date", "'2015-02-30' is not a calendar date"),
+    ("implausible_year", 5, "date", "year 1850 is implausible"),
+    ("bad_slug", 2, "id", "is not a slug"),
+    ("bad_syntax", 3, "", "invalid YAML"),
+    ("binary", 0, "", "file is binary"),
+    ("duplicate_id", 17, "id", "duplicate record id 'zhenjiang-california-plan'"),
+    ("duplicate_key", 3, "", "duplicate key 'id'"),
+    ("empty", 1, "records", "expected a mapping with a 'records:' list"),
+    ("records_not_a_list", 1, "records", "expected a mapping with a 'records:' list"),
+    ("end_date_not_ended", 11, "status", "expected 'ended'"),
+    ("lines_past_end", 14, "sources[0].lines", "run past the end of plan.txt"),
+    ("low_confidence_without_note", 2, "note", "confidence is low"),
+    ("missing_title", 2, "title", "required field is missing"),
+    ("quote_not_in_source", 15, "sources[0].quote", "the quote is not in plan.txt"),
+    ("quote_outside_lines", 14, "sources[0].lines", "but not within lines 4-5"),
+    ("sectors_not_list", 6, "sectors", "valid list, got int '42'"),
+    ("source_without_lines", 13, "sources[0].lines", "needs 'lines'"),
+    ("undated_without_note", 2, "date_note", "date is null"),
+    ("unknown_document", 13, "sources[0].document", "'missing.txt' not found"),
+    ("unknown_field", 16, "sumary", "unknown field"),
+    ("unknown_locality", 9, "localities[0].id", "did you mean geonames:1784642?"),
+    ("unknown_role", 9, "localities[0].role", "unknown role 'signatory'; valid: party"),
+    ("unknown_sector", 6, "sectors", "unknown sector 'low-carbon-planing'; valid:"),
+    ("unknown_type", 4, "type", "unknown type 'treaty'; valid:"),
+]
+
+LOCALITY_CASES = [
+    ("bad_locality_id", 2, "id", "is not a locality id"),
+    ("duplicate_locality", 11, "id", "duplicate locality id 'US-CA'"),
+    ("latitude_out_of_range", 8, "lat", "less than or equal to 90, got int '200'"),
+    ("missing_coordinates", 2, "lat", "required field is missing"),
+    ("outside_country", 8, "lat", "lies outside United States"),
+    ("unknown_level", 5, "level", "unknown level 'prefecture'"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "field", "fragment"), RECORD_CASES)
+def test_broken_record_file_is_located(name: str, line: int, field: str, fragment: str) -> None:
+    path = BROKEN / f"{name}.yaml"
+    problems = validate_paths([path])
+    assert any(
+        p.file.endswith(f"{name}.yaml")
+        and p.line == line
+        and p.field == field
+        and fragment in p.message
+        for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize(("name", "line", "field", "fragment"), LOCALITY_CASES)
+def test_broken_localities_are_located(name: str, line: int, field: str, fragment: str) -> None:
+    problems = validate_paths([BROKEN_LOCALITIES / name / "localities.yaml"])
+    assert [(p.line, p.field) for p in problems] == [(line, field)], problems
+    assert fragment in problems[0].message
+
+
+def test_every_fixture_has_a_case() -> None:
+    covered = {name for name, *_ in RECORD_CASES} | {"valid"}
+    assert {p.stem for p in BROKEN.glob("*.yaml")} == covered
+
+
+def test_valid_fixture_passes() -> None:
+    assert validate_paths([BROKEN / "valid.yaml"]) == []
+
+
+def test_cli_exits_1_and_prints_location(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(BROKEN / "unknown_type.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "unknown_type.yaml:4: type: unknown type 'treaty'" in err
+    assert "1 problem(s) found" in err
+
+
+def test_cli_passes_on_valid_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(BROKEN / "valid.yaml")]) == 0
+    assert "ok" in capsys.readouterr().out
+
+
+def test_missing_path_is_a_problem() -> None:
+    problems = validate_paths([FIXTURES / "does-not-exist.yaml"])
+    assert [p.message for p in problems] == ["no such file or directory"]
