@@ -46,6 +46,8 @@ SECTORS: dict[str, Term] = _table(
     Term("training-capacity", "Training & capacity", "培训与能力建设"),
     Term("science-technology", "Science & technology", "科学技术"),
     Term("public-health", "Public health", "公共卫生"),
+    # For ties whose source names no sector, such as most sister-city pairs.
+    Term("general", "General cooperation (no sector stated)", "综合合作（未注明领域）"),
 )
 
 TYPES: dict[str, Term] = _table(

@@ -1,0 +1,240 @@
+"""Turn the sourced reference table of US–China pairs into records, reproducibly.
+
+``partnermap import-reference CSV`` reads ``data/reference/us_china_partnerships.csv`` (one row per
+source-supported pair), applies the curated notes in ``data/reference/notes.yaml``, geocodes both
+sides, and writes ``data/records/reference_pairs.yaml`` plus any missing rows of
+``data/localities.yaml``. Running it twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import yaml
+
+from partnermap.data.loader import load_corpus
+from partnermap.data.schema import Locality, Record
+from partnermap.data.vocabulary import TYPES
+
+#: When the reference table was compiled from stored copies of the pages its rows cite.
+ACCESSED = "2026-11"
+RECORDS_FILE = "reference_pairs.yaml"
+NOTES_FILE = Path(__file__).resolve().parent / "reference" / "notes.yaml"
+
+_KINDS = {
+    "sister_city": ("sister-city", "sister cities"),
+    "sister_state_province": ("sister-state", "sister state and province"),
+    "friendship": ("friendship", "friendship cities"),
+    "mou": ("mou", "memorandum of understanding"),
+}
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One row of the reference CSV, with its line number for error messages."""
+
+    line: int
+    us_locality: str
+    us_state: str
+    us_level: str
+    cn_locality: str
+    cn_province: str
+    cn_level: str
+    relationship: str
+    year: str
+    url: str
+    quote: str
+
+    @property
+    def key(self) -> str:
+        """The row's key in the notes file: "US locality, US state / CN locality"."""
+        return f"{self.us_locality}, {self.us_state} / {self.cn_locality}"
+
+
+#: Finds the locality a reference name means: (name, parent, country "US"|"CN", level) -> row.
+Resolve = Callable[[str, str, str, str], Locality]
+
+
+def read_pairs(path: Path) -> list[PairRow]:
+    """Read the reference CSV; raise ValueError naming the line of a malformed row."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = []
+        for row in reader:
+            if row.get("relationship") not in _KINDS:
+                raise ValueError(
+                    f"{path}:{reader.line_num}: relationship: {row.get('relationship')!r} is not "
+                    f"one of {', '.join(_KINDS)}"
+                )
+            rows.append(
+                PairRow(
+                    line=reader.line_num,
+                    year=row.pop("year_established"),
+                    url=row.pop("source_url"),
+                    **{k: v.strip() for k, v in row.items()},
+                )
+            )
+    return rows
+
+
+def read_notes(path: Path = NOTES_FILE) -> dict[str, dict[str, str]]:
+    """Read the curated notes, keyed like ``PairRow.key``."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["notes"]
+
+
+def pair_records(
+    rows: Iterable[PairRow],
+    resolve: Resolve,
+    notes: Mapping[str, Mapping[str, str]],
+    others: Iterable[Record] = (),
+) -> tuple[list[dict[str, Any]], dict[str, Locality]]:
+    """Build one record per distinct pair, merging rows that name the same pair.
+
+    Parameters
+    ----------
+    rows
+        The reference rows.
+    resolve
+        Geocodes one side of a pair.
+    notes
+        Curated confidence, notes, statuses and end dates, by row key.
+    others
+        Records from other sources: one naming both places of a pair is linked in ``related``.
+
+    Returns
+    -------
+    tuple
+        The record dicts in data-file order, and the localities they name, by id.
+    """
+    localities: dict[str, Locality] = {}
+    groups: dict[tuple[str, str, str], list[PairRow]] = {}
+    for row in rows:
+        us = resolve(row.us_locality, row.us_state, "US", row.us_level)
+        cn = resolve(row.cn_locality, row.cn_province, "CN", row.cn_level)
+        localities[us.id] = us
+        localities[cn.id] = cn
+        groups.setdefault((us.id, cn.id, row.relationship), []).append(row)
+    records = [
+        _record(group, localities[us_id], localities[cn_id], notes)
+        for (us_id, cn_id, _), group in groups.items()
+    ]
+    own = {record["id"] for record in records}
+    others = [other for other in others if other.id not in own]
+    for record in records:
+        pair = {ref["id"] for ref in record["localities"]}
+        related = [o.id for o in others if pair <= {ref.id for ref in o.localities}]
+        if related:
+            record["related"] = related
+    return records, localities
+
+
+def import_reference(csv_path: Path, data_dir: Path, resolve: Resolve) -> list[str]:
+    """Write the reference records and any missing localities into ``data_dir``.
+
+    Returns
+    -------
+    list of str
+        What changed, one line per file written (empty when nothing did).
+    """
+    existing = load_corpus(data_dir)
+    records, localities = pair_records(
+        read_pairs(csv_path), resolve, read_notes(), existing.records
+    )
+    changes = []
+    missing = [loc for lid, loc in sorted(localities.items()) if lid not in existing.localities]
+    if missing:
+        with (data_dir / "localities.yaml").open("a", encoding="utf-8") as handle:
+            handle.write(_localities_yaml(missing))
+        changes.append(f"localities.yaml: added {len(missing)} localities")
+    target = data_dir / "records" / RECORDS_FILE
+    text = _records_yaml(records, csv_path.name)
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+        changes.append(f"records/{RECORDS_FILE}: wrote {len(records)} records")
+    return changes
+
+
+def _record(
+    rows: list[PairRow],
+    us: Locality,
+    cn: Locality,
+    notes: Mapping[str, Mapping[str, str]],
+) -> dict[str, Any]:
+    first = rows[0]
+    prefix, kind = _KINDS[first.relationship]
+    note = {k: v for row in rows for k, v in notes.get(row.key, {}).items()}
+    years = sorted({row.year for row in rows if row.year})
+    us_name, cn_name = _bare(first.us_locality), _bare(first.cn_locality)
+    us_slug = _slug(us_name) + ("" if first.us_level == "state" else f"-{first.us_state.lower()}")
+    record: dict[str, Any] = {
+        "id": f"{prefix}-{us_slug}-{_slug(cn_name)}",
+        "title": f"{us_name} – {cn_name} {kind}",
+    }
+    if us.name_zh and cn.name_zh:
+        record["title_zh"] = f"{cn.name_zh}与{us.name_zh}{TYPES[first.relationship].zh}"
+    record |= {"type": first.relationship, "date": years[0] if years else None}
+    if len(years) > 1:
+        note.setdefault("confidence", "low")
+        conflict = f"Sources give different years ({', '.join(years)}); the earliest is shown."
+        note["note"] = f"{note['note']} {conflict}" if "note" in note else conflict
+    if not years:
+        record["date_note"] = note.get("date_note", "The source gives no year.")
+    elif "date_note" in note:
+        record["date_note"] = note["date_note"]
+    record |= {
+        "sectors": ["general"],
+        "parties": [first.us_locality, first.cn_locality],
+        "localities": [{"id": us.id, "role": "party"}, {"id": cn.id, "role": "party"}],
+        "status": note.get("status", "unknown"),
+    }
+    if "end_date" in note:
+        record["end_date"] = note["end_date"]
+    if "confidence" in note:
+        record["confidence"] = note["confidence"]
+    if "note" in note:
+        record["note"] = " ".join(note["note"].split())
+    record["sources"] = [{"url": row.url, "quote": row.quote, "accessed": ACCESSED} for row in rows]
+    record["summary"] = _summary(rows, us, cn, kind, years)
+    return record
+
+
+def _summary(rows: list[PairRow], us: Locality, cn: Locality, kind: str, years: list[str]) -> str:
+    us_place = f"{us.name_en}, {us.admin1}" if us.level != "state" else us.name_en
+    cn_place = f"{cn.name_en}, {cn.admin1}" if cn.level != "province" else cn.name_en
+    since = f"since {years[0]}" if years else "(the source gives no year)"
+    hosts = sorted({(urlparse(row.url).hostname or "").removeprefix("www.") for row in rows})
+    return f"{us_place} and {cn_place}: {kind} {since}, per {', '.join(hosts)}."
+
+
+def _bare(name: str) -> str:
+    """The name without its parenthesised qualifier: "Putuo District (Shanghai)" -> "Putuo District"."""
+    return re.sub(r"\s*\(.*\)\s*$", "", name).strip()
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def _records_yaml(records: list[dict[str, Any]], csv_name: str) -> str:
+    header = (
+        f"# Generated by `partnermap import-reference data/reference/{csv_name}`: do not edit by hand.\n"
+        "# Change the CSV or data/reference/notes.yaml and run the command again.\n"
+    )
+    return header + yaml.safe_dump(
+        {"records": records}, allow_unicode=True, sort_keys=False, width=100
+    )
+
+
+def _localities_yaml(localities: list[Locality]) -> str:
+    rows = [loc.model_dump(mode="json") for loc in localities]
+    body = yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=100)
+    indented = "".join(f"  {line}\n" for line in body.splitlines())
+    return "  # Added by `partnermap import-reference` for the reference pairs.\n" + indented
