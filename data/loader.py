@@ -73,13 +73,15 @@ def load_corpus(data_dir: Path = EMBEDDED_DATA_DIR) -> Corpus:
     data_dir = Path(data_dir)
     localities, problems = load_localities(data_dir / "localities.yaml")
     records: list[Record] = []
+    files = []
     for path in sorted((data_dir / "records").glob("*.yaml")):
-        file_records, file_problems = load_records_file(
-            path, localities, data_dir / "sources", taken=records
-        )
-        records.extend(file_records)
-        problems.extend(file_problems)
-    problems.extend(_unknown_related(records, data_dir))
+        loaded = load_records_file(path, localities, data_dir / "sources", taken=records)
+        records.extend(loaded.records)
+        problems.extend(loaded.problems)
+        files.append(loaded)
+    known_ids = {record.id for record in records}
+    for loaded in files:
+        problems.extend(loaded.related_problems(known_ids))
     return Corpus(tuple(records), MappingProxyType(localities), tuple(problems), data_dir)
 
 
@@ -102,12 +104,38 @@ def load_localities(path: Path) -> tuple[dict[str, Locality], list[Problem]]:
     return localities, problems
 
 
+@dataclass(frozen=True)
+class RecordsFile:
+    """The outcome of loading one records file."""
+
+    path: Path
+    records: list[Record]
+    problems: list[Problem]
+    document: LinedDocument
+    #: Each good record's index in the file's ``records:`` list, by id.
+    index: dict[str, int]
+
+    def related_problems(self, known_ids: set[str]) -> list[Problem]:
+        """Report ``related`` ids that name no loaded record."""
+        return [
+            _problem(
+                self.path,
+                self.document,
+                ("records", self.index[record.id], "related", j),
+                f"unknown record {rel!r}",
+            )
+            for record in self.records
+            for j, rel in enumerate(record.related)
+            if rel not in known_ids
+        ]
+
+
 def load_records_file(
     path: Path,
     localities: Mapping[str, Locality],
     sources_dir: Path,
     taken: Iterable[Record] = (),
-) -> tuple[list[Record], list[Problem]]:
+) -> RecordsFile:
     """Load one records file and check each record against the localities and its sources.
 
     Parameters
@@ -123,13 +151,15 @@ def load_records_file(
 
     Returns
     -------
-    tuple
-        The good records, and a problem for each bad one.
+    RecordsFile
+        The good records, and a problem for each bad one. Links between records (``related``)
+        are checked once all files are loaded, by ``load_corpus``.
     """
     rows, doc, problems = _list_in(path, "records")
     seen = {record.id for record in taken}
     documents: dict[str, list[str] | None] = {}
     records: list[Record] = []
+    index: dict[str, int] = {}
     for i, row in enumerate(rows):
         record = _build(Record, row, doc, ("records", i), path, problems)
         if record is None:
@@ -142,7 +172,8 @@ def load_records_file(
             continue
         seen.add(record.id)
         records.append(record)
-    return records, problems
+        index[record.id] = i
+    return RecordsFile(path, records, problems, doc, index)
 
 
 def normalise_whitespace(text: str) -> str:
@@ -291,13 +322,3 @@ def _quote_problem(
         "quote",
         f"the quote is not in {source.document} (compared verbatim, whitespace-normalised)",
     )
-
-
-def _unknown_related(records: list[Record], data_dir: Path) -> list[Problem]:
-    ids = {record.id for record in records}
-    return [
-        Problem(display_path(data_dir / "records"), 0, "related", f"{r.id}: unknown record {rel!r}")
-        for r in records
-        for rel in r.related
-        if rel not in ids
-    ]

@@ -44,5 +44,5 @@ def validate_paths(paths: Iterable[Path]) -> list[Problem]:
             if not (data_dir / "localities.yaml").is_file():
                 data_dir = EMBEDDED_DATA_DIR
             localities, _ = load_localities(data_dir / "localities.yaml")
-            problems.extend(load_records_file(path, localities, data_dir / "sources")[0:2][1])
+            problems.extend(load_records_file(path, localities, data_dir / "sources").problems)
     return problems

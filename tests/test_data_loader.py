@@ -87,3 +87,17 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
 )
 def test_normalise_whitespace(text: str, expected: str) -> None:
     assert normalise_whitespace(text) == expected
+
+
+def test_unknown_related_record_is_located(tmp_path: Path) -> None:
+    shutil.copy(BROKEN / "localities.yaml", tmp_path / "localities.yaml")
+    shutil.copytree(BROKEN / "sources", tmp_path / "sources")
+    (tmp_path / "records").mkdir()
+    text = (BROKEN / "records" / "valid.yaml").read_text()
+    text = text.replace("    summary: A plan.", "    related: [no-such-record]\n    summary: A plan.")
+    (tmp_path / "records" / "a.yaml").write_text(text)
+    corpus = load_corpus(tmp_path)
+    assert len(corpus.records) == 1
+    [problem] = corpus.problems
+    assert (problem.line, problem.field) == (16, "related[0]")
+    assert problem.message == "unknown record 'no-such-record'"
