@@ -261,7 +261,11 @@ def _kind(value: Any) -> str:
 
 
 def _problem(path: Path, doc: LinedDocument, at: tuple[str | int, ...], message: str) -> Problem:
-    field = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in at[2:]).replace(".[", "[")
+    inside_item = len(at) >= 2 and isinstance(at[1], int)
+    field = ".".join(
+        f"[{p}]" if isinstance(p, int) else str(p) for p in at[2 if inside_item else 0 :]
+    )
+    field = field.replace(".[", "[")
     return Problem(display_path(path), doc.line_of(at), field, message)
 
 

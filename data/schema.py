@@ -97,8 +97,20 @@ def year_of(partial_date: str | None) -> int | None:
     return int(partial_date[:4]) if partial_date else None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            if isinstance(text, str) and (bad := _CONTROL.search(text)):
+                raise ValueError(f"contains the control character {bad.group()!r}; remove it")
+        return value
 
 
 class Locality(_Strict):

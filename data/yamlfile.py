@@ -40,7 +40,7 @@ class LinedDocument:
         return 1
 
 
-def read_lined_yaml(path: Path, max_bytes: int = 5_000_000) -> LinedDocument:
+def read_lined_yaml(path: Path, max_bytes: int = 20_000_000) -> LinedDocument:
     """Parse one YAML file, keeping line numbers.
 
     Parameters

@@ -71,7 +71,7 @@ def test_non_utf8_file_names_its_line(tmp_path: Path) -> None:
 
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
-    path.write_text("records:\n" + "#" * 5_000_001)
+    path.write_text("records:\n" + "#" * 20_000_001)
     with pytest.raises(ValueError, match="data files must be under"):
         read_lined_yaml(path)
 
@@ -94,7 +94,9 @@ def test_unknown_related_record_is_located(tmp_path: Path) -> None:
     shutil.copytree(BROKEN / "sources", tmp_path / "sources")
     (tmp_path / "records").mkdir()
     text = (BROKEN / "records" / "valid.yaml").read_text()
-    text = text.replace("    summary: A plan.", "    related: [no-such-record]\n    summary: A plan.")
+    text = text.replace(
+        "    summary: A plan.", "    related: [no-such-record]\n    summary: A plan."
+    )
     (tmp_path / "records" / "a.yaml").write_text(text)
     corpus = load_corpus(tmp_path)
     assert len(corpus.records) == 1

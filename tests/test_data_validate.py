@@ -40,6 +40,31 @@ RECORD_CASES = [
     ("unknown_role", 9, "localities[0].role", "unknown role 'signatory'; valid: party"),
     ("unknown_sector", 6, "sectors", "unknown sector 'low-carbon-planing'; valid:"),
     ("unknown_type", 4, "type", "unknown type 'treaty'; valid:"),
+    ("title_is_list", 3, "title", "valid string, got list"),
+    ("title_too_long", 3, "title", "at most 300 characters"),
+    ("empty_parties", 7, "parties", "at least 1 item"),
+    ("empty_localities", 8, "localities", "at least 1 item"),
+    ("empty_sources", 12, "sources", "at least 1 item"),
+    ("empty_quote", 15, "sources[0].quote", "at least 1 character"),
+    ("url_not_http", 13, "sources[0].url", "'javascript:alert(1)' is not an http(s) URL"),
+    ("url_without_accessed", 13, "sources[0].document", "or 'url' and 'accessed'"),
+    ("document_and_url", 15, "sources[0].url", "not both"),
+    ("bad_accessed", 14, "sources[0].accessed", "'yesterday' is not a date"),
+    ("bad_lines", 14, "sources[0].lines", "'3-1' is not a line range"),
+    ("end_before_start", 12, "end_date", "end_date 2010 is before date 2015-12-07"),
+    ("unknown_status", 11, "status", "unknown status 'dormant'; valid: active"),
+    ("unknown_confidence", 12, "confidence", "unknown confidence 'medium'; valid: high, low"),
+    ("repeated_sector", 6, "sectors", "a sector is listed twice"),
+    ("date_with_time", 5, "date", "is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+    ("date_is_list", 5, "date", "valid string, got list"),
+    ("record_is_string", 2, "", "expected a mapping of fields, got str"),
+    ("top_level_list", 1, "records", "expected a mapping with a 'records:' list"),
+    ("tab_indented", 2, "", "found character '\\t'"),
+    ("unknown_top_level_key", 2, "extras", "unknown top-level key 'extras'"),
+    ("merge_key", 4, "", "merge keys (<<) are not supported"),
+    ("unterminated_string", 3, "", "invalid YAML"),
+    ("nul_in_title", 3, "title", "control character '\\x00'"),
+    ("latin1_text", 2, "", "not UTF-8 text"),
 ]
 
 LOCALITY_CASES = [
@@ -73,12 +98,23 @@ def test_broken_localities_are_located(name: str, line: int, field: str, fragmen
 
 
 def test_every_fixture_has_a_case() -> None:
-    covered = {name for name, *_ in RECORD_CASES} | {"valid"}
+    covered = {name for name, *_ in RECORD_CASES} | {"valid", "bom_crlf_valid"}
     assert {p.stem for p in BROKEN.glob("*.yaml")} == covered
 
 
-def test_valid_fixture_passes() -> None:
-    assert validate_paths([BROKEN / "valid.yaml"]) == []
+@pytest.mark.parametrize("name", ["valid", "bom_crlf_valid"])
+def test_valid_fixtures_pass(name: str) -> None:
+    assert validate_paths([BROKEN / f"{name}.yaml"]) == []
+
+
+def test_fifty_megabyte_file_is_refused_with_its_size(tmp_path: Path) -> None:
+    big = tmp_path / "records" / "big.yaml"
+    big.parent.mkdir()
+    with big.open("w") as handle:
+        handle.write("records:\n")
+        handle.write(("# " + "x" * 1022 + "\n") * 50 * 1024)
+    [problem] = validate_paths([big])
+    assert "52,480,009 bytes" in problem.message and "must be under" in problem.message
 
 
 def test_cli_exits_1_and_prints_location(capsys: pytest.CaptureFixture[str]) -> None:
