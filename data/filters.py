@@ -12,6 +12,12 @@ from dataclasses import dataclass
 from partnermap.data.schema import Locality, Record
 from partnermap.data.vocabulary import SECTORS, TYPES
 
+#: The level filter's choices, each the locality levels it keeps.
+LEVEL_GROUPS: dict[str, frozenset[str]] = {
+    "city": frozenset({"city", "county"}),
+    "province": frozenset({"province", "state"}),
+}
+
 
 @dataclass(frozen=True)
 class FilterState:
@@ -28,6 +34,9 @@ class FilterState:
         as soon as either bound is set.
     place
         Keep records naming a locality whose id is in this set (resolved from a place name).
+    level
+        Keep records naming a locality of this level group (a key of ``LEVEL_GROUPS``);
+        checking it needs the localities table.
     """
 
     sectors: frozenset[str] = frozenset()
@@ -35,6 +44,7 @@ class FilterState:
     year_from: int | None = None
     year_to: int | None = None
     place: frozenset[str] = frozenset()
+    level: str | None = None
 
     def __post_init__(self) -> None:
         unknown_sectors = sorted(self.sectors - SECTORS.keys())
@@ -45,9 +55,20 @@ class FilterState:
             raise ValueError(f"unknown type {unknown_types[0]!r}; valid: {', '.join(TYPES)}")
         if self.year_from and self.year_to and self.year_from > self.year_to:
             raise ValueError(f"year range {self.year_from}-{self.year_to} is empty (from > to)")
+        if self.level is not None and self.level not in LEVEL_GROUPS:
+            raise ValueError(f"unknown level {self.level!r}; valid: {', '.join(LEVEL_GROUPS)}")
 
-    def keeps(self, record: Record) -> bool:
-        """Return True when ``record`` passes every active filter."""
+    def keeps(self, record: Record, localities: Mapping[str, Locality] | None = None) -> bool:
+        """Return True when ``record`` passes every active filter.
+
+        ``localities`` is needed only by the level filter.
+        """
+        table = localities or {}
+        if self.level is not None and not any(
+            ref.id in table and table[ref.id].level in LEVEL_GROUPS[self.level]
+            for ref in record.localities
+        ):
+            return False
         if self.sectors and self.sectors.isdisjoint(record.sectors):
             return False
         if self.types and record.type not in self.types:
@@ -63,9 +84,13 @@ class FilterState:
         return not self.place or any(ref.id in self.place for ref in record.localities)
 
 
-def select(records: Iterable[Record], state: FilterState) -> list[Record]:
+def select(
+    records: Iterable[Record],
+    state: FilterState,
+    localities: Mapping[str, Locality] | None = None,
+) -> list[Record]:
     """Return the records that ``state`` keeps, in their original order."""
-    return [record for record in records if state.keeps(record)]
+    return [record for record in records if state.keeps(record, localities)]
 
 
 def localities_named(
