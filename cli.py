@@ -1,4 +1,4 @@
-"""The ``partnermap`` command line: validate, list, geocode, serve."""
+"""The ``partnermap`` command line: validate, list, export, geocode, serve."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from partnermap.data.filters import FilterState, localities_named, select
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
 from partnermap.data.serialize import record_to_dict
 from partnermap.data.validate import validate_paths
+from partnermap.exports.build import export
+from partnermap.exports.request import FORMATS, LANGS, SIZES, ExportRequest, filter_state
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,6 +50,19 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="a JSON array (the data format)")
     _add_filter_flags(listing)
     listing.set_defaults(run=_list)
+
+    export = commands.add_parser(
+        "export",
+        help="write the filtered view as an image, PDF, HTML map or data file",
+        description="Write a briefing export of the records the filters select.",
+    )
+    export.add_argument("--format", required=True, choices=FORMATS)
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument("--title", help="figure title (default: a title in the chosen language)")
+    export.add_argument("--lang", choices=LANGS, default="en")
+    export.add_argument("--size", choices=SIZES, default="slide", help="page size of images")
+    _add_filter_flags(export)
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -96,4 +111,18 @@ def _list(args: argparse.Namespace) -> int:
         for record in records:
             print(f"{record.date or '----':10}  {record.type:22}  {record.id}")
         print(f"{len(records)} record(s)", file=sys.stderr)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.data)
+    for problem in corpus.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    state = filter_state(
+        corpus.localities, args.sector, args.type, args.year_from, args.year_to, args.place
+    )
+    request = ExportRequest(args.format, state, args.lang, args.title, args.size)
+    result = export(request, corpus)
+    args.out.write_bytes(result.content)
+    print(f"wrote {args.out} ({len(result.content):,} bytes)", file=sys.stderr)
     return 0

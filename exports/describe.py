@@ -1,0 +1,101 @@
+"""The words around an exported map: default title, active filters, counts, sources, date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from partnermap.data.filters import FilterState
+from partnermap.data.schema import Locality, Record
+from partnermap.data.vocabulary import SECTORS, TYPES
+from partnermap.exports.tables import source_names
+
+_WORDS = {
+    "en": {
+        "title": "US–China subnational partnerships",
+        "all": "All records, no filters",
+        "sectors": "Sectors",
+        "types": "Types",
+        "years": "Years",
+        "place": "Place",
+        "counts": "{records} records · {places} places · {cn} in China, {us} in the US",
+        "sources": "Sources",
+        "more": "… and {n} more",
+        "exported": "Exported {date}",
+        "sep": ", ",
+    },
+    "zh": {
+        "title": "中美地方合作",
+        "all": "全部记录（无筛选）",
+        "sectors": "领域",
+        "types": "类型",
+        "years": "年份",
+        "place": "地点",
+        "counts": "{records} 条记录 · {places} 个地点 · 中国 {cn} 个，美国 {us} 个",
+        "sources": "来源文件",
+        "more": "……另有 {n} 项",
+        "exported": "导出日期 {date}",
+        "sep": "、",
+    },
+}
+
+
+def words(lang: str) -> Mapping[str, str]:
+    """Return the fixed phrases of an export in ``lang``."""
+    return _WORDS[lang]
+
+
+def default_title(lang: str) -> str:
+    """Return the title an export gets when none is given."""
+    return _WORDS[lang]["title"]
+
+
+def filter_summary(state: FilterState, localities: Mapping[str, Locality], lang: str) -> str:
+    """Return the active filters as one line, labels in ``lang``, e.g. "Sectors: Clean air"."""
+    w = _WORDS[lang]
+    parts = []
+    if state.sectors:
+        labels = w["sep"].join(SECTORS[s].label(lang) for s in sorted(state.sectors))
+        parts.append(f"{w['sectors']}: {labels}")
+    if state.types:
+        labels = w["sep"].join(TYPES[t].label(lang) for t in sorted(state.types))
+        parts.append(f"{w['types']}: {labels}")
+    if state.year_from is not None or state.year_to is not None:
+        years = f"{state.year_from or '…'}–{state.year_to or '…'}"
+        parts.append(f"{w['years']}: {years}")
+    if state.place:
+        names = w["sep"].join(sorted(place_name(localities[i], lang) for i in state.place))
+        parts.append(f"{w['place']}: {names}")
+    return " · ".join(parts) if parts else w["all"]
+
+
+def place_name(locality: Locality, lang: str) -> str:
+    """Return the locality's name in ``lang``, falling back to English."""
+    return (locality.name_zh if lang == "zh" else None) or locality.name_en
+
+
+def count_summary(records: Sequence[Record], localities: Mapping[str, Locality], lang: str) -> str:
+    """Return how many records and places are shown, and how the places split by country."""
+    places = {ref.id for record in records for ref in record.localities}
+    by_country = {"CN": 0, "US": 0}
+    for place in places:
+        by_country[localities[place].country] += 1
+    return _WORDS[lang]["counts"].format(
+        records=len(records), places=len(places), cn=by_country["CN"], us=by_country["US"]
+    )
+
+
+def source_list(records: Sequence[Record], limit: int, lang: str) -> list[str]:
+    """Return the source documents behind ``records``, at most ``limit`` lines.
+
+    When there are more, the last line says how many were left out.
+    """
+    names = list(dict.fromkeys(n for record in records for n in source_names(record.sources)))
+    if len(names) <= limit:
+        return names
+    return [*names[: limit - 1], _WORDS[lang]["more"].format(n=len(names) - limit + 1)]
+
+
+def export_date(lang: str, today: dt.date | None = None) -> str:
+    """Return "Exported <ISO date>" in ``lang``."""
+    return _WORDS[lang]["exported"].format(date=(today or dt.date.today()).isoformat())

@@ -1,0 +1,148 @@
+"""What an export is asked for: format, filters, language, title, page size and map extent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from partnermap.data.filters import FilterState, localities_named
+from partnermap.data.schema import Locality
+
+#: Every export format, and the file suffix and media type of each.
+FORMATS: dict[str, tuple[str, str]] = {
+    "png": (".png", "image/png"),
+    "pdf": (".pdf", "application/pdf"),
+    "svg": (".svg", "image/svg+xml"),
+    "html": (".html", "text/html"),
+    "geojson": (".geojson", "application/geo+json"),
+    "csv": (".csv", "text/csv"),
+}
+
+#: The formats drawn as a composed briefing figure through kaleido.
+IMAGE_FORMATS = ("png", "pdf", "svg")
+
+#: Page sizes in CSS pixels (96 per inch): a 16:9 slide, A4 and US letter in landscape.
+SIZES: dict[str, tuple[int, int]] = {
+    "slide": (1280, 720),
+    "a4": (1123, 794),
+    "letter": (1056, 816),
+}
+
+LANGS = ("en", "zh")
+
+#: PNG pixels per CSS pixel unless asked otherwise: sharp on slides and retina screens.
+DEFAULT_SCALE = 2.0
+
+_MAX_PLACES_LISTED = 12
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """One export, described independently of where it was asked for.
+
+    Attributes
+    ----------
+    format
+        One of ``FORMATS``.
+    state
+        The filters of the view being exported.
+    lang
+        Interface language of labels and legend, "en" or "zh".
+    title
+        The figure title; None for the default built from the filters.
+    size
+        One of ``SIZES`` (image formats only).
+    scale
+        Pixels per CSS pixel of a PNG.
+    geo
+        The extent of the map as the viewer left it: a plotly ``layout.geo`` fragment
+        (center, projection scale, axis ranges). Empty means "fit the shown places".
+    """
+
+    format: str
+    state: FilterState = field(default_factory=FilterState)
+    lang: str = "en"
+    title: str | None = None
+    size: str = "slide"
+    scale: float = DEFAULT_SCALE
+    geo: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _check_choice("format", self.format, FORMATS)
+        _check_choice("language", self.lang, LANGS)
+        _check_choice("size", self.size, SIZES)
+        if not 0.1 <= self.scale <= 8:
+            raise ValueError(f"scale {self.scale} is out of range (0.1-8)")
+
+    @property
+    def pixels(self) -> tuple[int, int]:
+        """Width and height of the page in CSS pixels."""
+        return SIZES[self.size]
+
+    @property
+    def suffix(self) -> str:
+        """The file name suffix of the format, with its dot."""
+        return FORMATS[self.format][0]
+
+    @property
+    def media_type(self) -> str:
+        """The MIME type of the format."""
+        return FORMATS[self.format][1]
+
+
+def filter_state(
+    localities: Mapping[str, Locality],
+    sectors: Iterable[str] = (),
+    types: Iterable[str] = (),
+    year_from: int | None = None,
+    year_to: int | None = None,
+    place: str | None = None,
+) -> FilterState:
+    """Build the filter state of an export from raw values, naming the valid ones on a mistake.
+
+    Parameters
+    ----------
+    localities
+        The known localities, by id, to resolve ``place`` against.
+    sectors, types
+        Sector and type slugs.
+    year_from, year_to
+        Closed year range; None leaves a side open.
+    place
+        A locality id, or the start of an English or Chinese place name.
+
+    Returns
+    -------
+    FilterState
+
+    Raises
+    ------
+    ValueError
+        For an unknown sector or type (the message lists the valid slugs), an empty year range,
+        or a place that names no known locality (the message lists some that do).
+    """
+    ids: frozenset[str] = frozenset()
+    if place:
+        ids = localities_named(place, localities)
+        if not ids:
+            names = sorted({loc.name_en for loc in localities.values()})
+            shown = ", ".join(names[:_MAX_PLACES_LISTED])
+            more = (
+                f" and {len(names) - _MAX_PLACES_LISTED} more"
+                if len(names) > _MAX_PLACES_LISTED
+                else ""
+            )
+            raise ValueError(f"no place matches {place!r}; valid: {shown}{more} (or a locality id)")
+    return FilterState(
+        sectors=frozenset(sectors),
+        types=frozenset(types),
+        year_from=year_from,
+        year_to=year_to,
+        place=ids,
+    )
+
+
+def _check_choice(what: str, value: str, valid: Iterable[str]) -> None:
+    if value not in valid:
+        raise ValueError(f"unknown {what} {value!r}; valid: {', '.join(valid)}")
