@@ -12,8 +12,10 @@ from partnermap.data.filters import FilterState, localities_named, select
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
 from partnermap.data.serialize import record_to_dict
 from partnermap.data.validate import validate_paths
-from partnermap.exports.build import export
+from partnermap.exports.build import corpus_index, export
+from partnermap.exports.render import Renderer
 from partnermap.exports.request import FORMATS, LANGS, SIZES, ExportRequest, filter_state
+from partnermap.geo.basemap import BASEMAP_DIR
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,7 +124,8 @@ def _export(args: argparse.Namespace) -> int:
         corpus.localities, args.sector, args.type, args.year_from, args.year_to, args.place
     )
     request = ExportRequest(args.format, state, args.lang, args.title, args.size)
-    result = export(request, corpus)
+    with Renderer(BASEMAP_DIR) as renderer:
+        result = export(request, corpus, corpus_index(corpus), renderer)
     args.out.write_bytes(result.content)
     print(f"wrote {args.out} ({len(result.content):,} bytes)", file=sys.stderr)
     return 0

@@ -6,10 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from partnermap.data.filters import select
 from partnermap.data.loader import Corpus
-from partnermap.exports.request import ExportRequest
+from partnermap.data.view import CorpusIndex, build_index, build_view, regions_from_geojson
+from partnermap.exports.figure import briefing_figure
+from partnermap.exports.html import map_page
+from partnermap.exports.render import Renderer
+from partnermap.exports.request import IMAGE_FORMATS, ExportRequest
 from partnermap.exports.tables import locality_rows, to_csv, to_geojson
+from partnermap.geo.basemap import admin1_geojson
 
 
 @dataclass(frozen=True)
@@ -21,31 +25,55 @@ class Export:
     media_type: str
 
 
-def export(request: ExportRequest, corpus: Corpus) -> Export:
-    """Make the file ``request`` asks for from ``corpus``.
+def corpus_index(corpus: Corpus) -> CorpusIndex:
+    """Index ``corpus`` the way the dashboard does, against the basemap's states and provinces."""
+    return build_index(corpus, regions_from_geojson(admin1_geojson()))
+
+
+def export(
+    request: ExportRequest,
+    corpus: Corpus,
+    index: CorpusIndex,
+    renderer: Renderer | None = None,
+    today: dt.date | None = None,
+) -> Export:
+    """Make the file ``request`` asks for.
 
     Parameters
     ----------
     request
         Format, filters, language, title, size and extent.
     corpus
-        The loaded data.
+        The loaded data (its locality table).
+    index
+        ``corpus_index(corpus)``, built once and reused across exports.
+    renderer
+        The warm browser for PNG, PDF and SVG; required for those formats only.
+    today
+        The export date printed on the page and in the file name (defaults to today).
 
     Returns
     -------
     Export
     """
-    records = select(corpus.records, request.state)
+    view = build_view(index, request.state)
     if request.format in ("csv", "geojson"):
-        rows = locality_rows(records, corpus.localities)
+        rows = locality_rows(view.records, corpus.localities)
         content = to_csv(rows) if request.format == "csv" else to_geojson(rows)
+    elif request.format == "html":
+        content = map_page(view, request, corpus.localities, today).encode("utf-8")
     else:
-        raise ValueError(f"format {request.format!r} is not available yet")
-    return Export(content, filename(request), request.media_type)
+        assert request.format in IMAGE_FORMATS
+        if renderer is None:
+            raise ValueError(f"a {request.format} export needs a renderer")
+        figure = briefing_figure(view, request, corpus.localities, today)
+        width, height = request.pixels
+        content = renderer.render(figure, request.format, width, height, request.scale)
+    return Export(content, filename(request, today), request.media_type)
 
 
 def filename(request: ExportRequest, today: dt.date | None = None) -> str:
-    """Return a file name for the export: the title (or "partnermap") as a slug, the date, the suffix."""
+    """Return a file name: the title (or "partnermap") as a slug, the date and the suffix."""
     stem = re.sub(r"[^a-z0-9]+", "-", (request.title or "").lower()).strip("-")[:60]
     date = (today or dt.date.today()).isoformat()
     return f"{stem or 'partnermap'}-{date}{request.suffix}"

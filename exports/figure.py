@@ -1,0 +1,143 @@
+"""The briefing figure: the dashboard's map, composed on a page with the words a memo needs.
+
+Page layout (fractions of the page): title and filter line on top; the map on the left two
+thirds; on the right the legend, the colour bar, the counts and the source documents; the
+export date and the boundary credit along the bottom. The map's traces and geo settings are
+the dashboard's own (``partnermap.layers.figure.map_figure``); only their place on the page,
+the extent and the choropleth's GeoJSON address change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import plotly.graph_objects as go
+
+from partnermap.data.view import MapView
+from partnermap.exports import describe
+from partnermap.exports.request import ExportRequest
+from partnermap.geo.basemap import ADMIN1_FILE, ATTRIBUTION
+from partnermap.layers import regions
+from partnermap.layers.figure import map_figure
+from partnermap.layers.text import plotly_text
+
+#: CJK-capable fonts first, so Chinese renders in every format and PDF text stays selectable.
+FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif"
+
+MAP_DOMAIN = {"x": [0.0, 0.70], "y": [0.08, 0.84]}
+SIDE_X = 0.72
+_LINE_PX = 15
+_MAX_SOURCE_CHARS = 44
+
+
+def briefing_figure(
+    view: MapView,
+    request: ExportRequest,
+    localities: Mapping[str, Any],
+    today: dt.date | None = None,
+) -> go.Figure:
+    """Compose the export page for ``view``.
+
+    Parameters
+    ----------
+    view
+        The filtered view, as the dashboard builds it.
+    request
+        Title, language, page size and the map extent to keep.
+    localities
+        The locality table, by id, for the place filter's names.
+    today
+        The export date (defaults to today).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Sized ``request.pixels``; its choropleth reads the states and provinces from the
+        basemap file, so it renders without the dashboard's server.
+    """
+    lang = request.lang
+    width, height = request.pixels
+    base = map_figure(view, lang, ATTRIBUTION)
+    for trace in base.data:
+        if isinstance(trace, go.Choropleth) and trace.geojson == regions.GEOJSON_PATH:
+            trace.geojson = ADMIN1_FILE.resolve().as_uri()
+            trace.colorbar.update(
+                x=SIDE_X, xanchor="left", y=0.56, yanchor="top", len=0.16, orientation="h"
+            )
+    geo = base.layout.geo.to_plotly_json()
+    geo["domain"] = MAP_DOMAIN
+    _apply_extent(geo, request.geo)
+
+    title = request.title or describe.default_title(lang)
+    subtitle = describe.filter_summary(view.state, localities, lang)
+    w = describe.words(lang)
+    source_lines = _source_lines(view, height, lang)
+    side_text = (
+        f"<b>{plotly_text(describe.count_summary(view.records, localities, lang))}</b>"
+        f"<br><br><b>{plotly_text(w['sources'])}</b><br>"
+        + "<br>".join(plotly_text(line) for line in source_lines)
+    )
+    footer = f"{describe.export_date(lang, today)} · {ATTRIBUTION[lang]}"
+    annotations = [
+        _text(plotly_text(title), 0.0, 1.0, size=24, yanchor="top", color="#111111"),
+        _text(plotly_text(subtitle), 0.0, 0.915, size=13, yanchor="top", color="#444444"),
+        _text(side_text, SIDE_X, 0.44, size=11, yanchor="top", color="#222222"),
+        _text(plotly_text(footer), 0.0, 0.0, size=9, yanchor="bottom", color="#666666"),
+    ]
+    layout = {
+        "template": "none",
+        "width": width,
+        "height": height,
+        "margin": {"l": 28, "r": 28, "t": 24, "b": 18},
+        "paper_bgcolor": "#ffffff",
+        "font": {"family": FONT_FAMILY, "color": "#222222"},
+        "geo": geo,
+        "legend": {
+            "x": SIDE_X,
+            "y": 0.84,
+            "xanchor": "left",
+            "yanchor": "top",
+            "bgcolor": "rgba(0,0,0,0)",
+            "font": {"size": 12},
+            "title": {"text": ""},
+        },
+        "annotations": annotations,
+    }
+    return go.Figure(data=base.data, layout=layout)
+
+
+def _apply_extent(geo: dict[str, Any], extent: Mapping[str, Any]) -> None:
+    """Keep the viewer's zoom: its centre, projection scale and rotation override the home view."""
+    if "center" in extent:
+        geo["center"] = dict(extent["center"])
+    projection = extent.get("projection", {})
+    for key in ("scale", "rotation"):
+        if key in projection:
+            geo.setdefault("projection", {})[key] = projection[key]
+
+
+def _source_lines(view: MapView, height: int, lang: str) -> list[str]:
+    """The source documents, as many as fit the side column, each cut to the column's width."""
+    room = max(3, int(height * 0.36) // _LINE_PX)
+    lines = describe.source_list(view.records, room, lang)
+    return [
+        line if len(line) <= _MAX_SOURCE_CHARS else line[: _MAX_SOURCE_CHARS - 1] + "…"
+        for line in lines
+    ]
+
+
+def _text(text: str, x: float, y: float, *, size: int, yanchor: str, color: str) -> dict[str, Any]:
+    return {
+        "text": text,
+        "x": x,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "yanchor": yanchor,
+        "align": "left",
+        "showarrow": False,
+        "font": {"size": size, "color": color},
+    }
