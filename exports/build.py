@@ -68,7 +68,9 @@ def export(
             raise ValueError(f"a {request.format} export needs a renderer")
         figure = briefing_figure(view, request, corpus.localities, today)
         width, height = request.pixels
-        content = renderer.render(figure, request.format, width, height, request.scale)
+        # The scale only multiplies pixels: a PDF or SVG page keeps its size in CSS pixels.
+        scale = request.scale if request.format == "png" else 1.0
+        content = renderer.render(figure, request.format, width, height, scale)
     return Export(content, filename(request, today), request.media_type)
 
 

@@ -23,11 +23,18 @@ from partnermap.layers import regions
 from partnermap.layers.figure import map_figure
 from partnermap.layers.text import plotly_text
 
-#: CJK-capable fonts first, so Chinese renders in every format and PDF text stays selectable.
-FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif"
+#: A Latin font first (Noto CJK's digits lose their text mapping in chromium's PDFs), then CJK ones
+#: for Chinese; both embed as text, so PDF text stays selectable.
+FONT_FAMILY = (
+    "Liberation Sans, Arial, Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, sans-serif"
+)
 
-MAP_DOMAIN = {"x": [0.0, 0.70], "y": [0.08, 0.84]}
+MAP_WIDTH = 0.70
+MAP_TOP = 0.84
+#: Width over height of the natural-earth world frame that plotly fits into the map's box.
+MAP_ASPECT = 1.95
 SIDE_X = 0.72
+_MARGIN = {"l": 28, "r": 28, "t": 24, "b": 18}
 _LINE_PX = 15
 _MAX_SOURCE_CHARS = 44
 
@@ -67,7 +74,7 @@ def briefing_figure(
                 x=SIDE_X, xanchor="left", y=0.56, yanchor="top", len=0.16, orientation="h"
             )
     geo = base.layout.geo.to_plotly_json()
-    geo["domain"] = MAP_DOMAIN
+    geo["domain"] = _map_domain(width, height)
     _apply_extent(geo, request.geo)
 
     title = request.title or describe.default_title(lang)
@@ -82,7 +89,7 @@ def briefing_figure(
     footer = f"{describe.export_date(lang, today)} · {ATTRIBUTION[lang]}"
     annotations = [
         _text(plotly_text(title), 0.0, 1.0, size=24, yanchor="top", color="#111111"),
-        _text(plotly_text(subtitle), 0.0, 0.915, size=13, yanchor="top", color="#444444"),
+        _text(plotly_text(subtitle), 0.0, 0.93, size=13, yanchor="top", color="#444444"),
         _text(side_text, SIDE_X, 0.44, size=11, yanchor="top", color="#222222"),
         _text(plotly_text(footer), 0.0, 0.0, size=9, yanchor="bottom", color="#666666"),
     ]
@@ -90,7 +97,7 @@ def briefing_figure(
         "template": "none",
         "width": width,
         "height": height,
-        "margin": {"l": 28, "r": 28, "t": 24, "b": 18},
+        "margin": _MARGIN,
         "paper_bgcolor": "#ffffff",
         "font": {"family": FONT_FAMILY, "color": "#222222"},
         "geo": geo,
@@ -108,14 +115,32 @@ def briefing_figure(
     return go.Figure(data=base.data, layout=layout)
 
 
+def _map_domain(width: int, height: int) -> dict[str, list[float]]:
+    """The map's box: full map width, as tall as the world frame needs, hung from ``MAP_TOP``.
+
+    plotly keeps the projection's aspect and centres it in the box; a box of the same aspect
+    leaves no empty band above the map, whatever the page size.
+    """
+    inner_width = width - _MARGIN["l"] - _MARGIN["r"]
+    inner_height = height - _MARGIN["t"] - _MARGIN["b"]
+    tall = min(MAP_TOP - 0.06, MAP_WIDTH * inner_width / MAP_ASPECT / inner_height)
+    return {"x": [0.0, MAP_WIDTH], "y": [MAP_TOP - tall, MAP_TOP]}
+
+
 def _apply_extent(geo: dict[str, Any], extent: Mapping[str, Any]) -> None:
-    """Keep the viewer's zoom: its centre, projection scale and rotation override the home view."""
+    """Keep the viewer's zoom: its centre, projection scale and rotation override the home view.
+
+    The projection is turned to face the centre: plotly draws nothing when the centre lies
+    outside the longitudes a rotated, zoomed-in projection shows.
+    """
     if "center" in extent:
         geo["center"] = dict(extent["center"])
-    projection = extent.get("projection", {})
+    projection = geo.setdefault("projection", {})
     for key in ("scale", "rotation"):
-        if key in projection:
-            geo.setdefault("projection", {})[key] = projection[key]
+        if key in extent.get("projection", {}):
+            projection[key] = extent["projection"][key]
+    if "rotation" not in extent.get("projection", {}) and "lon" in geo.get("center", {}):
+        projection.setdefault("rotation", {})["lon"] = geo["center"]["lon"]
 
 
 def _source_lines(view: MapView, height: int, lang: str) -> list[str]:
