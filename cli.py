@@ -168,3 +168,21 @@ def _geocode(args: argparse.Namespace) -> int:
         for line in filter(None, [result.note, result.error]):
             print(f"{'':40}  {line}")
     return 0
+
+    serve = commands.add_parser("serve", help="serve the dashboard in a browser")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8050, help="port (default: %(default)s)")
+    serve.add_argument("--data", type=Path, default=EMBEDDED_DATA_DIR, help="data directory")
+    serve.add_argument("--debug", action="store_true", help="Dash debug mode (reloader, dev tools)")
+    serve.set_defaults(run=_serve)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    # Imported here: Dash takes a second to load and only this command needs it.
+    import logging
+
+    from partnermap.app import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    create_app(args.data).run(host=args.host, port=args.port, debug=args.debug)
+    return 0

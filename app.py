@@ -1,0 +1,121 @@
+"""The dashboard: a Dash app over one data directory, built by ``create_app``.
+
+``python app.py`` (or ``partnermap serve``) serves it on the embedded data at
+http://127.0.0.1:8050/.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from dash import Dash
+from flask import Flask, Response, abort, send_from_directory
+
+from partnermap.callbacks import language, mapview, panels, timeline, urlsync
+from partnermap.callbacks.context import AppContext
+from partnermap.data.filters import FilterState, localities_named
+from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
+from partnermap.data.view import build_index, build_view, regions_from_geojson
+from partnermap.geo import basemap
+from partnermap.layers import page
+from partnermap.layers import timeline as timeline_layer
+from partnermap.layers.details import SOURCES_PATH
+from partnermap.layers.figure import map_skeleton
+from partnermap.layers.regions import GEOJSON_PATH
+
+log = logging.getLogger("partnermap.app")
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+
+
+def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
+    """Load and check ``data_dir`` once, then build the dashboard on it.
+
+    Bad records and localities are reported on the log and skipped.
+
+    Parameters
+    ----------
+    data_dir
+        A data directory (see ``partnermap.data.loader``).
+
+    Returns
+    -------
+    dash.Dash
+    """
+    started = time.perf_counter()
+    corpus = load_corpus(data_dir)
+    for problem in corpus.problems:
+        log.warning("skipped: %s", problem)
+    index = build_index(corpus, regions_from_geojson(basemap.admin1_geojson()))
+    context = AppContext(
+        index=index,
+        view=functools.lru_cache(maxsize=32)(functools.partial(build_view, index)),
+        resolve_place=functools.partial(localities_named, localities=corpus.localities),
+        attribution=basemap.ATTRIBUTION,
+    )
+    app = Dash(
+        __name__,
+        title="partnermap",
+        assets_folder=str(ASSETS_DIR),
+        serve_locally=True,
+        update_title=None,
+    )
+    everything = context.view(FilterState())
+    app.layout = page.layout(
+        map_skeleton(everything, "en", basemap.ATTRIBUTION),
+        timeline_layer.skeleton(everything),
+        index.year_bounds,
+    )
+    _add_routes(app.server, Path(data_dir))
+    urlsync.register(app, context)
+    mapview.register(app, context)
+    timeline.register(app, context)
+    panels.register(app, context)
+    language.register(app)
+    log.info(
+        "partnermap: %d records, %d localities, %d skipped, ready in %.2f s",
+        len(corpus.records),
+        len(corpus.localities),
+        len(corpus.problems),
+        time.perf_counter() - started,
+    )
+    return app
+
+
+def _add_routes(server: Flask, data_dir: Path) -> None:
+    """Serve the basemap, the states-and-provinces GeoJSON and the source documents locally."""
+    admin1 = json.dumps(basemap.admin1_geojson(), separators=(",", ":"))
+
+    @server.route("/basemap/<path:name>")
+    def basemap_file(name: str) -> Response:
+        return send_from_directory(basemap.BASEMAP_DIR, name, max_age=86400)
+
+    @server.route("/" + GEOJSON_PATH)
+    def admin1_file() -> Response:
+        response = Response(admin1, mimetype="application/geo+json")
+        response.cache_control.max_age = 86400
+        return response
+
+    @server.route(f"/{SOURCES_PATH}<name>")
+    def source_file(name: str) -> Response:
+        if Path(name).name != name:
+            abort(404)
+        response = send_from_directory(data_dir / "sources", name, mimetype="text/plain")
+        response.charset = "utf-8"
+        return response
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve the dashboard on the embedded data: ``python app.py [port]``."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    args = sys.argv[1:] if argv is None else argv
+    create_app().run(host="127.0.0.1", port=int(args[0]) if args else 8050, debug=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

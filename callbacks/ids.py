@@ -1,0 +1,34 @@
+"""Every component id of the dashboard, shared by the layout, the callbacks and the tests."""
+
+from __future__ import annotations
+
+# Stable hooks for tests and links.
+MAP = "map"
+TIMELINE = "timeline"
+FILTER_SECTOR = "filter-sector"
+FILTER_TYPE = "filter-type"
+FILTER_LEVEL = "filter-level"
+FILTER_YEARS = "filter-years"
+PLACE_SEARCH = "place-search"
+DETAILS = "details"
+DATA_TABLE = "data-table"
+SUMMARY = "summary"
+LANG_TOGGLE = "lang-toggle"
+EXPORT_MENU = "export-menu"
+
+# Internal.
+URL = "url"
+PLACE_MESSAGE = "place-message"
+TIMELINE_FACET = "timeline-facet"
+SELECTION = "selection"
+TABLE_SORT = "table-sort"
+NOTICE = "notice"
+
+# Pattern-matching id types.
+SORT_BUTTON = "sort-button"
+TABLE_PLACE = "table-place"
+
+
+def text(key: str) -> str:
+    """The id of the element showing interface text ``key`` (see ``layers.labels.UI``)."""
+    return f"text-{key.replace('_', '-')}"

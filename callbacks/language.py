@@ -1,0 +1,21 @@
+"""Callbacks: the interface text follows the language toggle."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output
+
+from partnermap.callbacks import ids
+from partnermap.layers import page
+
+
+def register(app: Dash) -> None:
+    """Register the interface-language callback on ``app``."""
+    outputs = page.translated_props()
+
+    @app.callback(
+        [Output(cid, prop) for cid, prop in outputs],
+        Input(ids.LANG_TOGGLE, "value"),
+    )
+    def translate(lang):  # type: ignore[no-untyped-def]
+        values = page.translations(lang or "en")
+        return [values[cid, prop] for cid, prop in outputs]

@@ -1,0 +1,34 @@
+"""Callbacks: the timeline follows the URL, and brushing it sets the year slider."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, Patch
+
+from partnermap.callbacks import ids
+from partnermap.callbacks.context import AppContext
+from partnermap.layers import timeline
+
+
+def register(app: Dash, context: AppContext) -> None:
+    """Register the timeline callbacks on ``app``."""
+
+    @app.callback(
+        Output(ids.TIMELINE, "figure"),
+        Input(ids.URL, "search"),
+        Input(ids.TIMELINE_FACET, "value"),
+    )
+    def repaint(query, facet):  # type: ignore[no-untyped-def]
+        state = context.state(query)
+        view = context.view(state.filters)
+        patch = Patch()
+        patch["data"] = timeline.traces(view, state.lang, facet)
+        patch["layout"]["selections"] = timeline.selections(state.filters, view.year_bounds)
+        return patch
+
+    @app.callback(
+        Output(ids.FILTER_YEARS, "value", allow_duplicate=True),
+        Input(ids.TIMELINE, "selectedData"),
+        prevent_initial_call=True,
+    )
+    def brush(selected):  # type: ignore[no-untyped-def]
+        return timeline.years_from_brush(selected, context.index.year_bounds)

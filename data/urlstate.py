@@ -1,0 +1,271 @@
+"""The dashboard's state in its URL: a ``FilterState`` and a language, to and from a query string.
+
+Query keys: ``sector`` and ``type`` (repeatable vocabulary slugs), ``level`` (``city`` or
+``province``), ``from`` and ``to`` (years), ``place`` (repeatable locality id or name) and
+``lang`` (``en`` or ``zh``). Parsing is forgiving: a value that means nothing is dropped and
+reported, so a mistyped link still opens the rest of its view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import astuple, dataclass, field, fields
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from partnermap.data.filters import LEVEL_GROUPS, FilterState
+from partnermap.data.vocabulary import SECTORS, TYPES
+
+LANGUAGES = ("en", "zh")
+#: Separators between several place names typed in one search box.
+_PLACE_SEPARATORS = re.compile(r"[,，、;；]")
+
+#: Resolves one place id or name to the locality ids it means (empty when none).
+Resolver = Callable[[str], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class UrlState:
+    """Everything a URL holds: what to show, and in which language.
+
+    Attributes
+    ----------
+    filters
+        The filter state.
+    lang
+        The interface language, "en" or "zh".
+    unknown
+        The query values that were dropped, as "key=value" (for a notice; not serialised).
+    """
+
+    filters: FilterState = field(default_factory=FilterState)
+    lang: str = "en"
+    unknown: tuple[str, ...] = field(default=(), compare=False)
+
+
+def parse_query(query: str, resolve_place: Resolver) -> UrlState:
+    """Read a URL query string.
+
+    Parameters
+    ----------
+    query
+        The query, with or without its leading "?".
+    resolve_place
+        Maps a ``place`` value (an id or a name) to locality ids.
+
+    Returns
+    -------
+    UrlState
+        The state; values that mean nothing are left out and listed in ``unknown``.
+
+    Examples
+    --------
+    >>> parse_query("?sector=culture&from=1980&lang=zh", lambda name: frozenset()).filters.year_from
+    1980
+    """
+    pairs = parse_qsl(query.lstrip("?"), keep_blank_values=False)
+    values: dict[str, list[str]] = {}
+    for key, value in pairs:
+        values.setdefault(key, []).append(value.strip())
+    unknown: list[str] = [f"{key}={value}" for key, value in pairs if key not in _KEYS]
+
+    def pick(key: str, valid: Iterable[str]) -> list[str]:
+        allowed = set(valid)
+        unknown.extend(f"{key}={v}" for v in values.get(key, []) if v not in allowed)
+        return [v for v in values.get(key, []) if v in allowed]
+
+    def year(key: str) -> int | None:
+        text = (values.get(key) or [""])[-1]
+        if text and not re.fullmatch(r"\d{4}", text):
+            unknown.append(f"{key}={text}")
+        return int(text) if re.fullmatch(r"\d{4}", text) else None
+
+    place: set[str] = set()
+    for value in values.get("place", []):
+        found = resolve_place(value)
+        place |= found
+        if not found:
+            unknown.append(f"place={value}")
+    year_from, year_to = year("from"), year("to")
+    if year_from is not None and year_to is not None and year_from > year_to:
+        year_from, year_to = year_to, year_from
+    levels = pick("level", LEVEL_GROUPS)
+    langs = pick("lang", LANGUAGES)
+    filters = FilterState(
+        sectors=frozenset(pick("sector", SECTORS)),
+        types=frozenset(pick("type", TYPES)),
+        year_from=year_from,
+        year_to=year_to,
+        place=frozenset(place),
+        level=levels[-1] if levels else None,
+    )
+    return UrlState(filters, langs[-1] if langs else "en", tuple(unknown))
+
+
+def to_query(state: UrlState) -> str:
+    """Write ``state`` as a query string (with its "?", or "" for the default view).
+
+    Values are sorted so one state has one URL; place ids are written as ids.
+
+    Examples
+    --------
+    >>> to_query(UrlState(FilterState(sectors=frozenset({"culture"}), year_from=1980), "zh"))
+    '?sector=culture&from=1980&lang=zh'
+    """
+    f = state.filters
+    pairs = [
+        *(("sector", s) for s in sorted(f.sectors)),
+        *(("type", t) for t in sorted(f.types)),
+        *([("level", f.level)] if f.level else []),
+        *([("from", str(f.year_from))] if f.year_from is not None else []),
+        *([("to", str(f.year_to))] if f.year_to is not None else []),
+        *(("place", p) for p in sorted(f.place)),
+        *([("lang", state.lang)] if state.lang != "en" else []),
+    ]
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+@dataclass(frozen=True)
+class Controls:
+    """The values of the dashboard's filter controls, as Dash gives and takes them."""
+
+    sectors: list[str]
+    types: list[str]
+    level: str
+    years: list[int]
+    place: str
+    lang: str
+
+
+def resolve_places(text: str | None, resolve_place: Resolver) -> tuple[frozenset[str], list[str]]:
+    """Resolve the place search box: names separated by commas, each in English or Chinese.
+
+    Returns
+    -------
+    tuple
+        The locality ids found, and the names that matched nothing.
+    """
+    names = [name.strip() for name in _PLACE_SEPARATORS.split(text or "") if name.strip()]
+    found = {name: resolve_place(name) for name in names}
+    return frozenset().union(*found.values()), [name for name, ids in found.items() if not ids]
+
+
+def from_controls(
+    sectors: Sequence[str] | None,
+    types: Sequence[str] | None,
+    level: str | None,
+    years: Sequence[int] | None,
+    place: frozenset[str],
+    lang: str | None,
+    year_bounds: tuple[int, int] | None,
+) -> UrlState:
+    """Build the state from the dashboard's controls.
+
+    A year slider spanning the whole corpus means "no year filter", so undated records stay.
+
+    Parameters
+    ----------
+    sectors, types
+        The chosen slugs.
+    level
+        A ``LEVEL_GROUPS`` key, or ""/None for all levels.
+    years
+        The slider's [from, to].
+    place
+        The locality ids of the place search (``resolve_places``).
+    lang
+        "en" or "zh".
+    year_bounds
+        The corpus's first and last year.
+    """
+    low, high = years if years else (None, None)
+    first, last = year_bounds or (None, None)
+    filters = FilterState(
+        sectors=frozenset(sectors or ()),
+        types=frozenset(types or ()),
+        year_from=low if low != first else None,
+        year_to=high if high != last else None,
+        place=place,
+        level=level or None,
+    )
+    return UrlState(filters, lang if lang in LANGUAGES else "en")
+
+
+def slider_years(filters: FilterState, year_bounds: tuple[int, int] | None) -> list[int]:
+    """The year slider's [from, to] for ``filters``: the corpus bounds where no year is set."""
+    first, last = year_bounds or (0, 0)
+    return [
+        filters.year_from if filters.year_from is not None else first,
+        filters.year_to if filters.year_to is not None else last,
+    ]
+
+
+def sync(
+    from_url: bool,
+    query: str,
+    controls: Controls,
+    year_bounds: tuple[int, int] | None,
+    resolve_place: Resolver,
+    place_label: Callable[[frozenset[str], str], str],
+    unchanged: object = None,
+) -> tuple[Any, ...]:
+    """Keep the URL and the controls in step, whichever of them a person changed.
+
+    Parameters
+    ----------
+    from_url
+        True when the URL changed (page load, back button, pasted link): the controls follow
+        it. False when a control changed: the URL follows them.
+    query
+        The URL's query string.
+    controls
+        The controls' current values.
+    year_bounds
+        The corpus's first and last year.
+    resolve_place
+        Maps one place id or name to locality ids.
+    place_label
+        Writes locality ids as the search box shows them, in a language.
+    unchanged
+        What to return for an output that stays as it is (Dash's ``no_update``).
+
+    Returns
+    -------
+    tuple
+        The new query, then each control's value in ``Controls`` field order, then a notice
+        (text naming what was ignored, or "").
+    """
+    if from_url:
+        state = parse_query(query, resolve_place)
+        values = Controls(
+            sectors=sorted(state.filters.sectors),
+            types=sorted(state.filters.types),
+            level=state.filters.level or "",
+            years=slider_years(state.filters, year_bounds),
+            place=place_label(state.filters.place, state.lang),
+            lang=state.lang,
+        )
+        return (unchanged, *astuple(values), _notice(state.unknown, state.lang))
+    place, unmatched = resolve_places(controls.place, resolve_place)
+    state = from_controls(
+        controls.sectors,
+        controls.types,
+        controls.level,
+        controls.years,
+        place,
+        controls.lang,
+        year_bounds,
+    )
+    unknown = tuple(f"place={name}" for name in unmatched)
+    return (to_query(state), *([unchanged] * len(fields(Controls))), _notice(unknown, state.lang))
+
+
+def _notice(unknown: Sequence[str], lang: str) -> str:
+    if not unknown:
+        return ""
+    label = "Ignored, as it matches nothing: " if lang == "en" else "以下内容无匹配，已忽略："
+    return label + ", ".join(unknown)
+
+
+_KEYS = {"sector", "type", "level", "from", "to", "place", "lang"}

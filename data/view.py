@@ -1,0 +1,374 @@
+"""The map view: the filtered, aggregated frames that every dashboard layer reads.
+
+``build_index`` turns a corpus into per-record arrays once, at start-up; ``build_view`` applies a
+``FilterState`` to them with vectorised masks and counts, once per filter change. Layers only
+read a ``MapView``; they never filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from itertools import product
+from operator import itemgetter
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from partnermap.data.filters import LEVEL_GROUPS, FilterState
+from partnermap.data.loader import Corpus
+from partnermap.data.schema import Locality, Record
+from partnermap.data.vocabulary import SECTORS, TYPES
+from partnermap.geo.arcs import great_circles, midpoints
+
+#: Columns of the regions table (US states and Chinese provinces) that choropleths shade.
+REGION_COLUMNS = ["id", "name_en", "name_zh", "country"]
+#: The two timeline facets, each with the vocabulary its categories come from.
+FACETS = {"sector": list(SECTORS), "type": list(TYPES)}
+
+IntArray = NDArray[np.int64]
+
+
+@dataclass(frozen=True, eq=False)
+class CorpusIndex:
+    """Per-record and per-locality arrays of a corpus, computed once.
+
+    Attributes
+    ----------
+    records
+        The records, in corpus order; every array below indexes them by position.
+    places
+        One row per locality (``id`` is the index): names, country, level, lat, lon, and
+        ``region``, the position in ``regions`` of its state or province (-1 for none).
+    regions
+        The states and provinces, columns ``REGION_COLUMNS``.
+    year
+        Each record's year, -1 when undated.
+    type_code
+        Each record's type as a position in ``TYPES``.
+    sectors, levels
+        Boolean matrices: record x sector (``SECTORS`` order), record x level group
+        (``LEVEL_GROUPS`` order).
+    refs, pair_refs, region_refs
+        (record, locality), (record, pair) and (record, region) incidences, each unique.
+    pairs
+        One row per partnered locality pair (Chinese side, US side), as place positions.
+    arc_lat, arc_lon
+        The great-circle path of each pair, shape ``(n_pairs, points)``.
+    """
+
+    records: tuple[Record, ...]
+    places: pd.DataFrame
+    regions: pd.DataFrame
+    year: IntArray
+    type_code: IntArray
+    sectors: NDArray[np.bool_]
+    levels: NDArray[np.bool_]
+    refs: IntArray
+    pairs: IntArray
+    pair_refs: IntArray
+    region_refs: IntArray
+    arc_lat: NDArray[np.float32]
+    arc_lon: NDArray[np.float32]
+
+    @property
+    def year_bounds(self) -> tuple[int, int] | None:
+        """The first and last year of the dated records, None when none is dated."""
+        dated = self.year[self.year >= 0]
+        return (int(dated.min()), int(dated.max())) if dated.size else None
+
+
+@dataclass(frozen=True, eq=False)
+class MapView:
+    """What the dashboard shows for one filter state.
+
+    Attributes
+    ----------
+    state
+        The filter state the view was built for.
+    records
+        The records it keeps, in corpus order.
+    points
+        One row per locality named by a kept record: ``id``, names, ``country``, ``level``,
+        ``lat``, ``lon``, ``count`` (kept records naming it) and ``partners`` (localities it is
+        joined to by an arc); most records first.
+    arcs
+        One row per partnered pair named together by kept records: ``a`` (Chinese side) and ``b``
+        (US side) ids and names, ``count``, and the arc midpoint ``mid_lat``, ``mid_lon``.
+    arc_lat, arc_lon
+        The great-circle path of each row of ``arcs``.
+    regions
+        Every state and province with ``count``, the kept records naming it or a place in it.
+    timeline
+        Kept records per year, ignoring the year filter (so a brush can widen it): columns
+        ``facet`` ("sector" or "type"), ``year``, ``category`` (a slug), ``count``.
+    focus
+        The localities of the place filter (same columns as ``places``), for zooming.
+    places
+        Every locality of the corpus, by id.
+    year_bounds
+        First and last year of the whole corpus (None when nothing is dated).
+    """
+
+    state: FilterState
+    records: tuple[Record, ...]
+    points: pd.DataFrame
+    arcs: pd.DataFrame
+    arc_lat: NDArray[np.float32]
+    arc_lon: NDArray[np.float32]
+    regions: pd.DataFrame
+    timeline: pd.DataFrame
+    focus: pd.DataFrame
+    places: pd.DataFrame
+    year_bounds: tuple[int, int] | None
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """First and last year of the kept records, None when none is dated."""
+        dated = [record.year for record in self.records if record.year is not None]
+        return (min(dated), max(dated)) if dated else None
+
+
+def regions_from_geojson(collection: Mapping) -> pd.DataFrame:
+    """Return the regions table from a FeatureCollection of states and provinces.
+
+    Parameters
+    ----------
+    collection
+        GeoJSON whose features carry the locality id as ``id`` and ``name_en``, ``name_zh``,
+        ``country`` properties (``partnermap.geo.basemap.admin1_geojson()``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``REGION_COLUMNS``, one row per feature.
+    """
+    rows = [
+        {"id": feature["id"], **{key: feature["properties"].get(key) for key in REGION_COLUMNS[1:]}}
+        for feature in collection["features"]
+    ]
+    return pd.DataFrame(rows, columns=REGION_COLUMNS)
+
+
+def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
+    """Compute the per-record arrays of ``corpus`` once.
+
+    Parameters
+    ----------
+    corpus
+        The loaded records and localities.
+    regions
+        The states and provinces that choropleths shade (``regions_from_geojson``).
+
+    Returns
+    -------
+    CorpusIndex
+    """
+    regions = regions.reset_index(drop=True)
+    places = _places(corpus.localities.values(), regions)
+    position = {lid: i for i, lid in enumerate(places.index)}
+    records = corpus.records
+    refs = _unique_rows(
+        (r, position[ref.id]) for r, record in enumerate(records) for ref in record.localities
+    )
+    country = places["country"].to_numpy()
+    pair_refs_raw = [
+        (r, a, b)
+        for r, record in enumerate(records)
+        for a, b in product(*_sides(record, position, country))
+    ]
+    pair_table = _unique_rows((a, b) for _, a, b in pair_refs_raw).reshape(-1, 2)
+    pair_position = {(int(a), int(b)): i for i, (a, b) in enumerate(pair_table)}
+    pair_refs = _unique_rows((r, pair_position[a, b]) for r, a, b in pair_refs_raw)
+    place_region = places["region"].to_numpy()
+    region_refs = _unique_rows(
+        (r, int(place_region[p])) for r, p in refs.reshape(-1, 2) if place_region[p] >= 0
+    )
+    lat = places["lat"].to_numpy()
+    lon = places["lon"].to_numpy()
+    arc_lat, arc_lon = great_circles(
+        lat[pair_table[:, 0]], lon[pair_table[:, 0]], lat[pair_table[:, 1]], lon[pair_table[:, 1]]
+    )
+    return CorpusIndex(
+        records=records,
+        places=places,
+        regions=regions,
+        year=np.array([r.year if r.year is not None else -1 for r in records], dtype=np.int64),
+        type_code=np.array([list(TYPES).index(r.type) for r in records], dtype=np.int64),
+        sectors=_membership(records, list(SECTORS), lambda r: r.sectors),
+        levels=_membership(
+            records,
+            list(LEVEL_GROUPS),
+            lambda r: [g for g, lv in LEVEL_GROUPS.items() if _levels_of(r, places) & lv],
+        ),
+        refs=refs.reshape(-1, 2),
+        pairs=pair_table,
+        pair_refs=pair_refs.reshape(-1, 2),
+        region_refs=region_refs.reshape(-1, 2),
+        arc_lat=arc_lat.astype(np.float32).reshape(len(pair_table), -1),
+        arc_lon=arc_lon.astype(np.float32).reshape(len(pair_table), -1),
+    )
+
+
+def build_view(index: CorpusIndex, state: FilterState) -> MapView:
+    """Apply ``state`` to ``index`` and aggregate what each layer shows.
+
+    Parameters
+    ----------
+    index
+        The corpus arrays from ``build_index``.
+    state
+        What to keep; the same rules as ``FilterState.keeps``.
+
+    Returns
+    -------
+    MapView
+    """
+    but_years = _mask_but_years(index, state)
+    kept = but_years & _year_mask(index, state)
+    places = index.places
+    n_places = len(places)
+
+    point_count = np.bincount(index.refs[kept[index.refs[:, 0]], 1], minlength=n_places)
+    pair_count = np.bincount(
+        index.pair_refs[kept[index.pair_refs[:, 0]], 1], minlength=len(index.pairs)
+    )
+    region_count = np.bincount(
+        index.region_refs[kept[index.region_refs[:, 0]], 1], minlength=len(index.regions)
+    )
+    arc_rows = np.flatnonzero(pair_count)
+    arc_pairs = index.pairs[arc_rows]
+    partners = np.bincount(arc_pairs.ravel(), minlength=n_places)
+
+    points = places.assign(count=point_count, partners=partners)[point_count > 0]
+    points = points.reset_index().sort_values(["count", "name_en"], ascending=[False, True])
+    return MapView(
+        state=state,
+        records=_take(index.records, np.flatnonzero(kept)),
+        points=points.reset_index(drop=True),
+        arcs=_arcs(places, arc_pairs, pair_count[arc_rows]),
+        arc_lat=index.arc_lat[arc_rows],
+        arc_lon=index.arc_lon[arc_rows],
+        regions=index.regions.assign(count=region_count),
+        timeline=_timeline(index, but_years),
+        focus=places.loc[places.index.isin(state.place)].reset_index(),
+        places=places,
+        year_bounds=index.year_bounds,
+    )
+
+
+def _places(localities: Iterable[Locality], regions: pd.DataFrame) -> pd.DataFrame:
+    rows = [loc.model_dump() for loc in localities]
+    columns = ["id", "name_en", "name_zh", "country", "level", "admin1", "lat", "lon"]
+    places = pd.DataFrame(rows, columns=[*columns, "gazetteer"])[columns]
+    by_id = {rid: i for i, rid in enumerate(regions["id"])}
+    by_name = {
+        (country, str(name).casefold()): i
+        for i, (country, en, zh) in enumerate(
+            zip(regions["country"], regions["name_en"], regions["name_zh"], strict=True)
+        )
+        for name in (en, zh)
+        if name
+    }
+    places["region"] = [
+        by_id.get(lid, by_name.get((country, str(admin1).casefold()), -1))
+        for lid, country, admin1 in zip(
+            places["id"], places["country"], places["admin1"], strict=True
+        )
+    ]
+    return places.drop(columns="admin1").set_index("id")
+
+
+def _sides(
+    record: Record, position: Mapping[str, int], country: NDArray[np.str_]
+) -> tuple[list[int], list[int]]:
+    """The record's Chinese and US localities: every pair across them is drawn as an arc."""
+    named = [position[ref.id] for ref in record.localities]
+    return [p for p in named if country[p] == "CN"], [p for p in named if country[p] == "US"]
+
+
+def _levels_of(record: Record, places: pd.DataFrame) -> set[str]:
+    return {places.at[ref.id, "level"] for ref in record.localities}
+
+
+def _membership(
+    records: tuple[Record, ...], categories: list[str], members: Callable[[Record], Iterable[str]]
+) -> NDArray[np.bool_]:
+    column = {c: i for i, c in enumerate(categories)}
+    matrix = np.zeros((len(records), len(categories)), dtype=bool)
+    for r, record in enumerate(records):
+        matrix[r, [column[c] for c in members(record)]] = True
+    return matrix
+
+
+def _unique_rows(rows: Iterable[tuple[int, ...]]) -> IntArray:
+    array = np.array(list(dict.fromkeys(rows)), dtype=np.int64)
+    return array if array.size else np.zeros((0, 2), dtype=np.int64)
+
+
+def _mask_but_years(index: CorpusIndex, state: FilterState) -> NDArray[np.bool_]:
+    mask = np.ones(len(index.records), dtype=bool)
+    if state.sectors:
+        mask &= index.sectors[:, [list(SECTORS).index(s) for s in state.sectors]].any(axis=1)
+    if state.types:
+        mask &= np.isin(index.type_code, [list(TYPES).index(t) for t in state.types])
+    if state.level is not None:
+        mask &= index.levels[:, list(LEVEL_GROUPS).index(state.level)]
+    if state.place:
+        in_place = index.places.index.isin(state.place)
+        named = np.zeros(len(index.records), dtype=bool)
+        named[index.refs[in_place[index.refs[:, 1]], 0]] = True
+        mask &= named
+    return mask
+
+
+def _year_mask(index: CorpusIndex, state: FilterState) -> NDArray[np.bool_]:
+    if state.year_from is None and state.year_to is None:
+        return np.ones(len(index.records), dtype=bool)
+    low = state.year_from if state.year_from is not None else -np.inf
+    high = state.year_to if state.year_to is not None else np.inf
+    return (index.year >= 0) & (index.year >= low) & (index.year <= high)
+
+
+def _take(records: tuple[Record, ...], rows: IntArray) -> tuple[Record, ...]:
+    if rows.size == 0:
+        return ()
+    taken = itemgetter(*rows)(records)
+    return taken if rows.size > 1 else (taken,)
+
+
+def _arcs(places: pd.DataFrame, pairs: IntArray, count: IntArray) -> pd.DataFrame:
+    a = places.iloc[pairs[:, 0]]
+    b = places.iloc[pairs[:, 1]]
+    mid_lat, mid_lon = midpoints(a["lat"], a["lon"], b["lat"], b["lon"])
+    return pd.DataFrame(
+        {
+            "a": a.index,
+            "a_name_en": a["name_en"].to_numpy(),
+            "a_name_zh": a["name_zh"].to_numpy(),
+            "b": b.index,
+            "b_name_en": b["name_en"].to_numpy(),
+            "b_name_zh": b["name_zh"].to_numpy(),
+            "count": count,
+            "mid_lat": mid_lat,
+            "mid_lon": mid_lon,
+        }
+    )
+
+
+def _timeline(index: CorpusIndex, kept: NDArray[np.bool_]) -> pd.DataFrame:
+    dated = kept & (index.year >= 0)
+    years = index.year[dated]
+    frames = []
+    for facet, categories in FACETS.items():
+        member = (
+            index.sectors[dated]
+            if facet == "sector"
+            else index.type_code[dated][:, None] == np.arange(len(categories))[None, :]
+        )
+        rows, cols = np.nonzero(member)
+        counts = pd.DataFrame({"year": years[rows], "category": np.array(categories)[cols]})
+        grouped = counts.groupby(["year", "category"]).size().rename("count").reset_index()
+        frames.append(grouped.assign(facet=facet))
+    return pd.concat(frames, ignore_index=True)[["facet", "year", "category", "count"]]

@@ -1,0 +1,99 @@
+"""Arc layer: one great circle per partnered pair of places, wider for more agreements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from partnermap.data.view import MapView
+from partnermap.layers import labels
+from partnermap.layers.text import plotly_text
+
+ARC_COLOR = "rgba(94, 60, 153, 0.45)"
+MIDPOINT_COLOR = "rgba(94, 60, 153, 0.8)"
+
+
+@dataclass(frozen=True)
+class Band:
+    """Arcs whose agreement count lies in [low, high] are drawn ``width`` pixels wide."""
+
+    low: int
+    high: int | None
+    width: float
+
+    def label(self, lang: str) -> str:
+        """The legend text, e.g. "2–3 agreements"."""
+        if self.low == self.high:
+            return labels.agreements(self.low, lang)
+        upper = "+" if self.high is None else f"–{self.high}"
+        return f"{self.low}{upper}" + (" 项协议" if lang == "zh" else " agreements")
+
+
+BANDS = (Band(1, 1, 1.0), Band(2, 3, 2.0), Band(4, 9, 3.5), Band(10, None, 5.5))
+
+
+def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
+    """Return the arcs, one line trace per width band, then one trace of clickable midpoints.
+
+    Always ``len(BANDS) + 1`` traces, empty ones included, so a figure update can replace them
+    by position.
+
+    Parameters
+    ----------
+    view
+        The filtered view; ``view.arcs`` and its paths ``view.arc_lat``/``view.arc_lon``.
+    lang
+        "en" or "zh".
+    """
+    count = view.arcs["count"].to_numpy()
+    lines = [_band(view, band, count, lang) for band in BANDS]
+    arcs = view.arcs
+    hover = [
+        plotly_text(f"{labels.bilingual(an, az)} — {labels.bilingual(bn, bz)}")
+        + "<br>"
+        + labels.agreements(int(n), lang)
+        for an, az, bn, bz, n in zip(
+            arcs["a_name_en"],
+            arcs["a_name_zh"],
+            arcs["b_name_en"],
+            arcs["b_name_zh"],
+            count,
+            strict=True,
+        )
+    ]
+    midpoints = go.Scattergeo(
+        name="arc-midpoints",
+        lat=arcs["mid_lat"].to_numpy(),
+        lon=arcs["mid_lon"].to_numpy(),
+        mode="markers",
+        marker={"size": 6, "color": MIDPOINT_COLOR, "line": {"width": 0}},
+        customdata=[["pair", a, b] for a, b in zip(arcs["a"], arcs["b"], strict=True)],
+        text=hover,
+        hovertemplate="%{text}<extra></extra>",
+        showlegend=False,
+    )
+    return [*lines, midpoints]
+
+
+def legend_entries(lang: str) -> list[dict[str, object]]:
+    """The arc legend: one entry per width band, ``{"label", "color", "width"}``."""
+    return [{"label": b.label(lang), "color": ARC_COLOR, "width": b.width} for b in BANDS]
+
+
+def _band(view: MapView, band: Band, count: np.ndarray, lang: str) -> go.Scattergeo:
+    upper = np.inf if band.high is None else band.high
+    rows = (count >= band.low) & (count <= upper)
+    # One trace per band: paths joined by a NaN column, which plotly draws as a gap.
+    gap = np.full((int(rows.sum()), 1), np.nan, dtype=np.float32)
+    return go.Scattergeo(
+        name=band.label(lang),
+        legendgroup="arcs",
+        lat=np.hstack([view.arc_lat[rows], gap]).ravel(),
+        lon=np.hstack([view.arc_lon[rows], gap]).ravel(),
+        mode="lines",
+        line={"width": band.width, "color": ARC_COLOR},
+        hoverinfo="skip",
+        showlegend=bool(rows.any()),
+    )

@@ -1,0 +1,126 @@
+"""Details panel: the agreements behind a clicked place or arc, with their sources and quotes.
+
+Record text reaches the page as Dash children (plain strings), so the browser shows it as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import quote
+
+from dash import html
+
+from partnermap.data.schema import Record, Source
+from partnermap.data.view import MapView
+from partnermap.layers import labels
+
+#: Where the app serves the source documents, relative to the page.
+SOURCES_PATH = "sources/"
+
+Selection = tuple[str, ...]
+
+
+def selection_from_click(click: Mapping[str, Any] | None) -> Selection | None:
+    """What a map click points at: ("place", id), ("pair", a, b), or None.
+
+    Examples
+    --------
+    >>> selection_from_click({"points": [{"customdata": ["place", "US-CA"]}]})
+    ('place', 'US-CA')
+    """
+    points = (click or {}).get("points") or [{}]
+    data = points[0].get("customdata")
+    return tuple(data) if isinstance(data, list) and data and data[0] in _KINDS else None
+
+
+def selected_records(view: MapView, selection: Selection | None) -> list[Record]:
+    """The kept records naming the selected place, or both places of the selected pair."""
+    if not selection:
+        return []
+    wanted = set(selection[1:])
+    return [r for r in view.records if wanted <= {ref.id for ref in r.localities}]
+
+
+def panel(view: MapView, selection: Sequence[str] | None, lang: str) -> list[Any]:
+    """The details panel's children for ``selection`` in ``view``.
+
+    Parameters
+    ----------
+    view
+        The filtered view: only kept records are listed.
+    selection
+        ("place", id) or ("pair", a, b). Without one, the records of the place filter are
+        listed; with neither, or when nothing is kept, a hint.
+    lang
+        "en" or "zh".
+    """
+    chosen = tuple(selection) if selection else None
+    if chosen:
+        records = selected_records(view, chosen)
+        title = " — ".join(_place_name(view, pid, lang) for pid in chosen[1:])
+    else:
+        records = list(view.records) if view.state.place else []
+        title = ", ".join(_place_name(view, pid, lang) for pid in sorted(view.state.place))
+    if not records:
+        return [html.P(labels.ui("details_hint", lang), className="hint")]
+    return [
+        html.H3(f"{title}: {labels.agreements(len(records), lang)}"),
+        html.Ol([html.Li(_record(record, lang)) for record in records], className="records"),
+    ]
+
+
+def _place_name(view: MapView, place_id: str, lang: str) -> str:
+    row = view.places.loc[place_id]
+    return labels.bilingual(row["name_en"], row["name_zh"], lang)
+
+
+def _record(record: Record, lang: str) -> html.Article:
+    title = record.title_zh if lang == "zh" and record.title_zh else record.title
+    sectors = ", ".join(labels.sector(s, lang) for s in record.sectors)
+    return html.Article(
+        [
+            html.H4(title),
+            html.P(
+                [
+                    html.Span(record.date or labels.ui("undated", lang), className="date"),
+                    " · ",
+                    labels.agreement_type(record.type, lang),
+                    " · ",
+                    sectors,
+                ],
+                className="meta",
+            ),
+            html.P([html.Strong(labels.ui("parties", lang) + ": "), "; ".join(record.parties)]),
+            html.P(record.summary, className="summary-text"),
+            *[_source(source, lang) for source in record.sources],
+        ],
+        className="record",
+    )
+
+
+def _source(source: Source, lang: str) -> html.Figure:
+    if source.document:
+        where = html.A(
+            f"{source.document}, {labels.ui('lines', lang)} {source.lines}",
+            href=SOURCES_PATH + quote(source.document),
+            target="_blank",
+            rel="noopener",
+        )
+    else:
+        where = html.Span(
+            [
+                html.A(source.url, href=source.url, target="_blank", rel="noopener noreferrer"),
+                f" ({labels.ui('accessed', lang)} {source.accessed})",
+            ]
+        )
+    return html.Figure(
+        [
+            html.Blockquote(source.quote, className="quote"),
+            html.Figcaption([labels.ui("source", lang) + ": ", where]),
+        ],
+        className="source",
+    )
+
+
+_KINDS = {"place", "pair"}

@@ -1,0 +1,260 @@
+"""The page: one small builder per panel, and every piece of interface text per language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from partnermap.callbacks import ids
+from partnermap.data.vocabulary import SECTORS, TYPES
+from partnermap.layers import labels, table
+
+#: Interface text shown as an element's children, by ``labels.UI`` key.
+TEXT_KEYS = (
+    "title",
+    "filters",
+    "sector",
+    "type",
+    "level",
+    "years",
+    "place",
+    "map_title",
+    "timeline_title",
+    "timeline_hint",
+    "stack_by",
+    "details",
+    "export",
+    "export_soon",
+    "language",
+)
+LANG_OPTIONS = [{"label": "EN", "value": "en"}, {"label": "中文", "value": "zh"}]
+#: Graph options: the basemap comes from the app itself, never from plotly's CDN.
+MAP_CONFIG = {
+    "topojsonURL": "basemap/",
+    "displaylogo": False,
+    "scrollZoom": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"],
+}
+
+
+def layout(
+    map_figure: go.Figure, timeline_figure: go.Figure, year_bounds: tuple[int, int] | None
+) -> html.Div:
+    """The whole page, in English; the URL then sets the filters and language."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.SELECTION),
+            dcc.Store(id=ids.TABLE_SORT, data=table.DEFAULT_SORT),
+            header(),
+            html.Div(
+                [
+                    filter_panel(year_bounds),
+                    html.Main(
+                        [map_panel(map_figure), timeline_panel(timeline_figure)], className="main"
+                    ),
+                    details_panel(),
+                ],
+                className="grid",
+            ),
+            html.Section(
+                html.Div(id=ids.DATA_TABLE, className="table-wrap"),
+                className="table-panel",
+                **{"aria-label": labels.ui("table_title", "en")},
+            ),
+        ],
+        className="page",
+    )
+
+
+def header() -> html.Header:
+    """Title, summary line, language toggle and export menu."""
+    return html.Header(
+        [
+            html.H1(_text("title")),
+            html.P(id=ids.SUMMARY, role="status", **{"aria-live": "polite"}),
+            html.Div(
+                [
+                    html.Span(_text("language"), className="visually-hidden"),
+                    dcc.RadioItems(
+                        id=ids.LANG_TOGGLE,
+                        options=LANG_OPTIONS,
+                        value="en",
+                        inline=True,
+                        className="lang-toggle",
+                    ),
+                    export_menu(),
+                ],
+                className="header-tools",
+            ),
+        ],
+        className="header",
+    )
+
+
+def export_menu() -> html.Details:
+    """The export menu: a placeholder until exports arrive."""
+    return html.Details(
+        [html.Summary(_text("export")), html.P(_text("export_soon"))],
+        id=ids.EXPORT_MENU,
+        className="export-menu",
+    )
+
+
+def filter_panel(year_bounds: tuple[int, int] | None) -> html.Aside:
+    """Sector, type, level, years and place controls."""
+    first, last = year_bounds or (2000, 2001)
+    texts = translations("en")
+    return html.Aside(
+        [
+            html.H2(_text("filters")),
+            _field(
+                "sector",
+                dcc.Dropdown(
+                    id=ids.FILTER_SECTOR,
+                    multi=True,
+                    value=[],
+                    options=texts[ids.FILTER_SECTOR, "options"],
+                    placeholder=texts[ids.FILTER_SECTOR, "placeholder"],
+                ),
+            ),
+            _field(
+                "type",
+                dcc.Dropdown(
+                    id=ids.FILTER_TYPE,
+                    multi=True,
+                    value=[],
+                    options=texts[ids.FILTER_TYPE, "options"],
+                    placeholder=texts[ids.FILTER_TYPE, "placeholder"],
+                ),
+            ),
+            _field(
+                "level",
+                dcc.RadioItems(
+                    id=ids.FILTER_LEVEL, value="", options=texts[ids.FILTER_LEVEL, "options"]
+                ),
+            ),
+            _field(
+                "years",
+                dcc.RangeSlider(
+                    id=ids.FILTER_YEARS,
+                    min=first,
+                    max=last,
+                    step=1,
+                    value=[first, last],
+                    marks=_year_marks(first, last),
+                    tooltip={"placement": "bottom", "always_visible": False},
+                    updatemode="mouseup",
+                ),
+            ),
+            _field(
+                "place",
+                dcc.Input(
+                    id=ids.PLACE_SEARCH,
+                    type="search",
+                    debounce=True,
+                    value="",
+                    placeholder=texts[ids.PLACE_SEARCH, "placeholder"],
+                    autoComplete="off",
+                ),
+                html.P(id=ids.PLACE_MESSAGE, className="message", role="status"),
+            ),
+        ],
+        className="filters",
+    )
+
+
+def map_panel(figure: go.Figure) -> html.Section:
+    """The map."""
+    return html.Section(
+        [
+            html.H2(_text("map_title"), className="visually-hidden"),
+            dcc.Graph(id=ids.MAP, figure=figure, config=MAP_CONFIG, className="map"),
+        ],
+        className="map-panel",
+    )
+
+
+def timeline_panel(figure: go.Figure) -> html.Section:
+    """The timeline with its stack-by choice."""
+    return html.Section(
+        [
+            html.Div(
+                [
+                    html.H2(_text("timeline_title")),
+                    html.Span(_text("stack_by"), className="label"),
+                    dcc.RadioItems(
+                        id=ids.TIMELINE_FACET,
+                        value="sector",
+                        inline=True,
+                        options=translations("en")[ids.TIMELINE_FACET, "options"],
+                    ),
+                ],
+                className="timeline-head",
+            ),
+            dcc.Graph(
+                id=ids.TIMELINE,
+                figure=figure,
+                config={"displaylogo": False, "displayModeBar": False},
+                className="timeline",
+            ),
+            html.P(_text("timeline_hint"), className="hint"),
+        ],
+        className="timeline-panel",
+    )
+
+
+def details_panel() -> html.Aside:
+    """Where a clicked place's or arc's agreements are listed."""
+    return html.Aside(
+        [html.H2(_text("details")), html.Div(id=ids.DETAILS, **{"aria-live": "polite"})],
+        className="details-panel",
+    )
+
+
+def translated_props() -> list[tuple[str, str]]:
+    """Every (component id, property) that changes with the interface language."""
+    return list(translations("en"))
+
+
+def translations(lang: str) -> dict[tuple[str, str], Any]:
+    """The value of every translated (component id, property) in ``lang``."""
+    return {
+        **{(ids.text(key), "children"): labels.ui(key, lang) for key in TEXT_KEYS},
+        (ids.FILTER_SECTOR, "options"): _options(SECTORS, lang),
+        (ids.FILTER_SECTOR, "placeholder"): labels.ui("sector_any", lang),
+        (ids.FILTER_TYPE, "options"): _options(TYPES, lang),
+        (ids.FILTER_TYPE, "placeholder"): labels.ui("type_any", lang),
+        (ids.FILTER_LEVEL, "options"): [
+            {"label": labels.ui("level_all", lang), "value": ""},
+            {"label": labels.ui("level_city", lang), "value": "city"},
+            {"label": labels.ui("level_province", lang), "value": "province"},
+        ],
+        (ids.TIMELINE_FACET, "options"): [
+            {"label": labels.ui("sector", lang), "value": "sector"},
+            {"label": labels.ui("type", lang), "value": "type"},
+        ],
+        (ids.PLACE_SEARCH, "placeholder"): labels.ui("place_hint", lang),
+    }
+
+
+def _text(key: str) -> html.Span:
+    return html.Span(labels.ui(key, "en"), id=ids.text(key))
+
+
+def _field(key: str, *controls: Any) -> html.Div:
+    return html.Div([html.Label(_text(key), htmlFor=controls[0].id), *controls], className="field")
+
+
+def _options(table_: dict, lang: str) -> list[dict[str, str]]:
+    return [{"label": term.label(lang), "value": slug} for slug, term in table_.items()]
+
+
+def _year_marks(first: int, last: int) -> dict[int, str]:
+    step = 10 if last - first > 20 else 5
+    # Leave room round the end labels so neighbouring marks do not overlap.
+    inner = range(first - first % step + step, last - step // 2, step)
+    marks = {year: str(year) for year in inner if year - first > step // 2}
+    return {first: str(first), **marks, last: str(last)}

@@ -1,0 +1,41 @@
+"""Label layer: the names of the busiest places, in the interface language."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from partnermap.data.view import MapView
+from partnermap.layers import labels
+from partnermap.layers.text import plotly_text
+
+#: How many places get a label: the ones with the most agreements.
+LABELLED = 12
+
+
+def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
+    """Return one text trace naming the ``LABELLED`` places with the most agreements.
+
+    Parameters
+    ----------
+    view
+        The filtered view; ``view.points`` is sorted most agreements first.
+    lang
+        "en" or "zh": which name to write.
+    """
+    top = view.points.head(LABELLED)
+    return [
+        go.Scattergeo(
+            name="place-names",
+            lat=top["lat"].to_numpy(),
+            lon=top["lon"].to_numpy(),
+            mode="text",
+            text=[
+                plotly_text(labels.name(en, zh, lang))
+                for en, zh in zip(top["name_en"], top["name_zh"], strict=True)
+            ],
+            textposition="top center",
+            textfont={"size": 11, "color": "#222222"},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    ]

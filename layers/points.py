@@ -1,0 +1,70 @@
+"""Point layer: partner places sized by their number of agreements, coloured by country."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from partnermap.data.view import MapView
+from partnermap.layers import labels
+from partnermap.layers.text import plotly_text
+
+COLORS = {"CN": "#c8102e", "US": "#1f4e99"}
+MIN_SIZE, MAX_SIZE = 6.0, 30.0
+
+
+def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
+    """Return one marker trace per country (China, then the US), always both.
+
+    Marker area grows with the agreement count, relative to the largest count in view.
+
+    Parameters
+    ----------
+    view
+        The filtered view; ``view.points`` holds one row per place with its ``count``.
+    lang
+        "en" or "zh", for the legend and hover text.
+    """
+    points = view.points
+    largest = max(1, int(points["count"].to_numpy().max(initial=0)))
+    return [_country(points[points["country"] == code], code, largest, lang) for code in COLORS]
+
+
+def legend_entries(lang: str) -> list[dict[str, object]]:
+    """The point legend: one entry per country, ``{"label", "color"}``."""
+    return [{"label": labels.country(code, lang), "color": color} for code, color in COLORS.items()]
+
+
+def sizes(count: np.ndarray, largest: int) -> np.ndarray:
+    """Marker diameters in pixels: area proportional to the count."""
+    return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * np.sqrt(count / largest)
+
+
+def _country(points: pd.DataFrame, code: str, largest: int, lang: str) -> go.Scattergeo:
+    hover = [
+        plotly_text(labels.bilingual(en, zh))
+        + "<br>"
+        + plotly_text(labels.level(lv, lang))
+        + " · "
+        + labels.agreements(int(n), lang)
+        for en, zh, lv, n in zip(
+            points["name_en"], points["name_zh"], points["level"], points["count"], strict=True
+        )
+    ]
+    return go.Scattergeo(
+        name=labels.country(code, lang),
+        legendgroup="points",
+        lat=points["lat"].to_numpy(),
+        lon=points["lon"].to_numpy(),
+        mode="markers",
+        marker={
+            "size": sizes(points["count"].to_numpy(), largest),
+            "color": COLORS[code],
+            "opacity": 0.85,
+            "line": {"color": "#ffffff", "width": 1},
+        },
+        customdata=[["place", pid] for pid in points["id"]],
+        text=hover,
+        hovertemplate="%{text}<extra></extra>",
+    )

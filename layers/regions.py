@@ -1,0 +1,59 @@
+"""Choropleth layer: US states and Chinese provinces shaded by their number of agreements."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from partnermap.data.view import MapView
+from partnermap.layers import labels
+from partnermap.layers.text import plotly_text
+
+#: Where the app serves the states-and-provinces GeoJSON, relative to the page: the browser
+#: fetches it once instead of receiving it with every figure update.
+GEOJSON_PATH = "geo/admin1.json"
+COLORSCALE = [[0.0, "#f3f1ea"], [0.001, "#e3eedb"], [0.35, "#a8cf94"], [1.0, "#3f7f3a"]]
+
+
+def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
+    """Return one choropleth of every state and province, coloured by its agreement count.
+
+    A record counts once for each state or province it names, or names a place in.
+
+    Parameters
+    ----------
+    view
+        The filtered view; ``view.regions`` holds the counts.
+    lang
+        "en" or "zh", for the hover and colour bar text.
+    """
+    regions = view.regions
+    hover = [
+        plotly_text(labels.bilingual(en, zh)) + "<br>" + labels.agreements(int(n), lang)
+        for en, zh, n in zip(regions["name_en"], regions["name_zh"], regions["count"], strict=True)
+    ]
+    return [
+        go.Choropleth(
+            name=labels.ui("col_count", lang),
+            geojson=GEOJSON_PATH,
+            featureidkey="id",
+            locations=list(regions["id"]),
+            z=regions["count"].to_numpy(),
+            zmin=0,
+            zmax=max(1, int(regions["count"].to_numpy().max(initial=0))),
+            colorscale=COLORSCALE,
+            marker={"line": {"color": "#ffffff", "width": 0.5}},
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            colorbar={
+                "title": {"text": plotly_text(labels.ui("col_count", lang)), "side": "top"},
+                "thickness": 10,
+                "len": 0.35,
+                "x": 0.99,
+                "y": 0.02,
+                "yanchor": "bottom",
+                "xanchor": "right",
+                "orientation": "v",
+            },
+            showlegend=False,
+        )
+    ]

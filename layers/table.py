@@ -1,0 +1,150 @@
+"""Data table: the places of the map as an accessible, sortable HTML table.
+
+Each place name is a button that opens its agreements in the details panel, so everything the
+map offers a pointer is reachable by keyboard and screen reader.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+from dash import html
+
+from partnermap.callbacks import ids
+from partnermap.data.view import MapView
+from partnermap.layers import labels
+
+#: Column key -> (header text key, frame column it sorts by).
+COLUMNS = {
+    "place": ("col_place", "name"),
+    "other_name": ("col_other_name", "other_name"),
+    "country": ("col_country", "country"),
+    "level": ("col_level", "level"),
+    "count": ("col_count", "count"),
+    "partners": ("col_partners", "partners"),
+}
+DEFAULT_SORT = {"column": "count", "descending": True}
+#: Rows rendered at most; the caption says when more places are in view.
+MAX_ROWS = 300
+
+
+def rows(view: MapView, lang: str, sort: dict[str, Any]) -> pd.DataFrame:
+    """The table's rows for ``view``: one per place, sorted by ``sort["column"]``.
+
+    Names are in ``lang`` ("other_name" is the other language's); ties are broken by name.
+    """
+    points = view.points
+    zh = points["name_zh"].fillna(points["name_en"])
+    frame = pd.DataFrame(
+        {
+            "id": points["id"],
+            "name": zh if lang == "zh" else points["name_en"],
+            "other_name": points["name_en"] if lang == "zh" else points["name_zh"].fillna(""),
+            "country": [labels.country(c, lang) for c in points["country"]],
+            "level": [labels.level(lv, lang) for lv in points["level"]],
+            "count": points["count"],
+            "partners": points["partners"],
+        }
+    )
+    column = COLUMNS.get(sort.get("column"), COLUMNS["count"])[1]
+    descending = bool(sort.get("descending"))
+    return frame.sort_values(
+        [column, "name"], ascending=[not descending, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def table(view: MapView, lang: str, sort: dict[str, Any]) -> list[Any]:
+    """The data table's children: a caption, sortable headers and one row per place."""
+    frame = rows(view, lang, sort)
+    shown = frame.head(MAX_ROWS)
+    caption = labels.ui("table_title", lang) + f" ({len(frame)})"
+    if len(frame) > MAX_ROWS:
+        caption += f", {MAX_ROWS} " + ("shown" if lang == "en" else "行已显示")
+    return [
+        html.Table(
+            [
+                html.Caption(caption),
+                html.Thead(html.Tr([_header(key, lang, sort) for key in COLUMNS])),
+                html.Tbody([_row(row, lang) for row in shown.itertuples(index=False)]),
+            ],
+            className="places-table",
+        )
+    ]
+
+
+def _header(key: str, lang: str, sort: dict[str, Any]) -> html.Th:
+    active = sort.get("column") == key
+    direction = "descending" if sort.get("descending") else "ascending"
+    arrow = ("▼" if sort.get("descending") else "▲") if active else ""
+    return html.Th(
+        html.Button(
+            [labels.ui(COLUMNS[key][0], lang), html.Span(arrow, **{"aria-hidden": "true"})],
+            id={"type": ids.SORT_BUTTON, "column": key},
+            className="sort",
+        ),
+        scope="col",
+        **{"aria-sort": direction if active else "none"},
+    )
+
+
+def _row(row: Any, lang: str) -> html.Tr:
+    return html.Tr(
+        [
+            html.Th(
+                html.Button(
+                    row.name,
+                    id={"type": ids.TABLE_PLACE, "place": row.id},
+                    className="link",
+                    title=labels.ui("details_hint", lang),
+                ),
+                scope="row",
+            ),
+            html.Td(row.other_name, lang="en" if lang == "zh" else "zh"),
+            html.Td(row.country),
+            html.Td(row.level),
+            html.Td(str(row.count), className="num"),
+            html.Td(str(row.partners), className="num"),
+        ]
+    )
+
+
+def clicked(triggered: Sequence[Mapping[str, Any]], key: str) -> str | None:
+    """The ``key`` of the pattern-matching button a person clicked, from Dash's ``ctx.triggered``.
+
+    None when no button was clicked: buttons appearing in a new table fire the callback too.
+
+    Examples
+    --------
+    >>> clicked([{"prop_id": '{"column":"count","type":"sort-button"}.n_clicks', "value": 1}],
+    ...         "column")
+    'count'
+    """
+    for item in triggered:
+        if item.get("value"):
+            return json.loads(item["prop_id"].rsplit(".", 1)[0]).get(key)
+    return None
+
+
+def row_selection(place: str | None, unchanged: object = None) -> object:
+    """The details selection for a clicked place button, or ``unchanged`` when none was."""
+    return ["place", place] if place else unchanged
+
+
+def next_sort(sort: dict[str, Any], column: str | None, unchanged: object = None) -> object:
+    """The sort after clicking ``column``: toggle it if active, else sort by it.
+
+    Numbers start with the largest first, text from A. ``unchanged`` when nothing was clicked.
+
+    Examples
+    --------
+    >>> next_sort({"column": "count", "descending": True}, "count")
+    {'column': 'count', 'descending': False}
+    """
+    if column not in COLUMNS:
+        return unchanged
+    if sort.get("column") == column:
+        return {"column": column, "descending": not sort.get("descending")}
+    return {"column": column, "descending": column in {"count", "partners"}}
