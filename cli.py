@@ -77,6 +77,13 @@ def _parser() -> argparse.ArgumentParser:
     geocode.add_argument("--json", action="store_true", help="one JSON object per line")
     geocode.add_argument("--country", choices=["CN", "US"], help="only places in this country")
     geocode.set_defaults(run=_geocode)
+
+    serve = commands.add_parser("serve", help="serve the dashboard in a browser")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8050, help="port (default: %(default)s)")
+    serve.add_argument("--data", type=Path, default=EMBEDDED_DATA_DIR, help="data directory")
+    serve.add_argument("--debug", action="store_true", help="Dash debug mode (reloader, dev tools)")
+    serve.set_defaults(run=_serve)
     return parser
 
 
@@ -168,13 +175,6 @@ def _geocode(args: argparse.Namespace) -> int:
         for line in filter(None, [result.note, result.error]):
             print(f"{'':40}  {line}")
     return 0
-
-    serve = commands.add_parser("serve", help="serve the dashboard in a browser")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8050, help="port (default: %(default)s)")
-    serve.add_argument("--data", type=Path, default=EMBEDDED_DATA_DIR, help="data directory")
-    serve.add_argument("--debug", action="store_true", help="Dash debug mode (reloader, dev tools)")
-    serve.set_defaults(run=_serve)
 
 
 def _serve(args: argparse.Namespace) -> int:
