@@ -34,7 +34,7 @@ LANGS = ("en", "zh")
 #: PNG pixels per CSS pixel unless asked otherwise: sharp on slides and retina screens.
 DEFAULT_SCALE = 2.0
 
-_MAX_PLACES_LISTED = 12
+_MAX_PLACES_LISTED = 40
 
 
 @dataclass(frozen=True)
