@@ -16,6 +16,7 @@ from partnermap.exports.build import corpus_index, export
 from partnermap.exports.render import Renderer
 from partnermap.exports.request import FORMATS, LANGS, SIZES, ExportRequest, filter_state
 from partnermap.geo.basemap import BASEMAP_DIR
+from partnermap.ingest.cli import add_commands as add_ingest_commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -84,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--data", type=Path, default=EMBEDDED_DATA_DIR, help="data directory")
     serve.add_argument("--debug", action="store_true", help="Dash debug mode (reloader, dev tools)")
     serve.set_defaults(run=_serve)
+
+    add_ingest_commands(commands)
     return parser
 
 

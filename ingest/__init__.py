@@ -1,0 +1,1 @@
+"""Turn agreement documents into draft records: read, find dates, places and types, draft."""

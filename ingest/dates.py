@@ -1,0 +1,453 @@
+"""Find the dates a document gives, in English and Chinese, and choose an event's date.
+
+A page carries dates of several kinds: when it was posted or re-posted ("Add Time: 2014-10-28",
+"发布时间", "reposted"), the dateline of a news story ("BEIJING, Sept. 16 (Xinhua) --",
+"新华社洛杉矶9月16日电"), and the dates in the running text. Only the last may be an event's
+date; a dateline anchors relative dates ("last Sunday", "15日") and completes dates given
+without a year. A posting date never does either: a page re-posted years later would move the
+event. Regular expressions find the mentions (with their spans); dateparser reads relative
+expressions against the dateline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ZH_DIGIT = "〇零一二三四五六七八九十两"
+_ZN = rf"[\d{_ZH_DIGIT}]"
+_S = r"[ \t]*\n?[ \t]*"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "zh",
+        re.compile(
+            rf"(?P<year>{_ZN}{{4}}){_S}年{_S}(?:(?P<month>{_ZN}{{1,2}}){_S}月"
+            rf"(?:{_S}(?P<day>{_ZN}{{1,3}}){_S}[日号](?:{_S}[至到\-–—~]{_S}{_ZN}{{1,3}}{_S}[日号])?)?)?"
+        ),
+    ),
+    (
+        "zh",
+        re.compile(rf"(?<![\d年])(?P<month>{_ZN}{{1,2}}){_S}月{_S}(?P<day>{_ZN}{{1,3}}){_S}[日号]"),
+    ),
+    ("zh-day", re.compile(rf"(?<![\d月{_ZH_DIGIT}])(?P<day>[\d]{{1,2}}|[{_ZH_DIGIT}]{{1,3}})日")),
+    (
+        "iso",
+        re.compile(
+            r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})\b"
+        ),
+    ),
+    (
+        "en",
+        re.compile(
+            rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{{1,2}})?\b"
+            rf"(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?",
+            re.I,
+        ),
+    ),
+    (
+        "en",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b",
+            re.I,
+        ),
+    ),
+    ("en", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
+    ("year", re.compile(r"(?<![\d\-/.])(?P<year>(?:19|20)\d{2})(?![\d\-/.]\d)(?:\s*年)?")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?:(?:last|this|next|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"|yesterday|today)\b|昨天|昨日|今天|前天|上周[一二三四五六日天]|本周[一二三四五六日天]",
+            re.I,
+        ),
+    ),
+    ("last-year", re.compile(rf"(?P<rel>去年|今年|前年){_S}(?P<month>{_ZN}{{1,2}}){_S}月")),
+]
+
+_POSTED = re.compile(
+    r"(add(?:ed)?\s*time|posted|re-?posted|published|updated|release\s*date|date\s*added|"
+    r"last\s*modified|发布时间|发布日期|发表时间|更新时间|录入时间|添加时间|时间\s*[:：]|日期\s*[:：]|"
+    r"来源\s*[:：]|转载|浏览次数)[^\n]{0,30}$",
+    re.I,
+)
+#: "by 2020", "2020年左右/前": a target, not when something happened.
+_TARGET_YEAR = re.compile(r"\s*(?:年\s*)?(?:左右|前|以前|之前|后|以后|%|万|亿|吨)")
+_CLOCK_AFTER = re.compile(r"^\s*\d{1,2}:\d{2}")
+_DATELINE_EN = re.compile(r"^[A-Z][A-Za-z .'’]+,?\s*$")
+_DATELINE_ZH = re.compile(r"(?:社|网|报|电视台)?[\u4e00-\u9fff]{0,8}$")
+_REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*网络", re.I)
+EVENT_CUES = re.compile(
+    r"\bsign(?:ed|ing|s)?\b|\bheld\b|\bhosts?\b|\bhosted\b|\bconvened?\b|\blaunched\b|"
+    r"\btook place\b|\bconcluded\b|\breached\b|\bestablished\b|\bopened\b|\bmet\b|"
+    r"\borganized\b|\binked\b|\bannounced\b|\bwitnessed\b|"
+    r"签署|签订|签约|举行|举办|召开|开幕|启动|达成|缔结|会见|发表",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in the text, with its span and what kind of date it is.
+
+    ``kind`` is "text" (running text), "posted" (when the page was posted or re-posted) or
+    "dateline" (a news story's dateline). ``inferred`` says the year (or month) was not written
+    next to the date but taken from elsewhere, as ``basis`` explains.
+    """
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    kind: str = "text"
+    inferred: bool = False
+    basis: str = ""
+
+    @property
+    def value(self) -> str | None:
+        """The partial date ("YYYY", "YYYY-MM" or "YYYY-MM-DD"), None without a year."""
+        if self.year is None:
+            return None
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+            if self.day:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def precision(self) -> int:
+        """How much the mention says: 0 nothing, 1 year, 2 month, 3 day."""
+        return sum(part is not None for part in (self.year, self.month, self.day))
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    """The date chosen for a record, or None with the reason why there is none."""
+
+    value: str | None
+    mention: DateMention | None
+    confidence: float
+    reason: str
+
+
+def chinese_number(text: str) -> int:
+    """Read digits or Chinese numerals: "2015" and "二〇一五" -> 2015, "十二" -> 12, "二十五" -> 25."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+    if "十" not in text:
+        return int("".join(str(digits[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Find every date mention in ``text``, longest first where two overlap.
+
+    Parameters
+    ----------
+    text
+        The document text.
+
+    Returns
+    -------
+    list of DateMention
+        In text order. Mentions without a written year have ``year=None`` until
+        :func:`complete_dates` fills it in; relative ones have no parts at all.
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for style, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            mention = _mention(style, match, text)
+            if mention is not None:
+                found.append(mention)
+                taken.append(span)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
+    groups = match.groupdict()
+    try:
+        year = chinese_number(groups["year"]) if groups.get("year") else None
+        month_text = groups.get("month")
+        if month_text and month_text.lower().rstrip(".") in _MONTHS:
+            month = _MONTHS[month_text.lower().rstrip(".")]
+        else:
+            month = chinese_number(month_text) if month_text else None
+        day = chinese_number(groups["day"]) if groups.get("day") else None
+    except (KeyError, ValueError):
+        return None
+    if style == "last-year":
+        year = {"去年": -1, "今年": 0, "前年": -2}[groups["rel"]]
+    if style == "zh-day" and not _plausible_day_only(match, text):
+        return None
+    if style == "year" and not _plausible_bare_year(match, text):
+        return None
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    kind = _kind(text, match.start(), match.end())
+    mention = DateMention(match.start(), match.end(), match.group(), year, month, day, kind)
+    if style in ("relative", "last-year"):
+        mention = replace(mention, year=None, basis=style)
+        if style == "last-year":
+            mention = replace(mention, basis=f"last-year:{year}")
+    return mention
+
+
+def _plausible_day_only(match: re.Match[str], text: str) -> bool:
+    """ "15日" is a date after punctuation or at a clause start, not in "三日游" or "日本"."""
+    before = text[max(0, match.start() - 1) : match.start()]
+    after = text[match.end() : match.end() + 1]
+    return (not before or before in '，。、；：,（( \n\t“"') and after not in "本元报"
+
+
+def _plausible_bare_year(match: re.Match[str], text: str) -> bool:
+    """A bare year counts only as a year in prose: "in 2014", "2014年", "summer 2014"."""
+    before = text[max(0, match.start() - 12) : match.start()].lower()
+    return (
+        match.group().endswith("年")
+        or bool(
+            re.search(r"(in|since|during|from|by|of|summer|spring|autumn|fall|winter)\s+$", before)
+        )
+    ) and not _TARGET_YEAR.match(text[match.end() : match.end() + 6])
+
+
+def _kind(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if _POSTED.search(before) or (before.strip() == "" and _CLOCK_AFTER.match(text[end:])):
+        return "posted"
+    after = text[end : end + 40]
+    if _DATELINE_EN.match(before) and re.match(r"\s*(\([^)]{1,30}\))?\s*(--|—|–|-)", after):
+        return "dateline"
+    if re.match(r"\s*电", after) and _DATELINE_ZH.search(before) and len(before) < 40:
+        return "dateline"
+    return "text"
+
+
+def complete_dates(mentions: Sequence[DateMention], text: str) -> list[DateMention]:
+    """Fill in the year (and month) of mentions that do not write it, where the text allows.
+
+    A month-day without a year takes the year of a full date with the same month and day
+    elsewhere in the text (a bilingual document writes the date twice), else of the dateline,
+    else of the nearest full date in the running text before it. A day alone ("15日") takes
+    the month and year of the dateline or of the date before it. Relative dates ("last
+    Sunday", "昨天") are read by dateparser against the dateline only. Posting dates never
+    complete anything.
+    """
+    full = [m for m in mentions if m.kind == "text" and m.year and m.month and not m.inferred]
+    dateline = next((m for m in mentions if m.kind == "dateline"), None)
+    if dateline is not None and dateline.year is None:
+        dateline = _dateline_year(dateline, full, mentions, text)
+    mentions = [dateline if m.kind == "dateline" and dateline else m for m in mentions]
+    if dateline is not None and dateline.year is None:
+        dateline = None
+    completed = []
+    for mention in mentions:
+        if mention.kind in ("posted", "dateline") or (mention.year and not mention.basis):
+            completed.append(mention)
+            continue
+        completed.append(_complete(mention, full, dateline, mentions, text))
+    return completed
+
+
+def _complete(
+    mention: DateMention,
+    full: list[DateMention],
+    dateline: DateMention | None,
+    mentions: Sequence[DateMention],
+    text: str,
+) -> DateMention:
+    if mention.basis.startswith("last-year:"):
+        offset = int(mention.basis.partition(":")[2])
+        anchor = dateline or _before(full, mention.start)
+        if anchor is None:
+            return mention
+        return replace(
+            mention,
+            year=anchor.year + offset,
+            inferred=True,
+            basis=f"{mention.text} counted from {anchor.text}",
+        )
+    if mention.basis == "relative":
+        return _relative(mention, dateline)
+    if mention.month is not None:
+        same_day = next((m for m in full if (m.month, m.day) == (mention.month, mention.day)), None)
+        anchor = same_day or dateline or _before(full, mention.start)
+        if anchor is None:
+            return mention
+        how = "the same date" if anchor is same_day else "the date"
+        return replace(
+            mention,
+            year=anchor.year,
+            inferred=True,
+            basis=f"year from {how} {anchor.text!r}",
+        )
+    anchor = dateline or _before([m for m in full if m.day], mention.start)
+    if anchor is None or anchor.month is None:
+        return mention
+    year, month = anchor.year, anchor.month
+    if anchor.day and mention.day and mention.day > anchor.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return replace(
+        mention,
+        year=year,
+        month=month,
+        inferred=True,
+        basis=f"month and year from {anchor.text!r}",
+    )
+
+
+def _dateline_year(
+    dateline: DateMention,
+    full: list[DateMention],
+    mentions: Sequence[DateMention],
+    text: str,
+) -> DateMention:
+    """A dateline without a year takes it from the same date in the text, else from the page's
+    posting date (the latest year not after it), unless the page says it is a re-post."""
+    same_day = next((m for m in full if (m.month, m.day) == (dateline.month, dateline.day)), None)
+    if same_day is not None:
+        return replace(
+            dateline, year=same_day.year, inferred=True, basis=f"year from {same_day.text!r}"
+        )
+    posted = next((m for m in mentions if m.kind == "posted" and m.precision == 3), None)
+    if posted is None or repost_marked(text) or dateline.month is None:
+        return dateline
+    year = (
+        posted.year
+        if (dateline.month, dateline.day or 1) <= (posted.month, posted.day)
+        else posted.year - 1
+    )
+    return replace(
+        dateline,
+        year=year,
+        inferred=True,
+        basis=f"year of the dateline from the posting date {posted.text!r}",
+    )
+
+
+def _before(mentions: list[DateMention], position: int) -> DateMention | None:
+    earlier = [m for m in mentions if m.start < position]
+    return earlier[-1] if earlier else None
+
+
+def _relative(mention: DateMention, dateline: DateMention | None) -> DateMention:
+    if dateline is None or dateline.value is None or dateline.precision < 3:
+        return mention
+    import dateparser
+
+    base = dt.datetime.fromisoformat(dateline.value)
+    parsed = dateparser.parse(
+        mention.text,
+        languages=["en", "zh"],
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
+    )
+    if parsed is None:
+        return mention
+    if mention.text.lower().startswith("last") and parsed.date() >= base.date():
+        parsed -= dt.timedelta(days=7)
+    return replace(
+        mention,
+        year=parsed.year,
+        month=parsed.month,
+        day=parsed.day,
+        inferred=True,
+        basis=f"{mention.text!r} counted from the dateline {dateline.text!r}",
+    )
+
+
+def document_dates(text: str) -> list[DateMention]:
+    """Find and complete every date mention of ``text`` (see :func:`complete_dates`)."""
+    return complete_dates(find_dates(text), text)
+
+
+def choose_event_date(
+    text: str, start: int, end: int, mentions: Sequence[DateMention]
+) -> DateChoice:
+    """Choose the date of the event told in ``text[start:end]``.
+
+    Parameters
+    ----------
+    text
+        The document text.
+    start, end
+        The part of the text that tells the event (a paragraph or numbered item).
+    mentions
+        The document's completed date mentions (:func:`document_dates`).
+
+    Returns
+    -------
+    DateChoice
+        The running-text date nearest to a signing or holding cue, the most precise first;
+        never a posting date or a dateline. None, with the reason, when the part gives none.
+    """
+    inside = [m for m in mentions if start <= m.start < end and m.kind == "text"]
+    dated = [m for m in inside if m.year is not None]
+    if dated:
+        best = max(dated, key=lambda m: (_score(text, m), -m.start))
+        confidence = 0.9 if _cue_near(text, best) else 0.7
+        if best.inferred:
+            confidence -= 0.2
+        reason = best.basis or "written in the text"
+        return DateChoice(best.value, best, round(confidence, 2), reason)
+    if inside:
+        return DateChoice(None, inside[0], 0.5, f"the text gives {inside[0].text!r} without a year")
+    posted = [m for m in mentions if m.kind == "posted"]
+    if posted:
+        return DateChoice(
+            None,
+            None,
+            0.6,
+            f"the only date near it is when the page was posted ({posted[0].text}), "
+            "not the event's date",
+        )
+    return DateChoice(None, None, 0.6, "the text gives no date for it")
+
+
+def _score(text: str, mention: DateMention) -> tuple[int, int]:
+    return (2 if _cue_near(text, mention) else 0) + mention.precision, mention.precision
+
+
+def _cue_near(text: str, mention: DateMention) -> bool:
+    sentence_start = max(text.rfind(c, 0, mention.start) for c in ".。；;\n") + 1
+    ends = [i for c in ".。；;\n" if (i := text.find(c, mention.end)) != -1]
+    sentence = text[sentence_start : min(ends) if ends else len(text)]
+    return bool(EVENT_CUES.search(sentence))
+
+
+def repost_marked(text: str) -> bool:
+    """Whether the page says it is a copy of an earlier story ("reposted", "转载", "本站整理")."""
+    return bool(_REPOST_MARKERS.search(text))

@@ -1,0 +1,358 @@
+"""Find the places a document names, with their spans, and geocode them.
+
+Finding a *mention* (which words of running text are a place name) is done here: English
+names are runs of capitalised words, Chinese text is segmented with jieba; either is kept when
+the gazetteer's name index knows it. Deciding *which* place a mention means is the geocoder's
+job (:func:`partnermap.geo.geocode.geocode`), given the document's other names as context.
+
+A country named only to qualify another place ("中国镇江市", "State of California, the United
+States of America") is marked as a qualifier, and so is a state or province written next to
+one of its cities ("美国加利福尼亚州洛杉矶", "Des Moines, Iowa"): the record is about the
+city, not about both.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from partnermap.geo.gazetteer import Gazetteer, Place, han_key, load_gazetteer
+from partnermap.geo.geocode import Context, geocode
+from partnermap.geo.names import latin_key
+
+#: A gazetteer city named in English must be this large to count without a preposition
+#: ("in Oak Ridge"): capitalised words like "Energy" or "Union" are also small US towns.
+_NOTABLE_POPULATION = 100_000
+_LISTED_POPULATION = 5_000
+_MAX_WORDS = 5
+_MAX_HAN_TOKENS = 3
+
+_EN_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:(?:\s+(?:of|the)\s+|\s+|,\s*(?=D\.C\.))[A-Z][\w'’.\-]*)*")
+_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|visit(?:ed)?)\s+$", re.I)
+_AND_AFTER_PLACE = re.compile(r"\band\s+$")
+_STATE_AFTER = re.compile(r"^,\s*[A-Z][a-z]+")
+_EN_PARTY_AFTER = re.compile(
+    r"^(?:\s+(?:Municipal|Provincial|City|County|State|Metropolitan|Prefectural))?"
+    r"(?:\s+People['’]s)?\s+Government\b"
+)
+_EN_PARTY_BEFORE = re.compile(
+    r"\b(?:(?:State\s+|Provincial\s+|Municipal\s+)?Government\s+of|State\s+of|City\s+of|"
+    r"Province\s+of|County\s+of)\s+(?:the\s+)?$"
+)
+_ZH_PARTY_AFTER = re.compile(r"^(?:省|市|县|州|区)?(?:人民)?政府")
+_QUALIFIER_GAP = re.compile(r"^[\s,，、]*(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?$")
+#: Names of both countries at once, and adjectives: they name the countries only when the
+#: record names no smaller place.
+_WEAK_COUNTRIES = re.compile(
+    r"中美|美中|\bChina[-–]U\.?S\.?(?![\w])|\bU\.?S\.?[-–]China\b|\bSino[-–](?:US|U\.S\.|American)\b|"
+    r"\bChinese\b|\bAmerican\b|\bU\.S\.(?=\s|$)|\bUS\b"
+)
+_STOP_HAN = frozenset(
+    {"合作", "和平", "太平", "友谊", "光明", "前进", "东方", "新华", "城关", "长安", "永安"}
+)
+_NAME_TIER = 0
+#: Cities abroad that agreements often name: the gazetteer holds only Chinese and US places,
+#: so these would otherwise be read as US towns of the same name (Paris, Texas).
+_FOREIGN = frozenset(
+    [
+        "Paris",
+        "London",
+        "Tokyo",
+        "Berlin",
+        "Moscow",
+        "Rome",
+        "Madrid",
+        "Toronto",
+        "Vancouver",
+        "Sydney",
+        "Seoul",
+        "Copenhagen",
+        "Geneva",
+        "Vienna",
+        "Kyoto",
+        "Glasgow",
+        "Dubai",
+        "Lisbon",
+        "Brussels",
+        "Bonn",
+        "Marrakech",
+        "Lima",
+        "Delhi",
+        "Singapore",
+        "Canada",
+        "Mexico",
+        "Japan",
+        "Korea",
+        "Europe",
+        "Asia",
+        "Africa",
+        "巴黎",
+        "伦敦",
+        "东京",
+        "柏林",
+        "莫斯科",
+        "罗马",
+        "马德里",
+        "多伦多",
+        "温哥华",
+        "悉尼",
+        "首尔",
+        "哥本哈根",
+        "日内瓦",
+        "维也纳",
+        "京都",
+        "格拉斯哥",
+        "迪拜",
+        "里斯本",
+        "布鲁塞尔",
+        "波恩",
+        "新加坡",
+        "加拿大",
+        "墨西哥",
+        "日本",
+        "韩国",
+        "欧洲",
+        "亚洲",
+        "非洲",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in the text.
+
+    ``strength`` is "name" (the text names the place), "qualifier" (it only locates another
+    place) or "weak" (a country adjective or "中美"). ``party`` is the name of the party when
+    the mention is part of one ("Jiangsu Provincial People's Government"), else None.
+    """
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    strength: str = "name"
+    party: str | None = None
+    confidence: float = 0.9
+    ambiguous: bool = False
+    #: Where the party's name ends (the mention's end when it is no party).
+    outer_end: int = 0
+
+
+def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Find and geocode every place mention in ``text``.
+
+    Parameters
+    ----------
+    text
+        The document text, English, Chinese or both.
+    gazetteer
+        The name index (default: the cached one).
+
+    Returns
+    -------
+    list of PlaceMention
+        In text order, without overlaps.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    spans = sorted(
+        [*_english_spans(text, gazetteer), *_chinese_spans(text, gazetteer)],
+        key=lambda span: (span[0], -span[1]),
+    )
+    spans = _without_overlaps(spans)
+    nearby = tuple(dict.fromkeys(text[start:end] for start, end, _ in spans))[:20]
+    mentions = []
+    for start, end, tier in spans:
+        mention = _resolve(text, start, end, tier, nearby, gazetteer)
+        if mention is not None:
+            mentions.append(mention)
+    mentions.extend(_weak_countries(text, mentions, gazetteer))
+    mentions.sort(key=lambda m: m.start)
+    return _mark_qualifiers(text, mentions)
+
+
+def _english_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, int]]:
+    for run in _EN_RUN.finditer(text):
+        words = list(re.finditer(r"[^\s,]+(?:,\s*D\.C\.)?", run.group()))
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + _MAX_WORDS), i, -1):
+                start = run.start() + words[i].start()
+                end = run.start() + words[j - 1].end()
+                name = text[start:end].rstrip(".,'’")
+                end = start + len(name)
+                tier = _english_tier(name, text, start, end, gazetteer)
+                if tier is not None:
+                    yield start, end, tier
+                    i = j
+                    break
+            else:
+                i += 1
+
+
+def _english_tier(name: str, text: str, start: int, end: int, gazetteer: Gazetteer) -> int | None:
+    """The best tier under which a capitalised run names a place worth a mention, or None."""
+    if name.lower() in ("the", "of") or len(name) < 3 or name in _FOREIGN or name == "U.S":
+        return None
+    hits = gazetteer.lookup(latin_key(name))
+    introduced = bool(_PREPOSITION.search(text[max(0, start - 12) : start])) or bool(
+        _STATE_AFTER.match(text[end : end + 20])
+    )
+    floor = _LISTED_POPULATION if introduced else _NOTABLE_POPULATION
+    listed = introduced or bool(_AND_AFTER_PLACE.search(text[max(0, start - 5) : start]))
+    tiers = [
+        tier
+        for place_id, tier in hits
+        if tier == _NAME_TIER or "." in name
+        if (place := gazetteer.places[place_id]).level in ("country", "state", "province")
+        or (place.level == "county" and place.country == "CN" and (listed or " " in name))
+        or (place.level == "city" and place.country == "CN")
+        or (place.level == "city" and place.population >= floor)
+    ]
+    return min(tiers) if tiers else None
+
+
+def _chinese_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, int]]:
+    tokens = _han_tokens(text)
+    i = 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + _MAX_HAN_TOKENS), i, -1):
+            start, end = tokens[i][1], tokens[j - 1][2]
+            name = text[start:end]
+            if not (len(han_key(name, gazetteer.to_simplified)) == len(name) >= 2):
+                continue
+            if name in _STOP_HAN or name in _FOREIGN:
+                continue
+            hits = gazetteer.lookup(han_key(name, gazetteer.to_simplified))
+            if not hits:
+                continue
+            if len(name) == 2 and not _short_han_name(hits, tokens[i:j], gazetteer):
+                continue
+            yield start, end, min(tier for _, tier in hits)
+            i = j
+            break
+        else:
+            i += 1
+
+
+def _short_han_name(
+    hits: tuple[tuple[str, int], ...],
+    tokens: list[tuple[str, int, int, str]],
+    gazetteer: Gazetteer,
+) -> bool:
+    """Whether a two-character word is a place name: an official name (not a variant), and
+    either a province, state or country, or a word jieba tags as a place or person name."""
+    if all(tier != _NAME_TIER for _, tier in hits):
+        return False
+    broad = any(gazetteer.places[p].level in ("country", "province", "state") for p, _ in hits)
+    return broad or (len(tokens) == 1 and tokens[0][3] in ("ns", "nr", "nrt"))
+
+
+def _han_tokens(text: str) -> list[tuple[str, int, int, str]]:
+    """Segment the Chinese runs of ``text``: (word, start, end, part-of-speech flag)."""
+    segmenter = _segmenter()
+    tokens = []
+    for run in re.finditer(r"[\u3400-\u9fff]+", text):
+        position = run.start()
+        for pair in segmenter.cut(run.group()):
+            tokens.append((pair.word, position, position + len(pair.word), pair.flag))
+            position += len(pair.word)
+    return tokens
+
+
+@cache
+def _segmenter():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+def _without_overlaps(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    kept: list[tuple[int, int, int]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def _resolve(
+    text: str,
+    start: int,
+    end: int,
+    tier: int,
+    nearby: tuple[str, ...],
+    gazetteer: Gazetteer,
+) -> PlaceMention | None:
+    party_start, party_end = start, end
+    before = text[max(0, start - 40) : start]
+    if found := _EN_PARTY_BEFORE.search(before):
+        party_start = start - (len(before) - found.start())
+    after = text[end : end + 60]
+    if found := (_EN_PARTY_AFTER.match(after) or _ZH_PARTY_AFTER.match(after)):
+        party_end = end + found.end()
+    is_party = (party_start, party_end) != (start, end)
+    query = text[party_start:party_end]
+    others = tuple(name for name in nearby if name != text[start:end])
+    result = geocode(query, Context(nearby=others), gazetteer)
+    if result.match is None:
+        return None
+    confidence = 0.9 if tier == _NAME_TIER else 0.75
+    if result.ambiguous:
+        confidence -= 0.3
+    return PlaceMention(
+        start,
+        end,
+        text[start:end],
+        result.match,
+        party=query if is_party else None,
+        confidence=round(confidence, 2),
+        ambiguous=result.ambiguous,
+        outer_end=party_end,
+    )
+
+
+def _weak_countries(
+    text: str, found: list[PlaceMention], gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    taken = [(m.start, m.end) for m in found]
+    weak = []
+    for match in _WEAK_COUNTRIES.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        word = match.group()
+        if word in ("中美", "美中") or re.search(r"China.|.China|Sino", word):
+            codes = ["CN", "US"]
+        else:
+            codes = ["CN"] if word == "Chinese" else ["US"]
+        for code in codes:
+            weak.append(
+                PlaceMention(
+                    match.start(),
+                    match.end(),
+                    word,
+                    gazetteer.places[code],
+                    "weak",
+                    confidence=0.6,
+                    outer_end=match.end(),
+                )
+            )
+    return weak
+
+
+def _mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mark the larger of two adjacent places, one inside the other, as a qualifier."""
+    marked = list(mentions)
+    for i in range(len(marked) - 1):
+        a, b = marked[i], marked[i + 1]
+        if not _QUALIFIER_GAP.match(text[max(a.end, a.outer_end) : b.start]):
+            continue
+        if a.place.id in b.place.parents and a.strength == "name":
+            marked[i] = replace(a, strength="qualifier")
+        elif b.place.id in a.place.parents and b.strength == "name":
+            marked[i + 1] = replace(b, strength="qualifier")
+    return marked
