@@ -16,11 +16,12 @@ from pathlib import Path
 from dash import Dash
 from flask import Flask, Response, abort, send_from_directory
 
-from partnermap.callbacks import language, mapview, panels, timeline, urlsync
+from partnermap.callbacks import export, language, mapview, panels, timeline, urlsync
 from partnermap.callbacks.context import AppContext
 from partnermap.data.filters import FilterState, localities_named
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
 from partnermap.data.view import build_index, build_view, regions_from_geojson
+from partnermap.exports.render import Renderer
 from partnermap.geo import basemap
 from partnermap.layers import page
 from partnermap.layers import timeline as timeline_layer
@@ -76,6 +77,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
     timeline.register(app, context)
     panels.register(app, context)
     language.register(app)
+    export.register(app, context, corpus.localities, Renderer(basemap.BASEMAP_DIR))
     log.info(
         "partnermap: %d records, %d localities, %d skipped, ready in %.2f s",
         len(corpus.records),

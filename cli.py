@@ -49,6 +49,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(run=_validate)
 
+    reference = commands.add_parser(
+        "import-reference",
+        help="turn the reference CSV of sourced pairs into records (idempotent)",
+        description="Geocode each pair of the CSV and write records/reference_pairs.yaml.",
+    )
+    reference.add_argument("csv", type=Path, metavar="CSV")
+    reference.add_argument("--data", type=Path, default=EMBEDDED_DATA_DIR, help="data directory")
+    reference.set_defaults(run=_import_reference)
+
     listing = commands.add_parser("list", help="print the records, filtered")
     listing.add_argument("--json", action="store_true", help="a JSON array (the data format)")
     _add_filter_flags(listing)
@@ -110,6 +119,17 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_reference(args: argparse.Namespace) -> int:
+    from partnermap.data.reference_import import geocoded_locality, import_reference
+
+    try:
+        changes = import_reference(args.csv, args.data, geocoded_locality)
+    except LookupError as err:
+        raise ValueError(f"{err}; add the place to data/place_overrides.yaml") from err
+    print("\n".join(changes) or "nothing changed")
+    return 0
+
+
 def _list(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.data)
     for problem in corpus.problems:
@@ -147,7 +167,7 @@ def _export(args: argparse.Namespace) -> int:
     )
     request = ExportRequest(args.format, state, args.lang, args.title, args.size)
     with Renderer(BASEMAP_DIR) as renderer:
-        result = export(request, corpus, corpus_index(corpus), renderer)
+        result = export(request, corpus.localities, corpus_index(corpus), renderer)
     args.out.write_bytes(result.content)
     print(f"wrote {args.out} ({len(result.content):,} bytes)", file=sys.stderr)
     return 0

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from partnermap.data.loader import Corpus
+from partnermap.data.schema import Locality
 from partnermap.data.view import CorpusIndex, build_index, build_view, regions_from_geojson
 from partnermap.exports.figure import briefing_figure
 from partnermap.exports.html import map_page
@@ -32,7 +34,7 @@ def corpus_index(corpus: Corpus) -> CorpusIndex:
 
 def export(
     request: ExportRequest,
-    corpus: Corpus,
+    localities: Mapping[str, Locality],
     index: CorpusIndex,
     renderer: Renderer | None = None,
     today: dt.date | None = None,
@@ -43,10 +45,10 @@ def export(
     ----------
     request
         Format, filters, language, title, size and extent.
-    corpus
-        The loaded data (its locality table).
+    localities
+        The locality table, by id.
     index
-        ``corpus_index(corpus)``, built once and reused across exports.
+        The corpus arrays (``corpus_index``, or the dashboard's own), built once and reused.
     renderer
         The warm browser for PNG, PDF and SVG; required for those formats only.
     today
@@ -58,15 +60,15 @@ def export(
     """
     view = build_view(index, request.state)
     if request.format in ("csv", "geojson"):
-        rows = locality_rows(view.records, corpus.localities)
+        rows = locality_rows(view.records, localities)
         content = to_csv(rows) if request.format == "csv" else to_geojson(rows)
     elif request.format == "html":
-        content = map_page(view, request, corpus.localities, today).encode("utf-8")
+        content = map_page(view, request, localities, today).encode("utf-8")
     else:
         assert request.format in IMAGE_FORMATS
         if renderer is None:
             raise ValueError(f"a {request.format} export needs a renderer")
-        figure = briefing_figure(view, request, corpus.localities, today)
+        figure = briefing_figure(view, request, localities, today)
         width, height = request.pixels
         # The scale only multiplies pixels: a PDF or SVG page keeps its size in CSS pixels.
         scale = request.scale if request.format == "png" else 1.0

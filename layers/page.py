@@ -7,7 +7,7 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from partnermap.callbacks import ids
+from partnermap.callbacks import export, ids
 from partnermap.data.vocabulary import SECTORS, TYPES
 from partnermap.layers import labels, table
 
@@ -26,7 +26,6 @@ TEXT_KEYS = (
     "stack_by",
     "details",
     "export",
-    "export_soon",
     "language",
 )
 LANG_OPTIONS = [{"label": "EN", "value": "en"}, {"label": "中文", "value": "zh"}]
@@ -95,12 +94,8 @@ def header() -> html.Header:
 
 
 def export_menu() -> html.Details:
-    """The export menu: a placeholder until exports arrive."""
-    return html.Details(
-        [html.Summary(_text("export")), html.P(_text("export_soon"))],
-        id=ids.EXPORT_MENU,
-        className="export-menu",
-    )
+    """The export menu (``partnermap.callbacks.export``)."""
+    return export.menu()
 
 
 def filter_panel(year_bounds: tuple[int, int] | None) -> html.Aside:
