@@ -98,7 +98,7 @@ _POSTED = re.compile(
 #: "by 2020", "2020年左右/前": a target, not when something happened.
 _TARGET_YEAR = re.compile(r"\s*(?:年\s*)?(?:左右|前|以前|之前|后|以后|%|万|亿|吨)")
 _CLOCK_AFTER = re.compile(r"^\s*\d{1,2}:\d{2}")
-_DATELINE_EN = re.compile(r"^[A-Z][A-Za-z .'’]+,?\s*$")
+_DATELINE_EN = re.compile(r"^[A-Z][A-Za-z .,'’]{1,40}$")
 _DATELINE_ZH = re.compile(r"(?:社|网|报|电视台)?[\u4e00-\u9fff]{0,8}$")
 _REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*网络", re.I)
 EVENT_CUES = re.compile(
@@ -215,6 +215,8 @@ def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
         return None
     if style == "year" and not _plausible_bare_year(match, text):
         return None
+    if style == "zh" and month is None and _TARGET_YEAR.match(text[match.end() : match.end() + 6]):
+        return None
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
     kind = _kind(text, match.start(), match.end())
@@ -227,10 +229,13 @@ def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
 
 
 def _plausible_day_only(match: re.Match[str], text: str) -> bool:
-    """ "15日" is a date after punctuation or at a clause start, not in "三日游" or "日本"."""
+    """ "15日" is a date at a clause start or before a verb ("峰会15日在洛杉矶开幕"), not in
+    "三日游" or "日本"."""
     before = text[max(0, match.start() - 1) : match.start()]
-    after = text[match.end() : match.end() + 1]
-    return (not before or before in '，。、；：,（( \n\t“"') and after not in "本元报"
+    after = text[match.end() : match.end() + 2]
+    opens = not before or before in '，。、；：,（( \n\t“"'
+    verb = after[:1] in "在举开签上下晚起至，," or after == "召开"
+    return (opens or verb) and after[:1] not in "本元报"
 
 
 def _plausible_bare_year(match: re.Match[str], text: str) -> bool:

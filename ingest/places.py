@@ -54,6 +54,7 @@ _STOP_HAN = frozenset(
     {"合作", "和平", "太平", "友谊", "光明", "前进", "东方", "新华", "城关", "长安", "永安"}
 )
 _NAME_TIER = 0
+_ZH_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: Cities abroad that agreements often name: the gazetteer holds only Chinese and US places,
 #: so these would otherwise be read as US towns of the same name (Paris, Texas).
 _FOREIGN = frozenset(
@@ -245,21 +246,36 @@ def _short_han_name(
 ) -> bool:
     """Whether a two-character word is a place name: an official name (not a variant), and
     either a province, state or country, or a word jieba tags as a place or person name."""
+    single_place_word = len(tokens) == 1 and tokens[0][3] == "ns"
     if all(tier != _NAME_TIER for _, tier in hits):
-        return False
+        # A variant name jieba knows as a place (费城, Philadelphia) of a large city.
+        big = any(gazetteer.places[p].population >= _NOTABLE_POPULATION for p, _ in hits)
+        return single_place_word and big
     broad = any(gazetteer.places[p].level in ("country", "province", "state") for p, _ in hits)
     return broad or (len(tokens) == 1 and tokens[0][3] in ("ns", "nr", "nrt"))
 
 
 def _han_tokens(text: str) -> list[tuple[str, int, int, str]]:
-    """Segment the Chinese runs of ``text``: (word, start, end, part-of-speech flag)."""
+    """Segment the Chinese runs of ``text``: (word, start, end, part-of-speech flag).
+
+    jieba keeps a party's name whole ("四川省人民政府"): the government words are split off,
+    so that the place name is a token of its own.
+    """
     segmenter = _segmenter()
     tokens = []
     for run in re.finditer(r"[\u3400-\u9fff]+", text):
         position = run.start()
         for pair in segmenter.cut(run.group()):
-            tokens.append((pair.word, position, position + len(pair.word), pair.flag))
-            position += len(pair.word)
+            end = position + len(pair.word)
+            party = _ZH_GOVERNMENT.search(pair.word)
+            if party and party.start() >= 2:
+                tokens.append(
+                    (party.string[: party.start()], position, position + party.start(), "ns")
+                )
+                tokens.append((party.group(), position + party.start(), end, "n"))
+            else:
+                tokens.append((pair.word, position, end, pair.flag))
+            position = end
     return tokens
 
 

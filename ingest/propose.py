@@ -47,6 +47,15 @@ _AGREEMENTS = frozenset(
         "other",
     }
 )
+#: "agreement", "协议": a word every agreement's text uses, naming no type of its own.
+_GENERIC = re.compile(r"agreements?|accords?|协议|协定", re.I)
+#: Words that tell of the same event as the paragraph before: "also", "会上".
+_CONTINUED = re.compile(
+    r"\balso\b|\bsame (?:ceremony|event|day|meeting|occasion)\b|\bat the ceremony\b|"
+    r"\bon the sidelines\b|会上|期间|同日|当天|仪式上|同时",
+    re.I,
+)
+_COUNTRIES = frozenset({"CN", "US"})
 _VENUES = frozenset({"summit", "forum", "conference"})
 _SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
 _HEAD_MAX_CHARS = 200
@@ -179,6 +188,20 @@ def propose(document: Document) -> list[Proposal]:
                     "the text gives none of its own",
                 )
                 proposal.date_inherited = True
+            previous = next((p for p in reversed(proposals) if p.date.value), None)
+            if (
+                not proposal.date.value
+                and previous
+                and block.index - previous.block <= 1
+                and _CONTINUED.search(text[block.start : block.end])
+            ):
+                proposal.date = DateChoice(
+                    previous.date.value,
+                    previous.date.mention,
+                    0.5,
+                    f"the date of the {TYPES[previous.type.slug].en.lower()} told just before",
+                )
+                proposal.date_inherited = True
             if not proposal.chosen_places():
                 proposal.places = list(head.places) if head is not None else countries
             proposals.append(proposal)
@@ -193,13 +216,20 @@ def _head_proposal(
 ) -> Proposal | None:
     head_blocks = []
     for block in blocks[:_HEAD_MAX_BLOCKS]:
-        if block.end - block.start > _HEAD_MAX_CHARS or block.item:
+        body = text[block.start : block.end].strip()
+        if len(body) > _HEAD_MAX_CHARS or block.item or re.search(r"[.。!?！？;；]$", body):
             break
         head_blocks.append(block)
+    if not head_blocks and blocks:
+        head_blocks = _title_lines(text, blocks[0])
     if not head_blocks:
         return None
     start, end = head_blocks[0].start, head_blocks[-1].end
-    cues = [c for c in type_cues(text[start:end]) if c.slug != "project"]
+    cues = [
+        c
+        for c in type_cues(text[start:end])
+        if c.slug != "project" and not _GENERIC.fullmatch(c.text)
+    ]
     if not cues:
         return None
     cue = _shift(_head_noun(cues, text[start:end]), start)
@@ -208,7 +238,7 @@ def _head_proposal(
         following = next((b for b in blocks if b.start >= end), None)
         if following:
             inside += [m for m in places if following.start <= m.start < following.end]
-    signed = _signature_date(text, blocks, dates) if cue.slug in _AGREEMENTS else None
+    signed = _signature_date(text, dates) if cue.slug in _AGREEMENTS else None
     date = signed or choose_event_date(text, start, end, dates)
     sectors = find_sectors(text, limit=10)
     quotes = [(start, end)]
@@ -230,15 +260,26 @@ def _head_proposal(
     )
 
 
-def _signature_date(
-    text: str, blocks: Sequence[Block], dates: Sequence[DateMention]
-) -> DateChoice | None:
-    """The date an agreement was signed, from its last blocks: "于…在北京签订", a date line."""
-    for block in reversed([b for b in blocks if b.start >= len(text) * 0.8][-10:]):
-        inside = [m for m in dates if block.start <= m.start < block.end and m.value]
+def _title_lines(text: str, block: Block) -> list[Block]:
+    """The leading title lines of a block that runs on into its text (a PDF page)."""
+    end = block.start
+    for line in text[block.start : block.end].splitlines(keepends=True):
+        body = line.strip()
+        if len(body) > _HEAD_MAX_CHARS // 2 or re.search(r"[.。!?！？;；]$", body):
+            break
+        end += len(line)
+    return [Block(block.start, end, False, block.index)] if end > block.start else []
+
+
+def _signature_date(text: str, dates: Sequence[DateMention]) -> DateChoice | None:
+    """The date an agreement was signed, from its last lines: "于…在北京签订", a date line."""
+    lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    zone = min(len(text) * 0.8, lines[-6][0] if len(lines) >= 6 else 0)
+    for start, end in reversed([span for span in lines if span[0] >= zone]):
+        inside = [m for m in dates if start <= m.start < end and m.value]
         if not inside or inside[0].kind != "text":
             continue
-        body = text[block.start : block.end]
+        body = text[start:end]
         bare = not re.sub(
             r"[\s\d年月日,.]|" + "|".join(re.escape(m.text) for m in inside), "", body
         )
@@ -292,7 +333,7 @@ def _cues(text: str, span: tuple[int, int]) -> list[Cue]:
     kept = []
     for i, cue in enumerate(cues):
         nxt = cues[i + 1] if i + 1 < len(cues) else None
-        if nxt and _same_phrase(body[cue.end : nxt.start]):
+        if nxt and _same_phrase(body[cue.end : nxt.start]) and not _GENERIC.fullmatch(nxt.text):
             continue
         if (
             cue.slug in _VENUES
@@ -321,7 +362,7 @@ def _same_phrase(between: str) -> bool:
 def _head_noun(cues: list[Cue], body: str) -> Cue:
     for i, cue in enumerate(cues):
         nxt = cues[i + 1] if i + 1 < len(cues) else None
-        if not (nxt and _same_phrase(body[cue.end : nxt.start])):
+        if not (nxt and _same_phrase(body[cue.end : nxt.start])) or _GENERIC.fullmatch(nxt.text):
             return cue
     return cues[-1]
 
@@ -412,7 +453,9 @@ def _merge(proposals: list[Proposal]) -> list[Proposal]:
 def _same_event(a: Proposal, b: Proposal) -> bool:
     if a.type.slug != b.type.slug:
         return False
-    if a.head and b.date_inherited:
+    if a.head and (b.date_inherited or a.date.value is None):
+        if a.date.value is None:
+            a.date = b.date
         return True
     if a.date.value is None and b.date.value is None:
         return abs(a.block - b.block) <= 2
@@ -423,13 +466,20 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
 
 def matching_records(proposal: Proposal, records: Iterable[Record]) -> list[str]:
     """The ids of existing records that ``proposal`` repeats: same type and date, and sharing
-    at least half the places of the smaller of the two."""
+    at least half the places below country level of the one that names more (or, when
+    either names none, half the places of the one that names fewer)."""
     ids = set(proposal.locality_ids())
     found = []
     for record in records:
         if record.type != proposal.type.slug or record.date != proposal.date.value:
             continue
         theirs = {ref.id for ref in record.localities}
-        if ids and theirs and len(ids & theirs) * 2 >= min(len(ids), len(theirs)):
+        ours_below, theirs_below = ids - _COUNTRIES, theirs - _COUNTRIES
+        if ours_below and theirs_below:
+            shared = len(ours_below & theirs_below)
+            same = shared * 2 >= max(len(ours_below), len(theirs_below))
+        else:
+            same = bool(ids) and len(ids & theirs) * 2 >= min(len(ids), len(theirs))
+        if same:
             found.append(record.id)
     return found

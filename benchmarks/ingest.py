@@ -1,0 +1,135 @@
+"""Benchmark ``partnermap ingest``: precision and recall of localities, dates and types.
+
+Run ``python benchmarks/ingest.py`` from the repository root. It proposes records for every
+document of ``benchmarks/ingest_labels.yaml``, pairs each true record with at most one
+proposal (the one that best agrees on places, type and year), and prints, per language:
+
+- localities: micro precision/recall of locality ids over all records (ids of unpaired
+  proposals count as false positives, of unpaired true records as misses);
+- dates exact / year: a pair counts when the date (or its year) is equal, both null included;
+  precision is over proposals, recall over true records;
+- types: as dates, on the type slug;
+- repost dates taken as event dates: proposals whose date is a posting date of the page
+  (must be 0).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+from partnermap.ingest.dates import document_dates
+from partnermap.ingest.propose import Proposal, propose
+from partnermap.ingest.text import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = Path(__file__).resolve().parent / "ingest_labels.yaml"
+
+
+def truth_of(entry: dict) -> list[dict]:
+    """The true records of a labelled document: its own list, or the curated records file."""
+    if "records" in entry:
+        return entry["records"]
+    rows = yaml.safe_load((ROOT / entry["truth"]).read_text(encoding="utf-8"))["records"]
+    return [
+        {
+            "type": row["type"],
+            "date": None if row["date"] is None else str(row["date"]),
+            "localities": [ref["id"] for ref in row["localities"]],
+        }
+        for row in rows
+    ]
+
+
+def pair(truth: list[dict], proposals: list[Proposal]) -> list[tuple[int, int]]:
+    """Greedily pair true records with proposals, best agreement first."""
+    scored = []
+    for i, true in enumerate(truth):
+        for j, proposal in enumerate(proposals):
+            ids, theirs = set(true["localities"]), set(proposal.locality_ids())
+            jaccard = len(ids & theirs) / len(ids | theirs) if ids | theirs else 0.0
+            same_type = true["type"] == proposal.type.slug
+            same_year = (true["date"] or "")[:4] == (proposal.date.value or "")[:4]
+            same_date = true["date"] == proposal.date.value
+            score = jaccard + same_type + 0.5 * same_year + 0.5 * same_date
+            if jaccard > 0 or same_type:
+                scored.append((score, i, j))
+    pairs, used_t, used_p = [], set(), set()
+    for _, i, j in sorted(scored, reverse=True):
+        if i not in used_t and j not in used_p:
+            pairs.append((i, j))
+            used_t.add(i)
+            used_p.add(j)
+    return pairs
+
+
+def measure(entries: list[dict]) -> dict[str, dict[str, float]]:
+    """Count hits per language; return the precision/recall table."""
+    counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for entry in entries:
+        document = read_document(ROOT / entry["file"])
+        proposals = propose(document)
+        truth = truth_of(entry)
+        posted = {m.value for m in document_dates(document.text) if m.kind == "posted"}
+        for lang in (entry["lang"], "all"):
+            c = counts[lang]
+            c["documents"] += 1
+            c["truth"] += len(truth)
+            c["proposals"] += len(proposals)
+            c["repost"] += sum(p.date.value in posted for p in proposals if p.date.value)
+            c["loc_pred"] += sum(len(p.locality_ids()) for p in proposals)
+            c["loc_true"] += sum(len(set(t["localities"])) for t in truth)
+            for i, j in pair(truth, proposals):
+                true, proposal = truth[i], proposals[j]
+                c["loc_hit"] += len(set(true["localities"]) & set(proposal.locality_ids()))
+                c["type"] += true["type"] == proposal.type.slug
+                c["date"] += true["date"] == proposal.date.value
+                c["year"] += (true["date"] or "")[:4] == (proposal.date.value or "")[:4]
+    return counts
+
+
+def _pr(hit: float, predicted: float, true: float) -> tuple[float, float, float]:
+    precision = hit / predicted if predicted else 0.0
+    recall = hit / true if true else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def report(counts: dict[str, dict[str, float]]) -> str:
+    """The table as Markdown."""
+    lines = [
+        "| lang | docs | true | proposed | localities P/R/F1 | dates exact P/R | dates year P/R "
+        "| types P/R | repost dates |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for lang in sorted(counts, key=lambda k: (k == "all", k)):
+        c = counts[lang]
+        loc = _pr(c["loc_hit"], c["loc_pred"], c["loc_true"])
+        cells = [
+            lang,
+            f"{c['documents']:.0f}",
+            f"{c['truth']:.0f}",
+            f"{c['proposals']:.0f}",
+            "/".join(f"{x:.2f}" for x in loc),
+        ]
+        for key in ("date", "year", "type"):
+            p, r, _ = _pr(c[key], c["proposals"], c["truth"])
+            cells.append(f"{p:.2f}/{r:.2f}")
+        cells.append(f"{c['repost']:.0f}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Print the benchmark table; exit 1 if a posting date was ever taken as an event date."""
+    entries = yaml.safe_load(LABELS.read_text(encoding="utf-8"))["documents"]
+    counts = measure(entries)
+    print(report(counts))
+    return 1 if counts["all"]["repost"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
