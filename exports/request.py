@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from typing import Any
 
 from partnermap.data.filters import FilterState, localities_named
@@ -126,14 +127,9 @@ def filter_state(
     if place:
         ids = localities_named(place, localities)
         if not ids:
-            names = sorted({loc.name_en for loc in localities.values()})
-            shown = ", ".join(names[:_MAX_PLACES_LISTED])
-            more = (
-                f" and {len(names) - _MAX_PLACES_LISTED} more"
-                if len(names) > _MAX_PLACES_LISTED
-                else ""
+            raise ValueError(
+                f"no place matches {place!r}; valid: {_place_names(place, localities)}"
             )
-            raise ValueError(f"no place matches {place!r}; valid: {shown}{more} (or a locality id)")
     return FilterState(
         sectors=frozenset(sectors),
         types=frozenset(types),
@@ -141,6 +137,15 @@ def filter_state(
         year_to=year_to,
         place=ids,
     )
+
+
+def _place_names(typed: str, localities: Mapping[str, Locality]) -> str:
+    """Known place names for an error message: the closest to ``typed`` first, then A to Z."""
+    names = sorted({loc.name_en for loc in localities.values()})
+    close = get_close_matches(typed, names, n=5, cutoff=0.5)
+    shown = list(dict.fromkeys([*close, *names]))[:_MAX_PLACES_LISTED]
+    more = len(names) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "") + " (or a locality id)"
 
 
 def _check_choice(what: str, value: str, valid: Iterable[str]) -> None:

@@ -105,7 +105,7 @@ def test_html_is_one_file_linking_nothing(tmp_path: Path) -> None:
     [
         (["--sector", "clean-aire"], "clean-air"),
         (["--type", "treaty"], "sister_city"),
-        (["--place", "Atlantis"], "Zhenjiang"),
+        (["--place", "Zhenjang"], "Zhenjiang"),
     ],
 )
 def test_unknown_filter_values_fail_listing_the_valid_ones(
