@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, Patch
+from dash import Dash, Input, Output, Patch, no_update
 
 from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
@@ -31,4 +31,4 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call=True,
     )
     def brush(selected):  # type: ignore[no-untyped-def]
-        return timeline.years_from_brush(selected, context.index.year_bounds)
+        return timeline.years_from_brush(selected, context.index.year_bounds, no_update)

@@ -65,6 +65,7 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
     ]
     midpoints = go.Scattergeo(
         name="arc-midpoints",
+        uid="arc-midpoints",
         lat=arcs["mid_lat"].to_numpy(),
         lon=arcs["mid_lon"].to_numpy(),
         mode="markers",
@@ -89,6 +90,7 @@ def _band(view: MapView, band: Band, count: np.ndarray, lang: str) -> go.Scatter
     gap = np.full((int(rows.sum()), 1), np.nan, dtype=np.float32)
     return go.Scattergeo(
         name=band.label(lang),
+        uid=f"arcs-{band.low}",
         legendgroup="arcs",
         lat=np.hstack([view.arc_lat[rows], gap]).ravel(),
         lon=np.hstack([view.arc_lon[rows], gap]).ravel(),

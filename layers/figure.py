@@ -46,7 +46,8 @@ def map_skeleton(view: MapView, lang: str, attribution: Mapping[str, str]) -> go
     the data twice.
     """
     layout = _layout(HOME, "home", lang, attribution)
-    return go.Figure(data=[{"type": t.type} for t in map_traces(view, lang)], layout=layout)
+    placeholders = [{"type": t.type, "uid": t.uid} for t in map_traces(view, lang)]
+    return go.Figure(data=placeholders, layout=layout)
 
 
 def map_patch(view: MapView, lang: str, attribution: Mapping[str, str]) -> Patch:

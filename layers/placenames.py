@@ -26,6 +26,7 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
     return [
         go.Scattergeo(
             name="place-names",
+            uid="place-names",
             lat=top["lat"].to_numpy(),
             lon=top["lon"].to_numpy(),
             mode="text",

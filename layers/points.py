@@ -54,6 +54,7 @@ def _country(points: pd.DataFrame, code: str, largest: int, lang: str) -> go.Sca
     ]
     return go.Scattergeo(
         name=labels.country(code, lang),
+        uid=f"points-{code}",
         legendgroup="points",
         lat=points["lat"].to_numpy(),
         lon=points["lon"].to_numpy(),

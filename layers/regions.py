@@ -34,6 +34,7 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
     return [
         go.Choropleth(
             name=labels.ui("col_count", lang),
+            uid="regions",
             geojson=GEOJSON_PATH,
             featureidkey="id",
             locations=list(regions["id"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -101,11 +102,14 @@ def selections(state: FilterState, year_bounds: tuple[int, int] | None) -> list[
 
 
 def years_from_brush(
-    selected: Mapping[str, Any] | None, year_bounds: tuple[int, int] | None
-) -> list[int]:
+    selected: Mapping[str, Any] | None,
+    year_bounds: tuple[int, int] | None,
+    unchanged: object = None,
+) -> object:
     """The slider's [from, to] for a brush on the timeline: the years whose bars it covers.
 
-    A cleared brush (``None``) or one covering no bar centre means every year.
+    A cleared brush (``None``) or one covering no bar centre means every year. A selection
+    without a ``range`` is plotly echoing a brush the slider drew: ``unchanged``.
 
     Examples
     --------
@@ -113,9 +117,11 @@ def years_from_brush(
     [2004, 2007]
     """
     first, last = year_bounds or (0, 0)
-    x = (selected or {}).get("range", {}).get("x")
-    if not x:
+    if selected is None:
         return [first, last]
-    low = max(first, int(-(-min(x) // 1)))
-    high = min(last, int(max(x) // 1))
+    x = selected.get("range", {}).get("x")
+    if not x:
+        return unchanged
+    low = max(first, math.ceil(min(x)))
+    high = min(last, math.floor(max(x)))
     return [low, high] if low <= high else [first, last]

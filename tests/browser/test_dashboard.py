@@ -1,0 +1,229 @@
+"""The dashboard in a real browser: what a person sees and does, on the test corpus."""
+
+from __future__ import annotations
+
+import functools
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from partnermap.data.filters import FilterState
+from partnermap.data.loader import load_corpus
+from partnermap.data.view import MapView, build_index, build_view, regions_from_geojson
+from partnermap.geo.basemap import admin1_geojson
+
+from .harness import FIXTURE_DATA, Dashboard
+
+pytestmark = pytest.mark.browser
+
+ZHENJIANG = "geonames:1784642"
+PLAN_TITLE = "Plan of Actions on Low Carbon Cooperation"
+PLAN_QUOTE = "reach a Plan of Actions to cooperate with each other in the near term"
+
+
+@functools.cache
+def _index():  # type: ignore[no-untyped-def]
+    return build_index(load_corpus(FIXTURE_DATA), regions_from_geojson(admin1_geojson()))
+
+
+def expected(**filters: object) -> MapView:
+    """The view the test corpus gives for ``filters``, computed without the browser."""
+    return build_view(_index(), FilterState(**filters))  # type: ignore[arg-type]
+
+
+def _choose(board: Dashboard, dropdown: str, slug: str) -> None:
+    board.page.click(f"#{dropdown}")
+    board.page.click(f".dash-dropdown-option:has(input[value='{slug}'])")
+    board.page.keyboard.press("Escape")
+    board.settle()
+
+
+def _slider(board: Dashboard) -> list[int]:
+    thumbs = board.page.locator("#filter-years [role=slider]")
+    return [int(thumbs.nth(i).get_attribute("aria-valuenow") or 0) for i in range(2)]
+
+
+def _query(board: Dashboard) -> dict[str, list[str]]:
+    return parse_qs(urlparse(board.page.url).query)
+
+
+def test_page_loads_offline_without_console_errors(dashboard: Dashboard) -> None:
+    requested: list[str] = []
+    dashboard.page.on("request", lambda r: requested.append(urlparse(r.url).path))
+    dashboard.open()
+    view = expected()
+    assert dashboard.map_counts() == (len(view.points), len(view.arcs))
+    assert dashboard.console_errors == []
+    assert dashboard.external_requests == []
+    # The basemap and the states-and-provinces shapes come from the app itself.
+    assert "/basemap/world_110m.json" in requested
+    assert "/geo/admin1.json" in requested
+
+
+def test_embedded_data_page_loads_without_console_errors(embedded_dashboard: Dashboard) -> None:
+    embedded_dashboard.open()
+    assert embedded_dashboard.page.locator("#summary").inner_text().split()[0].isdigit()
+    assert embedded_dashboard.console_errors == []
+    assert embedded_dashboard.external_requests == []
+
+
+def test_summary_states_the_counts(dashboard: Dashboard) -> None:
+    dashboard.open()
+    view = expected()
+    first, last = view.years or (0, 0)
+    summary = dashboard.page.locator("#summary").inner_text()
+    assert summary == f"{len(view.records)} agreements · {len(view.points)} places · {first}–{last}"
+
+
+def test_choosing_a_sector_changes_points_and_arcs(dashboard: Dashboard) -> None:
+    dashboard.open()
+    _choose(dashboard, "filter-sector", "climate-policy")
+    view = expected(sectors=frozenset({"climate-policy"}))
+    assert (len(view.points), len(view.arcs)) != (len(expected().points), len(expected().arcs))
+    assert dashboard.map_counts() == (len(view.points), len(view.arcs))
+    assert _query(dashboard)["sector"] == ["climate-policy"]
+
+
+def test_year_range_changes_timeline_and_map(dashboard: Dashboard) -> None:
+    dashboard.open()
+    timeline = "document.querySelector('#timeline .js-plotly-plot').layout.selections || []"
+    assert dashboard.page.evaluate(timeline) == []
+    low = dashboard.page.locator("#filter-years [role=slider]").first
+    low.focus()
+    for key in ["PageUp"] * 3 + ["ArrowRight"] * 3:  # ten years a page: 1981 -> 2014
+        low.press(key)
+    dashboard.settle()
+    assert _slider(dashboard) == [2014, 2015]
+    view = expected(year_from=2014)
+    assert dashboard.map_counts() == (len(view.points), len(view.arcs))
+    selections = dashboard.page.evaluate(timeline)
+    assert [(s["x0"], s["x1"]) for s in selections] == [(2013.5, 2015.5)]
+    assert dashboard.page.locator("#timeline .selectionlayer path").count() > 0
+
+
+def test_brushing_the_timeline_sets_the_slider(dashboard: Dashboard) -> None:
+    dashboard.open()
+    box = dashboard.page.locator("#timeline .js-plotly-plot .nsewdrag").bounding_box()
+    assert box is not None
+    x_of = dashboard.page.evaluate(
+        """(years) => {
+            const ax = document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis;
+            return years.map(y => ax.l2p(y));
+        }""",
+        [1983.6, 1986.4],
+    )
+    y = box["y"] + box["height"] / 2
+    dashboard.page.mouse.move(box["x"] + x_of[0], y)
+    dashboard.page.mouse.down()
+    dashboard.page.mouse.move(box["x"] + (x_of[0] + x_of[1]) / 2, y, steps=5)
+    dashboard.page.mouse.move(box["x"] + x_of[1], y, steps=5)
+    dashboard.page.mouse.up()
+    dashboard.settle()
+    assert _slider(dashboard) == [1984, 1986]
+    view = expected(year_from=1984, year_to=1986)
+    assert dashboard.map_counts() == (len(view.points), len(view.arcs))
+    assert _query(dashboard)["from"] == ["1984"]
+
+
+def test_clicking_zhenjiang_shows_the_plan_of_actions_and_its_quote(dashboard: Dashboard) -> None:
+    dashboard.open()
+    place = expected().places.loc[ZHENJIANG]
+    center = dashboard.page.evaluate(
+        """([lon, lat]) => {
+            for (const el of document.querySelectorAll('#map .scattergeo path.point')) {
+                const d = el.__data__;
+                if (d && d.lonlat && Math.abs(d.lonlat[0] - lon) < 1e-3
+                        && Math.abs(d.lonlat[1] - lat) < 1e-3) {
+                    const r = el.getBoundingClientRect();
+                    return [r.x + r.width / 2, r.y + r.height / 2];
+                }
+            }
+            return null;
+        }""",
+        [float(place["lon"]), float(place["lat"])],
+    )
+    assert center is not None
+    dashboard.page.mouse.click(*center)
+    dashboard.settle()
+    details = dashboard.page.locator("#details")
+    assert "Zhenjiang" in details.locator("h3").inner_text()
+    assert PLAN_TITLE in details.inner_text()
+    assert details.locator("blockquote", has_text=PLAN_QUOTE).count() == 1
+
+
+def test_searching_in_chinese_finds_zhenjiang(dashboard: Dashboard) -> None:
+    dashboard.open()
+    search = dashboard.page.locator("#place-search")
+    search.fill("镇江")
+    search.press("Enter")
+    dashboard.settle()
+    assert _query(dashboard)["place"] == [ZHENJIANG]
+    view = expected(place=frozenset({ZHENJIANG}))
+    assert dashboard.map_counts() == (len(view.points), len(view.arcs))
+    assert "Zhenjiang" in dashboard.page.locator("#details h3").inner_text()
+    assert PLAN_TITLE in dashboard.page.locator("#details").inner_text()
+    center = dashboard.page.evaluate(
+        "document.querySelector('#map .js-plotly-plot')._fullLayout.geo.center"
+    )
+    assert center["lon"] == pytest.approx(119.4551, abs=0.01)
+
+
+def test_chinese_toggle_shows_chinese_names(dashboard: Dashboard) -> None:
+    dashboard.open()
+    dashboard.page.get_by_text("中文", exact=True).click()
+    dashboard.settle()
+    labels = dashboard.page.evaluate(
+        """() => document.querySelector('#map .js-plotly-plot')._fullData
+                .find(t => t.uid === 'place-names').text"""
+    )
+    assert "镇江" in labels and "洛杉矶" in labels
+    assert dashboard.page.locator("#text-title").inner_text() == "中美地方合作伙伴关系"
+    assert dashboard.page.locator("#data-table tbody").get_by_text("镇江", exact=True).count() == 1
+    assert _query(dashboard)["lang"] == ["zh"]
+
+
+def test_copied_url_restores_filters_and_language(dashboard: Dashboard) -> None:
+    dashboard.open()
+    _choose(dashboard, "filter-sector", "culture")
+    dashboard.page.get_by_text("中文", exact=True).click()
+    dashboard.settle()
+    summary = dashboard.page.locator("#summary").inner_text()
+    counts = dashboard.map_counts()
+    copied = dashboard.page.url
+
+    restored = Dashboard.watch(dashboard.page.context.new_page(), dashboard.base_url)
+    restored.open(copied.removeprefix(dashboard.base_url + "/"))
+    assert restored.page.locator("#summary").inner_text() == summary
+    assert restored.map_counts() == counts
+    assert restored.page.locator("#lang-toggle input[value=zh]").is_checked()
+    assert restored.page.locator("#filter-sector").inner_text().strip() == "文化与友好交流"
+
+
+def test_a_filter_matching_nothing_says_so(dashboard: Dashboard) -> None:
+    dashboard.open("?sector=nuclear-energy&type=sister_city")
+    assert "No agreement matches" in dashboard.page.locator("#summary").inner_text()
+    assert dashboard.map_counts() == (0, 0)
+
+
+def test_record_text_is_shown_as_text(dashboard: Dashboard) -> None:
+    dashboard.open()
+    dashboard.page.locator("#data-table button", has_text="Los Angeles").click()
+    dashboard.settle()
+    details = dashboard.page.locator("#details")
+    assert "BYD & Los Angeles <electric bus> agreement ($)" in details.inner_text()
+    assert details.locator("electric").count() == 0
+
+
+def test_table_sorts_and_opens_details_by_keyboard(dashboard: Dashboard) -> None:
+    dashboard.open()
+    dashboard.page.locator("#data-table thead").get_by_role(
+        "button", name="Place", exact=True
+    ).click()
+    dashboard.settle()
+    names = dashboard.page.locator("#data-table tbody th").all_inner_texts()
+    assert names == sorted(names)
+    assert dashboard.page.locator("#data-table th[aria-sort=ascending]").count() == 1
+    dashboard.page.locator("#data-table tbody button", has_text="Zhenjiang").focus()
+    dashboard.page.keyboard.press("Enter")
+    dashboard.settle()
+    assert PLAN_TITLE in dashboard.page.locator("#details").inner_text()
