@@ -1,0 +1,78 @@
+"""Arc layer: width bands of great circles, clickable midpoints, no jump at 180°."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import numpy as np
+
+from partnermap.data.filters import FilterState
+from partnermap.data.loader import load_corpus
+from partnermap.data.view import MapView, build_index, build_view, regions_from_geojson
+from partnermap.geo.basemap import admin1_geojson
+from partnermap.layers import arcs
+
+DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
+ZHENJIANG, CALIFORNIA, LOS_ANGELES = "geonames:1784642", "US-CA", "geonames:5368361"
+
+
+@functools.cache
+def _index():  # type: ignore[no-untyped-def]
+    return build_index(load_corpus(DATA), regions_from_geojson(admin1_geojson()))
+
+
+def view(**filters: object) -> MapView:
+    return build_view(_index(), FilterState(**filters))  # type: ignore[arg-type]
+
+
+def test_fixed_traces_one_per_band_then_midpoints() -> None:
+    traces = arcs.traces(view(), "en")
+    assert [t.uid for t in traces] == ["arcs-1", "arcs-2", "arcs-4", "arcs-10", "arc-midpoints"]
+    empty = arcs.traces(view(sectors=frozenset({"public-health"})), "en")
+    assert len(empty) == len(traces)
+    assert all(len(t.lat) == 0 for t in empty)
+
+
+def test_every_arc_drawn_once_in_the_band_of_its_count() -> None:
+    v = view()
+    *bands, midpoints = arcs.traces(v, "en")
+    points = v.arc_lat.shape[1]
+    for band, trace in zip(arcs.BANDS, bands, strict=True):
+        upper = band.high or np.inf
+        n = int(((v.arcs["count"] >= band.low) & (v.arcs["count"] <= upper)).sum())
+        assert len(trace.lat) == n * (points + 1)  # each path then a NaN gap
+        assert trace.line.width == band.width
+        assert trace.showlegend == (n > 0)
+    assert len(midpoints.lat) == len(v.arcs)
+
+
+def test_paths_are_separated_by_gaps_and_never_jump() -> None:
+    *bands, _ = arcs.traces(view(), "en")
+    lon = np.asarray(bands[0].lon, dtype=float)
+    gaps = np.isnan(lon)
+    assert gaps.any()
+    for path in np.split(lon, np.flatnonzero(gaps)):
+        path = path[~np.isnan(path)]
+        assert np.all(np.abs(np.diff(path)) < 180)  # near the pole steps are wide, never a wrap
+
+
+def test_midpoints_carry_the_pair_and_a_bilingual_hover() -> None:
+    v = view(place=frozenset({ZHENJIANG}))
+    midpoints = arcs.traces(v, "en")[-1]
+    pairs = [tuple(c) for c in midpoints.customdata]
+    assert ("pair", ZHENJIANG, CALIFORNIA) in pairs
+    hover = midpoints.text[pairs.index(("pair", ZHENJIANG, CALIFORNIA))]
+    assert hover == "Zhenjiang · 镇江 — California · 加利福尼亚州<br>2 agreements"
+
+
+def test_band_labels_and_legend() -> None:
+    assert [b.label("en") for b in arcs.BANDS] == [
+        "1 agreement",
+        "2–3 agreements",
+        "4–9 agreements",
+        "10+ agreements",
+    ]
+    assert arcs.BANDS[1].label("zh") == "2–3 项协议"
+    entries = arcs.legend_entries("en")
+    assert [e["width"] for e in entries] == [b.width for b in arcs.BANDS]

@@ -1,0 +1,104 @@
+"""Details panel: a clicked place or arc lists its agreements, sources and quotes as text."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from dash import html
+
+from partnermap.data.filters import FilterState
+from partnermap.data.loader import load_corpus
+from partnermap.data.view import MapView, build_index, build_view, regions_from_geojson
+from partnermap.geo.basemap import admin1_geojson
+from partnermap.layers import details
+
+DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
+ZHENJIANG, CALIFORNIA, LOS_ANGELES = "geonames:1784642", "US-CA", "geonames:5368361"
+
+
+@functools.cache
+def _index():  # type: ignore[no-untyped-def]
+    return build_index(load_corpus(DATA), regions_from_geojson(admin1_geojson()))
+
+
+def view(**filters: object) -> MapView:
+    return build_view(_index(), FilterState(**filters))  # type: ignore[arg-type]
+
+
+def _text(component: object) -> str:
+    """All the text of a Dash component tree."""
+    if isinstance(component, str):
+        return component
+    if isinstance(component, list | tuple):
+        return " ".join(_text(c) for c in component)
+    children = getattr(component, "children", None)
+    return "" if children is None else _text(children)
+
+
+def _find(component: object, kind: type) -> list:
+    found = [component] if isinstance(component, kind) else []
+    children = getattr(component, "children", None)
+    children = children if isinstance(children, list | tuple) else [children]
+    if isinstance(component, list | tuple):
+        children = component
+    return found + [f for child in children if child is not None for f in _find(child, kind)]
+
+
+def test_click_data_to_selection() -> None:
+    place = {"points": [{"customdata": ["place", ZHENJIANG]}]}
+    pair = {"points": [{"customdata": ["pair", ZHENJIANG, CALIFORNIA]}]}
+    assert details.selection_from_click(place) == ("place", ZHENJIANG)
+    assert details.selection_from_click(pair) == ("pair", ZHENJIANG, CALIFORNIA)
+    assert details.selection_from_click({"points": [{"location": "US-CA"}]}) is None
+    assert details.selection_from_click(None) is None
+
+
+def test_a_place_lists_its_agreements_with_source_and_quote() -> None:
+    children = details.panel(view(), ["place", ZHENJIANG], "en")
+    text = _text(children)
+    assert "Zhenjiang · 镇江: 3 agreements" in text
+    assert "Plan of Actions on Low Carbon Cooperation" in text
+    assert "2015-12-07" in text and "Low-carbon planning" in text
+    quotes = [_text(q) for q in _find(children, html.Blockquote)]
+    assert "reach a Plan of Actions to cooperate with each other in the near term" in quotes
+    links = [a.href for a in _find(children, html.A)]
+    assert "sources/000_80f17e6f35c162c6.txt" in links
+
+
+def test_an_arc_lists_the_agreements_of_both_places() -> None:
+    records = details.selected_records(view(), ("pair", ZHENJIANG, CALIFORNIA))
+    assert [r.id for r in records] == [
+        "zhenjiang-california-plan-of-actions",
+        "zhenjiang-california-mou",
+    ]
+    text = _text(details.panel(view(), ("pair", ZHENJIANG, CALIFORNIA), "zh"))
+    assert "镇江 · Zhenjiang — 加利福尼亚州 · California: 2 项协议" in text
+    assert "关于加强低碳发展合作的行动计划" in text
+
+
+def test_only_kept_records_are_listed() -> None:
+    records = details.selected_records(
+        view(year_to=2015, sectors=frozenset({"culture"})), ("place", LOS_ANGELES)
+    )
+    assert [r.id for r in records] == ["los-angeles-guangzhou-sister-cities"]
+
+
+def test_the_place_filter_fills_the_panel_without_a_click() -> None:
+    text = _text(details.panel(view(place=frozenset({ZHENJIANG})), None, "en"))
+    assert "Zhenjiang · 镇江: 3 agreements" in text
+
+
+def test_nothing_selected_gives_a_hint() -> None:
+    (hint,) = details.panel(view(), None, "en")
+    assert "Click a place" in _text(hint)
+    (hint,) = details.panel(view(sectors=frozenset({"public-health"})), ["place", ZHENJIANG], "zh")
+    assert "点击" in _text(hint)
+
+
+def test_record_text_stays_plain_text() -> None:
+    children = details.panel(view(), ["place", LOS_ANGELES], "en")
+    titles = [_text(h) for h in _find(children, html.H4)]
+    assert "BYD & Los Angeles <electric bus> agreement ($)" in titles
+    url_links = [a for a in _find(children, html.A) if a.href.startswith("https://")]
+    assert all(a.rel == "noopener noreferrer" for a in url_links)

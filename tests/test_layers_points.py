@@ -1,0 +1,58 @@
+"""Point layer: places sized by agreements, coloured by country, clickable."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import numpy as np
+
+from partnermap.data.filters import FilterState
+from partnermap.data.loader import load_corpus
+from partnermap.data.view import MapView, build_index, build_view, regions_from_geojson
+from partnermap.geo.basemap import admin1_geojson
+from partnermap.layers import points
+
+DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
+ZHENJIANG, CALIFORNIA, LOS_ANGELES = "geonames:1784642", "US-CA", "geonames:5368361"
+
+
+@functools.cache
+def _index():  # type: ignore[no-untyped-def]
+    return build_index(load_corpus(DATA), regions_from_geojson(admin1_geojson()))
+
+
+def view(**filters: object) -> MapView:
+    return build_view(_index(), FilterState(**filters))  # type: ignore[arg-type]
+
+
+def test_one_trace_per_country_always() -> None:
+    china, us = points.traces(view(), "en")
+    assert (china.uid, us.uid) == ("points-CN", "points-US")
+    assert (china.name, us.name) == ("China", "United States")
+    assert china.marker.color != us.marker.color
+    v = view()
+    assert len(china.lat) + len(us.lat) == len(v.points)
+    empty = points.traces(view(sectors=frozenset({"public-health"})), "zh")
+    assert [len(t.lat) for t in empty] == [0, 0]
+    assert empty[0].name == "中国"
+
+
+def test_size_grows_with_the_count() -> None:
+    sizes = points.sizes(np.array([1, 4, 16]), 16)
+    assert sizes[-1] == points.MAX_SIZE
+    assert sizes[0] < sizes[1] < sizes[2]
+    assert (sizes[2] - points.MIN_SIZE) == 2 * (sizes[1] - points.MIN_SIZE)
+
+
+def test_hover_and_click_data() -> None:
+    china, _ = points.traces(view(), "en")
+    row = [c[1] for c in china.customdata].index(ZHENJIANG)
+    assert list(china.customdata[row]) == ["place", ZHENJIANG]
+    assert china.text[row] == "Zhenjiang · 镇江<br>City · 3 agreements"
+    china, _ = points.traces(view(), "zh")
+    assert china.text[row] == "Zhenjiang · 镇江<br>市 · 3 项协议"
+
+
+def test_legend_entries() -> None:
+    assert [e["label"] for e in points.legend_entries("zh")] == ["中国", "美国"]

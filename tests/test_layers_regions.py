@@ -1,0 +1,48 @@
+"""Choropleth layer: every state and province, shaded by count, GeoJSON fetched by URL."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from partnermap.data.filters import FilterState
+from partnermap.data.loader import load_corpus
+from partnermap.data.view import MapView, build_index, build_view, regions_from_geojson
+from partnermap.geo.basemap import admin1_geojson
+from partnermap.layers import regions
+
+DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
+
+
+@functools.cache
+def _index():  # type: ignore[no-untyped-def]
+    return build_index(load_corpus(DATA), regions_from_geojson(admin1_geojson()))
+
+
+def view(**filters: object) -> MapView:
+    return build_view(_index(), FilterState(**filters))  # type: ignore[arg-type]
+
+
+def test_one_choropleth_of_every_region() -> None:
+    (trace,) = regions.traces(view(), "en")
+    assert trace.type == "choropleth"
+    assert len(trace.locations) == len(admin1_geojson()["features"])
+    assert trace.geojson == regions.GEOJSON_PATH  # a URL: the shapes are not resent
+    assert trace.featureidkey == "id"
+    z = dict(zip(trace.locations, trace.z, strict=True))
+    assert z["US-CA"] == 7 and z["cn:320000"] == 3 and z["cn:650000"] == 0
+    assert trace.zmax == 7
+
+
+def test_hover_names_both_languages_and_the_count() -> None:
+    (trace,) = regions.traces(view(), "zh")
+    hover = dict(zip(trace.locations, trace.text, strict=True))
+    assert hover["cn:320000"] == "Jiangsu · 江苏省<br>3 项协议"
+    (trace,) = regions.traces(view(), "en")
+    assert dict(zip(trace.locations, trace.text, strict=True))["US-CA"].endswith("7 agreements")
+
+
+def test_empty_view_keeps_the_regions_at_zero() -> None:
+    (trace,) = regions.traces(view(sectors=frozenset({"public-health"})), "en")
+    assert set(trace.z) == {0}
+    assert trace.zmax == 1
