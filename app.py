@@ -17,8 +17,8 @@ from dash import Dash
 from flask import Flask, Response, abort, send_from_directory
 
 from partnermap.callbacks import export, language, mapview, panels, timeline, urlsync
-from partnermap.callbacks.context import AppContext
-from partnermap.data.filters import FilterState, localities_named
+from partnermap.callbacks.context import AppContext, place_resolver
+from partnermap.data.filters import FilterState
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
 from partnermap.data.view import build_index, build_view, regions_from_geojson
 from partnermap.exports.render import Renderer
@@ -55,7 +55,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
     context = AppContext(
         index=index,
         view=functools.lru_cache(maxsize=32)(functools.partial(build_view, index)),
-        resolve_place=functools.partial(localities_named, localities=corpus.localities),
+        resolve_place=place_resolver(corpus.localities),
         attribution=basemap.ATTRIBUTION,
     )
     app = Dash(

@@ -1,0 +1,36 @@
+"""The place search behind the dashboard: table names first, then the offline geocoder."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from partnermap.callbacks.context import place_resolver
+from partnermap.data.loader import load_corpus
+
+DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
+ZHENJIANG = "geonames:1784642"
+
+
+@functools.cache
+def resolve(name: str) -> frozenset[str]:
+    return place_resolver(load_corpus(DATA).localities)(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["镇江", "Zhenjiang", "zhenjiang", ZHENJIANG, "Chinkiang", "镇江市人民政府"]
+)
+def test_zhenjiang_by_any_name(name: str) -> None:
+    assert resolve(name) == {ZHENJIANG}
+
+
+def test_a_province_without_agreements_of_its_own_means_the_places_inside_it() -> None:
+    assert resolve("江苏") == {ZHENJIANG}
+    assert resolve("Texas") == {"geonames:4699066"}  # Houston
+
+
+def test_unknown_names_resolve_to_nothing() -> None:
+    assert resolve("Atlantis") == frozenset()
+    assert resolve("   ") == frozenset()
