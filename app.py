@@ -63,6 +63,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
         title="partnermap",
         assets_folder=str(ASSETS_DIR),
         serve_locally=True,
+        compress=True,
         update_title=None,
     )
     everything = context.view(FilterState())
@@ -98,7 +99,7 @@ def _add_routes(server: Flask, data_dir: Path) -> None:
 
     @server.route("/" + GEOJSON_PATH)
     def admin1_file() -> Response:
-        response = Response(admin1, mimetype="application/geo+json")
+        response = Response(admin1, mimetype="application/json")
         response.cache_control.max_age = 86400
         return response
 
