@@ -42,7 +42,25 @@ _ZH_DIGIT = "〇零一二三四五六七八九十两"
 _ZN = rf"[\d{_ZH_DIGIT}]"
 _S = r"[ \t]*\n?[ \t]*"
 
+_MONTH_NAME = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # A yearly event dated by its first time: "in October every year from 2016".
+    (
+        "en",
+        re.compile(
+            rf"\b{_MONTH_NAME}\s+(?:every|each)\s+year\s+(?:from|since|starting(?:\s+in)?|"
+            r"beginning(?:\s+in)?)\s+(?P<year>(?:19|20)\d{2})\b"
+        ),
+    ),
+    (
+        "zh",
+        re.compile(
+            rf"[从自]\s*(?P<year>{_ZN}{{4}})\s*年\s*(?:起|开始)[，,\s]*每年\s*(?P<month>{_ZN}{{1,2}})\s*月份?"
+        ),
+    ),
     (
         "zh",
         re.compile(
@@ -77,6 +95,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("en", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
+    # A month alone, after a preposition and capitalised ("in May", not "may"): its year comes
+    # from the document (see complete_dates).
+    (
+        "month",
+        re.compile(
+            r"(?:"
+            + "|".join(rf"(?<=\b{word} )" for word in ("in", "by", "from", "until", "during"))
+            + rf"){_MONTH_NAME}\b(?![ \t]*\d)"
+            r"(?!,?\s+(?:19|20)\d{2})"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"(?<![\d年{_ZH_DIGIT}第个])(?P<month>{_ZN}{{1,2}})\s*月份?(?![\d{_ZH_DIGIT}\s]*[日号])"
+        ),
+    ),
     ("year", re.compile(r"(?<![\d\-/.])(?P<year>(?:19|20)\d{2})(?![\d\-/.]\d)(?:\s*年)?")),
     (
         "relative",
@@ -98,6 +133,7 @@ _POSTED = re.compile(
 #: "by 2020", "2020年左右/前": a target, not when something happened.
 _TARGET_YEAR = re.compile(r"\s*(?:年\s*)?(?:左右|前|以前|之前|后|以后|%|万|亿|吨)")
 _CLOCK_AFTER = re.compile(r"^\s*\d{1,2}:\d{2}")
+_NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
 _DATELINE_EN = re.compile(r"^[A-Z][A-Za-z .,'’]{1,40}$")
 _DATELINE_ZH = re.compile(r"(?:社|网|报|电视台)?[\u4e00-\u9fff]{0,8}$")
 _REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*网络", re.I)
@@ -252,7 +288,10 @@ def _plausible_bare_year(match: re.Match[str], text: str) -> bool:
 def _kind(text: str, start: int, end: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
-    if _POSTED.search(before) or (before.strip() == "" and _CLOCK_AFTER.match(text[end:])):
+    # A date with the time of day is a page's stamp ("2014-7-14 20:43"): at a line's start,
+    # or written in digits as software writes it.
+    stamped = before.strip() == "" or _NUMERIC_DATE.match(text[start:end])
+    if _POSTED.search(before) or (stamped and _CLOCK_AFTER.match(text[end:])):
         return "posted"
     after = text[end : end + 40]
     if _DATELINE_EN.match(before) and re.match(r"\s*(\([^)]{1,30}\))?\s*(--|—|–|-)", after):
@@ -262,15 +301,29 @@ def _kind(text: str, start: int, end: int) -> str:
     return "text"
 
 
-def complete_dates(mentions: Sequence[DateMention], text: str) -> list[DateMention]:
+def complete_dates(
+    mentions: Sequence[DateMention], text: str, reference: DateMention | None = None
+) -> list[DateMention]:
     """Fill in the year (and month) of mentions that do not write it, where the text allows.
 
     A month-day without a year takes the year of a full date with the same month and day
     elsewhere in the text (a bilingual document writes the date twice), else of the dateline,
-    else of the nearest full date in the running text before it. A day alone ("15日") takes
-    the month and year of the dateline or of the date before it. Relative dates ("last
-    Sunday", "昨天") are read by dateparser against the dateline only. Posting dates never
-    complete anything.
+    else the year that puts it nearest to the document's ``reference`` date, else the year of
+    the nearest full date in the running text before it; a month alone ("in May", "12月")
+    likewise, but never from a same-month date. A day alone ("15日") takes the month and year
+    of the dateline or of the date before it. "去年11月" counts from the dateline, else the
+    reference, else the date before it. Relative dates ("last Sunday", "昨天") are read by
+    dateparser against the dateline only. Posting dates never complete anything.
+
+    Parameters
+    ----------
+    mentions
+        The mentions of :func:`find_dates`.
+    text
+        The document text.
+    reference
+        When the document's events happened, as far as it tells (the event it reports on, a
+        well-known conference it names): see :mod:`partnermap.ingest.anchors`.
     """
     full = [m for m in mentions if m.kind == "text" and m.year and m.month and not m.inferred]
     dateline = next((m for m in mentions if m.kind == "dateline"), None)
@@ -284,7 +337,7 @@ def complete_dates(mentions: Sequence[DateMention], text: str) -> list[DateMenti
         if mention.kind in ("posted", "dateline") or (mention.year and not mention.basis):
             completed.append(mention)
             continue
-        completed.append(_complete(mention, full, dateline, mentions, text))
+        completed.append(_complete(mention, full, dateline, reference))
     return completed
 
 
@@ -292,13 +345,12 @@ def _complete(
     mention: DateMention,
     full: list[DateMention],
     dateline: DateMention | None,
-    mentions: Sequence[DateMention],
-    text: str,
+    reference: DateMention | None,
 ) -> DateMention:
     if mention.basis.startswith("last-year:"):
         offset = int(mention.basis.partition(":")[2])
-        anchor = dateline or _before(full, mention.start)
-        if anchor is None:
+        anchor = dateline or reference or _before(full, mention.start)
+        if anchor is None or anchor.year is None:
             return mention
         return replace(
             mention,
@@ -309,7 +361,16 @@ def _complete(
     if mention.basis == "relative":
         return _relative(mention, dateline)
     if mention.month is not None:
-        same_day = next((m for m in full if (m.month, m.day) == (mention.month, mention.day)), None)
+        same_day = mention.day and next(
+            (m for m in full if (m.month, m.day) == (mention.month, mention.day)), None
+        )
+        if not (same_day or dateline) and reference is not None:
+            return replace(
+                mention,
+                year=_nearest_year(mention.month, reference),
+                inferred=True,
+                basis=f"year from {reference.basis or reference.text}",
+            )
         anchor = same_day or dateline or _before(full, mention.start)
         if anchor is None:
             return mention
@@ -332,6 +393,17 @@ def _complete(
         month=month,
         inferred=True,
         basis=f"month and year from {anchor.text!r}",
+    )
+
+
+def _nearest_year(month: int, reference: DateMention) -> int:
+    """The year that puts ``month`` nearest to the reference date (its year when it has no
+    month): May near July 2014 is May 2014, September near December 2015 is September 2015."""
+    year = reference.year or 0
+    if reference.month is None:
+        return year
+    return min(
+        (year - 1, year, year + 1), key=lambda y: abs(12 * (y - year) + month - reference.month)
     )
 
 
@@ -394,9 +466,9 @@ def _relative(mention: DateMention, dateline: DateMention | None) -> DateMention
     )
 
 
-def document_dates(text: str) -> list[DateMention]:
+def document_dates(text: str, reference: DateMention | None = None) -> list[DateMention]:
     """Find and complete every date mention of ``text`` (see :func:`complete_dates`)."""
-    return complete_dates(find_dates(text), text)
+    return complete_dates(find_dates(text), text, reference)
 
 
 def choose_event_date(

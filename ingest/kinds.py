@@ -34,7 +34,8 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "mou",
         re.compile(
-            r"memorand(?:um|a) of understand(?:ing)?\b|\bMOUs?\b|\bMoUs?\b|谅解备忘录|合作备忘录|备忘录",
+            r"memorand(?:um|a)\s+of\s+understand(?:ing)?\b|\bMOUs?\b|\bMoUs?\b|谅解备忘录|合作备忘录|"
+            r"备忘录",
             _I,
         ),
     ),
@@ -44,19 +45,33 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("workshop", re.compile(r"\bworkshops?\b|\bseminars?\b|研讨会|研修班", _I)),
     (
         "training",
-        re.compile(r"\btraining (?:program|course)s?\b|\bstudy tours?\b|培训|考察团", _I),
+        re.compile(
+            r"\btraining (?:program|course)s?\b|\bcourses?\b|\bstudy tours?\b|培训|考察团", _I
+        ),
     ),
     (
         "conference",
-        re.compile(r"\bconferences?\b|\bcommittee meeting\b|\bsteering committee\b|大会|会议", _I),
+        re.compile(
+            r"\bconferences?\b|\bcommittee meeting\b|\bsteering committee\b|\bmeetings?\b|大会|会议",
+            _I,
+        ),
     ),
-    ("framework", re.compile(r"\bframeworks?\b|\bstrateg(?:y|ies)\b|框架|战略", _I)),
+    # Capitalised in English: "containment strategies" is no strategy document, nor is
+    # "strategic cooperation" (战略合作).
+    (
+        "framework",
+        re.compile(
+            r"\b(?:Framework|FRAMEWORK|Strateg(?:y|ies)|STRATEG(?:Y|IES))\b|框架|"
+            r"战略(?!合作|伙伴|对话|性|意义|目标)"
+        ),
+    ),
     (
         "other",
         re.compile(
             r"\bdeclarations?\b|\bjoint statements?\b|\bcommuniqu[eé]s?\b|宣言|联合声明|公报", _I
         ),
     ),
+    ("other", re.compile(r"\bexpos?\b|博览会|交易会|展览会", _I)),
     ("program", re.compile(r"\bprogram(?:me)?s?\b|\bpartnerships?\b|计划|项目合作", _I)),
     ("project", re.compile(r"\bprojects?\b|\bcent(?:er|re)\b|项目|中心", _I)),
     ("other", re.compile(r"\bagreements?\b|\baccords?\b|协议|协定", _I)),

@@ -8,7 +8,8 @@ job (:func:`partnermap.geo.geocode.geocode`), given the document's other names a
 A country named only to qualify another place ("中国镇江市", "State of California, the United
 States of America") is marked as a qualifier, and so is a state or province written next to
 one of its cities ("美国加利福尼亚州洛杉矶", "Des Moines, Iowa"): the record is about the
-city, not about both.
+city, not about both. A place the text says something happened at ("in Los Angeles",
+"在美国加利福尼亚州洛杉矶") is marked as a site.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ _EN_PARTY_BEFORE = re.compile(
     r"Province\s+of|County\s+of)\s+(?:the\s+)?$"
 )
 _ZH_PARTY_AFTER = re.compile(r"^(?:省|市|县|州|区)?(?:人民)?政府")
+_SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
 _QUALIFIER_GAP = re.compile(r"^[\s,，、]*(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?$")
 #: Names of both countries at once, and adjectives: they name the countries only when the
 #: record names no smaller place.
@@ -51,13 +53,13 @@ _WEAK_COUNTRIES = re.compile(
     r"\bChinese\b|\bAmerican\b|\bU\.S\.(?=\s|$)|\bUS\b"
 )
 _STOP_HAN = frozenset(
-    {"合作", "和平", "太平", "友谊", "光明", "前进", "东方", "新华", "城关", "长安", "永安"}
+    {"合作", "和平", "太平", "友谊", "光明", "前进", "东方", "新华", "城关", "长安", "永安", "新城"}
 )
 _NAME_TIER = 0
 _ZH_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: Cities abroad that agreements often name: the gazetteer holds only Chinese and US places,
 #: so these would otherwise be read as US towns of the same name (Paris, Texas).
-_FOREIGN = frozenset(
+FOREIGN = frozenset(
     [
         "Paris",
         "London",
@@ -141,6 +143,8 @@ class PlaceMention:
     ambiguous: bool = False
     #: Where the party's name ends (the mention's end when it is no party).
     outer_end: int = 0
+    #: Whether the text says something happened at the place ("in Los Angeles", "在北京").
+    site: bool = False
 
 
 def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -172,7 +176,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
             mentions.append(mention)
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)
-    return _mark_qualifiers(text, mentions)
+    return _mark_sites(text, _mark_qualifiers(text, mentions))
 
 
 def _english_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, int]]:
@@ -196,7 +200,7 @@ def _english_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, 
 
 def _english_tier(name: str, text: str, start: int, end: int, gazetteer: Gazetteer) -> int | None:
     """The best tier under which a capitalised run names a place worth a mention, or None."""
-    if name.lower() in ("the", "of") or len(name) < 3 or name in _FOREIGN or name == "U.S":
+    if name.lower() in ("the", "of") or len(name) < 3 or name in FOREIGN or name == "U.S":
         return None
     hits = gazetteer.lookup(latin_key(name))
     introduced = bool(_PREPOSITION.search(text[max(0, start - 12) : start])) or bool(
@@ -225,7 +229,7 @@ def _chinese_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, 
             name = text[start:end]
             if not (len(han_key(name, gazetteer.to_simplified)) == len(name) >= 2):
                 continue
-            if name in _STOP_HAN or name in _FOREIGN:
+            if name in _STOP_HAN or name in FOREIGN:
                 continue
             hits = gazetteer.lookup(han_key(name, gazetteer.to_simplified))
             if not hits:
@@ -371,4 +375,20 @@ def _mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
             marked[i] = replace(a, strength="qualifier")
         elif b.place.id in a.place.parents and b.strength == "name":
             marked[i + 1] = replace(b, strength="qualifier")
+    return marked
+
+
+def _mark_sites(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mark the places introduced by "in", "at", "在", "于", over any qualifiers before them."""
+    marked = []
+    for i, mention in enumerate(mentions):
+        position, j = mention.start, i - 1
+        while (
+            j >= 0
+            and mentions[j].strength == "qualifier"
+            and _QUALIFIER_GAP.match(text[mentions[j].end : position])
+        ):
+            position, j = mentions[j].start, j - 1
+        site = bool(_SITE_BEFORE.search(text[max(0, position - 8) : position]))
+        marked.append(replace(mention, site=site))
     return marked

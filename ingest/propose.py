@@ -2,40 +2,39 @@
 
 The text is cut into blocks (paragraphs and numbered items) and sentences. The document's
 title block names its main agreement; every sentence that pairs a type cue ("MOU", "签署")
-with an event cue ("signed", "举行") names another, and so does each numbered item. Each
-proposal takes the date, places and sectors nearest its cue, falls back to its block and then
-to the main agreement, and keeps the verbatim sentence that supports it. Proposals of the same
-type and date are merged (a bilingual document tells everything twice).
+with an event cue ("signed", "举行") names another, and so does each numbered item and each
+agreement the text cites by its title ("根据“…谅解备忘录”"). A cue that only places or recalls
+an event ("at the forum", "此次会议", "参加会议", "the Paris climate conference") names none.
+
+Each proposal takes the date, places and sectors nearest its cue. Without a date of its own
+it takes, in this order, the date of the named event its block refers to ("during the sixth
+S&ED"), of the gathering it was part of ("在峰会期间", "会上"), of the event told just before
+("also", "同时"), of the document's main agreement (its clauses), or of the event the whole
+document reports on. A declaration made at a gathering is folded into the gathering.
+Proposals that tell the same event twice (a bilingual document, a title repeated in the text)
+are merged.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from partnermap.data.schema import Record
 from partnermap.data.vocabulary import TYPES
-from partnermap.ingest.dates import (
-    EVENT_CUES,
-    DateChoice,
-    DateMention,
-    choose_event_date,
-    document_dates,
+from partnermap.ingest.anchors import (
+    DocumentDates,
+    conference_mentions,
+    date_by_reference,
+    read_dates,
 )
+from partnermap.ingest.blocks import Block, sentences, split_blocks
+from partnermap.ingest.dates import EVENT_CUES, DateChoice, DateMention, choose_event_date
 from partnermap.ingest.kinds import Cue, find_sectors, type_cues
-from partnermap.ingest.places import PlaceMention, find_places
+from partnermap.ingest.places import FOREIGN, PlaceMention, find_places
 from partnermap.ingest.text import Document
 
-_ITEM = re.compile(
-    r"^\s*(?:\d{1,3}\s*[.、．)]\s*(?!\d)|[IVX]{1,5}\.\s+|[一二三四五六七八九十]{1,3}\s*[、.．]|"
-    r"[（(][一二三四五六七八九十\d]{1,3}[）)])"
-)
-_SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=[.!?;])(?=\s+[A-Z\d“\"(])|\n\s*\n")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
-    r"Inc|Co|Ltd|Gov|Sen|Rep|Gen)\.)$"
-)
 _AGREEMENTS = frozenset(
     {
         "sister_city",
@@ -47,35 +46,71 @@ _AGREEMENTS = frozenset(
         "other",
     }
 )
+_GATHERINGS = frozenset({"summit", "forum", "conference", "workshop"})
+_WEAK_TYPES = frozenset({"other", "program", "project"})
 #: "agreement", "协议": a word every agreement's text uses, naming no type of its own.
 _GENERIC = re.compile(r"agreements?|accords?|协议|协定", re.I)
-#: Words that tell of the same event as the paragraph before: "also", "会上".
-_CONTINUED = re.compile(
-    r"\balso\b|\bsame (?:ceremony|event|day|meeting|occasion)\b|\bat the ceremony\b|"
-    r"\bon the sidelines\b|会上|期间|同日|当天|仪式上|同时",
+#: "Three agreements", "一系列谅解备忘录": a summary of agreements told one by one elsewhere,
+#: or never.
+_SUMMARY = re.compile(r"agreements|accords|MOUs|memoranda\b.*", re.I)
+_SUMMARY_BEFORE = re.compile(
+    r"(?:[两三四五六七八九十多数几]项|一系列|系列|\b(?:a\s+series\s+of|several|a\s+number\s+of)\s+)$",
     re.I,
 )
+_DECLARATION = re.compile(r"declaration|statement|communiqu|宣言|声明|公报", re.I)
+#: "此次会议", "this summit", "参加会议", "a meeting": a gathering already told, or none.
+_RECALLED_BEFORE = re.compile(r"(?:此次|本次|这次|该|\b(?:this|that|said)\s+)$", re.I)
+_BARE_GATHERING = re.compile(r"会议|大会|meetings?|conferences?", re.I)
+_BARE_BEFORE = re.compile(
+    r"(?:参加|出席|召开|举行|一次|次|\b(?:the|a|an|this|that|its|their|each)\s+)$", re.I
+)
+#: Where an event told after a gathering took place: at it ("会上", "峰会上", "at the summit")
+#: or during it ("峰会期间", "during the forum").
+_AT_GATHERING = re.compile(
+    r"(?P<zh>峰会|论坛|大会|会议|研讨会)[^，。；,;]{0,6}?(?:期间|上)|会上|"
+    r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<en>summit|forum|conference|meeting|workshop)s?\b",
+    re.I,
+)
+_GATHERING_WORDS = {
+    "峰会": "summit",
+    "论坛": "forum",
+    "大会": "conference",
+    "会议": "conference",
+    "研讨会": "workshop",
+    "summit": "summit",
+    "forum": "forum",
+    "conference": "conference",
+    "meeting": "conference",
+    "workshop": "workshop",
+}
+#: Words that tell of the same event as the paragraph before: "also", "同日".
+_CONTINUED = re.compile(
+    r"\balso\b|\bsame (?:ceremony|event|day|meeting|occasion)\b|\bat the ceremony\b|"
+    r"\bmeanwhile\b|同日|当天|仪式上|同时",
+    re.I,
+)
+#: Words that place an event within a span of time, not on the day of the one it follows.
+_WITHIN = re.compile(r"期间|同时|\bduring\b|\bmeanwhile\b|\bon the sidelines\b", re.I)
+#: An item heading that names only a field of cooperation ("Renewable Energy Cooperation:").
+_COOPERATION = re.compile(r"\bcooperation\b|合作", re.I)
+_QUOTED_TITLE = re.compile(r"《([^》]{2,120})》|“([^”]{4,120})”")
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:at|during)\s+(?:the\s+|an?\s+)?(?:[\w'’&.-]+\s+){0,6}|在[^，。,]{0,12})$", re.I
+)
 _COUNTRIES = frozenset({"CN", "US"})
-_VENUES = frozenset({"summit", "forum", "conference"})
-_SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
 _HEAD_MAX_CHARS = 200
 _HEAD_MAX_BLOCKS = 5
 _QUOTE_MAX = 1200
 
 
-@dataclass(frozen=True)
-class Block:
-    """A paragraph or numbered item: ``text[start:end]``."""
-
-    start: int
-    end: int
-    item: bool
-    index: int = 0
-
-
 @dataclass
 class Proposal:
-    """One proposed record, with what supports each field."""
+    """One proposed record, with what supports each field.
+
+    ``clause`` marks a part of the document's main agreement between local governments: it
+    names the agreement's parties, not the countries they lie in.
+    """
 
     type: Cue
     date: DateChoice
@@ -86,6 +121,9 @@ class Proposal:
     head: bool = False
     date_inherited: bool = False
     block: int = 0
+    item: int | None = None
+    phrase: str = ""
+    clause: bool = False
     extra_places: list[PlaceMention] = field(default_factory=list)
 
     def locality_ids(self) -> list[str]:
@@ -94,57 +132,15 @@ class Proposal:
 
     def chosen_places(self) -> list[PlaceMention]:
         """The place mentions that become localities: names, and country adjectives ("中美",
-        "Chinese") only when no smaller place is named."""
+        "Chinese") unless the record is an agreement between local governments."""
         names = [m for m in self.places if m.strength == "name"]
-        if not any(m.place.level != "country" for m in names):
+        local = any(m.place.level != "country" and not m.site for m in names)
+        if local and self.clause:
+            return [m for m in names if m.place.level != "country"]
+        if not local or self.type.slug not in _AGREEMENTS:
             weak = [m for m in self.places if m.strength == "weak"]
             names = sorted(names + weak, key=lambda m: m.start)
         return names
-
-
-def split_blocks(text: str) -> list[Block]:
-    """Cut ``text`` into paragraphs, starting a new one at each numbered item or heading."""
-    blocks: list[Block] = []
-    start = None
-    item = False
-    position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        new_item = bool(_ITEM.match(line))
-        if not stripped or new_item or stripped.startswith("#"):
-            if start is not None:
-                blocks.append(Block(start, position, item))
-            start, item = (position, new_item) if stripped else (None, False)
-        elif start is None:
-            start, item = position, False
-        position += len(line)
-    if start is not None:
-        blocks.append(Block(start, position, item))
-    kept = [b for b in blocks if text[b.start : b.end].strip()]
-    return [Block(b.start, b.end, b.item, i) for i, b in enumerate(kept)]
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` into sentences (spans), in English and Chinese."""
-    spans = []
-    cursor = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        if _ABBREVIATION.search(text, max(start, match.start() - 8), match.start()):
-            continue
-        if match.start() > cursor:
-            spans.append(_trim(text, cursor, match.start()))
-        cursor = match.end()
-    if cursor < end:
-        spans.append(_trim(text, cursor, end))
-    return [span for span in spans if span[1] > span[0]]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def propose(document: Document) -> list[Proposal]:
@@ -162,56 +158,61 @@ def propose(document: Document) -> list[Proposal]:
     """
     text = document.text
     blocks = split_blocks(text)
-    dates = document_dates(text)
-    places = find_places(text)
+    dates = read_dates(text)
+    places = _outside_datelines(text, find_places(text), dates.mentions)
     head = _head_proposal(text, blocks, dates, places)
     proposals = [head] if head else []
     head_end = head.quotes[0][1] if head else 0
+    parties = _local_parties(head)
     countries = [m for m in places if m.place.level == "country" and m.strength != "qualifier"]
     for block in blocks:
         if block.end <= head_end:
             continue
-        signed_here = (
-            head is not None
-            and head.date.mention is not None
-            and (block.start <= head.date.mention.start < block.end)
-        )
         for proposal in _block_proposals(text, block, dates, places):
-            if signed_here and proposal.type.slug == head.type.slug:
+            if head is not None and _repeats_head(text, proposal, head, block):
+                if head.date.value is None and proposal.date.value:
+                    head.date = proposal.date
                 continue
-            if not proposal.date.value and head is not None and head.date.value:
-                proposal.date = DateChoice(
-                    head.date.value,
-                    head.date.mention,
-                    round(head.date.confidence * 0.6, 2),
-                    f"the date of the document's {TYPES[head.type.slug].en.lower()}; "
-                    "the text gives none of its own",
-                )
-                proposal.date_inherited = True
-            previous = next((p for p in reversed(proposals) if p.date.value), None)
-            if (
-                not proposal.date.value
-                and previous
-                and block.index - previous.block <= 1
-                and _CONTINUED.search(text[block.start : block.end])
-            ):
-                proposal.date = DateChoice(
-                    previous.date.value,
-                    previous.date.mention,
-                    0.5,
-                    f"the date of the {TYPES[previous.type.slug].en.lower()} told just before",
-                )
-                proposal.date_inherited = True
+            if parties:
+                proposal.places = _with_places(proposal.places, parties)
+                proposal.clause = True
+            if not proposal.date.value:
+                _inherit_date(text, block, proposal, proposals, head, dates)
+            gathering = _gathering_of_declaration(text, block, proposal, proposals)
+            if gathering is not None:
+                gathering.places = _with_places(gathering.places, _block_places(block, places))
+                gathering.quotes = list(dict.fromkeys(gathering.quotes + proposal.quotes))[:4]
+                continue
             if not proposal.chosen_places():
                 proposal.places = list(head.places) if head is not None else countries
             proposals.append(proposal)
     return _merge(proposals)
 
 
+def _outside_datelines(
+    text: str, places: list[PlaceMention], mentions: Sequence[DateMention]
+) -> list[PlaceMention]:
+    """Drop the places of a dateline ("DES MOINES, Iowa, Sept. 16 --"): where the story was
+    filed, not where anything happened."""
+    spans = [(text.rfind("\n", 0, m.start) + 1, m.end) for m in mentions if m.kind == "dateline"]
+    return [m for m in places if not any(start <= m.start < end for start, end in spans)]
+
+
+def _local_parties(head: Proposal | None) -> list[PlaceMention]:
+    """The local governments that are parties to the document's main agreement, if any."""
+    if head is None or head.type.slug not in _AGREEMENTS:
+        return []
+    return [
+        m
+        for m in head.chosen_places()
+        if m.place.level != "country" and not m.site and m.strength == "name"
+    ]
+
+
 def _head_proposal(
     text: str,
     blocks: Sequence[Block],
-    dates: Sequence[DateMention],
+    dates: DocumentDates,
     places: Sequence[PlaceMention],
 ) -> Proposal | None:
     head_blocks = []
@@ -225,38 +226,38 @@ def _head_proposal(
     if not head_blocks:
         return None
     start, end = head_blocks[0].start, head_blocks[-1].end
+    found = [_shift(c, start) for c in type_cues(text[start:end])]
     cues = [
         c
-        for c in type_cues(text[start:end])
-        if c.slug != "project" and not _GENERIC.fullmatch(c.text)
+        for c in found
+        if c.slug != "project" and not _GENERIC.fullmatch(c.text) and not _venue(text, c, found)
     ]
     if not cues:
         return None
-    cue = _shift(_head_noun(cues, text[start:end]), start)
+    cue = _head_noun(cues, text)
     inside = [m for m in places if start <= m.start < end]
     if not any(m.strength == "name" for m in inside):
         following = next((b for b in blocks if b.start >= end), None)
         if following:
             inside += [m for m in places if following.start <= m.start < following.end]
-    signed = _signature_date(text, dates) if cue.slug in _AGREEMENTS else None
-    date = signed or choose_event_date(text, start, end, dates)
+    signed = _signature_date(text, dates.mentions) if cue.slug in _AGREEMENTS else None
+    date = signed or choose_event_date(text, start, end, dates.mentions)
     sectors = find_sectors(text, limit=10)
     quotes = [(start, end)]
     if date.mention and not start <= date.mention.start < end:
         quotes.append(_sentence_around(text, date.mention.start, date.mention.end))
     signature_places = [
-        m
-        for m in places
-        if m.start >= quotes[-1][0] and m.end <= quotes[-1][1] and is_site(text, m)
+        m for m in places if m.start >= quotes[-1][0] and m.end <= quotes[-1][1] and m.site
     ]
     return Proposal(
         cue,
         date,
-        _with_sites(inside, signature_places),
+        _with_places(inside, signature_places),
         sectors,
         quotes,
         _title(text, head_blocks),
         head=True,
+        phrase=text[start:end],
     )
 
 
@@ -290,67 +291,146 @@ def _signature_date(text: str, dates: Sequence[DateMention]) -> DateChoice | Non
 
 
 def _block_proposals(
-    text: str, block: Block, dates: Sequence[DateMention], places: Sequence[PlaceMention]
+    text: str, block: Block, dates: DocumentDates, places: Sequence[PlaceMention]
 ) -> list[Proposal]:
     found: list[Proposal] = []
     spans = sentences(text, block.start, block.end)
-    eventful = [s for s in spans if EVENT_CUES.search(text[s[0] : s[1]]) and _cues(text, s)]
+    told = [(s, _cues(text, s)) for s in spans]
+    eventful = [
+        (s, c)
+        for s, c in told
+        if c and (EVENT_CUES.search(text[s[0] : s[1]]) or _cites(text, s, c))
+    ]
     if not eventful and block.item:
-        eventful = [s for s in spans if _cues(text, s)][:1]
-    for span in eventful:
-        cues = _cues(text, span)
+        eventful = _item_cue(text, block, told)
+    block_countries = [
+        replace(m, strength="weak")
+        for m in places
+        if block.start <= m.start < block.end
+        and m.place.level == "country"
+        and m.strength != "qualifier"
+    ]
+    for span, cues in eventful:
         for cue in cues:
             own = _own_span(span, cue, cues)
-            date = choose_event_date(text, own[0], own[1], dates)
+            date = choose_event_date(text, own[0], own[1], dates.mentions)
             if not date.value and len(cues) == 1:
-                whole = choose_event_date(text, block.start, block.end, dates)
+                whole = choose_event_date(text, block.start, block.end, dates.mentions)
                 date = whole if whole.value else date
             in_sentence = [m for m in places if span[0] <= m.start < span[1]]
-            mine = [
-                m
-                for m in in_sentence
-                if m.party or own[0] <= m.start < own[1] or not is_site(text, m)
-            ]
+            mine = [m for m in in_sentence if m.party or own[0] <= m.start < own[1] or not m.site]
             if not [m for m in mine if m.strength != "qualifier"]:
-                mine = [m for m in places if block.start <= m.start < block.end]
+                mine = _block_places(block, places)
             sectors = find_sectors(text[block.start : block.end]) or find_sectors(
                 text[span[0] : span[1]]
             )
-            quote = _quote_span(span, cue)
             found.append(
                 Proposal(
-                    cue, date, mine, sectors, [quote], _cue_title(text, cue), block=block.index
+                    cue,
+                    date,
+                    _with_places(mine, block_countries),
+                    sectors,
+                    [_quote_span(span, cue)],
+                    _cue_title(text, cue),
+                    block=block.index,
+                    item=block.number,
+                    phrase=_phrase(text, cue),
                 )
             )
     return found
 
 
+def _block_places(block: Block, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    return [m for m in places if block.start <= m.start < block.end]
+
+
+def _cites(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
+    """Whether the sentence cites an agreement by its title ("根据“…谅解备忘录”附件一")."""
+    for match in _QUOTED_TITLE.finditer(text, span[0], span[1]):
+        if any(c.slug in _AGREEMENTS and c.end == match.end() - 1 for c in cues):
+            return True
+    return False
+
+
+def _item_cue(
+    text: str, block: Block, told: list[tuple[tuple[int, int], list[Cue]]]
+) -> list[tuple[tuple[int, int], list[Cue]]]:
+    """The one record of a numbered item that tells no event: what its text names by a
+    proper name ("the China-U.S. Renewable Energy Partnership"), else what its heading names
+    ("Eco-City Project:"), else the first cue of its text, else a programme of cooperation
+    when its heading names a field of cooperation ("Renewable Energy Cooperation:")."""
+    heading = (block.start, block.heading_end)
+    body = [(s, c) for s, c in told if c]
+    head_cues = type_cues(text[heading[0] : heading[1]])
+    named = [
+        (s, [c]) for s, cues in body for c in cues if c.text[:1].isupper() and c.start >= heading[1]
+    ]
+    if named:
+        return named[:1]
+    if head_cues:
+        return [(heading, [_shift(head_cues[-1], heading[0])])]
+    if body:
+        return [(body[0][0], body[0][1][:1])]
+    found = _COOPERATION.search(text, heading[0], heading[1])
+    if found and heading[1] > heading[0]:
+        return [(heading, [Cue("program", found.start(), found.end(), found.group())])]
+    return []
+
+
 def _cues(text: str, span: tuple[int, int]) -> list[Cue]:
-    """The type cues of a sentence that name what happened, not where: "在…峰会上签订" is an
-    MOU signed at a summit, and "Sister Cities Conference" is a conference."""
+    """The type cues of a sentence that name what happened, not where or what was recalled:
+    "在…峰会上签订" is an MOU signed at a summit, "Sister Cities Conference" is a conference,
+    and "此次会议", "a meeting", "巴黎气候大会", "Three agreements" name nothing new."""
     body = text[span[0] : span[1]]
-    cues = [c for c in type_cues(body) if c.slug != "project" or not EVENT_CUES.search(body)]
+    found = [_shift(c, span[0]) for c in type_cues(body)]
+    found = [c for c in found if c.slug != "project" or not EVENT_CUES.search(body)]
+    abroad = [(m.start, m.end) for m in conference_mentions(body)]
     kept = []
-    for i, cue in enumerate(cues):
-        nxt = cues[i + 1] if i + 1 < len(cues) else None
-        if nxt and _same_phrase(body[cue.end : nxt.start]) and not _GENERIC.fullmatch(nxt.text):
+    for i, cue in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt and _same_phrase(text[cue.end : nxt.start]) and not _GENERIC.fullmatch(nxt.text):
             continue
-        if (
-            cue.slug in _VENUES
-            and len(cues) > 1
-            and re.match(r"[上期]", body[cue.end : cue.end + 1])
-        ):
+        if _venue(text, cue, found) or _recalled(text, cue) or _summary(text, cue):
             continue
-        if (
-            cue.slug in _VENUES
-            and len(cues) > 1
-            and re.search(r"\bat the\b[^,;]*$", body[: cue.start])
-        ):
+        if any(s <= cue.start - span[0] < e for s, e in abroad) or _abroad(text, cue):
             continue
-        kept.append(_shift(cue, span[0]))
-    specific = {c.slug for c in kept} - {"other", "program", "project"}
-    kept = [c for c in kept if c.slug not in ("other", "program", "project") or not specific]
+        kept.append(cue)
+    specific = {c.slug for c in kept} - _WEAK_TYPES
+    kept = [c for c in kept if c.slug not in _WEAK_TYPES or not specific]
     return list({c.slug: c for c in reversed(kept)}.values())[::-1]
+
+
+def _venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
+    """Whether a gathering is only where another cue's agreement was made ("signed at the
+    forum", "在…峰会上签订")."""
+    if cue.slug not in _GATHERINGS or len(cues) < 2:
+        return False
+    if re.match(r"[上期]", text[cue.end : cue.end + 1]):
+        return True
+    return bool(_VENUE_BEFORE.search(text[max(0, cue.start - 80) : cue.start]))
+
+
+def _recalled(text: str, cue: Cue) -> bool:
+    """Whether a gathering cue recalls one already told, or none ("此次峰会", "参加会议")."""
+    if cue.slug not in _GATHERINGS:
+        return False
+    before = text[max(0, cue.start - 12) : cue.start]
+    if _RECALLED_BEFORE.search(before):
+        return True
+    return bool(_BARE_GATHERING.fullmatch(cue.text) and _BARE_BEFORE.search(before))
+
+
+def _summary(text: str, cue: Cue) -> bool:
+    if cue.slug not in _AGREEMENTS:
+        return False
+    before = text[max(0, cue.start - 16) : cue.start]
+    return bool(_SUMMARY.fullmatch(cue.text) or _SUMMARY_BEFORE.search(before))
+
+
+def _abroad(text: str, cue: Cue) -> bool:
+    """Whether the cue's own name places it abroad ("Paris climate conference", "巴黎气候大会")."""
+    name = _phrase(text, cue)
+    return any(place in name for place in FOREIGN)
 
 
 def _same_phrase(between: str) -> bool:
@@ -359,10 +439,10 @@ def _same_phrase(between: str) -> bool:
     )
 
 
-def _head_noun(cues: list[Cue], body: str) -> Cue:
+def _head_noun(cues: list[Cue], text: str) -> Cue:
     for i, cue in enumerate(cues):
         nxt = cues[i + 1] if i + 1 < len(cues) else None
-        if not (nxt and _same_phrase(body[cue.end : nxt.start])) or _GENERIC.fullmatch(nxt.text):
+        if not (nxt and _same_phrase(text[cue.end : nxt.start])) or _GENERIC.fullmatch(nxt.text):
             return cue
     return cues[-1]
 
@@ -382,14 +462,134 @@ def _own_span(span: tuple[int, int], cue: Cue, cues: Sequence[Cue]) -> tuple[int
     return start, end
 
 
-def is_site(text: str, mention: PlaceMention) -> bool:
-    """Whether the text says the event happened at the place ("in Los Angeles", "在北京")."""
-    return bool(_SITE_BEFORE.search(text[max(0, mention.start - 8) : mention.start]))
+def _phrase(text: str, cue: Cue) -> str:
+    """The name a cue ends: the quoted title around it, else the words before it that name
+    the same thing ("Sister Cities Conference", "绿色合作伙伴计划"), else the cue alone."""
+    for match in _QUOTED_TITLE.finditer(text, max(0, cue.start - 120), min(len(text), cue.end + 2)):
+        if match.start() < cue.start and cue.end <= match.end():
+            return match.group(1) or match.group(2)
+    if re.match(r"[\u4e00-\u9fff]", cue.text):
+        before = re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, cue.start - 8) : cue.start])
+        words = re.split(r"[的与和及在于为是将、]", before.group() if before else "")[-1]
+        return words + cue.text
+    before = re.search(r"(?:[A-Z][\w'’.&\-]*\s+){0,6}$", text[max(0, cue.start - 80) : cue.start])
+    return re.sub(r"\s+", " ", (before.group() if before else "") + cue.text).strip()
 
 
-def _with_sites(places: list[PlaceMention], sites: Iterable[PlaceMention]) -> list[PlaceMention]:
+def _repeats_head(text: str, proposal: Proposal, head: Proposal, block: Block) -> bool:
+    """Whether a proposal tells the main agreement again: in the block of its signature
+    date, or under a name its title gives ("绿色合作伙伴计划" under "…绿色合作伙伴计划框架")."""
+    signed_here = (
+        head.date.mention is not None and block.start <= head.date.mention.start < block.end
+    )
+    if signed_here and proposal.type.slug == head.type.slug:
+        return True
+    named = len(proposal.phrase) > len(proposal.type.text) + 1
+    return named and re.sub(r"\s+", "", proposal.phrase) in re.sub(r"\s+", "", head.phrase)
+
+
+def _inherit_date(
+    text: str,
+    block: Block,
+    proposal: Proposal,
+    proposals: Sequence[Proposal],
+    head: Proposal | None,
+    dates: DocumentDates,
+) -> None:
+    """Date an undated proposal from what it is part of (see the module's docstring)."""
+    before = text[block.start : proposal.type.start]
+    within = bool(_WITHIN.search(before))
+    by_reference = date_by_reference(block.start, block.end, dates)
+    gathering = _gathering_named(before, proposals)
+    previous = next((p for p in reversed(proposals) if p.date.value), None)
+    if by_reference is not None:
+        proposal.date = by_reference
+    elif gathering is not None and gathering.date.value:
+        proposal.date = _from_event(gathering, within, "the gathering it took place at")
+        proposal.places = _with_places(
+            proposal.places,
+            [m for m in gathering.places if m.site and m.place.level != "country"],
+        )
+    elif (
+        previous is not None
+        and block.index - previous.block <= 1
+        and _CONTINUED.search(text[block.start : block.end])
+    ):
+        proposal.date = _from_event(previous, within, "the event told just before")
+    elif head is not None and head.date.value:
+        proposal.date = DateChoice(
+            head.date.value,
+            head.date.mention,
+            round(head.date.confidence * 0.6, 2),
+            f"the date of the document's {TYPES[head.type.slug].en.lower()}; "
+            "the text gives none of its own",
+        )
+    elif dates.context is not None and block.item:
+        event = dates.context[1]
+        proposal.date = DateChoice(
+            event.value,
+            event,
+            0.5,
+            f"reported among the outcomes of the event the document reports on: {event.basis}",
+        )
+    else:
+        return
+    proposal.date_inherited = True
+
+
+def _gathering_named(before: str, proposals: Sequence[Proposal]) -> Proposal | None:
+    """The gathering a block says its events took place at ("在峰会期间", "会上")."""
+    found = list(_AT_GATHERING.finditer(before))
+    if not found:
+        return None
+    found = found[-1]
+    word = (found.group("zh") or found.group("en") or "").lower()
+    wanted = {_GATHERING_WORDS[word]} if word else _GATHERINGS
+    return next((p for p in reversed(proposals) if p.type.slug in wanted), None)
+
+
+def _from_event(event: Proposal, within: bool, what: str) -> DateChoice:
+    """The date of ``event`` for an event told as part of it; only its month when the text
+    says "during" or "meanwhile", not on which day."""
+    mention = event.date.mention
+    value = event.date.value
+    if within and value and len(value) > 7:
+        value = value[:7]
+        mention = replace(mention, day=None) if mention else None
+    reason = f"the date of {what} ({TYPES[event.type.slug].en.lower()})"
+    if within:
+        reason += "; the text places it during that event, not on a day"
+    return DateChoice(value, mention, 0.5, reason)
+
+
+def _gathering_of_declaration(
+    text: str, block: Block, proposal: Proposal, proposals: Sequence[Proposal]
+) -> Proposal | None:
+    """The gathering a declaration or unnamed agreement was made at: one told in the same
+    block, or named in its sentence ("峰会上…签署了一系列行动宣言"), of the same date."""
+    if proposal.type.slug != "other" or not (
+        _DECLARATION.search(proposal.type.text) or _GENERIC.fullmatch(proposal.type.text)
+    ):
+        return None
+    sentence = text[proposal.quotes[0][0] : proposal.type.start]
+    here = [p for p in proposals if p.type.slug in _GATHERINGS and p.block == block.index]
+    gathering = here[-1] if here else _gathering_named(sentence, proposals)
+    if gathering is None:
+        return None
+    own = proposal.date.value
+    if own and gathering.date.value and not gathering.date.value.startswith(own):
+        return None
+    return gathering
+
+
+def _with_places(places: list[PlaceMention], more: Iterable[PlaceMention]) -> list[PlaceMention]:
     seen = {(m.start, m.end) for m in places}
-    return places + [m for m in sites if (m.start, m.end) not in seen]
+    ids = {m.place.id for m in places if m.strength == "name"}
+    return places + [
+        m
+        for m in more
+        if (m.start, m.end) not in seen and not (m.strength == "weak" and m.place.id in ids)
+    ]
 
 
 def _quote_span(span: tuple[int, int], cue: Cue) -> tuple[int, int]:
@@ -428,7 +628,7 @@ def _cue_title(text: str, cue: Cue) -> str:
 
 
 def _merge(proposals: list[Proposal]) -> list[Proposal]:
-    """Merge proposals of one type whose dates agree (or that inherit the main date)."""
+    """Merge proposals that tell the same event (see :func:`_same_event`)."""
     merged: list[Proposal] = []
     for proposal in proposals:
         twin = next((p for p in merged if _same_event(p, proposal)), None)
@@ -440,10 +640,12 @@ def _merge(proposals: list[Proposal]) -> list[Proposal]:
         ]
         twin.quotes = list(dict.fromkeys(twin.quotes + proposal.quotes))[:3]
         twin.sectors = list({c.slug: c for c in twin.sectors + proposal.sectors}.values())
-        if (
+        undated = twin.date.value is None and proposal.date.value
+        surer = (
             proposal.date.confidence > twin.date.confidence
             and proposal.date.value == twin.date.value
-        ):
+        )
+        if undated or surer:
             twin.date = proposal.date
         if twin.title == TYPES[twin.type.slug].en:
             twin.title = proposal.title
@@ -451,8 +653,19 @@ def _merge(proposals: list[Proposal]) -> list[Proposal]:
 
 
 def _same_event(a: Proposal, b: Proposal) -> bool:
+    """One type, and: the same name; or the main agreement and a part that takes its date;
+    or both undated and close; or one date and a shared place. Never two numbered items of
+    different numbers (the outcomes of a list are distinct); always the two language
+    versions of one item ("4." and "IV."), unless they name two specific types."""
+    if a.item is not None and a.item == b.item and _script(a) != _script(b):
+        return a.type.slug == b.type.slug or {a.type.slug, b.type.slug} <= _WEAK_TYPES
     if a.type.slug != b.type.slug:
         return False
+    if a.item is not None and b.item is not None and a.item != b.item:
+        return False
+    if len(a.phrase) > len(a.type.text) + 1 and a.phrase == b.phrase and not a.head:
+        own = not (a.date_inherited or b.date_inherited)
+        return not (own and a.date.value and b.date.value and a.date.value != b.date.value)
     if a.head and (b.date_inherited or a.date.value is None):
         if a.date.value is None:
             a.date = b.date
@@ -464,18 +677,31 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
     return bool(set(a.locality_ids()) & set(b.locality_ids()))
 
 
+def _script(proposal: Proposal) -> str:
+    return "zh" if re.match(r"[\u3400-\u9fff]", proposal.type.text) else "en"
+
+
 def matching_records(proposal: Proposal, records: Iterable[Record]) -> list[str]:
     """The ids of existing records that ``proposal`` repeats: same type and date, and sharing
     at least half the places below country level of the one that names more (or, when
-    either names none, half the places of the one that names fewer)."""
-    ids = set(proposal.locality_ids())
+    either names none, half the places of the one that names fewer). Two agreements that
+    each name two or more local parties must share more than half of them: two MOUs signed
+    at one summit, by one common party, are two."""
+    chosen = proposal.chosen_places()
+    ids = {m.place.id for m in chosen}
+    ours_parties = {m.place.id for m in chosen if not m.site} - _COUNTRIES
     found = []
     for record in records:
         if record.type != proposal.type.slug or record.date != proposal.date.value:
             continue
         theirs = {ref.id for ref in record.localities}
+        theirs_parties = {ref.id for ref in record.localities if ref.role == "party"} - _COUNTRIES
         ours_below, theirs_below = ids - _COUNTRIES, theirs - _COUNTRIES
-        if ours_below and theirs_below:
+        bilateral = min(len(ours_parties), len(theirs_parties)) >= 2
+        if record.type in _AGREEMENTS and bilateral:
+            shared = len(ours_parties & theirs_parties)
+            same = shared * 2 > max(len(ours_parties), len(theirs_parties))
+        elif ours_below and theirs_below:
             shared = len(ours_below & theirs_below)
             same = shared * 2 >= max(len(ours_below), len(theirs_below))
         else:

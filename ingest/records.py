@@ -11,7 +11,7 @@ from typing import Any
 from partnermap.data.vocabulary import TYPES
 from partnermap.geo.gazetteer import Place, load_gazetteer
 from partnermap.ingest.places import PlaceMention
-from partnermap.ingest.propose import Proposal, is_site
+from partnermap.ingest.propose import Proposal
 from partnermap.ingest.text import Document
 
 _AGREEMENTS = frozenset(
@@ -70,7 +70,7 @@ def draft_record(proposal: Proposal, document: Document, taken: Collection[str])
     """
     text = document.text
     mentions = _one_per_place(proposal.chosen_places())
-    roles = {m.place.id: _role(text, m, proposal, mentions) for m in mentions}
+    roles = {m.place.id: _role(m, proposal, mentions) for m in mentions}
     names = [m.place.name_en for m in mentions]
     type_label = TYPES[proposal.type.slug].en
     title = proposal.title
@@ -163,11 +163,11 @@ def _one_per_place(mentions: list[PlaceMention]) -> list[PlaceMention]:
     return sorted(chosen.values(), key=lambda m: m.start)
 
 
-def _role(text: str, mention: PlaceMention, proposal: Proposal, all_: list[PlaceMention]) -> str:
+def _role(mention: PlaceMention, proposal: Proposal, all_: list[PlaceMention]) -> str:
     slug = proposal.type.slug
     if mention.party:
         return "party"
-    if is_site(text, mention) and mention.place.level != "country":
+    if mention.site and mention.place.level != "country":
         return "host" if slug in _GATHERINGS else "site"
     if slug in _AGREEMENTS:
         smaller = [m for m in all_ if m.place.level != "country"]

@@ -35,13 +35,14 @@ def data_dir(tmp_path):
 
 
 def test_ingest_writes_drafts_once(data_dir):
+    # Three agreements; the headline's "signed at sub-national forum" names no fourth record.
     first = ingest(FIXTURES / "en_signing_ceremony.html", data_dir)
     assert first.error is None
-    assert len(first.written) == 4
+    assert len(first.written) == 3
     again = ingest(FIXTURES / "en_signing_ceremony.html", data_dir)
     assert again.written == []
     assert sorted(again.already) == sorted(first.written)
-    assert len(list_drafts(data_dir)) == 4
+    assert len(list_drafts(data_dir)) == 3
 
 
 def test_drafts_carry_confidence_spans_and_sha(data_dir):
@@ -50,7 +51,11 @@ def test_drafts_carry_confidence_spans_and_sha(data_dir):
     assert len(meta["sha256"]) == 64
     assert meta["spans"]["date"]["text"] == "15日"
     assert set(meta["confidence"]) == {"type", "date", "sectors", "localities"}
-    assert {row["id"] for row in meta["localities"]} == {"cn:510000", "US-CA"}
+    # The parties, and Los Angeles: signed "会上", at the summit there.
+    assert {row["id"] for row in meta["localities"]} == {"cn:510000", "US-CA", "geonames:5368361"}
+    record = yaml.safe_load((drafts_dir(data_dir) / f"{report.written[-1]}.yaml").read_text())
+    roles = {ref["id"]: ref["role"] for ref in record["records"][0]["localities"]}
+    assert roles == {"cn:510000": "party", "US-CA": "party", "geonames:5368361": "site"}
 
 
 def test_seed_already_in_the_data_is_reported_not_copied(data_dir):
@@ -91,9 +96,9 @@ def test_accept_refuses_what_validate_would_reject(data_dir):
 
 def test_reject_and_load_drafts(data_dir):
     report = ingest(FIXTURES / "en_signing_ceremony.html", data_dir)
-    assert len(load_drafts(data_dir)) == 4
-    reject(data_dir, report.written[0])
     assert len(load_drafts(data_dir)) == 3
+    reject(data_dir, report.written[0])
+    assert len(load_drafts(data_dir)) == 2
     with pytest.raises(DraftError, match="no draft"):
         reject(data_dir, "nosuch")
 
