@@ -75,8 +75,7 @@ class CorpusIndex:
     @property
     def year_bounds(self) -> tuple[int, int] | None:
         """The first and last year of the dated records, None when none is dated."""
-        dated = self.year[self.year >= 0]
-        return (int(dated.min()), int(dated.max())) if dated.size else None
+        return _bounds(self.year)
 
 
 @dataclass(frozen=True, eq=False)
@@ -109,6 +108,8 @@ class MapView:
         Every locality of the corpus, by id.
     year_bounds
         First and last year of the whole corpus (None when nothing is dated).
+    years
+        First and last year of the kept records (None when none is dated).
     """
 
     state: FilterState
@@ -122,12 +123,7 @@ class MapView:
     focus: pd.DataFrame
     places: pd.DataFrame
     year_bounds: tuple[int, int] | None
-
-    @property
-    def years(self) -> tuple[int, int] | None:
-        """First and last year of the kept records, None when none is dated."""
-        dated = [record.year for record in self.records if record.year is not None]
-        return (min(dated), max(dated)) if dated else None
+    years: tuple[int, int] | None
 
 
 def regions_from_geojson(collection: Mapping) -> pd.DataFrame:
@@ -197,11 +193,7 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
         year=np.array([r.year if r.year is not None else -1 for r in records], dtype=np.int64),
         type_code=np.array([list(TYPES).index(r.type) for r in records], dtype=np.int64),
         sectors=_membership(records, list(SECTORS), lambda r: r.sectors),
-        levels=_membership(
-            records,
-            list(LEVEL_GROUPS),
-            lambda r: [g for g, lv in LEVEL_GROUPS.items() if _levels_of(r, places) & lv],
-        ),
+        levels=_level_groups(len(records), refs.reshape(-1, 2), places["level"].to_numpy()),
         refs=refs.reshape(-1, 2),
         pairs=pair_table,
         pair_refs=pair_refs.reshape(-1, 2),
@@ -255,7 +247,13 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
         focus=places.loc[places.index.isin(state.place)].reset_index(),
         places=places,
         year_bounds=index.year_bounds,
+        years=_bounds(index.year[kept]),
     )
+
+
+def _bounds(years: IntArray) -> tuple[int, int] | None:
+    dated = years[years >= 0]
+    return (int(dated.min()), int(dated.max())) if dated.size else None
 
 
 def _places(localities: Iterable[Locality], regions: pd.DataFrame) -> pd.DataFrame:
@@ -288,8 +286,14 @@ def _sides(
     return [p for p in named if country[p] == "CN"], [p for p in named if country[p] == "US"]
 
 
-def _levels_of(record: Record, places: pd.DataFrame) -> set[str]:
-    return {places.at[ref.id, "level"] for ref in record.localities}
+def _level_groups(
+    n_records: int, refs: IntArray, place_level: NDArray[np.str_]
+) -> NDArray[np.bool_]:
+    """Record x level group: does the record name a place of a level in the group?"""
+    matrix = np.zeros((n_records, len(LEVEL_GROUPS)), dtype=bool)
+    for g, levels in enumerate(LEVEL_GROUPS.values()):
+        matrix[refs[np.isin(place_level[refs[:, 1]], list(levels)), 0], g] = True
+    return matrix
 
 
 def _membership(
@@ -359,16 +363,28 @@ def _arcs(places: pd.DataFrame, pairs: IntArray, count: IntArray) -> pd.DataFram
 
 def _timeline(index: CorpusIndex, kept: NDArray[np.bool_]) -> pd.DataFrame:
     dated = kept & (index.year >= 0)
-    years = index.year[dated]
+    first = int(index.year[dated].min()) if dated.any() else 0
+    year = index.year[dated] - first
+    n_years = int(year.max()) + 1 if year.size else 0
+    memberships = {
+        "sector": np.nonzero(index.sectors[dated]),
+        "type": (np.arange(year.size), index.type_code[dated]),
+    }
     frames = []
-    for facet, categories in FACETS.items():
-        member = (
-            index.sectors[dated]
-            if facet == "sector"
-            else index.type_code[dated][:, None] == np.arange(len(categories))[None, :]
+    for facet, (rows, cols) in memberships.items():
+        categories = FACETS[facet]
+        grid = np.bincount(
+            year[rows] * len(categories) + cols, minlength=n_years * len(categories)
+        ).reshape(n_years, len(categories))
+        y, c = np.nonzero(grid)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "facet": facet,
+                    "year": y + first,
+                    "category": np.array(categories, dtype=object)[c],
+                    "count": grid[y, c],
+                }
+            )
         )
-        rows, cols = np.nonzero(member)
-        counts = pd.DataFrame({"year": years[rows], "category": np.array(categories)[cols]})
-        grouped = counts.groupby(["year", "category"]).size().rename("count").reset_index()
-        frames.append(grouped.assign(facet=facet))
-    return pd.concat(frames, ignore_index=True)[["facet", "year", "category", "count"]]
+    return pd.concat(frames, ignore_index=True)

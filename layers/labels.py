@@ -18,7 +18,6 @@ UI: dict[str, dict[str, str]] = {
     "years": {"en": "Years", "zh": "年份"},
     "place": {"en": "Place", "zh": "地点"},
     "place_hint": {"en": "Zhenjiang or 镇江, then Enter", "zh": "镇江 或 Zhenjiang，按回车"},
-    "place_none": {"en": "No place matches", "zh": "没有匹配的地点："},
     "map_title": {"en": "Map of partnerships", "zh": "合作关系地图"},
     "timeline_title": {"en": "Agreements per year", "zh": "每年协议数"},
     "timeline_hint": {
@@ -39,7 +38,6 @@ UI: dict[str, dict[str, str]] = {
     "col_count": {"en": "Agreements", "zh": "协议数"},
     "col_partners": {"en": "Partner places", "zh": "伙伴地点数"},
     "export": {"en": "Export", "zh": "导出"},
-    "export_soon": {"en": "Exports are coming soon.", "zh": "导出功能即将推出。"},
     "language": {"en": "Language", "zh": "语言"},
     "date": {"en": "Date", "zh": "日期"},
     "undated": {"en": "undated", "zh": "日期不详"},
@@ -51,7 +49,6 @@ UI: dict[str, dict[str, str]] = {
         "en": "No agreement matches these filters. Widen the years or clear a filter.",
         "zh": "没有符合筛选条件的协议。请扩大年份范围或清除筛选条件。",
     },
-    "ignored": {"en": "Ignored in the link", "zh": "链接中被忽略的参数"},
 }
 
 
