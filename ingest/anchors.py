@@ -15,7 +15,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from partnermap.ingest.dates import DateChoice, DateMention, complete_dates, find_dates
+from partnermap.ingest.dates import (
+    EVENT_CUES,
+    DateChoice,
+    DateMention,
+    complete_dates,
+    find_dates,
+)
 
 _ORDINAL_WORDS = [
     "first",
@@ -57,11 +63,11 @@ _RELATIONS = {
     "since": "since",
 }
 _REFERENCE = re.compile(
-    r"\b(?P<relation>"
+    r"\b(?P<relation>(?i:"
     + "|".join(sorted(_RELATIONS, key=len, reverse=True)).replace(" ", r"\s+")
-    + r")?\s*(?:the\s+)?(?:(?P<ordinal>"
+    + r"))?\s*(?i:the\s+)?(?:(?P<ordinal>(?i:"
     + "|".join(_ORDINAL_WORDS)
-    + r"|\d{1,2}(?:st|nd|rd|th))\s+)?"
+    + r")|\d{1,2}(?:st|nd|rd|th))\s+)?"
     r"(?P<name>[A-Z][A-Za-z]*&[A-Z][A-Za-z]*|(?![IVXLC]+\b)[A-Z]{2,}[a-z]?)\b"
     r"(?:\s+(?P<roman>[IVX]{1,4})\b)?"
 )
@@ -146,8 +152,13 @@ def read_dates(text: str) -> DocumentDates:
     found = find_dates(text)
     references = find_references(text)
     events = _event_dates(text, references, found)
+    # The context is an event the text dates things by ("during…", "before…"), not any name
+    # it mentions often (an agency that also hosted something).
+    temporal = {r.key for r in references if r.relation in ("during", "around")}
     counts = Counter(r.key for r in references if r.relation != "since")
-    ranked = [key for key, n in counts.most_common() if n >= 2 and key in events]
+    ranked = [
+        key for key, n in counts.most_common() if n >= 2 and key in events and key in temporal
+    ]
     context = (ranked[0], events[ranked[0]]) if ranked else None
     conference = next(iter(conference_mentions(text)), None)
     reference = context[1] if context else conference
@@ -175,7 +186,7 @@ def find_references(text: str) -> list[EventReference]:
                 match.end(),
                 match.group("name"),
                 ordinal,
-                _RELATIONS[re.sub(r"\s+", " ", relation)] if relation else None,
+                _RELATIONS[re.sub(r"\s+", " ", relation.lower())] if relation else None,
             )
         )
     usual = Counter(r.key for r in found if r.ordinal is not None)
@@ -194,13 +205,16 @@ def _event_dates(
 ) -> dict[tuple[str, int | None], DateMention]:
     """Date each named event from a sentence that says when it happened: one written date
     (month or better) in a sentence that refers to the event as happening then ("in July
-    2014 in conjunction with the S&ED")."""
+    2014 in conjunction with the S&ED") or tells it ("The fourth SLD was held in Chengdu on
+    November 12, 2018")."""
     dated: dict[tuple[str, int | None], DateMention] = {}
     for sentence in _SENTENCE.finditer(text):
+        told = bool(EVENT_CUES.search(sentence.group()))
         inside = [
             r
             for r in references
-            if sentence.start() <= r.start < sentence.end() and r.relation == "during"
+            if sentence.start() <= r.start < sentence.end()
+            and (r.relation == "during" or (r.relation is None and told))
         ]
         written = {
             m.value: m

@@ -19,6 +19,9 @@ _ITEM = re.compile(
     r"[（(](?P<bracket>[一二三四五六七八九十\d]{1,3})[）)])"
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+_SENTENCE_FINAL = set("。.!?！？;；:：")
+#: Shorter items that end without a full stop are headings ("一. 目标"), not cut sentences.
+_CUT_MIN_CHARS = 40
 _HEADING_CHAR = r"(?:[^:：。.!?！？;；\n]|(?<=[A-Z])\.|\.(?=\S))"
 _HEADING = re.compile(rf"{_HEADING_CHAR}{{2,120}}(?:\n{_HEADING_CHAR}{{1,80}})?[:：]")
 _SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=[.!?;])(?=\s+[A-Z\d“\"(])|\n\s*\n")
@@ -62,7 +65,14 @@ def split_blocks(text: str) -> list[Block]:
         position += len(line)
     if start is not None:
         spans.append((start, position, marker))
-    kept = [span for span in spans if text[span[0] : span[1]].strip()]
+    kept: list[tuple[int, int, re.Match[str] | None]] = []
+    for span in spans:
+        if not text[span[0] : span[1]].strip():
+            continue
+        if kept and _cut_item(text, kept[-1], span):
+            kept[-1] = (kept[-1][0], span[1], kept[-1][2])
+        else:
+            kept.append(span)
     return [
         Block(
             start,
@@ -74,6 +84,24 @@ def split_blocks(text: str) -> list[Block]:
         )
         for index, (start, end, marker) in enumerate(kept)
     ]
+
+
+def _cut_item(
+    text: str,
+    item: tuple[int, int, re.Match[str] | None],
+    span: tuple[int, int, re.Match[str] | None],
+) -> bool:
+    """Whether ``span`` goes on with an item cut mid-sentence by a blank line (a page break
+    in the PDF the text came from: "从2016" / "年起，每年十月份")."""
+    if item[2] is None or span[2] is not None:
+        return False
+    body = text[item[0] : item[1]].strip()
+    starts = text[span[0] : span[1]].lstrip()[:1]
+    return (
+        len(body) >= _CUT_MIN_CHARS
+        and body[-1] not in _SENTENCE_FINAL
+        and (starts.islower() or "\u3400" <= starts <= "\u9fff")
+    )
 
 
 def _number(marker: re.Match[str]) -> int | None:

@@ -82,7 +82,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en",
         re.compile(
-            rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{{1,2}})?\b"
+            rf"\b{_MONTH}[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{{1,2}})?\b"
             rf"(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?",
             re.I,
         ),
@@ -90,7 +90,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en",
         re.compile(
-            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b",
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of\s+)?{_MONTH}"
+            rf"(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b",
             re.I,
         ),
     ),
@@ -121,7 +122,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("last-year", re.compile(rf"(?P<rel>去年|今年|前年){_S}(?P<month>{_ZN}{{1,2}}){_S}月")),
+    (
+        "last-year",
+        re.compile(
+            rf"(?P<rel>去年|今年|前年)(?:{_S}(?P<month>{_ZN}{{1,2}}){_S}月)?|\b(?P<en>last year)\b",
+            re.I,
+        ),
+    ),
 ]
 
 _POSTED = re.compile(
@@ -140,8 +147,8 @@ _REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*
 EVENT_CUES = re.compile(
     r"\bsign(?:ed|ing|s)?\b|\bheld\b|\bhosts?\b|\bhosted\b|\bconvened?\b|\blaunched\b|"
     r"\btook place\b|\bconcluded\b|\breached\b|\bestablished\b|\bopened\b|\bmet\b|"
-    r"\borganized\b|\binked\b|\bannounced\b|\bwitnessed\b|"
-    r"签署|签订|签约|举行|举办|召开|开幕|启动|达成|缔结|会见|发表",
+    r"\borganized\b|\binked\b|\bannounced\b|\bwitnessed\b|\bagreed\b|"
+    r"签署|签订|签约|举行|举办|召开|开幕|启动|达成|缔结|会见|发表|商定",
     re.I,
 )
 
@@ -246,7 +253,7 @@ def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
     except (KeyError, ValueError):
         return None
     if style == "last-year":
-        year = {"去年": -1, "今年": 0, "前年": -2}[groups["rel"]]
+        year = {"去年": -1, "今年": 0, "前年": -2}.get(groups["rel"] or "", -1)
     if style == "zh-day" and not _plausible_day_only(match, text):
         return None
     if style == "year" and not _plausible_bare_year(match, text):
@@ -276,11 +283,15 @@ def _plausible_day_only(match: re.Match[str], text: str) -> bool:
 
 def _plausible_bare_year(match: re.Match[str], text: str) -> bool:
     """A bare year counts only as a year in prose: "in 2014", "2014年", "summer 2014"."""
-    before = text[max(0, match.start() - 12) : match.start()].lower()
+    before = text[max(0, match.start() - 16) : match.start()].lower()
     return (
         match.group().endswith("年")
         or bool(
-            re.search(r"(in|since|during|from|by|of|summer|spring|autumn|fall|winter)\s+$", before)
+            re.search(
+                r"\b(in|since|during|from|by|of|summer|spring|autumn|fall|winter|"
+                r"(?:planned|scheduled|set|slated) for)\s+$",
+                before,
+            )
         )
     ) and not _TARGET_YEAR.match(text[match.end() : match.end() + 6])
 

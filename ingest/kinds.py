@@ -52,7 +52,8 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "conference",
         re.compile(
-            r"\bconferences?\b|\bcommittee meeting\b|\bsteering committee\b|\bmeetings?\b|大会|会议",
+            r"\bconferences?\b|\bcommittee meeting\b|\bsteering committee\b|\bmeetings?\b|"
+            r"\bdialogues?\b|大会|会议|对话",
             _I,
         ),
     ),

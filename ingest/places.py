@@ -56,6 +56,7 @@ _STOP_HAN = frozenset(
     {"合作", "和平", "太平", "友谊", "光明", "前进", "东方", "新华", "城关", "长安", "永安", "新城"}
 )
 _NAME_TIER = 0
+_ADMIN_SUFFIXES = "市州县"
 _ZH_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: Cities abroad that agreements often name: the gazetteer holds only Chinese and US places,
 #: so these would otherwise be read as US towns of the same name (Paris, Texas).
@@ -232,6 +233,9 @@ def _chinese_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, 
             if name in _STOP_HAN or name in FOREIGN:
                 continue
             hits = gazetteer.lookup(han_key(name, gazetteer.to_simplified))
+            if not hits and len(name) >= 4 and name[-1] in _ADMIN_SUFFIXES:
+                # "圣迭戈市": the index may know a foreign city only without the suffix.
+                hits = gazetteer.lookup(han_key(name[:-1], gazetteer.to_simplified))
             if not hits:
                 continue
             if len(name) == 2 and not _short_han_name(hits, tokens[i:j], gazetteer):

@@ -60,18 +60,21 @@ _SUMMARY_BEFORE = re.compile(
 _DECLARATION = re.compile(r"declaration|statement|communiqu|宣言|声明|公报", re.I)
 #: "此次会议", "this summit", "参加会议", "a meeting": a gathering already told, or none.
 _RECALLED_BEFORE = re.compile(r"(?:此次|本次|这次|该|\b(?:this|that|said)\s+)$", re.I)
-_BARE_GATHERING = re.compile(r"会议|大会|meetings?|conferences?", re.I)
+_BARE_GATHERING = re.compile(r"会议|大会|(?:meeting|conference|summit|forum|workshop)s?")
 _BARE_BEFORE = re.compile(
-    r"(?:参加|出席|召开|举行|一次|次|\b(?:the|a|an|this|that|its|their|each)\s+)$", re.I
+    r"(?:参加|出席|召开|举行|一次|次|\b(?:the|this|that|its|their|each)\s+)$", re.I
 )
 #: Where an event told after a gathering took place: at it ("会上", "峰会上", "at the summit")
 #: or during it ("峰会期间", "during the forum").
 _AT_GATHERING = re.compile(
-    r"(?P<zh>峰会|论坛|大会|会议|研讨会)[^，。；,;]{0,6}?(?:期间|上)|会上|"
-    r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<zh>峰会|论坛|大会|会议|研讨会)[^，。；,;]{0,6}?(?:期间|上|(?P<zh_around>之?前|之?后|前夕))|"
+    r"会上|\b(?:at|during|on\s+the\s+sidelines\s+of|"
+    r"(?P<en_around>before|after|ahead\s+of|following))\s+the\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?P<en>summit|forum|conference|meeting|workshop)s?\b",
     re.I,
 )
+#: What a gathering cue followed by these words names is a time ("论坛前", "峰会期间").
+_TIME_AFTER = re.compile(r"上|期间|之?前|之?后|前夕")
 _GATHERING_WORDS = {
     "峰会": "summit",
     "论坛": "forum",
@@ -99,6 +102,13 @@ _VENUE_BEFORE = re.compile(
     r"(?:\b(?:at|during)\s+(?:the\s+|an?\s+)?(?:[\w'’&.-]+\s+){0,6}|在[^，。,]{0,12})$", re.I
 )
 _COUNTRIES = frozenset({"CN", "US"})
+#: Where a saved page's story ends and its navigation begins: links to other stories.
+_STORY_END = re.compile(
+    r"^[ \t]*(?:相关(?:文章|推荐|阅读|新闻|链接)|上一篇|下一篇|延伸阅读|"
+    r"(?i:related\s+(?:articles|posts|stories|news|content)|read\s+more|more\s+stories|"
+    r"you\s+may\s+also\s+like))[ \t]*(?:[:：].*)?$",
+    re.M,
+)
 _HEAD_MAX_CHARS = 200
 _HEAD_MAX_BLOCKS = 5
 _QUOTE_MAX = 1200
@@ -165,15 +175,16 @@ def propose(document: Document) -> list[Proposal]:
     head_end = head.quotes[0][1] if head else 0
     parties = _local_parties(head)
     countries = [m for m in places if m.place.level == "country" and m.strength != "qualifier"]
+    story_end = _story_end(text)
     for block in blocks:
-        if block.end <= head_end:
+        if block.end <= head_end or block.start >= story_end:
             continue
         for proposal in _block_proposals(text, block, dates, places):
             if head is not None and _repeats_head(text, proposal, head, block):
                 if head.date.value is None and proposal.date.value:
                     head.date = proposal.date
                 continue
-            if parties:
+            if parties and block.item:
                 proposal.places = _with_places(proposal.places, parties)
                 proposal.clause = True
             if not proposal.date.value:
@@ -187,6 +198,13 @@ def propose(document: Document) -> list[Proposal]:
                 proposal.places = list(head.places) if head is not None else countries
             proposals.append(proposal)
     return _merge(proposals)
+
+
+def _story_end(text: str) -> int:
+    """Where the story of a saved page ends: at its first list of links to other stories
+    ("相关推荐", "上一篇", "Related articles"), else at the end of the text."""
+    found = _STORY_END.search(text)
+    return found.start() if found else len(text)
 
 
 def _outside_datelines(
@@ -277,7 +295,7 @@ def _signature_date(text: str, dates: Sequence[DateMention]) -> DateChoice | Non
     lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     zone = min(len(text) * 0.8, lines[-6][0] if len(lines) >= 6 else 0)
     for start, end in reversed([span for span in lines if span[0] >= zone]):
-        inside = [m for m in dates if start <= m.start < end and m.value]
+        inside = [m for m in dates if start <= m.start < end and m.value and not m.inferred]
         if not inside or inside[0].kind != "text":
             continue
         body = text[start:end]
@@ -383,7 +401,8 @@ def _cues(text: str, span: tuple[int, int]) -> list[Cue]:
     and "此次会议", "a meeting", "巴黎气候大会", "Three agreements" name nothing new."""
     body = text[span[0] : span[1]]
     found = [_shift(c, span[0]) for c in type_cues(body)]
-    found = [c for c in found if c.slug != "project" or not EVENT_CUES.search(body)]
+    if any(c.slug != "project" for c in found) and EVENT_CUES.search(body):
+        found = [c for c in found if c.slug != "project"]
     abroad = [(m.start, m.end) for m in conference_mentions(body)]
     kept = []
     for i, cue in enumerate(found):
@@ -405,7 +424,7 @@ def _venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
     forum", "在…峰会上签订")."""
     if cue.slug not in _GATHERINGS or len(cues) < 2:
         return False
-    if re.match(r"[上期]", text[cue.end : cue.end + 1]):
+    if _TIME_AFTER.match(text, cue.end):
         return True
     return bool(_VENUE_BEFORE.search(text[max(0, cue.start - 80) : cue.start]))
 
@@ -428,9 +447,13 @@ def _summary(text: str, cue: Cue) -> bool:
 
 
 def _abroad(text: str, cue: Cue) -> bool:
-    """Whether the cue's own name places it abroad ("Paris climate conference", "巴黎气候大会")."""
+    """Whether the cue's own name starts with a place abroad ("Paris climate conference",
+    "巴黎气候大会"; not "Asia-Pacific Workshop")."""
     name = _phrase(text, cue)
-    return any(place in name for place in FOREIGN)
+    return any(
+        name.startswith(place) and re.match(r"[\s\u3400-\u9fff]", name[len(place) :])
+        for place in FOREIGN
+    )
 
 
 def _same_phrase(between: str) -> bool:
@@ -500,11 +523,13 @@ def _inherit_date(
     before = text[block.start : proposal.type.start]
     within = bool(_WITHIN.search(before))
     by_reference = date_by_reference(block.start, block.end, dates)
-    gathering = _gathering_named(before, proposals)
+    gathering, around = _gathering_named(before, proposals)
     previous = next((p for p in reversed(proposals) if p.date.value), None)
     if by_reference is not None:
         proposal.date = by_reference
-    elif gathering is not None and gathering.date.value:
+    elif gathering is not None and around:
+        proposal.date = _around(gathering, around)
+    elif gathering is not None:
         proposal.date = _from_event(gathering, within, "the gathering it took place at")
         proposal.places = _with_places(
             proposal.places,
@@ -516,7 +541,7 @@ def _inherit_date(
         and _CONTINUED.search(text[block.start : block.end])
     ):
         proposal.date = _from_event(previous, within, "the event told just before")
-    elif head is not None and head.date.value:
+    elif head is not None and head.date.value and block.item:
         proposal.date = DateChoice(
             head.date.value,
             head.date.mention,
@@ -537,15 +562,29 @@ def _inherit_date(
     proposal.date_inherited = True
 
 
-def _gathering_named(before: str, proposals: Sequence[Proposal]) -> Proposal | None:
-    """The gathering a block says its events took place at ("在峰会期间", "会上")."""
+def _gathering_named(
+    before: str, proposals: Sequence[Proposal]
+) -> tuple[Proposal | None, str | None]:
+    """The dated gathering a block says its events took place at ("在峰会期间", "会上"), and
+    the word when they took place before or after it instead ("论坛前", "before the summit")."""
     found = list(_AT_GATHERING.finditer(before))
     if not found:
-        return None
-    found = found[-1]
-    word = (found.group("zh") or found.group("en") or "").lower()
+        return None, None
+    last = found[-1]
+    word = (last.group("zh") or last.group("en") or "").lower()
     wanted = {_GATHERING_WORDS[word]} if word else _GATHERINGS
-    return next((p for p in reversed(proposals) if p.type.slug in wanted), None)
+    gathering = next(
+        (p for p in reversed(proposals) if p.type.slug in wanted and p.date.value), None
+    )
+    return gathering, last.group("zh_around") or last.group("en_around")
+
+
+def _around(event: Proposal, word: str) -> DateChoice:
+    """The year of ``event`` for an event told as before or after it: the month may differ."""
+    value = (event.date.value or "")[:4] or None
+    mention = replace(event.date.mention, month=None, day=None) if event.date.mention else None
+    reason = f"{word!r} the {TYPES[event.type.slug].en.lower()} told before: its year only"
+    return DateChoice(value, mention, 0.4, reason)
 
 
 def _from_event(event: Proposal, within: bool, what: str) -> DateChoice:
@@ -573,7 +612,7 @@ def _gathering_of_declaration(
         return None
     sentence = text[proposal.quotes[0][0] : proposal.type.start]
     here = [p for p in proposals if p.type.slug in _GATHERINGS and p.block == block.index]
-    gathering = here[-1] if here else _gathering_named(sentence, proposals)
+    gathering = here[-1] if here else _gathering_named(sentence, proposals)[0]
     if gathering is None:
         return None
     own = proposal.date.value
@@ -666,7 +705,7 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
     if len(a.phrase) > len(a.type.text) + 1 and a.phrase == b.phrase and not a.head:
         own = not (a.date_inherited or b.date_inherited)
         return not (own and a.date.value and b.date.value and a.date.value != b.date.value)
-    if a.head and (b.date_inherited or a.date.value is None):
+    if a.head and (b.date_inherited or a.date.value is None or b.date.value is None):
         if a.date.value is None:
             a.date = b.date
         return True
