@@ -107,9 +107,7 @@ def _add_routes(server: Flask, data_dir: Path) -> None:
     def source_file(name: str) -> Response:
         if Path(name).name != name:
             abort(404)
-        response = send_from_directory(data_dir / "sources", name, mimetype="text/plain")
-        response.charset = "utf-8"
-        return response
+        return send_from_directory(data_dir / "sources", name, mimetype="text/plain")
 
 
 def main(argv: list[str] | None = None) -> int:
