@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -227,3 +228,22 @@ def test_table_sorts_and_opens_details_by_keyboard(dashboard: Dashboard) -> None
     dashboard.page.keyboard.press("Enter")
     dashboard.settle()
     assert PLAN_TITLE in dashboard.page.locator("#details").inner_text()
+
+
+def test_a_filter_change_sends_a_patch_not_the_figure(dashboard: Dashboard) -> None:
+    dashboard.open()
+    bodies: list[dict] = []
+
+    def answered(response) -> None:  # type: ignore[no-untyped-def]
+        if "_dash-update-component" in response.url:
+            bodies.append(response.json())
+
+    dashboard.page.on("response", answered)
+    _choose(dashboard, "filter-sector", "culture")
+    (update,) = [b["response"]["map"]["figure"] for b in bodies if "map" in b.get("response", {})]
+    assert update["__dash_patch_update"] == "__dash_patch_update"
+    touched = {tuple(op["location"][:2]) for op in update["operations"]}
+    assert ("layout", "geo") in touched and ("layout", "template") not in touched
+    text = json.dumps(update)
+    assert '"coordinates"' not in text  # the state and province shapes were fetched once
+    assert '"bdata"' in text  # coordinates travel as typed arrays
