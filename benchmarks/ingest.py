@@ -2,7 +2,10 @@
 
 Run ``python benchmarks/ingest.py`` from the repository root. It proposes records for every
 document of ``benchmarks/ingest_labels.yaml``, pairs each true record with at most one
-proposal (the one that best agrees on places, type and year), and prints, per language:
+proposal (the one that best agrees on places, type and year), and prints, per language and
+per set of documents (``seed``: the seed sources, truth from their curated records;
+``written``: documents written with their truth for the first pass; ``held-out``: written
+after the second pass's rules, truth fixed before their first run):
 
 - localities: micro precision/recall of locality ids over all records (ids of unpaired
   proposals count as false positives, of unpaired true records as misses);
@@ -44,6 +47,11 @@ def truth_of(entry: dict) -> list[dict]:
     ]
 
 
+def set_of(entry: dict) -> str:
+    """Which set a labelled document belongs to (see the module docstring)."""
+    return entry.get("set", "seed" if "truth" in entry else "written")
+
+
 def pair(truth: list[dict], proposals: list[Proposal]) -> list[tuple[int, int]]:
     """Greedily pair true records with proposals, best agreement first."""
     scored = []
@@ -74,7 +82,7 @@ def measure(entries: list[dict]) -> dict[str, dict[str, float]]:
         proposals = propose(document)
         truth = truth_of(entry)
         posted = {m.value for m in document_dates(document.text) if m.kind == "posted"}
-        for lang in (entry["lang"], "all"):
+        for lang in (entry["lang"], f"set: {set_of(entry)}", "all"):
             c = counts[lang]
             c["documents"] += 1
             c["truth"] += len(truth)
@@ -105,7 +113,7 @@ def report(counts: dict[str, dict[str, float]]) -> str:
         "| types P/R | repost dates |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for lang in sorted(counts, key=lambda k: (k == "all", k)):
+    for lang in sorted(counts, key=lambda k: (k == "all", k.startswith("set: "), k)):
         c = counts[lang]
         loc = _pr(c["loc_hit"], c["loc_pred"], c["loc_true"])
         cells = [

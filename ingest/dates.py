@@ -147,7 +147,7 @@ _REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*
 EVENT_CUES = re.compile(
     r"\bsign(?:ed|ing|s)?\b|\bheld\b|\bhosts?\b|\bhosted\b|\bconvened?\b|\blaunched\b|"
     r"\btook place\b|\bconcluded\b|\breached\b|\bestablished\b|\bopened\b|\bmet\b|"
-    r"\borganized\b|\binked\b|\bannounced\b|\bwitnessed\b|\bagreed\b|"
+    r"\borganized\b|\binked\b|\bannounced\b|\bwitnessed\b|\bagreed\b|\bissued\b|"
     r"签署|签订|签约|举行|举办|召开|开幕|启动|达成|缔结|会见|发表|商定",
     re.I,
 )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from partnermap.data.schema import Record
 from partnermap.data.vocabulary import TYPES
@@ -134,7 +134,6 @@ class Proposal:
     item: int | None = None
     phrase: str = ""
     clause: bool = False
-    extra_places: list[PlaceMention] = field(default_factory=list)
 
     def locality_ids(self) -> list[str]:
         """The ids of the localities the record will name, in order of first mention."""
