@@ -1,6 +1,7 @@
 """Browser tests: the dashboard served on a free local port, driven by Debian's chromium.
 
-Every page records its console errors, the requests it sends to hosts other than its own, and
+The server and browser live as long as this package of tests (other tests start their own
+Playwright). Every page records its console errors, the requests it sends to hosts other than its own, and
 the Dash callbacks in flight, so a test can wait for the page to settle and check it stayed
 offline.
 """
@@ -17,19 +18,19 @@ from partnermap.data.loader import EMBEDDED_DATA_DIR
 from .harness import CHROMIUM, CHROMIUM_ARGS, FIXTURE_DATA, Dashboard, serve
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def fixture_server() -> Iterator[str]:
     """The dashboard on the small test corpus (tests/fixtures/dashboard)."""
     yield from serve(FIXTURE_DATA)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def embedded_server() -> Iterator[str]:
     """The dashboard on the embedded data, as ``partnermap serve`` runs it."""
     yield from serve(EMBEDDED_DATA_DIR)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     """Debian's chromium, headless."""
     with sync_playwright() as pw:
