@@ -1,9 +1,9 @@
 """Browser tests: the dashboard served on a free local port, driven by Debian's chromium.
 
 The server and browser live as long as this package of tests (other tests start their own
-Playwright). Every page records its console errors, the requests it sends to hosts other than its own, and
-the Dash callbacks in flight, so a test can wait for the page to settle and check it stayed
-offline.
+Playwright). Every page records its console errors, the requests it sends to hosts other than
+its own, and the Dash callbacks in flight, so a test can wait for the page to settle and check
+it stayed offline.
 """
 
 from __future__ import annotations
