@@ -22,7 +22,7 @@ Selection = tuple[str, ...]
 
 
 def selection_from_click(click: Mapping[str, Any] | None) -> Selection | None:
-    """What a map click points at: ("place", id), ("pair", a, b), or None.
+    """What a map click points at: ("place", id), ("pair", a, b), ("region", id), or None.
 
     Examples
     --------
@@ -35,9 +35,16 @@ def selection_from_click(click: Mapping[str, Any] | None) -> Selection | None:
 
 
 def selected_records(view: MapView, selection: Selection | None) -> list[Record]:
-    """The kept records naming the selected place, or both places of the selected pair."""
+    """The kept records behind a selection.
+
+    A place: the records naming it; a pair: naming both places; a region (state or province):
+    naming it or a place inside it.
+    """
     if not selection:
         return []
+    if selection[0] == "region":
+        inside = _inside_region(view, selection[1])
+        return [r for r in view.records if not inside.isdisjoint(ref.id for ref in r.localities)]
     wanted = set(selection[1:])
     return [r for r in view.records if wanted <= {ref.id for ref in r.localities}]
 
@@ -70,8 +77,15 @@ def panel(view: MapView, selection: Sequence[str] | None, lang: str) -> list[Any
     ]
 
 
+def _inside_region(view: MapView, region_id: str) -> set[str]:
+    position = view.regions.index[view.regions["id"] == region_id]
+    places = view.places
+    return {region_id, *places.index[places["region"].isin(position)]}
+
+
 def _place_name(view: MapView, place_id: str, lang: str) -> str:
-    row = view.places.loc[place_id]
+    regions = view.regions.set_index("id")
+    row = view.places.loc[place_id] if place_id in view.places.index else regions.loc[place_id]
     return labels.bilingual(row["name_en"], row["name_zh"], lang)
 
 
@@ -123,4 +137,4 @@ def _source(source: Source, lang: str) -> html.Figure:
     )
 
 
-_KINDS = {"place", "pair"}
+_KINDS = {"place", "pair", "region"}

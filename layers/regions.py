@@ -44,6 +44,7 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
             colorscale=COLORSCALE,
             marker={"line": {"color": "#ffffff", "width": 0.5}},
             text=hover,
+            customdata=[["region", rid] for rid in regions["id"]],
             hovertemplate="%{text}<extra></extra>",
             colorbar={
                 "title": {"text": plotly_text(labels.ui("col_count", lang)), "side": "top"},

@@ -102,3 +102,13 @@ def test_record_text_stays_plain_text() -> None:
     assert "BYD & Los Angeles <electric bus> agreement ($)" in titles
     url_links = [a for a in _find(children, html.A) if a.href.startswith("https://")]
     assert all(a.rel == "noopener noreferrer" for a in url_links)
+
+
+def test_a_state_or_province_lists_the_agreements_of_the_places_inside_it() -> None:
+    california = {r.id for r in details.selected_records(view(), ("region", CALIFORNIA))}
+    los_angeles = {r.id for r in details.selected_records(view(), ("place", LOS_ANGELES))}
+    assert los_angeles < california
+    text = _text(details.panel(view(), ["region", "cn:320000"], "en"))
+    assert "Jiangsu · 江苏省: 3 agreements" in text
+    click = {"points": [{"location": "US-CA", "customdata": ["region", "US-CA"]}]}
+    assert details.selection_from_click(click) == ("region", "US-CA")

@@ -32,6 +32,7 @@ def test_one_choropleth_of_every_region() -> None:
     z = dict(zip(trace.locations, trace.z, strict=True))
     assert z["US-CA"] == 7 and z["cn:320000"] == 3 and z["cn:650000"] == 0
     assert trace.zmax == 7
+    assert list(trace.customdata[0]) == ["region", trace.locations[0]]
 
 
 def test_hover_names_both_languages_and_the_count() -> None:
