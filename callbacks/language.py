@@ -19,3 +19,9 @@ def register(app: Dash) -> None:
     def translate(lang):  # type: ignore[no-untyped-def]
         values = page.translations(lang or "en")
         return [values[cid, prop] for cid, prop in outputs]
+
+    # The page's language, for screen readers' voices and the browser's fonts.
+    app.clientside_callback(
+        "(lang) => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; }",
+        Input(ids.LANG_TOGGLE, "value"),
+    )

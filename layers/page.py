@@ -76,13 +76,19 @@ def header() -> html.Header:
             html.P(id=ids.SUMMARY, role="status", **{"aria-live": "polite"}),
             html.Div(
                 [
-                    html.Span(_text("language"), className="visually-hidden"),
-                    dcc.RadioItems(
-                        id=ids.LANG_TOGGLE,
-                        options=LANG_OPTIONS,
-                        value="en",
-                        inline=True,
-                        className="lang-toggle",
+                    html.Div(
+                        [
+                            html.Span(_text("language"), className="visually-hidden"),
+                            dcc.RadioItems(
+                                id=ids.LANG_TOGGLE,
+                                options=LANG_OPTIONS,
+                                value="en",
+                                inline=True,
+                                className="lang-toggle",
+                            ),
+                        ],
+                        role="group",
+                        **{"aria-labelledby": ids.text("language")},
                     ),
                     export_menu(),
                 ],

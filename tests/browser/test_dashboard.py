@@ -181,6 +181,7 @@ def test_chinese_toggle_shows_chinese_names(dashboard: Dashboard) -> None:
     assert dashboard.page.locator("#text-title").inner_text() == "中美地方合作伙伴关系"
     assert dashboard.page.locator("#data-table tbody").get_by_text("镇江", exact=True).count() == 1
     assert _query(dashboard)["lang"] == ["zh"]
+    assert dashboard.page.evaluate("document.documentElement.lang") == "zh-CN"
 
 
 def test_copied_url_restores_filters_and_language(dashboard: Dashboard) -> None:
