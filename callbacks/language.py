@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import Dash, Input, Output
 
 from partnermap.callbacks import ids
@@ -16,7 +18,7 @@ def register(app: Dash) -> None:
         [Output(cid, prop) for cid, prop in outputs],
         Input(ids.LANG_TOGGLE, "value"),
     )
-    def translate(lang):  # type: ignore[no-untyped-def]
+    def translate(lang: str | None) -> list[Any]:
         values = page.translations(lang or "en")
         return [values[cid, prop] for cid, prop in outputs]
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output
+from typing import Any
+
+from dash import Dash, Input, Output, Patch
 
 from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
-from partnermap.layers.details import selection_from_click
+from partnermap.layers.details import Selection, selection_from_click
 from partnermap.layers.figure import map_patch
 
 
@@ -14,7 +16,7 @@ def register(app: Dash, context: AppContext) -> None:
     """Register the map callbacks on ``app``."""
 
     @app.callback(Output(ids.MAP, "figure"), Input(ids.URL, "search"))
-    def repaint(query):  # type: ignore[no-untyped-def]
+    def repaint(query: str | None) -> Patch:
         state = context.state(query)
         return map_patch(context.view(state.filters), state.lang, context.attribution)
 
@@ -23,5 +25,5 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.MAP, "clickData"),
         prevent_initial_call=True,
     )
-    def select(click):  # type: ignore[no-untyped-def]
+    def select(click: dict[str, Any] | None) -> Selection | None:
         return selection_from_click(click)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from partnermap.callbacks import ids
@@ -13,7 +15,7 @@ def register(app: Dash, context: AppContext) -> None:
     """Register the panel callbacks on ``app``."""
 
     @app.callback(Output(ids.SUMMARY, "children"), Input(ids.URL, "search"))
-    def show_summary(query):  # type: ignore[no-untyped-def]
+    def show_summary(query: str | None) -> str:
         state = context.state(query)
         return summary.summary(context.view(state.filters), state.lang)
 
@@ -22,7 +24,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.URL, "search"),
         Input(ids.SELECTION, "data"),
     )
-    def show_details(query, selection):  # type: ignore[no-untyped-def]
+    def show_details(query: str | None, selection: list[str] | None) -> list[Any]:
         state = context.state(query)
         return details.panel(context.view(state.filters), selection, state.lang)
 
@@ -31,7 +33,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.URL, "search"),
         Input(ids.TABLE_SORT, "data"),
     )
-    def show_table(query, sort):  # type: ignore[no-untyped-def]
+    def show_table(query: str | None, sort: dict[str, Any]) -> list[Any]:
         state = context.state(query)
         return table.table(context.view(state.filters), state.lang, sort)
 
@@ -41,7 +43,7 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.TABLE_SORT, "data"),
         prevent_initial_call=True,
     )
-    def sort_table(_clicks, sort):  # type: ignore[no-untyped-def]
+    def sort_table(_clicks: list[int | None], sort: dict[str, Any]) -> object:
         return table.next_sort(sort, table.clicked(ctx.triggered, "column"), no_update)
 
     @app.callback(
@@ -49,7 +51,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input({"type": ids.TABLE_PLACE, "place": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
-    def select_row(_clicks):  # type: ignore[no-untyped-def]
+    def select_row(_clicks: list[int | None]) -> object:
         return table.row_selection(table.clicked(ctx.triggered, "place"), no_update)
 
     @app.callback(
@@ -57,5 +59,5 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.PLACE_SEARCH, "value"),
         prevent_initial_call=True,
     )
-    def clear_selection(_place):  # type: ignore[no-untyped-def]
+    def clear_selection(_place: str | None) -> None:
         return None

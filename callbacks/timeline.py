@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import Dash, Input, Output, Patch, no_update
 
 from partnermap.callbacks import ids
@@ -18,7 +20,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.URL, "search"),
         Input(ids.TIMELINE_FACET, "value"),
     )
-    def repaint(query, facet):  # type: ignore[no-untyped-def]
+    def repaint(query: str | None, facet: str) -> Patch:
         state = context.state(query)
         view = context.view(state.filters)
         patch = Patch()
@@ -31,5 +33,5 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.TIMELINE, "selectedData"),
         prevent_initial_call=True,
     )
-    def brush(selected):  # type: ignore[no-untyped-def]
+    def brush(selected: dict[str, Any] | None) -> object:
         return timeline.years_from_brush(selected, context.index.year_bounds, no_update)

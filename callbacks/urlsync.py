@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import Dash, Input, Output, ctx, no_update
 
 from partnermap.callbacks import ids
@@ -27,7 +29,15 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.URL, "search"),
         *[Input(cid, prop) for cid, prop in controls],
     )
-    def sync(query, sectors, types, level, years, place, lang):  # type: ignore[no-untyped-def]
+    def sync(
+        query: str | None,
+        sectors: list[str] | None,
+        types: list[str] | None,
+        level: str | None,
+        years: list[int] | None,
+        place: str | None,
+        lang: str | None,
+    ) -> tuple[Any, ...]:
         return urlstate.sync(
             from_url=ctx.triggered_id in (None, ids.URL),
             query=query or "",

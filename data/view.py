@@ -7,7 +7,7 @@ read a ``MapView``; they never filter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import product
 from operator import itemgetter
@@ -192,7 +192,7 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
         regions=regions,
         year=np.array([r.year if r.year is not None else -1 for r in records], dtype=np.int64),
         type_code=np.array([list(TYPES).index(r.type) for r in records], dtype=np.int64),
-        sectors=_membership(records, list(SECTORS), lambda r: r.sectors),
+        sectors=_sector_matrix(records),
         levels=_level_groups(len(records), refs.reshape(-1, 2), places["level"].to_numpy()),
         refs=refs.reshape(-1, 2),
         pairs=pair_table,
@@ -296,13 +296,11 @@ def _level_groups(
     return matrix
 
 
-def _membership(
-    records: tuple[Record, ...], categories: list[str], members: Callable[[Record], Iterable[str]]
-) -> NDArray[np.bool_]:
-    column = {c: i for i, c in enumerate(categories)}
-    matrix = np.zeros((len(records), len(categories)), dtype=bool)
+def _sector_matrix(records: tuple[Record, ...]) -> NDArray[np.bool_]:
+    column = {slug: i for i, slug in enumerate(SECTORS)}
+    matrix = np.zeros((len(records), len(column)), dtype=bool)
     for r, record in enumerate(records):
-        matrix[r, [column[c] for c in members(record)]] = True
+        matrix[r, [column[s] for s in record.sectors]] = True
     return matrix
 
 
