@@ -54,7 +54,7 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
     lines = [_band(view, band, count, lang) for band in BANDS]
     arcs = view.arcs
     hover = [
-        plotly_text(f"{labels.bilingual(an, az)} — {labels.bilingual(bn, bz)}")
+        plotly_text(f"{labels.bilingual(an, az, lang)} — {labels.bilingual(bn, bz, lang)}")
         + "<br>"
         + labels.agreements(int(n), lang)
         for an, az, bn, bz, n in zip(

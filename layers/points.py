@@ -43,7 +43,7 @@ def sizes(count: np.ndarray, largest: int) -> np.ndarray:
 
 def _country(points: pd.DataFrame, code: str, largest: int, lang: str) -> go.Scattergeo:
     hover = [
-        plotly_text(labels.bilingual(en, zh))
+        plotly_text(labels.bilingual(en, zh, lang))
         + "<br>"
         + plotly_text(labels.level(lv, lang))
         + " · "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 
 from partnermap.data.view import MapView
@@ -28,9 +30,10 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
     """
     regions = view.regions
     hover = [
-        plotly_text(labels.bilingual(en, zh)) + "<br>" + labels.agreements(int(n), lang)
+        plotly_text(labels.bilingual(en, zh, lang)) + "<br>" + labels.agreements(int(n), lang)
         for en, zh, n in zip(regions["name_en"], regions["name_zh"], regions["count"], strict=True)
     ]
+    zmax = max(1, int(regions["count"].to_numpy().max(initial=0)))
     return [
         go.Choropleth(
             name=labels.ui("col_count", lang),
@@ -40,7 +43,7 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
             locations=list(regions["id"]),
             z=regions["count"].to_numpy(),
             zmin=0,
-            zmax=max(1, int(regions["count"].to_numpy().max(initial=0))),
+            zmax=zmax,
             colorscale=COLORSCALE,
             marker={"line": {"color": "#ffffff", "width": 0.5}},
             text=hover,
@@ -55,6 +58,7 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
                 "yanchor": "bottom",
                 "xanchor": "right",
                 "orientation": "v",
+                "dtick": max(1, math.ceil(zmax / 4)),  # whole agreements only
             },
             showlegend=False,
         )

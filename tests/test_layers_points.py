@@ -51,7 +51,7 @@ def test_hover_and_click_data() -> None:
     assert list(china.customdata[row]) == ["place", ZHENJIANG]
     assert china.text[row] == "Zhenjiang · 镇江<br>City · 3 agreements"
     china, _ = points.traces(view(), "zh")
-    assert china.text[row] == "Zhenjiang · 镇江<br>市 · 3 项协议"
+    assert china.text[row] == "镇江 · Zhenjiang<br>市 · 3 项协议"
 
 
 def test_legend_entries() -> None:

@@ -38,7 +38,7 @@ def test_one_choropleth_of_every_region() -> None:
 def test_hover_names_both_languages_and_the_count() -> None:
     (trace,) = regions.traces(view(), "zh")
     hover = dict(zip(trace.locations, trace.text, strict=True))
-    assert hover["cn:320000"] == "Jiangsu · 江苏省<br>3 项协议"
+    assert hover["cn:320000"] == "江苏省 · Jiangsu<br>3 项协议"
     (trace,) = regions.traces(view(), "en")
     assert dict(zip(trace.locations, trace.text, strict=True))["US-CA"].endswith("7 agreements")
 
