@@ -17,12 +17,13 @@ from dash import Dash
 from flask import Flask, Response, abort, send_from_directory
 
 from partnermap.callbacks import export, language, mapview, panels, timeline, urlsync
-from partnermap.callbacks.context import AppContext, place_resolver
+from partnermap.callbacks.context import AppContext
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
 from partnermap.data.view import build_index, build_view, regions_from_geojson
 from partnermap.exports.render import Renderer
 from partnermap.geo import basemap
+from partnermap.geo.search import place_ids
 from partnermap.layers import page
 from partnermap.layers import timeline as timeline_layer
 from partnermap.layers.details import SOURCES_PATH
@@ -55,7 +56,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
     context = AppContext(
         index=index,
         view=functools.lru_cache(maxsize=32)(functools.partial(build_view, index)),
-        resolve_place=place_resolver(corpus.localities),
+        resolve_place=functools.partial(place_ids, localities=corpus.localities),
         attribution=basemap.ATTRIBUTION,
     )
     app = Dash(

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from partnermap.data.filters import FilterState, localities_named, select
+from partnermap.data.filters import select
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
 from partnermap.data.serialize import record_to_dict
 from partnermap.data.validate import validate_paths
@@ -134,17 +134,8 @@ def _list(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.data)
     for problem in corpus.problems:
         print(f"skipped: {problem}", file=sys.stderr)
-    place = frozenset()
-    if args.place:
-        place = localities_named(args.place, corpus.localities)
-        if not place:
-            raise ValueError(f"no place matches {args.place!r}")
-    state = FilterState(
-        sectors=frozenset(args.sector),
-        types=frozenset(args.type),
-        year_from=args.year_from,
-        year_to=args.year_to,
-        place=place,
+    state = filter_state(
+        corpus.localities, args.sector, args.type, args.year_from, args.year_to, args.place
     )
     records = select(corpus.records, state)
     if args.json:

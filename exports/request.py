@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import Any
 
-from partnermap.data.filters import FilterState, localities_named
+from partnermap.data.filters import FilterState
 from partnermap.data.schema import Locality
+from partnermap.geo.search import place_ids
 
 #: Every export format, and the file suffix and media type of each.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -125,7 +126,7 @@ def filter_state(
     """
     ids: frozenset[str] = frozenset()
     if place:
-        ids = localities_named(place, localities)
+        ids = place_ids(place, localities)
         if not ids:
             raise ValueError(
                 f"no place matches {place!r}; valid: {_place_names(place, localities)}"

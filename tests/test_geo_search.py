@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from partnermap.callbacks.context import place_resolver
 from partnermap.data.loader import load_corpus
+from partnermap.geo.search import place_ids
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
 ZHENJIANG = "geonames:1784642"
@@ -16,7 +16,7 @@ ZHENJIANG = "geonames:1784642"
 
 @functools.cache
 def resolve(name: str) -> frozenset[str]:
-    return place_resolver(load_corpus(DATA).localities)(name)
+    return place_ids(name, load_corpus(DATA).localities)
 
 
 @pytest.mark.parametrize(
