@@ -29,6 +29,7 @@ from partnermap.layers import timeline as timeline_layer
 from partnermap.layers.details import SOURCES_PATH
 from partnermap.layers.figure import map_skeleton
 from partnermap.layers.regions import GEOJSON_PATH
+from partnermap.server import harden, ignore_callback_error
 
 log = logging.getLogger("partnermap.app")
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
@@ -37,7 +38,9 @@ ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
     """Load and check ``data_dir`` once, then build the dashboard on it.
 
-    Bad records and localities are reported on the log and skipped.
+    Bad records and localities are reported on the log and skipped. Every response carries
+    the security headers of ``partnermap.server.harden``; a callback that fails on input the
+    page never sends updates nothing.
 
     Parameters
     ----------
@@ -66,6 +69,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
         serve_locally=True,
         compress=True,
         update_title=None,
+        on_error=ignore_callback_error,
     )
     everything = context.view(FilterState())
     app.layout = page.layout(
@@ -80,6 +84,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
     panels.register(app, context)
     language.register(app)
     export.register(app, context, corpus.localities, Renderer(basemap.BASEMAP_DIR))
+    harden(app)
     log.info(
         "partnermap: %d records, %d localities, %d skipped, ready in %.2f s",
         len(corpus.records),

@@ -88,11 +88,28 @@ def _parser() -> argparse.ArgumentParser:
     geocode.add_argument("--country", choices=["CN", "US"], help="only places in this country")
     geocode.set_defaults(run=_geocode)
 
-    serve = commands.add_parser("serve", help="serve the dashboard in a browser")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    serve = commands.add_parser(
+        "serve",
+        help="serve the dashboard in a browser",
+        description="Serve the dashboard; only this machine can reach it unless --host says so.",
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to bind (default: %(default)s; 0.0.0.0 serves the whole network)",
+    )
     serve.add_argument("--port", type=int, default=8050, help="port (default: %(default)s)")
     serve.add_argument("--data", type=Path, default=EMBEDDED_DATA_DIR, help="data directory")
-    serve.add_argument("--debug", action="store_true", help="Dash debug mode (reloader, dev tools)")
+    mode = serve.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--debug", action="store_true", help="Dash debug mode (reloader, dev tools; never shared)"
+    )
+    mode.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="production mode: N gunicorn worker processes (e.g. one per core)",
+    )
     serve.set_defaults(run=_serve)
 
     add_ingest_commands(commands)
@@ -191,12 +208,25 @@ def _geocode(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text}")
+    return value
+
+
 def _serve(args: argparse.Namespace) -> int:
     # Imported here: Dash takes a second to load and only this command needs it.
+    import functools
     import logging
 
     from partnermap.app import create_app
+    from partnermap.server import gunicorn_options, run_production
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    create_app(args.data).run(host=args.host, port=args.port, debug=args.debug)
+    if args.workers:
+        options = gunicorn_options(args.host, args.port, args.workers)
+        run_production(functools.partial(create_app, args.data), options)
+    else:
+        create_app(args.data).run(host=args.host, port=args.port, debug=args.debug)
     return 0

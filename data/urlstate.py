@@ -171,7 +171,7 @@ def from_controls(
     level
         A ``LEVEL_GROUPS`` key, or ""/None for all levels.
     years
-        The slider's [from, to].
+        The slider's [from, to]; anything but two four-digit years is ignored.
     place
         The locality ids of the place search (``resolve_places``).
     lang
@@ -179,7 +179,7 @@ def from_controls(
     year_bounds
         The corpus's first and last year.
     """
-    low, high = years if years else (None, None)
+    low, high = years if _four_digit_pair(years) else (None, None)
     first, last = year_bounds or (None, None)
     filters = FilterState(
         sectors=frozenset(sectors or ()),
@@ -259,6 +259,15 @@ def sync(
     )
     unknown = tuple(f"place={name}" for name in unmatched)
     return (to_query(state), *([unchanged] * len(fields(Controls))), _notice(unknown, state.lang))
+
+
+def _four_digit_pair(years: object) -> bool:
+    """Whether ``years`` is a slider value: two four-digit years (a crafted request may not be)."""
+    return (
+        isinstance(years, list | tuple)
+        and len(years) == 2
+        and all(type(year) is int and 1000 <= year <= 9999 for year in years)
+    )
 
 
 def _notice(unknown: Sequence[str], lang: str) -> str:

@@ -1,0 +1,239 @@
+"""Serving: security headers on every response, no write endpoint, junk callbacks never a 500."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partnermap.app import create_app
+from partnermap.cli import _parser
+from partnermap.server import MAX_REQUEST_BYTES, gunicorn_options
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CALLBACK = "/_dash-update-component"
+HEADERS = ("X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy")
+
+
+@pytest.fixture(scope="module")
+def client():  # type: ignore[no-untyped-def]
+    return create_app(FIXTURES / "dashboard").server.test_client()
+
+
+def sync_body(**values: Any) -> dict[str, Any]:
+    """The URL <-> controls callback as the page sends it, with some control values replaced."""
+    controls = {
+        "url": ("search", ""),
+        "filter-sector": ("value", []),
+        "filter-type": ("value", []),
+        "filter-level": ("value", ""),
+        "filter-years": ("value", [2014, 2016]),
+        "place-search": ("value", ""),
+        "lang-toggle": ("value", "en"),
+    }
+    inputs = [
+        {"id": cid, "property": prop, "value": values.get(cid, value)}
+        for cid, (prop, value) in controls.items()
+    ]
+    outputs = [{"id": cid, "property": prop} for cid, (prop, _) in controls.items()]
+    outputs.append({"id": "place-message", "property": "children"})
+    changed = [f"{cid}.{controls[cid][0]}" for cid in values] or ["url.search"]
+    return {
+        "output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + "..",
+        "outputs": outputs,
+        "inputs": inputs,
+        "changedPropIds": changed,
+    }
+
+
+def single_body(output: str, inputs: list[tuple[str, str, Any]]) -> dict[str, Any]:
+    """A one-output callback request, e.g. ``("map.figure", [("url", "search", "")])``."""
+    cid, prop = output.split(".")
+    return {
+        "output": output,
+        "outputs": {"id": cid, "property": prop},
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
+        "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"],
+    }
+
+
+def assert_security_headers(response: Any) -> None:
+    for name in HEADERS:
+        assert response.headers.get(name), f"{name} missing on {response.request.path}"
+    policy = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy
+    script_src = re.search(r"script-src ([^;]*)", policy)[1]
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in policy
+
+
+def test_every_kind_of_response_carries_the_security_headers(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/")
+    scripts = re.findall(r'<script src="([^"]+)"', page.get_data(as_text=True))
+    assert scripts, "the page loads Dash's scripts from this server"
+    responses = [
+        page,
+        client.get("/_dash-layout"),
+        client.get("/_dash-dependencies"),
+        client.get(scripts[0]),
+        client.get("/assets/style.css"),
+        client.get("/basemap/world_110m.json"),
+        client.get("/geo/admin1.json"),
+        client.get("/sources/000_80f17e6f35c162c6.txt"),
+        client.get("/sources/missing.txt"),
+        client.get("/_dash-component-suites/dash/no/such.v1_0_0m1.js"),
+        client.post(CALLBACK, json=single_body("summary.children", [("url", "search", "")])),
+        client.post(CALLBACK, data="{", content_type="application/json"),
+    ]
+    assert [r.status_code for r in responses] == [*[200] * 8, 404, 404, 200, 400]
+    for response in responses:
+        assert_security_headers(response)
+
+
+def test_inline_scripts_are_allowed_by_hash_and_nothing_else(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/")
+    html = page.get_data(as_text=True)
+    inline = re.findall(r"<script(?: id=\"_dash-renderer\"[^>]*)?>(.*?)</script>", html, re.S)
+    # Dash's warning for Internet Explorer sits in a conditional comment: never run.
+    inline = [s for s in inline if "Internet Explorer" not in s]
+    assert len(inline) >= 2, "the renderer and the clientside callback"
+    policy = page.headers["Content-Security-Policy"]
+    allowed = set(re.search(r"script-src ([^;]*)", policy)[1].split())
+    for script in inline:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in allowed
+    assert allowed == {"'self'"} | {
+        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline
+    }
+
+
+def test_the_app_has_no_write_endpoint(client) -> None:  # type: ignore[no-untyped-def]
+    reads = {"GET", "HEAD", "OPTIONS"}
+    writers = {
+        rule.rule
+        for rule in client.application.url_map.iter_rules()
+        if (rule.methods or set()) - reads
+    }
+    # The callback endpoint computes a view from what the page sends; it stores nothing.
+    assert writers <= {CALLBACK}
+    assert client.put("/sources/new.txt", data="x").status_code == 405
+    assert client.delete("/geo/admin1.json").status_code == 405
+
+
+JUNK = {
+    "unknown sector": {"filter-sector": ["no-such-sector"]},
+    "sector is a number": {"filter-sector": 5},
+    "sector is nested": {"filter-sector": [[1], {"a": 1}]},
+    "unknown type": {"filter-type": ["<script>"]},
+    "year 99999": {"filter-years": [99999, 99999]},
+    "years are text": {"filter-years": "1990-2000"},
+    "years are a mapping": {"filter-years": {"from": 1990}},
+    "years are floats": {"filter-years": [1990.5, None]},
+    "unknown level": {"filter-level": "galaxy"},
+    "place is a list": {"place-search": ["Zhenjiang"]},
+    "place is long": {"place-search": "Zhenjiang " * 20_000},
+    "language": {"lang-toggle": "<script>alert(1)</script>"},
+    "language is null": {"lang-toggle": None},
+}
+
+
+@pytest.mark.parametrize("values", JUNK.values(), ids=JUNK.keys())
+def test_junk_control_values_are_ignored(client, values: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(CALLBACK, json=sync_body(**values))
+    text = response.get_data(as_text=True)
+    assert response.status_code in (200, 204), text[:300]
+    assert "Traceback" not in text
+    search = (json.loads(text)["response"].get("url", {}) if text else {}).get("search", "")
+    assert "99999" not in search and "script" not in search and "galaxy" not in search
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?from=99999", "?sector=<script>", "?type=%00", "?lang=zz&to=abc", "?place=" + "x" * 4000],
+)
+def test_junk_url_queries_draw_a_view(client, query: str) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(CALLBACK, json=single_body("map.figure", [("url", "search", query)]))
+    assert response.status_code == 200
+
+
+def test_a_megabyte_request_is_refused_before_any_callback(client) -> None:  # type: ignore[no-untyped-def]
+    body = sync_body(**{"place-search": "x" * 1_000_000})
+    assert len(json.dumps(body)) > MAX_REQUEST_BYTES
+    response = client.post(CALLBACK, json=body)
+    assert response.status_code == 413
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"output": "map.figure"},
+        {"output": "no-such.thing", "inputs": []},
+        {"output": "map.figure", "outputs": {"id": "map", "property": "figure"}, "inputs": 5},
+        [1, 2, 3],
+        "text",
+    ],
+    ids=["no inputs", "unknown output", "inputs not a list", "a list", "a string"],
+)
+def test_malformed_callback_requests_are_client_errors(client, body: Any) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(CALLBACK, json=body)
+    text = response.get_data(as_text=True)
+    assert 400 <= response.status_code < 500, text[:300]
+    assert "Traceback" not in text and "File " not in text
+
+
+def test_serve_binds_loopback_without_debug_by_default() -> None:
+    args = _parser().parse_args(["serve"])
+    assert (args.host, args.debug, args.workers) == ("127.0.0.1", False, None)
+    assert _parser().parse_args(["serve", "--host", "0.0.0.0"]).host == "0.0.0.0"
+
+
+@pytest.mark.parametrize(
+    "argv", [["serve", "--workers", "0"], ["serve", "--workers", "2", "--debug"]]
+)
+def test_serve_refuses_nonsense_modes(argv: list[str]) -> None:
+    with pytest.raises(SystemExit):
+        _parser().parse_args(argv)
+
+
+def test_gunicorn_options() -> None:
+    options = gunicorn_options("127.0.0.1", 8050, 3)
+    assert options["bind"] == ["127.0.0.1:8050"] and options["workers"] == 3
+    assert options["preload_app"] and options["timeout"] > 0
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_production_mode_serves_with_headers() -> None:
+    port = _free_port()
+    command = [sys.executable, "-m", "partnermap", "serve", "--workers", "1", "--port", str(port)]
+    command += ["--data", str(FIXTURES / "dashboard")]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "server did not start"
+                time.sleep(0.3)
+        assert response.status == 200 and response.headers["Server"] == "gunicorn"
+        assert "script-src 'self' 'sha256-" in response.headers["Content-Security-Policy"]
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert b"Booting worker" in errors
