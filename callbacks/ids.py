@@ -15,6 +15,7 @@ DATA_TABLE = "data-table"
 SUMMARY = "summary"
 LANG_TOGGLE = "lang-toggle"
 EXPORT_MENU = "export-menu"
+ABOUT = "about"
 
 # Internal.
 URL = "url"

@@ -105,12 +105,42 @@ def _record(record: Record, lang: str) -> html.Article:
                 ],
                 className="meta",
             ),
+            *([html.P(record.date_note, className="date-note")] if record.date_note else []),
             html.P([html.Strong(labels.ui("parties", lang) + ": "), "; ".join(record.parties)]),
+            *_status(record, lang),
             html.P(record.summary, className="summary-text"),
+            *_caveat(record, lang),
             *[_source(source, lang) for source in record.sources],
+            *_related(record, lang),
         ],
         className="record",
     )
+
+
+def _status(record: Record, lang: str) -> list[html.P]:
+    if record.status == "unknown":
+        return []
+    until = f" ({record.end_date})" if record.end_date else ""
+    text = labels.status(record.status, lang) + until
+    return [html.P([html.Strong(labels.ui("status", lang) + ": "), text], className="status")]
+
+
+def _caveat(record: Record, lang: str) -> list[html.P]:
+    """A low-confidence flag, or a plain note, with what the sources say."""
+    if record.confidence == "low":
+        flag = html.Strong(labels.ui("low_confidence", lang) + ": ")
+        return [html.P([flag, record.note or ""], className="flag-low", role="note")]
+    if record.note:
+        return [
+            html.P([html.Strong(labels.ui("note", lang) + ": "), record.note], className="note")
+        ]
+    return []
+
+
+def _related(record: Record, lang: str) -> list[html.P]:
+    if not record.related:
+        return []
+    return [html.P([html.Strong(labels.ui("related", lang) + ": "), ", ".join(record.related)])]
 
 
 def _source(source: Source, lang: str) -> html.Figure:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnermap.data.vocabulary import COUNTRIES, LEVELS, SECTORS, TYPES
+from partnermap.data.vocabulary import COUNTRIES, LEVELS, SECTORS, STATUSES, TYPES
 
 UI: dict[str, dict[str, str]] = {
     "title": {"en": "US–China subnational partnerships", "zh": "中美地方合作伙伴关系"},
@@ -45,11 +45,26 @@ UI: dict[str, dict[str, str]] = {
     "source": {"en": "Source", "zh": "来源"},
     "lines": {"en": "lines", "zh": "行"},
     "accessed": {"en": "accessed", "zh": "访问于"},
+    "status": {"en": "Status", "zh": "状态"},
+    "low_confidence": {"en": "Low confidence", "zh": "可信度低"},
+    "note": {"en": "Note", "zh": "说明"},
+    "related": {"en": "Related records", "zh": "相关记录"},
+    "about": {"en": "About the data", "zh": "关于数据"},
+    "about_text": {
+        "en": "The map shows a sourced subset: every record cites its source with a verbatim "
+        "quote. Nationwide totals of US–China sister relationships, for scale:",
+        "zh": "地图只显示有出处的部分记录：每条记录都附有来源和原文引语。全国中美友好城市和友好省州总数如下，供参考：",
+    },
     "empty": {
         "en": "No agreement matches these filters. Widen the years or clear a filter.",
         "zh": "没有符合筛选条件的协议。请扩大年份范围或清除筛选条件。",
     },
 }
+
+
+def status(slug: str, lang: str) -> str:
+    """The label of a status slug."""
+    return STATUSES[slug].label(lang)
 
 
 def ui(key: str, lang: str) -> str:

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from partnermap.callbacks import export, ids
+from partnermap.data.context import ContextTotal, context_totals
 from partnermap.data.vocabulary import SECTORS, TYPES
 from partnermap.layers import labels, table
 
@@ -27,6 +28,8 @@ TEXT_KEYS = (
     "details",
     "export",
     "language",
+    "about",
+    "about_text",
 )
 LANG_OPTIONS = [{"label": "EN", "value": "en"}, {"label": "中文", "value": "zh"}]
 #: Graph options: the basemap comes from the app itself, never from plotly's CDN.
@@ -63,8 +66,31 @@ def layout(
                 className="table-panel",
                 **{"aria-label": labels.ui("table_title", "en")},
             ),
+            about_panel(context_totals()),
         ],
         className="page",
+    )
+
+
+def about_panel(totals: list[ContextTotal]) -> html.Details:
+    """What the map is a subset of: the nationwide totals, each with its source."""
+    return html.Details(
+        [
+            html.Summary(_text("about")),
+            html.P(_text("about_text")),
+            html.Ul(
+                [
+                    html.Li(
+                        f"{t.year}: {t.pairs}"
+                        + (f" ({t.detail})" if t.detail else "")
+                        + f" — {t.source}"
+                    )
+                    for t in totals
+                ]
+            ),
+        ],
+        id=ids.ABOUT,
+        className="about-panel",
     )
 
 
