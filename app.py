@@ -29,7 +29,7 @@ from partnermap.layers import timeline as timeline_layer
 from partnermap.layers.details import SOURCES_PATH
 from partnermap.layers.figure import map_skeleton
 from partnermap.layers.regions import GEOJSON_PATH
-from partnermap.server import harden, ignore_callback_error
+from partnermap.server import harden, ignore_callback_error, server_config
 
 log = logging.getLogger("partnermap.app")
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
@@ -62,8 +62,11 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
         resolve_place=functools.partial(place_ids, localities=corpus.localities),
         attribution=basemap.ATTRIBUTION,
     )
+    server = Flask(__name__)
+    server.config.update(server_config())
     app = Dash(
         __name__,
+        server=server,
         title="partnermap",
         assets_folder=str(ASSETS_DIR),
         serve_locally=True,

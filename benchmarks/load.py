@@ -1,0 +1,362 @@
+"""Load test: simulated users on the production server, on loopback, for a bounded time.
+
+Usage: ``python benchmarks/load.py [--users 200] [--seconds 60] [--workers 2] [--data DIR]``
+(or ``--url http://127.0.0.1:PORT`` for a server already running on this machine).
+
+Without ``--url`` the script starts ``partnermap serve --workers N`` on a free loopback port
+and stops it at the end. Each user is a thread with its own keep-alive connection, as a browser
+tab: a first visit with an empty cache (the page, every script, the layout, the basemap and the
+first view's callbacks), then until the time is up, after a think time of ``--think`` seconds
+on average, one of: a filter change (the URL callback, then the five callbacks that redraw the
+map, timeline, summary, details and table), a place selected for the details panel, the
+language toggled, or a reload with a warm cache. Users start over the first ``--ramp`` seconds.
+
+Prints the requests, the errors (any status but 200/204, or a failed request) and the latency
+percentiles, overall and by kind. Only loopback addresses are accepted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.client
+import json
+import random
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
+from partnermap.data.vocabulary import SECTORS, TYPES
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+CALLBACK = "/_dash-update-component"
+#: What the page fetches after its scripts, before it draws (seen in chromium).
+AFTER_SCRIPTS = [
+    "/_dash-layout",
+    "/_dash-dependencies",
+    "/_dash-component-suites/dash/dcc/async-dropdown.js",
+    "/_dash-component-suites/dash/dcc/async-slider.js",
+    "/_dash-component-suites/dash/dcc/async-graph.js",
+    "/_dash-component-suites/plotly/package_data/plotly.min.js",
+    "/basemap/world_110m.json",
+    "/geo/admin1.json",
+]
+#: The callbacks a URL change fires: output -> its inputs other than ``url.search``.
+URL_CALLBACKS = {
+    "map.figure": [],
+    "timeline.figure": [("timeline-facet", "value")],
+    "summary.children": [],
+    "details.children": [("selection", "data")],
+    "data-table.children": [("table-sort", "data")],
+}
+SYNC_CONTROLS = [
+    ("filter-sector", "value"),
+    ("filter-type", "value"),
+    ("filter-level", "value"),
+    ("filter-years", "value"),
+    ("place-search", "value"),
+    ("lang-toggle", "value"),
+]
+SYNC_OUTPUT = (
+    ".."
+    + "...".join(
+        f"{cid}.{prop}"
+        for cid, prop in [("url", "search"), *SYNC_CONTROLS, ("place-message", "children")]
+    )
+    + ".."
+)
+
+
+@dataclass
+class Tally:
+    """Latencies (seconds) by request kind, and errors, shared by the user threads."""
+
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    reconnects: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, kind: str, seconds: float, error: str | None) -> None:
+        with self.lock:
+            self.latencies[kind].append(seconds)
+            if error:
+                self.errors[error] += 1
+
+
+@dataclass
+class Corpus:
+    """What users pick from: place names, the year span."""
+
+    places: list[str]
+    years: tuple[int, int]
+
+
+class User:
+    """One simulated browser tab with a keep-alive connection."""
+
+    def __init__(self, host: str, port: int, corpus: Corpus, tally: Tally, seed: int) -> None:
+        self.host, self.port, self.corpus, self.tally = host, port, corpus, tally
+        self.rng = random.Random(seed)
+        self.conn: http.client.HTTPConnection | None = None
+        self.search = ""
+        self.lang = "en"
+        self.scripts: list[str] = []
+
+    def request(self, kind: str, method: str, path: str, body: Any = None) -> bytes | None:
+        """Send one request, as a browser would: retried once on a stale keep-alive socket."""
+        data = None if body is None else json.dumps(body).encode()
+        headers = {"Accept-Encoding": "gzip"}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        started = time.perf_counter()
+        for attempt in (1, 2):
+            reused = self.conn is not None
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            try:
+                self.conn.request(method, path, body=data, headers=headers)
+                response = self.conn.getresponse()
+                content = response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as err:
+                self.conn.close()
+                self.conn = None
+                if reused and attempt == 1:
+                    with self.tally.lock:
+                        self.tally.reconnects += 1
+                    continue
+                self.tally.add(kind, time.perf_counter() - started, type(err).__name__)
+                return None
+            except OSError as err:  # timeouts and refused connections
+                self.conn.close()
+                self.conn = None
+                self.tally.add(kind, time.perf_counter() - started, type(err).__name__)
+                return None
+            ok = response.status in (200, 204)
+            self.tally.add(
+                kind, time.perf_counter() - started, None if ok else f"HTTP {response.status}"
+            )
+            if response.getheader("Connection", "").lower() == "close":
+                self.conn.close()
+                self.conn = None
+            if response.getheader("Content-Encoding") == "gzip":
+                content = gzip.decompress(content)
+            return content if ok else None
+        return None
+
+    def callback(
+        self, output: str, inputs: list[tuple[str, str, Any]], changed: tuple[str, str]
+    ) -> Any:
+        """Post one callback; return its ``response`` object (None on 204 or error)."""
+        single = not output.startswith("..")
+        specs = [o.split(".", 1) for o in output.strip(".").split("...")]
+        outputs = [{"id": cid, "property": prop.split("@")[0]} for cid, prop in specs]
+        body = {
+            "output": output,
+            "outputs": outputs[0] if single else outputs,
+            "inputs": [{"id": cid, "property": prop, "value": v} for cid, prop, v in inputs],
+            "changedPropIds": [".".join(changed)],
+        }
+        content = self.request("callback", "POST", CALLBACK, body)
+        if not content:
+            return None
+        return json.loads(content).get("response")
+
+    def redraw(self, selection: list[str] | None = None) -> None:
+        """The five callbacks that follow a URL change."""
+        values = {
+            ("timeline-facet", "value"): self.rng.choice(["sector", "type"]),
+            ("selection", "data"): selection,
+            ("table-sort", "data"): {"column": "count", "descending": True},
+        }
+        for output, extra in URL_CALLBACKS.items():
+            inputs = [("url", "search", self.search), *((c, p, values[c, p]) for c, p in extra)]
+            self.callback(output, inputs, ("url", "search"))
+
+    def visit(self, cold: bool) -> None:
+        """Load the page (every script when the cache is cold) and draw the first view."""
+        page = self.request("page", "GET", "/" + self.search)
+        if page is None:
+            return
+        if cold:
+            self.scripts = re.findall(
+                r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', page.decode()
+            )
+            for path in self.scripts + AFTER_SCRIPTS:
+                self.request("asset", "GET", path)
+        else:
+            for path in AFTER_SCRIPTS[:2]:
+                self.request("asset", "GET", path)
+        self.change(("url", "search"))
+
+    def change(self, changed: tuple[str, str]) -> None:
+        """A control (or the URL) changed: the URL callback, then the redraw."""
+        first, last = self.corpus.years
+        low = self.rng.randint(first, last)
+        values = {
+            ("filter-sector", "value"): self.rng.sample(list(SECTORS), self.rng.randint(0, 2)),
+            ("filter-type", "value"): self.rng.sample(list(TYPES), self.rng.choice([0, 0, 1])),
+            ("filter-level", "value"): self.rng.choice(["", "", "city", "province"]),
+            ("filter-years", "value"): [low, self.rng.randint(low, last)],
+            ("place-search", "value"): self.rng.choice(["", "", "", *self.corpus.places]),
+            ("lang-toggle", "value"): self.lang,
+        }
+        inputs = [("url", "search", self.search), *((c, p, values[c, p]) for c, p in SYNC_CONTROLS)]
+        response = self.callback(SYNC_OUTPUT, inputs, changed)
+        if response and "search" in response.get("url", {}):
+            self.search = response["url"]["search"]
+        self.redraw()
+
+    def run(self, start_at: float, stop_at: float, think: float) -> None:
+        """Act until ``stop_at``; a crash of the simulation itself is counted as an error."""
+        try:
+            self._act(start_at, stop_at, think)
+        except Exception as err:
+            self.tally.add("crash", 0.0, f"user crashed: {type(err).__name__}: {err}")
+
+    def _act(self, start_at: float, stop_at: float, think: float) -> None:
+        time.sleep(max(0.0, start_at - time.monotonic()))
+        self.visit(cold=True)
+        while True:
+            pause = self.rng.uniform(0.5, 1.5) * think
+            if time.monotonic() + pause >= stop_at:
+                break
+            time.sleep(pause)
+            action = self.rng.random()
+            if action < 0.55:
+                control = self.rng.choice(SYNC_CONTROLS[:5])
+                self.change(control)
+            elif action < 0.8:
+                place = self.rng.choice(self.corpus.places)
+                self.callback(
+                    "details.children",
+                    [("url", "search", self.search), ("selection", "data", ["place", place])],
+                    ("selection", "data"),
+                )
+            elif action < 0.9:
+                self.lang = "zh" if self.lang == "en" else "en"
+                self.change(("lang-toggle", "value"))
+            else:
+                self.visit(cold=False)
+        if self.conn is not None:
+            self.conn.close()
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q``-th percentile (nearest rank) of ``values``."""
+    ranked = sorted(values)
+    return ranked[min(len(ranked) - 1, max(0, round(q / 100 * len(ranked)) - 1))]
+
+
+def report(tally: Tally, seconds: float) -> str:
+    """The results as a Markdown table, one row per request kind and one for all."""
+    rows = ["| kind | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |", "|---|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+    kinds = sorted(tally.latencies)
+    everything = [v for kind in kinds for v in tally.latencies[kind]]
+    for kind, values in [*((k, tally.latencies[k]) for k in kinds), ("all", everything)]:
+        if not values:
+            continue
+        ms = [1000 * percentile(values, q) for q in (50, 95, 99, 100)]
+        rows.append(
+            f"| {kind} | {len(values)} | {'' if kind != 'all' else sum(tally.errors.values())} "
+            f"| {len(values) / seconds:.1f} | " + " | ".join(f"{v:.0f}" for v in ms) + " |"
+        )
+    errors = ", ".join(f"{name}: {n}" for name, n in tally.errors.items()) or "none"
+    return "\n".join(
+        [*rows, "", f"errors: {errors}; stale keep-alive reconnects: {tally.reconnects}"]
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def production_server(data_dir: Path, workers: int) -> Iterator[str]:
+    """``partnermap serve --workers N`` on a free loopback port, stopped on exit."""
+    port = _free_port()
+    command = [sys.executable, "-m", "partnermap", "serve", "--workers", str(workers)]
+    command += ["--port", str(port), "--data", str(data_dir)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the server did not start") from None
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def run(url: str, users: int, seconds: float, think: float, ramp: float, data_dir: Path) -> Tally:
+    """Run ``users`` simulated users against ``url`` for ``seconds``; return their tally."""
+    parsed = urlparse(url)
+    if parsed.hostname not in LOOPBACK:
+        raise SystemExit(f"refusing {url}: the load test runs on loopback only")
+    loaded = load_corpus(data_dir)
+    years = [r.year for r in loaded.records if r.year is not None]
+    corpus = Corpus([loc.id for loc in loaded.localities.values()], (min(years), max(years)))
+    tally = Tally()
+    start = time.monotonic()
+    stop = start + seconds
+    threads = [
+        threading.Thread(
+            target=User(parsed.hostname, parsed.port or 80, corpus, tally, seed).run,
+            args=(start + ramp * seed / users, stop, think),
+            daemon=True,
+        )
+        for seed in range(users)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        # Bounded: a user finishes its last request within the 30 s request timeout.
+        thread.join(timeout=max(0.0, stop + 60 - time.monotonic()))
+    return tally
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--think", type=float, default=2.0, help="mean think time, s")
+    parser.add_argument("--ramp", type=float, default=10.0, help="users start over this many s")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--data", type=Path, default=EMBEDDED_DATA_DIR)
+    parser.add_argument("--url", help="a server already running on loopback")
+    args = parser.parse_args()
+    started = time.monotonic()
+    if args.url:
+        tally = run(args.url, args.users, args.seconds, args.think, args.ramp, args.data)
+    else:
+        with production_server(args.data, args.workers) as url:
+            tally = run(url, args.users, args.seconds, args.think, args.ramp, args.data)
+    elapsed = time.monotonic() - started
+    print(
+        f"{args.users} users, {args.seconds:.0f} s, think {args.think} s, ramp {args.ramp} s, "
+        f"{args.workers} workers, data {args.data}"
+    )
+    print(report(tally, args.seconds))
+    print(f"(wall time including server start and stop: {elapsed:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
