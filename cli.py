@@ -8,8 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from partnermap.data.filters import select
-from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
+from partnermap.data.filters import FilterState, select
+from partnermap.data.loader import EMBEDDED_DATA_DIR, Corpus, load_corpus
 from partnermap.data.serialize import record_to_dict
 from partnermap.data.validate import validate_paths
 from partnermap.exports.build import corpus_index, export
@@ -147,13 +147,19 @@ def _import_reference(args: argparse.Namespace) -> int:
     return 0
 
 
-def _list(args: argparse.Namespace) -> int:
+def _filtered_corpus(args: argparse.Namespace) -> tuple[Corpus, FilterState]:
+    """Load ``--data`` (reporting skipped records) and read the filter flags."""
     corpus = load_corpus(args.data)
     for problem in corpus.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     state = filter_state(
         corpus.localities, args.sector, args.type, args.year_from, args.year_to, args.place
     )
+    return corpus, state
+
+
+def _list(args: argparse.Namespace) -> int:
+    corpus, state = _filtered_corpus(args)
     records = select(corpus.records, state)
     if args.json:
         rows = [record_to_dict(record, corpus.localities) for record in records]
@@ -167,12 +173,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.data)
-    for problem in corpus.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
-    state = filter_state(
-        corpus.localities, args.sector, args.type, args.year_from, args.year_to, args.place
-    )
+    corpus, state = _filtered_corpus(args)
     request = ExportRequest(args.format, state, args.lang, args.title, args.size)
     with Renderer(BASEMAP_DIR) as renderer:
         result = export(request, corpus.localities, corpus_index(corpus), renderer)
