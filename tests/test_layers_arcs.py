@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
 import numpy as np
+from fixture_views import CALIFORNIA, ZHENJIANG, view
 
-from partnermap.data.filters import FilterState
-from partnermap.data.loader import load_corpus
-from partnermap.data.view import MapView, build_index, build_view, regions_from_geojson
-from partnermap.geo.basemap import admin1_geojson
 from partnermap.layers import arcs
-
-DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
-ZHENJIANG, CALIFORNIA, LOS_ANGELES = "geonames:1784642", "US-CA", "geonames:5368361"
-
-
-@functools.cache
-def _index():  # type: ignore[no-untyped-def]
-    return build_index(load_corpus(DATA), regions_from_geojson(admin1_geojson()))
-
-
-def view(**filters: object) -> MapView:
-    return build_view(_index(), FilterState(**filters))  # type: ignore[arg-type]
 
 
 def test_fixed_traces_one_per_band_then_midpoints() -> None:

@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
+from fixture_views import view
 
-from partnermap.data.filters import FilterState
-from partnermap.data.loader import load_corpus
-from partnermap.data.view import MapView, build_index, build_view, regions_from_geojson
 from partnermap.geo.basemap import admin1_geojson
 from partnermap.layers import regions
-
-DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
-
-
-@functools.cache
-def _index():  # type: ignore[no-untyped-def]
-    return build_index(load_corpus(DATA), regions_from_geojson(admin1_geojson()))
-
-
-def view(**filters: object) -> MapView:
-    return build_view(_index(), FilterState(**filters))  # type: ignore[arg-type]
 
 
 def test_one_choropleth_of_every_region() -> None:
