@@ -12,11 +12,11 @@ from partnermap.data.filters import FilterState, select
 from partnermap.data.loader import EMBEDDED_DATA_DIR, Corpus, load_corpus
 from partnermap.data.serialize import record_to_dict
 from partnermap.data.validate import validate_paths
-from partnermap.exports.build import corpus_index, export
-from partnermap.exports.render import Renderer
 from partnermap.exports.request import FORMATS, LANGS, SIZES, ExportRequest, filter_state
-from partnermap.geo.basemap import BASEMAP_DIR
 from partnermap.ingest.cli import add_commands as add_ingest_commands
+
+# Commands import what only they need (exports, the dashboard, the geocoder) when they run,
+# so that every command starts fast.
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -174,6 +174,10 @@ def _list(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     corpus, state = _filtered_corpus(args)
+    from partnermap.exports.build import corpus_index, export
+    from partnermap.exports.render import Renderer
+    from partnermap.geo.basemap import BASEMAP_DIR
+
     request = ExportRequest(args.format, state, args.lang, args.title, args.size)
     with Renderer(BASEMAP_DIR) as renderer:
         result = export(request, corpus.localities, corpus_index(corpus), renderer)

@@ -9,7 +9,6 @@ from typing import Any
 
 from partnermap.data.filters import FilterState
 from partnermap.data.schema import Locality
-from partnermap.geo.search import place_ids
 
 #: Every export format, and the file suffix and media type of each.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -124,6 +123,8 @@ def filter_state(
         For an unknown sector or type (the message lists the valid slugs), an empty year range,
         or a place that names no known locality (the message lists some that do).
     """
+    from partnermap.geo.search import place_ids  # the geocoder loads only for a place filter
+
     ids: frozenset[str] = frozenset()
     if place:
         ids = place_ids(place, localities)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from partnermap.data.loader import EMBEDDED_DATA_DIR
-from partnermap.ingest.drafts import accept, ingest, list_drafts, reject
 
 
 def add_commands(commands: Any) -> None:
@@ -46,9 +45,11 @@ def _add_folder_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    from partnermap.ingest import drafts  # jieba and dateparser load only when used
+
     failed = 0
     for path in args.files:
-        report = ingest(path, args.data, args.out)
+        report = drafts.ingest(path, args.data, args.out)
         failed += report.error is not None
         if args.json:
             print(json.dumps(report.to_dict(), ensure_ascii=False))
@@ -68,7 +69,9 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _drafts(args: argparse.Namespace) -> int:
-    infos = list_drafts(args.data, args.drafts)
+    from partnermap.ingest import drafts  # jieba and dateparser load only when used
+
+    infos = drafts.list_drafts(args.data, args.drafts)
     if args.json:
         rows = [
             {"id": i.id, "record": i.record, "meta": i.meta, "problems": list(i.problems)}
@@ -91,12 +94,16 @@ def _drafts(args: argparse.Namespace) -> int:
 
 
 def _accept(args: argparse.Namespace) -> int:
-    record_id = accept(args.data, args.draft_id, args.drafts)
+    from partnermap.ingest import drafts  # jieba and dateparser load only when used
+
+    record_id = drafts.accept(args.data, args.draft_id, args.drafts)
     print(f"accepted {args.draft_id} as record {record_id}")
     return 0
 
 
 def _reject(args: argparse.Namespace) -> int:
-    reject(args.data, args.draft_id, args.drafts)
+    from partnermap.ingest import drafts  # jieba and dateparser load only when used
+
+    drafts.reject(args.data, args.draft_id, args.drafts)
     print(f"rejected {args.draft_id}")
     return 0
