@@ -83,13 +83,20 @@ class Tally:
     """Latencies (seconds) by request kind, and errors, shared by the user threads."""
 
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    #: Latencies of the requests sent once every user has arrived (monotonic ``steady_from``).
+    steady: list[float] = field(default_factory=list)
+    steady_from: float = 0.0
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     reconnects: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, kind: str, seconds: float, error: str | None) -> None:
+    def add(self, kind: str, started: float, error: str | None) -> None:
+        """Count a request sent at ``started`` (``time.monotonic``) and answered now."""
+        seconds = time.monotonic() - started
         with self.lock:
             self.latencies[kind].append(seconds)
+            if started >= self.steady_from:
+                self.steady.append(seconds)
             if error:
                 self.errors[error] += 1
 
@@ -119,7 +126,7 @@ class User:
         headers = {"Accept-Encoding": "gzip"}
         if data is not None:
             headers["Content-Type"] = "application/json"
-        started = time.perf_counter()
+        started = time.monotonic()
         for attempt in (1, 2):
             reused = self.conn is not None
             if self.conn is None:
@@ -135,17 +142,15 @@ class User:
                     with self.tally.lock:
                         self.tally.reconnects += 1
                     continue
-                self.tally.add(kind, time.perf_counter() - started, type(err).__name__)
+                self.tally.add(kind, started, type(err).__name__)
                 return None
             except OSError as err:  # timeouts and refused connections
                 self.conn.close()
                 self.conn = None
-                self.tally.add(kind, time.perf_counter() - started, type(err).__name__)
+                self.tally.add(kind, started, type(err).__name__)
                 return None
             ok = response.status in (200, 204)
-            self.tally.add(
-                kind, time.perf_counter() - started, None if ok else f"HTTP {response.status}"
-            )
+            self.tally.add(kind, started, None if ok else f"HTTP {response.status}")
             if response.getheader("Connection", "").lower() == "close":
                 self.conn.close()
                 self.conn = None
@@ -222,7 +227,7 @@ class User:
         try:
             self._act(start_at, stop_at, think)
         except Exception as err:
-            self.tally.add("crash", 0.0, f"user crashed: {type(err).__name__}: {err}")
+            self.tally.add("crash", time.monotonic(), f"user crashed: {type(err).__name__}: {err}")
 
     def _act(self, start_at: float, stop_at: float, think: float) -> None:
         time.sleep(max(0.0, start_at - time.monotonic()))
@@ -258,19 +263,21 @@ def percentile(values: list[float], q: float) -> float:
     return ranked[min(len(ranked) - 1, max(0, round(q / 100 * len(ranked)) - 1))]
 
 
-def report(tally: Tally, seconds: float) -> str:
-    """The results as a Markdown table, one row per request kind and one for all."""
+def report(tally: Tally, seconds: float, ramp: float) -> str:
+    """The results as a Markdown table: a row per request kind, all, and all after the ramp."""
     rows = ["| kind | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |", "|---|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
     kinds = sorted(tally.latencies)
     everything = [v for kind in kinds for v in tally.latencies[kind]]
-    for kind, values in [*((k, tally.latencies[k]) for k in kinds), ("all", everything)]:
-        if not values:
-            continue
-        ms = [1000 * percentile(values, q) for q in (50, 95, 99, 100)]
-        rows.append(
-            f"| {kind} | {len(values)} | {'' if kind != 'all' else sum(tally.errors.values())} "
-            f"| {len(values) / seconds:.1f} | " + " | ".join(f"{v:.0f}" for v in ms) + " |"
-        )
+    errors = str(sum(tally.errors.values()))
+    table = [(kind, tally.latencies[kind], "", seconds) for kind in kinds]
+    table += [("all", everything, errors, seconds)]
+    table += [(f"all, after the {ramp:.0f} s ramp", tally.steady, "", seconds - ramp)]
+    for kind, values, errs, duration in table:
+        if values:
+            ms = " | ".join(f"{1000 * percentile(values, q):.0f}" for q in (50, 95, 99, 100))
+            rows.append(
+                f"| {kind} | {len(values)} | {errs} | {len(values) / duration:.1f} | {ms} |"
+            )
     errors = ", ".join(f"{name}: {n}" for name, n in tally.errors.items()) or "none"
     return "\n".join(
         [*rows, "", f"errors: {errors}; stale keep-alive reconnects: {tally.reconnects}"]
@@ -314,8 +321,8 @@ def run(url: str, users: int, seconds: float, think: float, ramp: float, data_di
     loaded = load_corpus(data_dir)
     years = [r.year for r in loaded.records if r.year is not None]
     corpus = Corpus([loc.id for loc in loaded.localities.values()], (min(years), max(years)))
-    tally = Tally()
     start = time.monotonic()
+    tally = Tally(steady_from=start + ramp)
     stop = start + seconds
     threads = [
         threading.Thread(
@@ -354,7 +361,7 @@ def main() -> None:
         f"{args.users} users, {args.seconds:.0f} s, think {args.think} s, ramp {args.ramp} s, "
         f"{args.workers} workers, data {args.data}"
     )
-    print(report(tally, args.seconds))
+    print(report(tally, args.seconds, args.ramp))
     print(f"(wall time including server start and stop: {elapsed:.0f} s)")
 
 
