@@ -1,0 +1,193 @@
+"""Time a dashboard in chromium: the first page load, and filter change -> map repainted.
+
+Everything is timed inside the page. An init script wraps ``fetch`` to note when each Dash
+callback is sent and answered (and for which output), and listens to the map's
+``plotly_afterplot``. A filter change sets one control through ``dash_clientside.set_props``,
+exactly as a person's pick reaches the Dash renderer; it is repainted at the first
+``plotly_afterplot`` after the answer of the ``map.figure`` callback arrived. Server time and
+bytes come from the Resource Timing entries of the callbacks the change caused: server time
+is ``responseStart - requestStart`` (the wait for the first byte, on loopback), bytes are the
+transfer sizes (compressed body and headers).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from playwright.sync_api import Browser, Page
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+VIEWPORT = {"width": 1440, "height": 1000}
+
+_INIT = r"""
+(() => {
+  performance.setResourceTimingBufferSize(100000);
+  const bench = (window.__bench = { inflight: 0, calls: [], afterplot: [], t0: 0 });
+  const fetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = typeof input === "string" ? input : input.url;
+    if (!url.includes("_dash-update-component")) return fetch.apply(this, arguments);
+    let output = "";
+    try { output = JSON.parse(init.body).output; } catch (e) {}
+    const call = { output, start: performance.now(), end: null };
+    bench.calls.push(call);
+    bench.inflight++;
+    return fetch.apply(this, arguments)
+      .then((response) => { call.end = performance.now(); return response; })
+      .finally(() => { bench.inflight--; });
+  };
+})();
+"""
+
+_DRAWN = "() => document.querySelector('#map .scattergeo path.point') ? performance.now() : false"
+
+_LISTEN = """() => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  gd.on('plotly_afterplot', () => window.__bench.afterplot.push(performance.now()));
+  const vertices = gd._fullData.reduce((n, t) => n + (t.lat || t.locations || []).length, 0);
+  return { vertices, plotly: window.Plotly.version };
+}"""
+
+_CHANGE = """([id, value]) => {
+  window.__bench.t0 = performance.now();
+  window.dash_clientside.set_props(id, { value });
+  return window.__bench.t0;
+}"""
+
+_REPAINTED = """() => {
+  const b = window.__bench;
+  const map = b.calls.find((c) => c.start >= b.t0 && c.output === 'map.figure' && c.end !== null);
+  const painted = map && b.afterplot.find((t) => t >= map.end);
+  return painted === undefined ? false : { repaint: painted - b.t0, map_start: map.start };
+}"""
+
+_CALLBACKS = """(t0) => performance.getEntriesByType('resource')
+  .filter((e) => e.name.includes('_dash-update-component') && e.startTime >= t0 - 1)
+  .map((e) => ({ start: e.startTime, server: e.responseStart - e.requestStart,
+                 bytes: e.transferSize }))"""
+
+_PAGE_BYTES = """() => [...performance.getEntriesByType('navigation'),
+                     ...performance.getEntriesByType('resource')]
+  .reduce((n, e) => n + e.transferSize, 0)"""
+
+
+@dataclass(frozen=True)
+class PageLoad:
+    """One first load of the page, with an empty cache."""
+
+    #: From navigation start to the first place marker drawn on the map.
+    to_map_s: float
+    #: Everything transferred until the page went quiet: HTML, scripts, data, callbacks.
+    bytes: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """One filter change."""
+
+    #: From setting the control to the map's redraw after the map callback answered.
+    repaint_ms: float
+    #: Server time of every callback the change caused, summed.
+    server_ms: float
+    #: Server time of the map callback alone.
+    map_server_ms: float
+    #: Transferred by those callbacks.
+    bytes: int
+    callbacks: int
+
+
+def filter_changes(year_bounds: tuple[int, int], n: int) -> list[tuple[str, Any]]:
+    """Return ``n`` control changes, each a (control id, value) different from the last.
+
+    The cycle sets and widens a sector, a type, the years and the level, and clears them.
+    """
+    first, last = year_bounds
+    mid = (first + last) // 2
+    cycle = [
+        ("filter-sector", ["trade-investment"]),
+        ("filter-sector", ["trade-investment", "clean-air"]),
+        ("filter-type", ["sister_city", "friendship"]),
+        ("filter-years", [mid - 10, mid + 5]),
+        ("filter-level", "province"),
+        ("filter-years", [mid - 5, last]),
+        ("filter-level", ""),
+        ("filter-type", []),
+        ("filter-years", [first, last]),
+        ("filter-sector", []),
+    ]
+    return [cycle[i % len(cycle)] for i in range(n)]
+
+
+def first_load(browser: Browser, url: str, timeout_s: float = 600) -> PageLoad:
+    """Open ``url`` in a fresh browser context and time the first drawn map."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.add_init_script(_INIT)
+        page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
+        drawn = page.wait_for_function(_DRAWN, polling="raf", timeout=timeout_s * 1000)
+        to_map_ms = drawn.json_value()
+        _settle(page, timeout_s)
+        return PageLoad(to_map_ms / 1000, int(page.evaluate(_PAGE_BYTES)))
+    finally:
+        context.close()
+
+
+@dataclass(frozen=True)
+class Session:
+    """Filter changes timed on one page."""
+
+    #: Points, arc vertices and regions in the map as first drawn.
+    vertices: int
+    plotly_js: str
+    changes: list[Change]
+
+
+def time_changes(
+    browser: Browser, url: str, changes: Sequence[tuple[str, Any]], timeout_s: float = 600
+) -> Session:
+    """Make ``changes`` one after the other on a loaded page; time each."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.add_init_script(_INIT)
+        page.goto(url, timeout=timeout_s * 1000)
+        page.wait_for_function(_DRAWN, polling="raf", timeout=timeout_s * 1000)
+        _settle(page, timeout_s)
+        drawn = page.evaluate(_LISTEN)
+        timed = [_change(page, change, timeout_s) for change in changes]
+        return Session(drawn["vertices"], drawn["plotly"], timed)
+    finally:
+        context.close()
+
+
+def _change(page: Page, change: tuple[str, Any], timeout_s: float) -> Change:
+    t0 = page.evaluate(_CHANGE, list(change))
+    done = page.wait_for_function(_REPAINTED, polling=10, timeout=timeout_s * 1000).json_value()
+    _settle(page, timeout_s)
+    entries = page.evaluate(_CALLBACKS, t0)
+    map_entry = min(entries, key=lambda e: abs(e["start"] - done["map_start"]))
+    return Change(
+        repaint_ms=done["repaint"],
+        server_ms=sum(e["server"] for e in entries),
+        map_server_ms=map_entry["server"],
+        bytes=sum(e["bytes"] for e in entries),
+        callbacks=len(entries),
+    )
+
+
+def _settle(page: Page, timeout_s: float, quiet_ms: int = 300) -> None:
+    """Wait until no callback has been in flight for ``quiet_ms``."""
+    deadline = time.monotonic() + timeout_s
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(25)
+        if page.evaluate("window.__bench.inflight"):
+            quiet_since = time.monotonic()
+        elif (time.monotonic() - quiet_since) * 1000 >= quiet_ms:
+            return
+    raise TimeoutError(f"the page kept calling back for {timeout_s:.0f} s")
