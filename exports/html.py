@@ -44,9 +44,10 @@ FRAME_WEST = -25.0
 POPUP_RECORDS = 8
 _HOME_BOUNDS = [[15.0, 70.0], [55.0, 295.0]]
 
-_LEAFLET = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet"
-_INLINE_JS = (_LEAFLET + ".js", "https://code.jquery.com/jquery-3.7.1.min.js")
-_INLINE_CSS = (_LEAFLET + ".css",)
+# folium-offline embeds each asset under the address of the copy it replaces; these are the
+# ends of those addresses. Nothing is fetched: the page carries the embedded text.
+_INLINE_JS = ("/leaflet@1.9.3/dist/leaflet.js", "/jquery-3.7.1.min.js")
+_INLINE_CSS = ("/leaflet@1.9.3/dist/leaflet.css",)
 _EAST = np.array([360.0, 0.0])
 _TEMPLATE_LITERAL = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
 
@@ -108,10 +109,10 @@ def map_page(
     lang = request.lang
     page = _OfflineMap(location=[35, 180], zoom_start=2, tiles=None, prefer_canvas=False)
     root = page.get_root()
-    for i, url in enumerate(_INLINE_JS):
-        root.header.add_child(folium.Element(f"<script>{_vendored(url)}</script>"), f"js{i}")
-    for i, url in enumerate(_INLINE_CSS):
-        root.header.add_child(folium.Element(f"<style>{_vendored(url)}</style>"), f"css{i}")
+    for i, asset in enumerate(_INLINE_JS):
+        root.header.add_child(folium.Element(f"<script>{_vendored(asset)}</script>"), f"js{i}")
+    for i, asset in enumerate(_INLINE_CSS):
+        root.header.add_child(folium.Element(f"<style>{_vendored(asset)}</style>"), f"css{i}")
     root.header.add_child(folium.Element(f"<style>{_PAGE_CSS}</style>"), "pm-css")
 
     _basemap().add_to(page)
@@ -136,10 +137,12 @@ class _OfflineMap(folium.Map):
 
 
 @functools.cache
-def _vendored(url: str) -> str:
+def _vendored(address_end: str) -> str:
+    """The text folium-offline embeds for the asset whose address ends with ``address_end``."""
     from offlinefolium.elements import _res  # 3.5 MB of embedded assets: load on first use
 
-    return _res[url]
+    [text] = [text for address, text in _res.items() if address.endswith(address_end)]
+    return text
 
 
 @functools.cache
