@@ -67,6 +67,19 @@ TYPES: dict[str, Term] = _table(
     Term("other", "Other", "其他"),
 )
 
+#: Types that are signed agreements between parties, as opposed to events and programs.
+AGREEMENT_TYPES = frozenset(
+    {
+        "sister_city",
+        "sister_state_province",
+        "friendship",
+        "mou",
+        "action_plan",
+        "framework",
+        "other",
+    }
+)
+
 STATUSES: dict[str, Term] = _table(
     Term("active", "Active", "有效"),
     Term("ended", "Ended", "已终止"),

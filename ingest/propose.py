@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from partnermap.data.schema import Record
-from partnermap.data.vocabulary import TYPES
+from partnermap.data.vocabulary import AGREEMENT_TYPES, TYPES
 from partnermap.ingest.anchors import (
     DocumentDates,
     conference_mentions,
@@ -35,17 +35,6 @@ from partnermap.ingest.kinds import Cue, find_sectors, type_cues
 from partnermap.ingest.places import FOREIGN, PlaceMention, find_places
 from partnermap.ingest.text import Document
 
-_AGREEMENTS = frozenset(
-    {
-        "sister_city",
-        "sister_state_province",
-        "friendship",
-        "mou",
-        "action_plan",
-        "framework",
-        "other",
-    }
-)
 _GATHERINGS = frozenset({"summit", "forum", "conference", "workshop"})
 _WEAK_TYPES = frozenset({"other", "program", "project"})
 #: "agreement", "协议": a word every agreement's text uses, naming no type of its own.
@@ -146,7 +135,7 @@ class Proposal:
         local = any(m.place.level != "country" and not m.site for m in names)
         if local and self.clause:
             return [m for m in names if m.place.level != "country"]
-        if not local or self.type.slug not in _AGREEMENTS:
+        if not local or self.type.slug not in AGREEMENT_TYPES:
             weak = [m for m in self.places if m.strength == "weak"]
             names = sorted(names + weak, key=lambda m: m.start)
         return names
@@ -217,7 +206,7 @@ def _outside_datelines(
 
 def _local_parties(head: Proposal | None) -> list[PlaceMention]:
     """The local governments that are parties to the document's main agreement, if any."""
-    if head is None or head.type.slug not in _AGREEMENTS:
+    if head is None or head.type.slug not in AGREEMENT_TYPES:
         return []
     return [
         m
@@ -257,7 +246,7 @@ def _head_proposal(
         following = next((b for b in blocks if b.start >= end), None)
         if following:
             inside += [m for m in places if following.start <= m.start < following.end]
-    signed = _signature_date(text, dates.mentions) if cue.slug in _AGREEMENTS else None
+    signed = _signature_date(text, dates.mentions) if cue.slug in AGREEMENT_TYPES else None
     date = signed or choose_event_date(text, start, end, dates.mentions)
     sectors = find_sectors(text, limit=10)
     quotes = [(start, end)]
@@ -364,7 +353,7 @@ def _block_places(block: Block, places: Sequence[PlaceMention]) -> list[PlaceMen
 def _cites(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
     """Whether the sentence cites an agreement by its title ("根据“…谅解备忘录”附件一")."""
     for match in _QUOTED_TITLE.finditer(text, span[0], span[1]):
-        if any(c.slug in _AGREEMENTS and c.end == match.end() - 1 for c in cues):
+        if any(c.slug in AGREEMENT_TYPES and c.end == match.end() - 1 for c in cues):
             return True
     return False
 
@@ -439,7 +428,7 @@ def _recalled(text: str, cue: Cue) -> bool:
 
 
 def _summary(text: str, cue: Cue) -> bool:
-    if cue.slug not in _AGREEMENTS:
+    if cue.slug not in AGREEMENT_TYPES:
         return False
     before = text[max(0, cue.start - 16) : cue.start]
     return bool(_SUMMARY.fullmatch(cue.text) or _SUMMARY_BEFORE.search(before))
@@ -736,7 +725,7 @@ def matching_records(proposal: Proposal, records: Iterable[Record]) -> list[str]
         theirs_parties = {ref.id for ref in record.localities if ref.role == "party"} - _COUNTRIES
         ours_below, theirs_below = ids - _COUNTRIES, theirs - _COUNTRIES
         bilateral = min(len(ours_parties), len(theirs_parties)) >= 2
-        if record.type in _AGREEMENTS and bilateral:
+        if record.type in AGREEMENT_TYPES and bilateral:
             shared = len(ours_parties & theirs_parties)
             same = shared * 2 > max(len(ours_parties), len(theirs_parties))
         elif ours_below and theirs_below:

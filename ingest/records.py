@@ -8,23 +8,12 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from partnermap.data.vocabulary import TYPES
+from partnermap.data.vocabulary import AGREEMENT_TYPES, TYPES
 from partnermap.geo.gazetteer import Place, locality_of
 from partnermap.ingest.places import PlaceMention
 from partnermap.ingest.propose import Proposal
 from partnermap.ingest.text import Document
 
-_AGREEMENTS = frozenset(
-    {
-        "sister_city",
-        "sister_state_province",
-        "friendship",
-        "mou",
-        "action_plan",
-        "framework",
-        "other",
-    }
-)
 _GATHERINGS = frozenset({"summit", "forum", "conference", "workshop", "training"})
 _SUMMARY_MAX = 400
 _WEAK = 0.5
@@ -147,7 +136,7 @@ def _role(mention: PlaceMention, proposal: Proposal, all_: list[PlaceMention]) -
         return "party"
     if mention.site and mention.place.level != "country":
         return "host" if slug in _GATHERINGS else "site"
-    if slug in _AGREEMENTS:
+    if slug in AGREEMENT_TYPES:
         smaller = [m for m in all_ if m.place.level != "country"]
         if mention.place.level == "country":
             return "participant" if smaller else "party"
