@@ -15,7 +15,7 @@ ARC_COLOR = "rgba(94, 60, 153, 0.45)"
 #: Keep every third point of each path: plotly draws each segment as a great circle itself,
 #: so the thinned arc is the same curve for a third of the bytes.
 EVERY = 3
-MIDPOINT_COLOR = "rgba(94, 60, 153, 0.8)"
+MIDPOINT_COLOR = "rgba(94, 60, 153, 0.35)"
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
         lat=arcs["mid_lat"].to_numpy(),
         lon=arcs["mid_lon"].to_numpy(),
         mode="markers",
-        marker={"size": 6, "color": MIDPOINT_COLOR, "line": {"width": 0}},
+        marker={"size": 5, "color": MIDPOINT_COLOR, "line": {"width": 0}},
         customdata=[["pair", a, b] for a, b in zip(arcs["a"], arcs["b"], strict=True)],
         text=hover,
         hovertemplate="%{text}<extra></extra>",
