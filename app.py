@@ -24,6 +24,7 @@ from partnermap.data.view import build_index, build_view, regions_from_geojson
 from partnermap.exports.render import Renderer
 from partnermap.geo import basemap
 from partnermap.geo.search import place_ids
+from partnermap.ingest.drafts import corpus_with_drafts
 from partnermap.layers import page
 from partnermap.layers import timeline as timeline_layer
 from partnermap.layers.details import SOURCES_PATH
@@ -35,7 +36,7 @@ log = logging.getLogger("partnermap.app")
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 
 
-def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
+def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False) -> Dash:
     """Load and check ``data_dir`` once, then build the dashboard on it.
 
     Bad records and localities are reported on the log and skipped. Every response carries
@@ -46,6 +47,8 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
     ----------
     data_dir
         A data directory (see ``partnermap.data.loader``).
+    include_drafts
+        Also show the drafts awaiting review (``partnermap ingest``), marked as drafts.
 
     Returns
     -------
@@ -55,12 +58,16 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR) -> Dash:
     corpus = load_corpus(data_dir)
     for problem in corpus.problems:
         log.warning("skipped: %s", problem)
+    drafts: frozenset[str] = frozenset()
+    if include_drafts:
+        corpus, drafts = corpus_with_drafts(corpus)
     index = build_index(corpus, regions_from_geojson(basemap.admin1_geojson()))
     context = AppContext(
         index=index,
         view=functools.lru_cache(maxsize=32)(functools.partial(build_view, index)),
         resolve_place=functools.partial(place_ids, localities=corpus.localities),
         attribution=basemap.ATTRIBUTION,
+        drafts=drafts,
     )
     server = Flask(__name__)
     server.config.update(server_config())

@@ -100,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=8050, help="port (default: %(default)s)")
     serve.add_argument("--data", type=Path, default=EMBEDDED_DATA_DIR, help="data directory")
+    serve.add_argument(
+        "--include-drafts", action="store_true", help="also show drafts awaiting review, marked"
+    )
     mode = serve.add_mutually_exclusive_group()
     mode.add_argument(
         "--debug", action="store_true", help="Dash debug mode (reloader, dev tools; never shared)"
@@ -231,7 +234,8 @@ def _serve(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.workers:
         options = gunicorn_options(args.host, args.port, args.workers)
-        run_production(functools.partial(create_app, args.data), options)
+        run_production(functools.partial(create_app, args.data, args.include_drafts), options)
     else:
-        create_app(args.data).run(host=args.host, port=args.port, debug=args.debug)
+        app = create_app(args.data, args.include_drafts)
+        app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

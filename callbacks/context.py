@@ -24,12 +24,15 @@ class AppContext:
         Maps one place id or name (English or Chinese) to locality ids.
     attribution
         The basemap credit line by language.
+    drafts
+        Ids of the records that are drafts awaiting review (``serve --include-drafts``).
     """
 
     index: CorpusIndex
     view: Callable[[FilterState], MapView]
     resolve_place: Callable[[str], frozenset[str]]
     attribution: Mapping[str, str]
+    drafts: frozenset[str] = frozenset()
 
     def state(self, query: str | None) -> UrlState:
         """The filter state and language of a URL query."""

@@ -26,7 +26,7 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def show_details(query: str | None, selection: list[str] | None) -> list[Any]:
         state = context.state(query)
-        return details.panel(context.view(state.filters), selection, state.lang)
+        return details.panel(context.view(state.filters), selection, state.lang, context.drafts)
 
     @app.callback(
         Output(ids.DATA_TABLE, "children"),

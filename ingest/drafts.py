@@ -13,13 +13,14 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
 
-from partnermap.data.loader import load_corpus, load_localities, load_records_file
+from partnermap.data.loader import Corpus, load_corpus, load_localities, load_records_file
 from partnermap.data.schema import Locality, Record
 from partnermap.ingest.propose import matching_records, propose
 from partnermap.ingest.records import DraftRecord, draft_record
@@ -218,6 +219,17 @@ def load_drafts(data_dir: Path) -> list[Record]:
         )
         records.extend(loaded.records)
     return records
+
+
+def corpus_with_drafts(corpus: Corpus) -> tuple[Corpus, frozenset[str]]:
+    """The corpus with its drafts added, for ``serve --include-drafts``, and the drafts' ids."""
+    drafts = load_drafts(corpus.data_dir)
+    with_drafts = replace(
+        corpus,
+        records=(*corpus.records, *drafts),
+        localities=MappingProxyType(draft_localities(corpus.data_dir)),
+    )
+    return with_drafts, frozenset(record.id for record in drafts)
 
 
 def draft_localities(data_dir: Path) -> dict[str, Locality]:

@@ -49,7 +49,9 @@ def selected_records(view: MapView, selection: Selection | None) -> list[Record]
     return [r for r in view.records if wanted <= {ref.id for ref in r.localities}]
 
 
-def panel(view: MapView, selection: Sequence[str] | None, lang: str) -> list[Any]:
+def panel(
+    view: MapView, selection: Sequence[str] | None, lang: str, drafts: frozenset[str] = frozenset()
+) -> list[Any]:
     """The details panel's children for ``selection`` in ``view``.
 
     Parameters
@@ -61,6 +63,8 @@ def panel(view: MapView, selection: Sequence[str] | None, lang: str) -> list[Any
         listed; with neither, or when nothing is kept, a hint.
     lang
         "en" or "zh".
+    drafts
+        Ids of records that are drafts awaiting review: they are marked as such.
     """
     chosen = tuple(selection) if selection else None
     if chosen:
@@ -73,7 +77,10 @@ def panel(view: MapView, selection: Sequence[str] | None, lang: str) -> list[Any
         return [html.P(labels.ui("details_hint", lang), className="hint")]
     return [
         html.H3(f"{title}: {labels.agreements(len(records), lang)}"),
-        html.Ol([html.Li(_record(record, lang)) for record in records], className="records"),
+        html.Ol(
+            [html.Li(_record(record, lang, record.id in drafts)) for record in records],
+            className="records",
+        ),
     ]
 
 
@@ -89,11 +96,13 @@ def _place_name(view: MapView, place_id: str, lang: str) -> str:
     return labels.bilingual(row["name_en"], row["name_zh"], lang)
 
 
-def _record(record: Record, lang: str) -> html.Article:
+def _record(record: Record, lang: str, draft: bool = False) -> html.Article:
     title = record.title_zh if lang == "zh" and record.title_zh else record.title
     sectors = ", ".join(labels.sector(s, lang) for s in record.sectors)
+    badge = [html.P(labels.ui("draft", lang), className="draft-badge")] if draft else []
     return html.Article(
         [
+            *badge,
             html.H4(title),
             html.P(
                 [
@@ -113,7 +122,7 @@ def _record(record: Record, lang: str) -> html.Article:
             *[_source(source, lang) for source in record.sources],
             *_related(record, lang),
         ],
-        className="record",
+        className="record draft" if draft else "record",
     )
 
 

@@ -46,6 +46,10 @@ UI: dict[str, dict[str, str]] = {
     "lines": {"en": "lines", "zh": "行"},
     "accessed": {"en": "accessed", "zh": "访问于"},
     "status": {"en": "Status", "zh": "状态"},
+    "draft": {
+        "en": "Draft — not yet reviewed (partnermap accept)",
+        "zh": "草稿：尚未审核（partnermap accept）",
+    },
     "low_confidence": {"en": "Low confidence", "zh": "可信度低"},
     "note": {"en": "Note", "zh": "说明"},
     "related": {"en": "Related records", "zh": "相关记录"},
