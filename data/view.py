@@ -24,6 +24,9 @@ from partnermap.geo.arcs import great_circles, midpoints
 
 #: Columns of the regions table (US states and Chinese provinces) that choropleths shade.
 REGION_COLUMNS = ["id", "name_en", "name_zh", "country"]
+#: Above this many place-to-place arcs the map joins them by state-and-province pair: ten
+#: thousand arcs are an unreadable hairball that takes plotly seconds to draw.
+MAX_PLACE_ARCS = 1_000
 #: The two timeline facets, each with the vocabulary its categories come from.
 FACETS = {"sector": list(SECTORS), "type": list(TYPES)}
 
@@ -56,6 +59,13 @@ class CorpusIndex:
         One row per partnered locality pair (Chinese side, US side), as place positions.
     arc_lat, arc_lon
         The great-circle path of each pair, shape ``(n_pairs, points)``.
+    nodes
+        The ends of joined arcs: every place, then every region (``name_en``, ``name_zh``,
+        ``lat``, ``lon``; a region lies at its own locality, else at the mean of its places).
+    groups
+        Each pair's state-and-province pair as node positions (pairs with a side outside every
+        region keep their places); ``group_refs`` are the (record, group) incidences and
+        ``group_arc_lat``, ``group_arc_lon`` their paths.
     """
 
     records: tuple[Record, ...]
@@ -71,6 +81,11 @@ class CorpusIndex:
     region_refs: IntArray
     arc_lat: NDArray[np.float32]
     arc_lon: NDArray[np.float32]
+    nodes: pd.DataFrame
+    groups: IntArray
+    group_refs: IntArray
+    group_arc_lat: NDArray[np.float32]
+    group_arc_lon: NDArray[np.float32]
 
     @property
     def year_bounds(self) -> tuple[int, int] | None:
@@ -94,7 +109,11 @@ class MapView:
         joined to by an arc); most records first.
     arcs
         One row per partnered pair named together by kept records: ``a`` (Chinese side) and ``b``
-        (US side) ids and names, ``count``, and the arc midpoint ``mid_lat``, ``mid_lon``.
+        (US side) ids and names, ``count``, and the arc midpoint ``mid_lat``, ``mid_lon``. When
+        more than ``MAX_PLACE_ARCS`` pairs are kept, one row per state-and-province pair
+        instead (``arc_level`` "region"), counting the kept records joining the two.
+    arc_level
+        "place" or "region": what the ends of ``arcs`` are.
     arc_lat, arc_lon
         The great-circle path of each row of ``arcs``.
     regions
@@ -116,6 +135,7 @@ class MapView:
     records: tuple[Record, ...]
     points: pd.DataFrame
     arcs: pd.DataFrame
+    arc_level: str
     arc_lat: NDArray[np.float32]
     arc_lon: NDArray[np.float32]
     regions: pd.DataFrame
@@ -183,9 +203,16 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
     )
     lat = places["lat"].to_numpy()
     lon = places["lon"].to_numpy()
-    arc_lat, arc_lon = great_circles(
-        lat[pair_table[:, 0]], lon[pair_table[:, 0]], lat[pair_table[:, 1]], lon[pair_table[:, 1]]
+    arc_lat, arc_lon = _paths(lat, lon, pair_table)
+    nodes = _nodes(places, regions)
+    groups, group_of_pair = _region_pairs(place_region, len(places), pair_table)
+    group_refs = np.unique(
+        np.column_stack(
+            [pair_refs.reshape(-1, 2)[:, 0], group_of_pair[pair_refs.reshape(-1, 2)[:, 1]]]
+        ),
+        axis=0,
     )
+    group_lat, group_lon = _paths(nodes["lat"].to_numpy(), nodes["lon"].to_numpy(), groups)
     return CorpusIndex(
         records=records,
         places=places,
@@ -198,8 +225,13 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
         pairs=pair_table,
         pair_refs=pair_refs.reshape(-1, 2),
         region_refs=region_refs.reshape(-1, 2),
-        arc_lat=arc_lat.astype(np.float32).reshape(len(pair_table), -1),
-        arc_lon=arc_lon.astype(np.float32).reshape(len(pair_table), -1),
+        arc_lat=arc_lat,
+        arc_lon=arc_lon,
+        nodes=nodes,
+        groups=groups,
+        group_refs=group_refs,
+        group_arc_lat=group_lat,
+        group_arc_lon=group_lon,
     )
 
 
@@ -235,13 +267,35 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
 
     points = places.assign(count=point_count, partners=partners)[point_count > 0]
     points = points.reset_index().sort_values(["count", "name_en"], ascending=[False, True])
+    arc_level, nodes, ends, arc_count, arc_lat, arc_lon = (
+        "place",
+        places,
+        arc_pairs,
+        pair_count[arc_rows],
+        index.arc_lat[arc_rows],
+        index.arc_lon[arc_rows],
+    )
+    if arc_rows.size > MAX_PLACE_ARCS:
+        group_count = np.bincount(
+            index.group_refs[kept[index.group_refs[:, 0]], 1], minlength=len(index.groups)
+        )
+        rows = np.flatnonzero(group_count)
+        arc_level, nodes, ends, arc_count, arc_lat, arc_lon = (
+            "region",
+            index.nodes,
+            index.groups[rows],
+            group_count[rows],
+            index.group_arc_lat[rows],
+            index.group_arc_lon[rows],
+        )
     return MapView(
         state=state,
         records=_take(index.records, np.flatnonzero(kept)),
         points=points.reset_index(drop=True),
-        arcs=_arcs(places, arc_pairs, pair_count[arc_rows]),
-        arc_lat=index.arc_lat[arc_rows],
-        arc_lon=index.arc_lon[arc_rows],
+        arcs=_arcs(nodes, ends, arc_count),
+        arc_level=arc_level,
+        arc_lat=arc_lat,
+        arc_lon=arc_lon,
         regions=index.regions.assign(count=region_count),
         timeline=_timeline(index, but_years),
         focus=places.loc[places.index.isin(state.place)].reset_index(),
@@ -276,6 +330,43 @@ def _places(localities: Iterable[Locality], regions: pd.DataFrame) -> pd.DataFra
         )
     ]
     return places.drop(columns="admin1").set_index("id")
+
+
+def _paths(
+    lat: NDArray[np.float64], lon: NDArray[np.float64], ends: IntArray
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The great-circle path between each row of ``ends`` (two positions into lat/lon)."""
+    path_lat, path_lon = great_circles(
+        lat[ends[:, 0]], lon[ends[:, 0]], lat[ends[:, 1]], lon[ends[:, 1]]
+    )
+    shape = (len(ends), -1)
+    return path_lat.astype(np.float32).reshape(shape), path_lon.astype(np.float32).reshape(shape)
+
+
+def _nodes(places: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+    """Places, then regions, as arc ends: a region at its own locality, else its places' mean."""
+    columns = ["name_en", "name_zh", "lat", "lon"]
+    inside = places.groupby("region")[["lat", "lon"]].mean()
+    at = regions[["id", "name_en", "name_zh"]].assign(
+        lat=inside["lat"].reindex(regions.index).to_numpy(),
+        lon=inside["lon"].reindex(regions.index).to_numpy(),
+    )
+    own = at["id"].isin(places.index)
+    at.loc[own, ["lat", "lon"]] = places.loc[at.loc[own, "id"], ["lat", "lon"]].to_numpy()
+    return pd.concat([places[columns], at.set_index("id")[columns]])
+
+
+def _region_pairs(
+    place_region: IntArray, n_places: int, pairs: IntArray
+) -> tuple[IntArray, IntArray]:
+    """Each pair's (Chinese region, US region) as node positions, and each pair's group.
+
+    Returns the unique groups, shape ``(n_groups, 2)``, and the group of every pair.
+    """
+    region = place_region[pairs] if pairs.size else np.zeros((0, 2), dtype=np.int64)
+    ends = np.where((region >= 0).all(axis=1, keepdims=True), region + n_places, pairs)
+    groups, group_of_pair = np.unique(ends.reshape(-1, 2), axis=0, return_inverse=True)
+    return groups.astype(np.int64), group_of_pair.reshape(-1).astype(np.int64)
 
 
 def _sides(

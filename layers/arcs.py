@@ -1,4 +1,5 @@
-"""Arc layer: one great circle per partnered pair of places, wider for more agreements."""
+"""Arc layer: one great circle per partnered pair of places (or of states and provinces, when
+the view joins them), wider for more agreements."""
 
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
     count = view.arcs["count"].to_numpy()
     lines = [_band(view, band, count, lang) for band in BANDS]
     arcs = view.arcs
+    kind = "pair" if view.arc_level == "place" else "regions"
     hover = [
         plotly_text(f"{labels.bilingual(an, az, lang)} — {labels.bilingual(bn, bz, lang)}")
         + "<br>"
@@ -73,7 +75,7 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
         lon=arcs["mid_lon"].to_numpy(),
         mode="markers",
         marker={"size": 5, "color": MIDPOINT_COLOR, "line": {"width": 0}},
-        customdata=[["pair", a, b] for a, b in zip(arcs["a"], arcs["b"], strict=True)],
+        customdata=[[kind, a, b] for a, b in zip(arcs["a"], arcs["b"], strict=True)],
         text=hover,
         hovertemplate="%{text}<extra></extra>",
         showlegend=False,

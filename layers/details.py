@@ -22,7 +22,8 @@ Selection = tuple[str, ...]
 
 
 def selection_from_click(click: Mapping[str, Any] | None) -> Selection | None:
-    """What a map click points at: ("place", id), ("pair", a, b), ("region", id), or None.
+    """What a map click points at: ("place", id), ("pair", a, b), ("region", id), ("regions",
+    a, b) (an arc joining two states or provinces), or None.
 
     Examples
     --------
@@ -38,13 +39,21 @@ def selected_records(view: MapView, selection: Selection | None) -> list[Record]
     """The kept records behind a selection.
 
     A place: the records naming it; a pair: naming both places; a region (state or province):
-    naming it or a place inside it.
+    naming it or a place inside it; a pair of regions: naming a place in each.
     """
     if not selection:
         return []
     if selection[0] == "region":
         inside = _inside_region(view, selection[1])
         return [r for r in view.records if not inside.isdisjoint(ref.id for ref in r.localities)]
+    if selection[0] == "regions":
+        ends = [_inside_region(view, rid) for rid in selection[1:]]
+        return [
+            r
+            for r in view.records
+            for named in [{ref.id for ref in r.localities}]
+            if all(not end.isdisjoint(named) for end in ends)
+        ]
     wanted = set(selection[1:])
     return [r for r in view.records if wanted <= {ref.id for ref in r.localities}]
 
@@ -176,4 +185,4 @@ def _source(source: Source, lang: str) -> html.Figure:
     )
 
 
-_KINDS = {"place", "pair", "region"}
+_KINDS = {"place", "pair", "region", "regions"}

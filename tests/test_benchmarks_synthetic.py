@@ -1,4 +1,5 @@
-"""The synthetic corpora of the benchmarks: deterministic, valid, realistic in their mix."""
+"""The synthetic corpora of the benchmarks: deterministic, valid, realistic in their mix; and
+the view joining the arcs of such a corpus by state and province."""
 
 from __future__ import annotations
 
@@ -6,8 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 from partnermap.benchmarks.synthetic import generate, write_dataset
+from partnermap.data.filters import FilterState
 from partnermap.data.loader import load_corpus
+from partnermap.data.view import build_index, build_view, regions_from_geojson
+from partnermap.geo.basemap import admin1_geojson
 from partnermap.geo.gazetteer import load_gazetteer
+from partnermap.layers.details import selected_records
 
 
 def test_same_seed_same_rows_other_seed_other_rows() -> None:
@@ -49,3 +54,17 @@ def test_mix_is_mostly_sister_cities_with_no_stated_sector() -> None:
     assert 0.3 < general / len(records) < 0.6
     years = Counter(int(record["date"][:4]) for record in records if record["date"])
     assert years[2012] > years[1990] > years[1980]
+
+
+def test_a_large_view_joins_arcs_by_state_and_province(tmp_path: Path) -> None:
+    corpus = load_corpus(write_dataset(tmp_path, 1_500, seed=8))
+    index = build_index(corpus, regions_from_geojson(admin1_geojson()))
+    view = build_view(index, FilterState())
+    assert view.arc_level == "region"
+    assert len(view.arcs) < len(index.pairs)
+    # Each arc counts the records naming a place in each of its two regions.
+    row = view.arcs.sort_values("count").iloc[-1]
+    selection = ("regions", row["a"], row["b"])
+    assert len(selected_records(view, selection)) == row["count"]
+    narrow = build_view(index, FilterState(types=frozenset({"framework"})))
+    assert narrow.arc_level == "place"
