@@ -56,12 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs.append(
                 _measure(chrome, name, data_dir, "partnermap", args.changes, args.loads, tmp)
             )
-            _progress(runs[-1])
+            _progress(runs[-1], args.out)
             if data_dir is not None and not args.no_baseline:
                 n = runs[-1].records
                 changes = args.baseline_changes or BASELINE_CHANGES.get(n, 3)
                 runs.append(_measure(chrome, name, data_dir, "baseline", changes, 1, tmp))
-                _progress(runs[-1])
+                _progress(runs[-1], args.out)
         header = report.machine(chrome.version, runs[0].plotly_js)
         chrome.close()
     extras = report.Extras()
@@ -204,7 +204,10 @@ def _body(runs: list[report.Run], extras: report.Extras, args: argparse.Namespac
     return lines
 
 
-def _progress(run: report.Run) -> None:
+def _progress(run: report.Run, out: Path) -> None:
+    """Print one line for ``run``; append it to ``out`` with its changes, in case of a crash."""
+    with out.with_suffix(".partial.md").open("a", encoding="utf-8") as partial:
+        partial.write(f"{run!r}\n")
     print(
         f"{run.corpus} / {run.app}: cold {run.cold_start_s:.1f} s, "
         f"repaint p50 {run.repaint(0.5):.0f} ms p95 {run.repaint(0.95):.0f} ms",
