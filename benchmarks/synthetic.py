@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from partnermap.data.schema import COUNTRY_BOUNDS
-from partnermap.geo.gazetteer import Place, load_gazetteer, source_label
+from partnermap.geo.gazetteer import Place, load_gazetteer, locality_of
 
 #: Where ``dataset`` keeps generated corpora (gitignored).
 DATA_ROOT = Path(__file__).resolve().parent / ".data"
@@ -234,14 +234,4 @@ def _record(
 
 
 def _locality(place: Place) -> dict[str, Any]:
-    return {
-        "id": place.id,
-        "name_en": place.name_en,
-        "name_zh": place.name_zh,
-        "level": place.level,
-        "country": place.country,
-        "admin1": place.admin1,
-        "lat": place.lat,
-        "lon": place.lon,
-        "gazetteer": source_label(place.id, load_gazetteer().versions),
-    }
+    return locality_of(place).model_dump(mode="json")
