@@ -1,0 +1,66 @@
+"""Measure ``load_corpus``: the data loading behind a cold start of ``partnermap serve``.
+
+Run: ``.venv/bin/python -m partnermap.benchmarks.loader`` (``--help`` for the options). Each
+load runs in its own fresh process, so no parse is warmed by an earlier one; prints the median
+seconds per corpus, with the records and problems loaded as a check that nothing was lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from partnermap.benchmarks import synthetic
+from partnermap.data.loader import EMBEDDED_DATA_DIR
+
+_ONE_LOAD = """
+import json, sys, time
+from pathlib import Path
+from partnermap.data.loader import load_corpus
+started = time.perf_counter()
+corpus = load_corpus(Path(sys.argv[1]))
+seconds = time.perf_counter() - started
+print(json.dumps([seconds, len(corpus.records), len(corpus.problems)]))
+"""
+
+
+def time_load(data_dir: Path) -> tuple[float, int, int]:
+    """Load ``data_dir`` in a fresh interpreter; return (seconds, records, problems)."""
+    out = subprocess.run(
+        [sys.executable, "-c", _ONE_LOAD, str(data_dir)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    seconds, records, problems = json.loads(out.splitlines()[-1])
+    return seconds, records, problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Time the embedded data and the synthetic corpora; print one line per corpus."""
+    parser = argparse.ArgumentParser(prog="python -m partnermap.benchmarks.loader")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3, help="loads per corpus below 100,000")
+    args = parser.parse_args(argv)
+    corpora = {"embedded": EMBEDDED_DATA_DIR}
+    corpora |= {f"synthetic {n:,}": synthetic.dataset(n) for n in args.sizes}
+    for name, data_dir in corpora.items():
+        repeat = 1 if "100,000" in name else args.repeat
+        runs = [time_load(data_dir) for _ in range(repeat)]
+        median = statistics.median(seconds for seconds, _, _ in runs)
+        _, records, problems = runs[-1]
+        print(
+            f"{name:>18}: {median:7.2f} s (median of {repeat}), "
+            f"{records:,} records, {problems:,} problems",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
