@@ -17,7 +17,7 @@ from dash import Dash
 from flask import Flask, Response, abort, send_from_directory
 
 from partnermap.callbacks import export, language, mapview, panels, timeline, urlsync
-from partnermap.callbacks.context import AppContext
+from partnermap.callbacks.context import AppContext, ViewCache
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
 from partnermap.data.view import build_index, build_view, regions_from_geojson
@@ -64,7 +64,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
     index = build_index(corpus, regions_from_geojson(basemap.admin1_geojson()))
     context = AppContext(
         index=index,
-        view=functools.lru_cache(maxsize=32)(functools.partial(build_view, index)),
+        view=ViewCache(functools.partial(build_view, index)),
         resolve_place=functools.partial(place_ids, localities=corpus.localities),
         attribution=basemap.ATTRIBUTION,
         drafts=drafts,

@@ -60,7 +60,7 @@ _CHANGE = """([id, value]) => {
 
 _REPAINTED = """() => {
   const b = window.__bench;
-  const map = b.calls.find((c) => c.start >= b.t0 && c.output === 'map.figure' && c.end !== null);
+  const map = b.calls.find((c) => c.start >= b.t0 && c.output.includes('map.figure') && c.end !== null);
   const painted = map && b.afterplot.find((t) => t >= map.end);
   return painted === undefined ? false : { repaint: painted - b.t0, map_start: map.start };
 }"""

@@ -7,8 +7,8 @@ Without ``--url`` the script starts ``partnermap serve --workers N`` on a free l
 and stops it at the end. Each user is a thread with its own keep-alive connection, as a browser
 tab: a first visit with an empty cache (the page, every script, the layout, the basemap and the
 first view's callbacks), then until the time is up, after a think time of ``--think`` seconds
-on average, one of: a filter change (the URL callback, then the five callbacks that redraw the
-map, timeline, summary, details and table), a place selected for the details panel, the
+on average, one of: a filter change (the URL callback and the four callbacks that redraw the
+map and summary, timeline, details and table, sent one after another), a place selected for the details panel, the
 language toggled, or a reload with a warm cache. Users start over the first ``--ramp`` seconds.
 
 Prints the requests, the errors (any status but 200/204, or a failed request) and the latency
@@ -52,15 +52,8 @@ AFTER_SCRIPTS = [
     "/basemap/world_110m.json",
     "/geo/admin1.json",
 ]
-#: The callbacks a URL change fires: output -> its inputs other than ``url.search``.
-URL_CALLBACKS = {
-    "map.figure": [],
-    "timeline.figure": [("timeline-facet", "value")],
-    "summary.children": [],
-    "details.children": [("selection", "data")],
-    "data-table.children": [("table-sort", "data")],
-}
-SYNC_CONTROLS = [
+#: The filter controls, in the order the callbacks take them.
+CONTROLS = [
     ("filter-sector", "value"),
     ("filter-type", "value"),
     ("filter-level", "value"),
@@ -68,14 +61,16 @@ SYNC_CONTROLS = [
     ("place-search", "value"),
     ("lang-toggle", "value"),
 ]
-SYNC_OUTPUT = (
-    ".."
-    + "...".join(
-        f"{cid}.{prop}"
-        for cid, prop in [("url", "search"), *SYNC_CONTROLS, ("place-message", "children")]
-    )
-    + ".."
-)
+#: The callbacks a control change fires besides the URL's: output -> inputs after the controls.
+VIEW_CALLBACKS = {
+    "..map.figure...summary.children..": [],
+    "timeline.figure": [("timeline-facet", "value")],
+    "details.children": [("selection", "data")],
+    "data-table.children": [("table-sort", "data")],
+}
+#: Controls -> URL, and URL -> controls when the page opens.
+RECORD_OUTPUT = "..url.search...place-message.children.."
+RESTORE_OUTPUT = ".." + "...".join(f"{cid}.{prop}" for cid, prop in CONTROLS) + ".."
 
 
 @dataclass
@@ -118,6 +113,7 @@ class User:
         self.conn: http.client.HTTPConnection | None = None
         self.search = ""
         self.lang = "en"
+        self.controls: dict[tuple[str, str], Any] = {}
         self.scripts: list[str] = []
 
     def request(self, kind: str, method: str, path: str, body: Any = None) -> bytes | None:
@@ -160,7 +156,11 @@ class User:
         return None
 
     def callback(
-        self, output: str, inputs: list[tuple[str, str, Any]], changed: tuple[str, str]
+        self,
+        output: str,
+        inputs: list[tuple[str, str, Any]],
+        changed: tuple[str, str],
+        state: list[tuple[str, str, Any]] | None = None,
     ) -> Any:
         """Post one callback; return its ``response`` object (None on 204 or error)."""
         single = not output.startswith("..")
@@ -170,6 +170,7 @@ class User:
             "output": output,
             "outputs": outputs[0] if single else outputs,
             "inputs": [{"id": cid, "property": prop, "value": v} for cid, prop, v in inputs],
+            "state": [{"id": cid, "property": prop, "value": v} for cid, prop, v in state or []],
             "changedPropIds": [".".join(changed)],
         }
         content = self.request("callback", "POST", CALLBACK, body)
@@ -177,16 +178,22 @@ class User:
             return None
         return json.loads(content).get("response")
 
-    def redraw(self, selection: list[str] | None = None) -> None:
-        """The five callbacks that follow a URL change."""
+    def redraw(self, changed: tuple[str, str]) -> None:
+        """The callbacks a control change fires: the URL's, then the four that redraw the page."""
+        controls = [(cid, prop, self.controls.get((cid, prop))) for cid, prop in CONTROLS]
+        response = self.callback(
+            RECORD_OUTPUT, controls, changed, state=[("url", "search", self.search)]
+        )
+        if response and "search" in response.get("url", {}):
+            self.search = response["url"]["search"]
         values = {
             ("timeline-facet", "value"): self.rng.choice(["sector", "type"]),
-            ("selection", "data"): selection,
+            ("selection", "data"): None,
             ("table-sort", "data"): {"column": "count", "descending": True},
         }
-        for output, extra in URL_CALLBACKS.items():
-            inputs = [("url", "search", self.search), *((c, p, values[c, p]) for c, p in extra)]
-            self.callback(output, inputs, ("url", "search"))
+        for output, extra in VIEW_CALLBACKS.items():
+            inputs = [*controls, *((c, p, values[c, p]) for c, p in extra)]
+            self.callback(output, inputs, changed)
 
     def visit(self, cold: bool) -> None:
         """Load the page (every script when the cache is cold) and draw the first view."""
@@ -202,10 +209,16 @@ class User:
         else:
             for path in AFTER_SCRIPTS[:2]:
                 self.request("asset", "GET", path)
-        self.change(("url", "search"))
+        opened = ("url", "pathname")
+        response = self.callback(
+            RESTORE_OUTPUT, [(*opened, "/")], opened, state=[("url", "search", self.search)]
+        )
+        for cid, prop in CONTROLS:
+            self.controls[cid, prop] = ((response or {}).get(cid) or {}).get(prop)
+        self.redraw(opened)
 
     def change(self, changed: tuple[str, str]) -> None:
-        """A control (or the URL) changed: the URL callback, then the redraw."""
+        """A person changed ``changed`` (and, for variety, the other controls at once)."""
         first, last = self.corpus.years
         low = self.rng.randint(first, last)
         values = {
@@ -216,11 +229,8 @@ class User:
             ("place-search", "value"): self.rng.choice(["", "", "", *self.corpus.places]),
             ("lang-toggle", "value"): self.lang,
         }
-        inputs = [("url", "search", self.search), *((c, p, values[c, p]) for c, p in SYNC_CONTROLS)]
-        response = self.callback(SYNC_OUTPUT, inputs, changed)
-        if response and "search" in response.get("url", {}):
-            self.search = response["url"]["search"]
-        self.redraw()
+        self.controls = values
+        self.redraw(changed)
 
     def run(self, start_at: float, stop_at: float, think: float) -> None:
         """Act until ``stop_at``; a crash of the simulation itself is counted as an error."""
@@ -239,13 +249,14 @@ class User:
             time.sleep(pause)
             action = self.rng.random()
             if action < 0.55:
-                control = self.rng.choice(SYNC_CONTROLS[:5])
+                control = self.rng.choice(CONTROLS[:5])
                 self.change(control)
             elif action < 0.8:
                 place = self.rng.choice(self.corpus.places)
+                controls = [(cid, prop, self.controls.get((cid, prop))) for cid, prop in CONTROLS]
                 self.callback(
                     "details.children",
-                    [("url", "search", self.search), ("selection", "data", ["place", place])],
+                    [*controls, ("selection", "data", ["place", place])],
                     ("selection", "data"),
                 )
             elif action < 0.9:

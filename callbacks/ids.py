@@ -25,9 +25,15 @@ SELECTION = "selection"
 TABLE_SORT = "table-sort"
 NOTICE = "notice"
 
-# Pattern-matching id types.
-SORT_BUTTON = "sort-button"
-TABLE_PLACE = "table-place"
+#: The controls whose values make the view, in ``partnermap.data.urlstate.Controls`` order.
+CONTROLS = (
+    (FILTER_SECTOR, "value"),
+    (FILTER_TYPE, "value"),
+    (FILTER_LEVEL, "value"),
+    (FILTER_YEARS, "value"),
+    (PLACE_SEARCH, "value"),
+    (LANG_TOGGLE, "value"),
+)
 
 
 def text(key: str) -> str:

@@ -1,4 +1,4 @@
-"""Callbacks: the map follows the URL; a click on it selects a place or an arc."""
+"""Callbacks: the map and the summary follow the controls; a click selects a place or an arc."""
 
 from __future__ import annotations
 
@@ -10,15 +10,21 @@ from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
 from partnermap.layers.details import Selection, selection_from_click
 from partnermap.layers.figure import map_patch
+from partnermap.layers.summary import summary
 
 
 def register(app: Dash, context: AppContext) -> None:
     """Register the map callbacks on ``app``."""
 
-    @app.callback(Output(ids.MAP, "figure"), Input(ids.URL, "search"))
-    def repaint(query: str | None) -> Patch:
-        state = context.state(query)
-        return map_patch(context.view(state.filters), state.lang, context.attribution)
+    @app.callback(
+        Output(ids.MAP, "figure"),
+        Output(ids.SUMMARY, "children"),
+        *[Input(cid, prop) for cid, prop in ids.CONTROLS],
+    )
+    def repaint(*controls: Any) -> tuple[Patch, str]:
+        state = context.controls_state(*controls)
+        view = context.view(state.filters)
+        return map_patch(view, state.lang, context.attribution), summary(view, state.lang)
 
     @app.callback(
         Output(ids.SELECTION, "data"),

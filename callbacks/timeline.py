@@ -1,4 +1,4 @@
-"""Callbacks: the timeline follows the URL, and brushing it sets the year slider."""
+"""Callbacks: the timeline follows the controls, and brushing it sets the year slider."""
 
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ def register(app: Dash, context: AppContext) -> None:
 
     @app.callback(
         Output(ids.TIMELINE, "figure"),
-        Input(ids.URL, "search"),
+        *[Input(cid, prop) for cid, prop in ids.CONTROLS],
         Input(ids.TIMELINE_FACET, "value"),
     )
-    def repaint(query: str | None, facet: str) -> Patch:
-        state = context.state(query)
+    def repaint(*values: Any) -> Patch:
+        *controls, facet = values
+        state = context.controls_state(*controls)
         view = context.view(state.filters)
         patch = Patch()
         patch["data"] = as_json_ready(timeline.traces(view, state.lang, facet))

@@ -1,10 +1,15 @@
-"""Callbacks: the URL and the filter controls follow each other."""
+"""Callbacks: the controls start from the URL the page opens at; the URL then follows them.
+
+The two directions are separate callbacks on purpose. The view callbacks listen to the
+controls; the Dash renderer holds a callback back while another one that may set its inputs is
+running, so a single two-way URL callback would put a round trip before every repaint.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, Output, ctx, no_update
+from dash import Dash, Input, Output, State
 
 from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
@@ -12,38 +17,30 @@ from partnermap.data import urlstate
 
 
 def register(app: Dash, context: AppContext) -> None:
-    """Register the URL <-> controls callback on ``app``."""
-    controls = [
-        (ids.FILTER_SECTOR, "value"),
-        (ids.FILTER_TYPE, "value"),
-        (ids.FILTER_LEVEL, "value"),
-        (ids.FILTER_YEARS, "value"),
-        (ids.PLACE_SEARCH, "value"),
-        (ids.LANG_TOGGLE, "value"),
-    ]
+    """Register the URL callbacks on ``app``."""
+
+    @app.callback(
+        *[Output(cid, prop) for cid, prop in ids.CONTROLS],
+        Input(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+    )
+    def restore(_path: str | None, query: str | None) -> tuple[Any, ...]:
+        return urlstate.controls_from_query(
+            query or "", context.index.year_bounds, context.resolve_place, context.place_label
+        )
 
     @app.callback(
         Output(ids.URL, "search"),
-        *[Output(cid, prop) for cid, prop in controls],
         Output(ids.PLACE_MESSAGE, "children"),
-        Input(ids.URL, "search"),
-        *[Input(cid, prop) for cid, prop in controls],
+        *[Input(cid, prop) for cid, prop in ids.CONTROLS],
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
     )
-    def sync(
-        query: str | None,
-        sectors: list[str] | None,
-        types: list[str] | None,
-        level: str | None,
-        years: list[int] | None,
-        place: str | None,
-        lang: str | None,
-    ) -> tuple[Any, ...]:
-        return urlstate.sync(
-            from_url=ctx.triggered_id in (None, ids.URL),
-            query=query or "",
-            controls=urlstate.Controls(sectors, types, level, years, place, lang),
-            year_bounds=context.index.year_bounds,
-            resolve_place=context.resolve_place,
-            place_label=context.place_label,
-            unchanged=no_update,
+    def record(*values: Any) -> tuple[str, str]:
+        *controls, query = values
+        return urlstate.query_from_controls(
+            urlstate.Controls(*controls),
+            query or "",
+            context.index.year_bounds,
+            context.resolve_place,
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import astuple, dataclass, field, fields
+from dataclasses import astuple, dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -201,52 +201,46 @@ def slider_years(filters: FilterState, year_bounds: tuple[int, int] | None) -> l
     ]
 
 
-def sync(
-    from_url: bool,
+def controls_from_query(
     query: str,
-    controls: Controls,
     year_bounds: tuple[int, int] | None,
     resolve_place: Resolver,
     place_label: Callable[[frozenset[str], str], str],
-    unchanged: object = None,
 ) -> tuple[Any, ...]:
-    """Keep the URL and the controls in step, whichever of them a person changed.
+    """The controls' values for a URL, when the page opens at it.
 
     Parameters
     ----------
-    from_url
-        True when the URL changed (page load, back button, pasted link): the controls follow
-        it. False when a control changed: the URL follows them.
     query
         The URL's query string.
-    controls
-        The controls' current values.
     year_bounds
         The corpus's first and last year.
     resolve_place
         Maps one place id or name to locality ids.
     place_label
         Writes locality ids as the search box shows them, in a language.
-    unchanged
-        What to return for an output that stays as it is (Dash's ``no_update``).
 
     Returns
     -------
     tuple
-        The new query, then each control's value in ``Controls`` field order, then a notice
-        (text naming what was ignored, or "").
+        Each control's value in ``Controls`` field order.
     """
-    if from_url:
-        state = parse_query(query, resolve_place)
-        values = Controls(
-            sectors=sorted(state.filters.sectors),
-            types=sorted(state.filters.types),
-            level=state.filters.level or "",
-            years=slider_years(state.filters, year_bounds),
-            place=place_label(state.filters.place, state.lang),
-            lang=state.lang,
-        )
-        return (unchanged, *astuple(values), _notice(state.unknown, state.lang))
+    state = parse_query(query, resolve_place)
+    values = Controls(
+        sectors=sorted(state.filters.sectors),
+        types=sorted(state.filters.types),
+        level=state.filters.level or "",
+        years=slider_years(state.filters, year_bounds),
+        place=place_label(state.filters.place, state.lang),
+        lang=state.lang,
+    )
+    return astuple(values)
+
+
+def state_from_controls(
+    controls: Controls, year_bounds: tuple[int, int] | None, resolve_place: Resolver
+) -> tuple[UrlState, list[str]]:
+    """The state the controls show, and the names in the place box that matched nothing."""
     place, unmatched = resolve_places(controls.place, resolve_place)
     state = from_controls(
         controls.sectors,
@@ -257,8 +251,38 @@ def sync(
         controls.lang,
         year_bounds,
     )
-    unknown = tuple(f"place={name}" for name in unmatched)
-    return (to_query(state), *([unchanged] * len(fields(Controls))), _notice(unknown, state.lang))
+    return state, unmatched
+
+
+def query_from_controls(
+    controls: Controls,
+    query: str,
+    year_bounds: tuple[int, int] | None,
+    resolve_place: Resolver,
+) -> tuple[str, str]:
+    """The URL query for the controls' values, and a notice naming what was ignored.
+
+    Parameters
+    ----------
+    controls
+        The controls' current values.
+    query
+        The URL's query before this change: what it held that meant nothing (a mistyped link)
+        is named in the notice.
+    year_bounds
+        The corpus's first and last year.
+    resolve_place
+        Maps one place id or name to locality ids.
+
+    Returns
+    -------
+    tuple
+        The new query, and a notice (text naming what was ignored, or "").
+    """
+    state, unmatched = state_from_controls(controls, year_bounds, resolve_place)
+    dropped = parse_query(query, resolve_place).unknown
+    unknown = (*dropped, *(f"place={name}" for name in unmatched if f"place={name}" not in dropped))
+    return to_query(state), _notice(unknown, state.lang)
 
 
 def _four_digit_pair(years: object) -> bool:

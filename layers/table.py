@@ -1,19 +1,19 @@
 """Data table: the places of the map as an accessible, sortable HTML table.
 
 Each place name is a button that opens its agreements in the details panel, so everything the
-map offers a pointer is reachable by keyboard and screen reader.
+map offers a pointer is reachable by keyboard and screen reader. A button carries what it sets
+in ``data-*`` attributes (the selection, or the next sort), which ``assets/table.js`` copies to
+the page's stores.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 from dash import html
 
-from partnermap.callbacks import ids
 from partnermap.data.view import MapView
 from partnermap.layers import labels
 
@@ -27,9 +27,7 @@ COLUMNS = {
     "partners": ("col_partners", "partners"),
 }
 DEFAULT_SORT = {"column": "count", "descending": True}
-#: Rows rendered at most; the caption says when more places are in view. Each row's button has
-#: a pattern-matching id, and the Dash renderer re-crawls them all on every change: 300 rows
-#: cost it 10-17 s of main-thread time per filter change at 10,000 agreements, 50 rows < 1 s.
+#: Rows rendered at most; the caption says when more places are in view.
 MAX_ROWS = 50
 
 
@@ -84,8 +82,8 @@ def _header(key: str, lang: str, sort: dict[str, Any]) -> html.Th:
     return html.Th(
         html.Button(
             [labels.ui(COLUMNS[key][0], lang), html.Span(arrow, **{"aria-hidden": "true"})],
-            id={"type": ids.SORT_BUTTON, "column": key},
             className="sort",
+            **{"data-sort": json.dumps(next_sort(sort, key))},
         ),
         scope="col",
         **{"aria-sort": direction if active else "none"},
@@ -98,9 +96,9 @@ def _row(row: Any, lang: str) -> html.Tr:
             html.Th(
                 html.Button(
                     row.name,
-                    id={"type": ids.TABLE_PLACE, "place": row.id},
                     className="link",
                     title=labels.ui("details_hint", lang),
+                    **{"data-selection": json.dumps(["place", row.id])},
                 ),
                 scope="row",
             ),
@@ -113,40 +111,16 @@ def _row(row: Any, lang: str) -> html.Tr:
     )
 
 
-def clicked(triggered: Sequence[Mapping[str, Any]], key: str) -> str | None:
-    """The ``key`` of the pattern-matching button a person clicked, from Dash's ``ctx.triggered``.
-
-    None when no button was clicked: buttons appearing in a new table fire the callback too.
-
-    Examples
-    --------
-    >>> clicked([{"prop_id": '{"column":"count","type":"sort-button"}.n_clicks', "value": 1}],
-    ...         "column")
-    'count'
-    """
-    for item in triggered:
-        if item.get("value"):
-            return json.loads(item["prop_id"].rsplit(".", 1)[0]).get(key)
-    return None
-
-
-def row_selection(place: str | None, unchanged: object = None) -> object:
-    """The details selection for a clicked place button, or ``unchanged`` when none was."""
-    return ["place", place] if place else unchanged
-
-
-def next_sort(sort: dict[str, Any], column: str | None, unchanged: object = None) -> object:
+def next_sort(sort: dict[str, Any], column: str) -> dict[str, Any]:
     """The sort after clicking ``column``: toggle it if active, else sort by it.
 
-    Numbers start with the largest first, text from A. ``unchanged`` when nothing was clicked.
+    Numbers start with the largest first, text from A.
 
     Examples
     --------
     >>> next_sort({"column": "count", "descending": True}, "count")
     {'column': 'count', 'descending': False}
     """
-    if column not in COLUMNS:
-        return unchanged
     if sort.get("column") == column:
         return {"column": column, "descending": not sort.get("descending")}
     return {"column": column, "descending": column in {"count", "partners"}}

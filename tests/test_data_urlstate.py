@@ -9,11 +9,12 @@ from partnermap.data.filters import LEVEL_GROUPS, FilterState
 from partnermap.data.urlstate import (
     Controls,
     UrlState,
+    controls_from_query,
     from_controls,
     parse_query,
+    query_from_controls,
     resolve_places,
     slider_years,
-    sync,
     to_query,
 )
 from partnermap.data.vocabulary import SECTORS, TYPES
@@ -21,7 +22,6 @@ from partnermap.data.vocabulary import SECTORS, TYPES
 ZHENJIANG = "geonames:1784642"
 PLACES = {ZHENJIANG: ("Zhenjiang", "镇江"), "US-CA": ("California", "加利福尼亚州")}
 BOUNDS = (1979, 2020)
-UNCHANGED = object()
 
 
 def resolve(name: str) -> frozenset[str]:
@@ -149,30 +149,31 @@ def _controls(**changes: object) -> Controls:
     return Controls(**values)  # type: ignore[arg-type]
 
 
-def test_sync_from_the_url_sets_the_controls() -> None:
-    out = sync(
-        True,
-        "?sector=culture&from=2000&place=geonames:1784642&lang=zh",
-        _controls(),
-        BOUNDS,
-        resolve,
-        label,
-        UNCHANGED,
+def test_the_url_sets_the_controls() -> None:
+    out = controls_from_query(
+        "?sector=culture&from=2000&place=geonames:1784642&lang=zh", BOUNDS, resolve, label
     )
-    assert out == (UNCHANGED, ["culture"], [], "", [2000, 2020], "镇江", "zh", "")
+    assert out == (["culture"], [], "", [2000, 2020], "镇江", "zh")
+    assert controls_from_query("", BOUNDS, resolve, label) == ([], [], "", [1979, 2020], "", "en")
 
 
-def test_sync_from_the_controls_sets_the_url() -> None:
+def test_the_controls_set_the_url() -> None:
     controls = _controls(sectors=["culture"], years=[1979, 2010], place="Zhenjiang", lang="zh")
-    out = sync(False, "", controls, BOUNDS, resolve, label, UNCHANGED)
-    assert out[0] == "?sector=culture&to=2010&place=geonames%3A1784642&lang=zh"
-    assert out[1:-1] == (UNCHANGED,) * 6
-    assert out[-1] == ""
+    query, notice = query_from_controls(controls, "", BOUNDS, resolve)
+    assert query == "?sector=culture&to=2010&place=geonames%3A1784642&lang=zh"
+    assert notice == ""
+    assert parse_query(query, resolve) == UrlState(
+        FilterState(sectors=frozenset({"culture"}), year_to=2010, place=frozenset({ZHENJIANG})),
+        "zh",
+    )
 
 
-def test_sync_names_what_matched_nothing() -> None:
-    out = sync(False, "", _controls(place="Atlantis"), BOUNDS, resolve, label, UNCHANGED)
-    assert out[0] == ""
-    assert out[-1] == "Ignored, as it matches nothing: place=Atlantis"
-    out = sync(True, "?sector=energie&lang=zh", _controls(), BOUNDS, resolve, label, UNCHANGED)
-    assert out[-1] == "以下内容无匹配，已忽略：sector=energie"
+def test_the_notice_names_what_matched_nothing() -> None:
+    query, notice = query_from_controls(_controls(place="Atlantis"), "", BOUNDS, resolve)
+    assert (query, notice) == ("", "Ignored, as it matches nothing: place=Atlantis")
+    # A mistyped link: what it held that means nothing is named once, in the link's language.
+    opened = "?sector=energie&place=Atlantis&lang=zh"
+    controls = _controls(place="Atlantis", lang="zh")
+    query, notice = query_from_controls(controls, opened, BOUNDS, resolve)
+    assert query == "?lang=zh"
+    assert notice == "以下内容无匹配，已忽略：place=Atlantis, sector=energie"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from dash import html
 from fixture_views import ZHENJIANG, view
 
-from partnermap.callbacks import ids
 from partnermap.layers import table
 
 
@@ -33,7 +34,15 @@ def test_table_markup_is_accessible() -> None:
     first_row = body.children[0]
     assert first_row.children[0].scope == "row"
     button = first_row.children[0].children
-    assert button.id["type"] == ids.TABLE_PLACE
+    assert json.loads(getattr(button, "data-selection")) == [
+        "place",
+        table.rows(view(), "en", {"column": "place", "descending": True}).at[0, "id"],
+    ]
+    # Each header carries the sort its click sets: the active column toggles.
+    assert json.loads(getattr(headers[0].children, "data-sort")) == {
+        "column": "place",
+        "descending": False,
+    }
 
 
 def test_sorting_toggles_and_starts_sensibly() -> None:
@@ -41,15 +50,3 @@ def test_sorting_toggles_and_starts_sensibly() -> None:
     assert table.next_sort(sort, "count") == {"column": "count", "descending": False}
     assert table.next_sort(sort, "place") == {"column": "place", "descending": False}
     assert table.next_sort(sort, "partners") == {"column": "partners", "descending": True}
-    unchanged = object()
-    assert table.next_sort(sort, None, unchanged) is unchanged
-
-
-def test_clicked_reads_only_real_clicks() -> None:
-    appeared = [{"prop_id": '{"place":"US-CA","type":"table-place"}.n_clicks', "value": None}]
-    clicked = [{"prop_id": '{"place":"US-CA","type":"table-place"}.n_clicks', "value": 1}]
-    assert table.clicked(appeared, "place") is None
-    assert table.clicked(clicked, "place") == "US-CA"
-    assert table.row_selection("US-CA") == ["place", "US-CA"]
-    unchanged = object()
-    assert table.row_selection(None, unchanged) is unchanged

@@ -72,16 +72,25 @@ def components(value: Any) -> Iterator[dict[str, Any]]:
             yield from components(item)
 
 
-def callback(client, output: str, inputs: list[tuple[str, str, Any]]) -> Any:  # type: ignore[no-untyped-def]
-    cid, prop = output.split(".")
+def callback(client, output: str, lang: str = "en", extra: tuple[Any, ...] = ()) -> Any:  # type: ignore[no-untyped-def]
+    """The answer of the callback writing ``output`` ("id.property") for the whole corpus.
+
+    ``extra`` are its inputs after the controls, as (id, property, value).
+    """
+    controls = [("filter-sector", "value", []), ("filter-type", "value", []),
+                ("filter-level", "value", ""), ("filter-years", "value", None),
+                ("place-search", "value", ""), ("lang-toggle", "value", lang)]  # fmt: skip
+    outputs = {"map.figure": ["map.figure", "summary.children"]}.get(output, [output])
+    specs = [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs]
     body = {
-        "output": output,
-        "outputs": {"id": cid, "property": prop},
-        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
-        "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"],
+        "output": ".." + "...".join(outputs) + ".." if len(outputs) > 1 else output,
+        "outputs": specs if len(outputs) > 1 else specs[0],
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in (*controls, *extra)],
+        "changedPropIds": ["lang-toggle.value"],
     }
     response = client.post(CALLBACK, json=body)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    cid, prop = output.split(".")
     return response.get_json()["response"][cid][prop]
 
 
@@ -112,11 +121,10 @@ def test_too_long_text_is_rejected_where_it_is_written(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_figure_text_is_escaped_for_plotly(client, lang: str) -> None:  # type: ignore[no-untyped-def]
-    query = "" if lang == "en" else "?lang=zh"
     figures = [
-        callback(client, "map.figure", [("url", "search", query)]),
-        callback(client, "timeline.figure", [("url", "search", query), ("timeline-facet", "value", "sector")]),
-    ]  # fmt: skip
+        callback(client, "map.figure", lang),
+        callback(client, "timeline.figure", lang, (("timeline-facet", "value", "sector"),)),
+    ]
     texts = [s for figure in figures for s in strings(figure)]
     for text in texts:
         assert not MARKUP.search(OWN_TAGS.sub("", text)), text[:200]
@@ -126,8 +134,8 @@ def test_figure_text_is_escaped_for_plotly(client, lang: str) -> None:  # type: 
 
 
 def test_panels_carry_text_never_markup(client) -> None:  # type: ignore[no-untyped-def]
-    details = callback(client, "details.children", [("url", "search", ""), ("selection", "data", SELECTION)])  # fmt: skip
-    table = callback(client, "data-table.children", [("url", "search", ""), ("table-sort", "data", {})])  # fmt: skip
+    details = callback(client, "details.children", extra=(("selection", "data", SELECTION),))
+    table = callback(client, "data-table.children", extra=(("table-sort", "data", {}),))
     found = list(components(details)) + list(components(table))
     assert {c["namespace"] for c in found} == {"dash_html_components"}
     for component in found:

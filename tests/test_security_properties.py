@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_security_serving import CALLBACK, sync_body
+from test_security_serving import CALLBACK, record_body, repaint_body, restore_body
 
 from partnermap.app import create_app
 from partnermap.data.filters import LEVEL_GROUPS, localities_named
@@ -97,9 +97,10 @@ CONTROLS = ["filter-sector", "filter-type", "filter-level", "filter-years", "pla
 def test_any_control_value_is_answered_without_a_server_error(
     client, control: str, value: Any
 ) -> None:  # type: ignore[no-untyped-def]
-    response = client.post(CALLBACK, json=sync_body(**{control: value}))
-    assert response.status_code in (200, 204)
-    assert "Traceback" not in response.get_data(as_text=True)
+    for body in (record_body(**{control: value}), repaint_body(**{control: value})):
+        response = client.post(CALLBACK, json=body)
+        assert response.status_code in (200, 204)
+        assert "Traceback" not in response.get_data(as_text=True)
 
 
 @settings(
@@ -107,10 +108,7 @@ def test_any_control_value_is_answered_without_a_server_error(
 )
 @given(queries)
 def test_any_url_draws_the_map(client, query: str) -> None:  # type: ignore[no-untyped-def]
-    body = {
-        "output": "map.figure",
-        "outputs": {"id": "map", "property": "figure"},
-        "inputs": [{"id": "url", "property": "search", "value": query}],
-        "changedPropIds": ["url.search"],
-    }
-    assert client.post(CALLBACK, json=body).status_code == 200
+    restored = client.post(CALLBACK, json=restore_body(query))
+    assert restored.status_code == 200
+    controls = {cid: value["value"] for cid, value in restored.get_json()["response"].items()}
+    assert client.post(CALLBACK, json=repaint_body(**controls)).status_code == 200

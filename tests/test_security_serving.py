@@ -30,40 +30,57 @@ def client():  # type: ignore[no-untyped-def]
     return create_app(FIXTURES / "dashboard").server.test_client()
 
 
-def sync_body(**values: Any) -> dict[str, Any]:
-    """The URL <-> controls callback as the page sends it, with some control values replaced."""
-    controls = {
-        "url": ("search", ""),
-        "filter-sector": ("value", []),
-        "filter-type": ("value", []),
-        "filter-level": ("value", ""),
-        "filter-years": ("value", [2014, 2016]),
-        "place-search": ("value", ""),
-        "lang-toggle": ("value", "en"),
-    }
+CONTROLS = {
+    "filter-sector": ("value", []),
+    "filter-type": ("value", []),
+    "filter-level": ("value", ""),
+    "filter-years": ("value", [2014, 2016]),
+    "place-search": ("value", ""),
+    "lang-toggle": ("value", "en"),
+}
+
+
+def controls_body(outputs: list[str], state: list[Any], **values: Any) -> dict[str, Any]:
+    """A callback on the controls as the page sends it, with some control values replaced.
+
+    ``outputs`` are "id.property" strings, e.g. ``["map.figure", "summary.children"]``;
+    ``state`` the callback's states as the page sends them.
+    """
     inputs = [
         {"id": cid, "property": prop, "value": values.get(cid, value)}
-        for cid, (prop, value) in controls.items()
+        for cid, (prop, value) in CONTROLS.items()
     ]
-    outputs = [{"id": cid, "property": prop} for cid, (prop, _) in controls.items()]
-    outputs.append({"id": "place-message", "property": "children"})
-    changed = [f"{cid}.{controls[cid][0]}" for cid in values] or ["url.search"]
+    specs = [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs]
     return {
-        "output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + "..",
-        "outputs": outputs,
+        "output": ".." + "...".join(outputs) + "..",
+        "outputs": specs,
         "inputs": inputs,
-        "changedPropIds": changed,
+        "state": state,
+        "changedPropIds": [f"{cid}.{CONTROLS[cid][0]}" for cid in values]
+        or ["filter-sector.value"],
     }
 
 
-def single_body(output: str, inputs: list[tuple[str, str, Any]]) -> dict[str, Any]:
-    """A one-output callback request, e.g. ``("map.figure", [("url", "search", "")])``."""
-    cid, prop = output.split(".")
+def record_body(**values: Any) -> dict[str, Any]:
+    """The controls -> URL callback."""
+    state = [{"id": "url", "property": "search", "value": ""}]
+    return controls_body(["url.search", "place-message.children"], state, **values)
+
+
+def repaint_body(**values: Any) -> dict[str, Any]:
+    """The map and summary callback."""
+    return controls_body(["map.figure", "summary.children"], [], **values)
+
+
+def restore_body(query: str) -> dict[str, Any]:
+    """The URL -> controls callback, as the page opens at ``?query``."""
+    outputs = [f"{cid}.{prop}" for cid, (prop, _) in CONTROLS.items()]
     return {
-        "output": output,
-        "outputs": {"id": cid, "property": prop},
-        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
-        "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"],
+        "output": ".." + "...".join(outputs) + "..",
+        "outputs": [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs],
+        "inputs": [{"id": "url", "property": "pathname", "value": "/"}],
+        "state": [{"id": "url", "property": "search", "value": query}],
+        "changedPropIds": ["url.pathname"],
     }
 
 
@@ -91,7 +108,7 @@ def test_every_kind_of_response_carries_the_security_headers(client) -> None:  #
         client.get("/sources/000_80f17e6f35c162c6.txt"),
         client.get("/sources/missing.txt"),
         client.get("/_dash-component-suites/dash/no/such.v1_0_0m1.js"),
-        client.post(CALLBACK, json=single_body("summary.children", [("url", "search", "")])),
+        client.post(CALLBACK, json=repaint_body()),
         client.post(CALLBACK, data="{", content_type="application/json"),
     ]
     assert [r.status_code for r in responses] == [*[200] * 8, 404, 404, 200, 400]
@@ -148,12 +165,15 @@ JUNK = {
 
 @pytest.mark.parametrize("values", JUNK.values(), ids=JUNK.keys())
 def test_junk_control_values_are_ignored(client, values: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
-    response = client.post(CALLBACK, json=sync_body(**values))
+    response = client.post(CALLBACK, json=record_body(**values))
     text = response.get_data(as_text=True)
     assert response.status_code in (200, 204), text[:300]
     assert "Traceback" not in text
     search = (json.loads(text)["response"].get("url", {}) if text else {}).get("search", "")
     assert "99999" not in search and "script" not in search and "galaxy" not in search
+    response = client.post(CALLBACK, json=repaint_body(**values))
+    assert response.status_code in (200, 204)
+    assert "Traceback" not in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
@@ -161,12 +181,17 @@ def test_junk_control_values_are_ignored(client, values: dict[str, Any]) -> None
     ["?from=99999", "?sector=<script>", "?type=%00", "?lang=zz&to=abc", "?place=" + "x" * 4000],
 )
 def test_junk_url_queries_draw_a_view(client, query: str) -> None:  # type: ignore[no-untyped-def]
-    response = client.post(CALLBACK, json=single_body("map.figure", [("url", "search", query)]))
+    response = client.post(CALLBACK, json=restore_body(query))
     assert response.status_code == 200
+    controls = {f"{cid}": value["value"] for cid, value in response.get_json()["response"].items()}
+    assert "<script>" not in json.dumps(controls)
+    response = client.post(CALLBACK, json=repaint_body(**controls))
+    assert response.status_code == 200
+    assert response.get_json()["response"]["map"]["figure"]["operations"]
 
 
 def test_a_megabyte_request_is_refused_before_any_callback(client) -> None:  # type: ignore[no-untyped-def]
-    body = sync_body(**{"place-search": "x" * 1_000_000})
+    body = record_body(**{"place-search": "x" * 1_000_000})
     assert len(json.dumps(body)) > MAX_REQUEST_BYTES
     response = client.post(CALLBACK, json=body)
     assert response.status_code == 413

@@ -248,3 +248,39 @@ def test_a_filter_change_sends_a_patch_not_the_figure(dashboard: Dashboard) -> N
     text = json.dumps(update)
     assert '"coordinates"' not in text  # the state and province shapes were fetched once
     assert '"bdata"' in text  # coordinates travel as typed arrays
+
+
+def test_the_back_button_returns_to_the_previous_view(dashboard: Dashboard) -> None:
+    dashboard.open()
+    everything = dashboard.map_counts()
+    _choose(dashboard, "filter-sector", "culture")
+    assert dashboard.map_counts() != everything
+    with dashboard.page.expect_event("load"):  # the page opens again at the previous address
+        dashboard.page.go_back()
+    dashboard.page.wait_for_selector("#map .scattergeo path.point")
+    dashboard.settle()
+    assert _query(dashboard) == {}
+    assert dashboard.map_counts() == everything
+
+
+def test_the_map_is_asked_for_without_waiting_for_the_url(dashboard: Dashboard) -> None:
+    dashboard.open()
+    events: list[tuple[str, str]] = []
+
+    def output(request) -> str:  # type: ignore[no-untyped-def]
+        return request.post_data_json["output"]
+
+    page = dashboard.page
+    page.on("request", lambda r: "_dash-update" in r.url and events.append(("sent", output(r))))
+    page.on(
+        "requestfinished",
+        lambda r: "_dash-update" in r.url and events.append(("done", output(r))),
+    )
+    _choose(dashboard, "filter-sector", "culture")
+    steps = [
+        (kind, "map" if "map.figure" in o else "url" if "url.search" in o else o)
+        for kind, o in events
+    ]
+    # One round trip: the map's callback goes out before the URL's answer is back.
+    assert steps.index(("sent", "map")) < steps.index(("done", "url")), steps
+    assert len([kind for kind, _ in steps if kind == "sent"]) == 5, steps
