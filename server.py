@@ -1,4 +1,5 @@
-"""Serving the dashboard safely: security headers, bounded requests, no tracebacks, and gunicorn.
+"""Serving the dashboard: security headers, bounded requests, no tracebacks, files compressed
+once at the best level, and gunicorn.
 
 ``harden`` is applied by ``partnermap.app.create_app`` to every app, whichever server runs it;
 ``run_production`` is ``partnermap serve --workers N``.
@@ -6,16 +7,30 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import logging
+import os
+import queue
+import sys
+import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+import brotli
 from dash import Dash
 from dash.exceptions import DependencyException
-from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
+
+from partnermap.layers.regions import GEOJSON_PATH
+
+try:
+    from compression import zstd  # Python 3.14
+except ImportError:
+    from backports import zstd
 
 log = logging.getLogger("partnermap.server")
 
@@ -25,6 +40,12 @@ MAX_REQUEST_BYTES = 256 * 1024
 CALLBACK_PATH = "/_dash-update-component"
 #: Where Dash serves its and plotly's scripts: the same bytes for the life of the process.
 SCRIPTS_PATH = "/_dash-component-suites/"
+#: Paths of files: scripts, style sheet, icon, basemap and shapes, compressed once at the best
+#: level (``StaticCompression``).
+STATIC_PATHS = (SCRIPTS_PATH, "/assets/", "/_favicon.ico", "/basemap/", f"/{GEOJSON_PATH}")
+#: Encodings of files by preference, each at its smallest level: brotli 11 makes plotly.js
+#: 1.11 MB, zstd 19 1.18 MB (higher levels gain nothing), gzip 9 1.47 MB.
+BEST_LEVELS = {"br": 11, "zstd": 19, "gzip": 9}
 
 
 def content_security_policy(script_hashes: Sequence[str]) -> str:
@@ -90,55 +111,181 @@ def ignore_callback_error(error: Exception) -> None:
     log.warning("callback ignored: %s: %s", type(error).__name__, error, exc_info=error)
 
 
-class ScriptCompressionCache:
-    """Flask-Compress's cache backend, keeping the compressed scripts of Dash and plotly only.
+def compress_best(encoding: str, data: bytes) -> bytes:
+    """``data`` compressed with ``encoding`` at its best level (``BEST_LEVELS``).
 
-    Compressing plotly.js (4.5 MB) takes a core 0.15 s, on every first visit; the scripts never
-    change while the process runs, so each is compressed once per algorithm. Any other key
-    (callback answers, data) is never stored, so they are compressed afresh every time.
+    Slow (plotly.js at brotli 11 takes a core ~10 s), so only for files, once each.
+
+    Parameters
+    ----------
+    encoding
+        ``"br"``, ``"zstd"`` or ``"gzip"``.
+    data
+        The uncompressed bytes.
+
+    Returns
+    -------
+    bytes
+    """
+    level = BEST_LEVELS[encoding]
+    if encoding == "br":
+        return brotli.compress(data, quality=level)
+    if encoding == "zstd":
+        return zstd.compress(data, level)
+    return gzip.compress(data, level, mtime=0)
+
+
+def compression_cache_dir() -> Path:
+    """Where files compressed at the best level are kept (``$XDG_CACHE_HOME`` aware)."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "partnermap" / "compressed"
+
+
+class StaticCompression:
+    """Compress the dashboard's files (``STATIC_PATHS``) at the best level the browser accepts.
+
+    The first request for a file queues its compression on a background thread and leaves the
+    response to Flask-Compress's fast level; once done, the result is kept in memory and in
+    ``cache_dir`` under the digest of the file's bytes, so each file is compressed once per
+    version, not per process. Dynamic answers (the page, callbacks) never come here.
+
+    Parameters
+    ----------
+    cache_dir
+        Directory of compressed files shared by processes and restarts; None keeps them in
+        memory only.
     """
 
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
+    def __init__(self, cache_dir: Path | None) -> None:
+        self._cache_dir = cache_dir
+        self._ready: dict[str, bytes] = {}
+        self._queued: set[str] = set()
+        self._jobs: queue.Queue[tuple[str, str, bytes]] = queue.Queue()
         self._lock = threading.Lock()
+        self._worker: threading.Thread | None = None
 
-    def get(self, key: str) -> bytes | None:
-        """The compressed bytes stored under ``key``, or None."""
-        return self._store.get(key)
+    def encoded(self, encoding: str, data: bytes) -> bytes | None:
+        """``compress_best(encoding, data)`` if done before, else None (and queue it).
 
-    def set(self, key: str, value: bytes) -> None:
-        """Store ``value`` if ``key`` names a script."""
-        if SCRIPTS_PATH in key:
-            with self._lock:
-                self._store[key] = value
+        Parameters
+        ----------
+        encoding
+            A key of ``BEST_LEVELS``.
+        data
+            The uncompressed bytes.
 
+        Returns
+        -------
+        bytes or None
+        """
+        name = f"{hashlib.sha256(data).hexdigest()}.{encoding}{BEST_LEVELS[encoding]}"
+        with self._lock:
+            if name in self._ready:
+                return self._ready[name]
+        stored = self._read(name)
+        with self._lock:
+            if stored is not None:
+                self._ready[name] = stored
+            elif name not in self._queued:
+                self._queued.add(name)
+                self._jobs.put((name, encoding, data))
+                if self._worker is None or not self._worker.is_alive():
+                    self._worker = threading.Thread(
+                        target=self._work, name="static-compression", daemon=True
+                    )
+                    self._worker.start()
+        return stored
 
-def script_cache_key(req: Any) -> str:
-    """The compression cache key of a request: a script's path without its fingerprint.
+    def join(self) -> None:
+        """Block until every queued file is compressed."""
+        self._jobs.join()
 
-    Dash serves a script under any version fingerprint; keying on the bare path keeps the
-    cache to one entry per script and algorithm, whatever URLs are asked for. Only answered
-    (2xx) requests reach the cache, so unknown paths never do.
+    def after_request(self, response: Response) -> Response:
+        """Flask hook: answer a file request with its best compression once it is ready.
 
-    Examples
-    --------
-    >>> from types import SimpleNamespace
-    >>> script_cache_key(SimpleNamespace(path="/_dash-component-suites/dash/x.v4_4_1m17.min.js"))
-    '/_dash-component-suites/dash/x.min.js'
-    """
-    return check_fingerprint(req.path)[0]
+        Runs before Flask-Compress, which then leaves the encoded response alone. As
+        Flask-Compress does, a strong ETag names the encoding and the response is made
+        conditional on it.
+        """
+        if (
+            response.status_code != 200
+            or "Content-Encoding" in response.headers
+            or not request.path.startswith(STATIC_PATHS)
+        ):
+            return response
+        encoding = request.accept_encodings.best_match(BEST_LEVELS)
+        if encoding is None:
+            return response
+        response.direct_passthrough = False  # send_file's stream: read it to compress it
+        body = self.encoded(encoding, response.get_data())
+        if body is None:
+            return response
+        if not response.get_etag()[0]:  # e.g. the favicon: a second visit then costs a 304
+            response.add_etag()
+        response.set_data(body)
+        response.headers["Content-Encoding"] = encoding
+        response.vary.add("Accept-Encoding")
+        etag, weak = response.get_etag()
+        if etag and not weak:
+            response.set_etag(f"{etag}:{encoding}")
+        return response.make_conditional(request)
+
+    def _work(self) -> None:
+        if sys.platform == "linux":
+            # Linux gives each thread its own nice value: this one yields the cores to
+            # requests (and to a browser on the same machine) while it compresses.
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        while True:
+            name, encoding, data = self._jobs.get()
+            try:
+                body = compress_best(encoding, data)
+                self._write(name, body)
+                with self._lock:
+                    self._ready[name] = body
+            except Exception:  # the fast level keeps serving it; the log says why
+                log.exception("could not compress %s", name)
+            finally:
+                self._jobs.task_done()
+
+    def _read(self, name: str) -> bytes | None:
+        if self._cache_dir is None:
+            return None
+        try:
+            return (self._cache_dir / name).read_bytes()
+        except OSError:
+            return None
+
+    def _write(self, name: str, body: bytes) -> None:
+        if self._cache_dir is None:
+            return
+        try:
+            self._cache_dir.mkdir(parents=True, exist_ok=True)
+            # Written aside and renamed: another process never reads half a file.
+            with tempfile.NamedTemporaryFile(dir=self._cache_dir, delete=False) as part:
+                part.write(body)
+            os.replace(part.name, self._cache_dir / name)
+        except OSError as error:
+            log.warning("compressed %s kept in memory only: %s", name, error)
 
 
 def server_config() -> dict[str, Any]:
-    """Flask settings for the dashboard's server, read when Dash sets up compression."""
+    """Flask settings for the dashboard's server, read when Dash sets up compression.
+
+    Flask-Compress compresses the page and the callback answers afresh every time, so at fast
+    levels (its defaults, spelled out); files get ``StaticCompression``'s best levels.
+    """
     return {
-        "COMPRESS_CACHE_BACKEND": ScriptCompressionCache,
-        "COMPRESS_CACHE_KEY": script_cache_key,
+        "COMPRESS_ALGORITHM": ["zstd", "br", "gzip", "deflate"],
+        "COMPRESS_ZSTD_LEVEL": 3,
+        "COMPRESS_BR_LEVEL": 4,
+        "COMPRESS_LEVEL": 6,
     }
 
 
 def harden(app: Dash) -> None:
-    """Add the security headers, the request size bound and the error pages to ``app``.
+    """Add the security headers, the request size bound, the error pages and file compression.
+
+    Files (``STATIC_PATHS``) are compressed at the best level by ``StaticCompression``.
 
     Call it once every callback is registered: the policy hashes the inline scripts that
     clientside callbacks add to the page.
@@ -151,6 +298,11 @@ def harden(app: Dash) -> None:
     server: Flask = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     headers = security_headers(app.csp_hashes())
+    compression = StaticCompression(compression_cache_dir())
+    server.extensions["static_compression"] = compression
+    # Registered after Dash's Flask-Compress hook, so it runs before it (Flask runs them last
+    # first) and Flask-Compress leaves what it encoded alone.
+    server.after_request(compression.after_request)
 
     @server.after_request
     def add_security_headers(response: Response) -> Response:
