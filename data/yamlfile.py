@@ -77,7 +77,7 @@ def read_lined_yaml(path: Path, max_bytes: int = 20_000_000) -> LinedDocument:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise YamlFileError(f"not UTF-8 text ({err.reason} at byte {err.start})", line) from err
-    with _collector_paused():
+    with collector_paused():
         return _lined(text)
 
 
@@ -113,13 +113,20 @@ def _compose(text: str) -> yaml.Node | None:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large tree of nodes and values is built.
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large tree of objects is built.
 
     Every allocation counts toward a collection, and each collection walks the growing tree
-    again: left running, the collector takes two thirds of libyaml's composing time. The node
-    tree is freed by reference counting as soon as it is converted; only a recursive alias
-    makes a cycle, and the collector reclaims it once it runs again.
+    again: left running, the collector takes two thirds of libyaml's composing time. What is
+    built here holds no reference cycles (the node tree is freed by reference counting as
+    soon as it is converted; only a recursive alias makes a cycle), and whatever cycles there
+    are, the collector reclaims once it runs again. Nested pauses leave it paused until the
+    outermost one ends.
+
+    Yields
+    ------
+    None
+        While the block runs with the collector paused.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from partnermap.data import yamlfile
+from partnermap.data.loader import load_corpus
 from partnermap.data.validate import validate_paths
 from partnermap.data.yamlfile import LinedDocument, YamlFileError, read_lined_yaml
 
@@ -193,3 +194,9 @@ def test_a_paused_garbage_collector_stays_paused(tmp_path: Path) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_loading_a_corpus_with_problems_resumes_the_collector() -> None:
+    corpus = load_corpus(BROKEN.parent)
+    assert corpus.problems and corpus.records
+    assert gc.isenabled()
