@@ -9,7 +9,7 @@ from dash import Dash, Input, Output, Patch, no_update
 from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
 from partnermap.layers import timeline
-from partnermap.layers.figure import as_json_ready
+from partnermap.layers.figure import json_ready
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -25,7 +25,7 @@ def register(app: Dash, context: AppContext) -> None:
         state = context.controls_state(*controls)
         view = context.view(state.filters)
         patch = Patch()
-        patch["data"] = as_json_ready(timeline.traces(view, state.lang, facet))
+        patch["data"] = [json_ready(trace) for trace in timeline.traces(view, state.lang, facet)]
         patch["layout"]["selections"] = timeline.selections(state.filters, view.year_bounds)
         return patch
 

@@ -4,9 +4,9 @@ the view joins them), wider for more agreements."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from partnermap.data.view import MapView
 from partnermap.layers import labels
@@ -38,7 +38,7 @@ class Band:
 BANDS = (Band(1, 1, 1.0), Band(2, 3, 2.0), Band(4, 9, 3.5), Band(10, None, 5.5))
 
 
-def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
+def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     """Return the arcs, one line trace per width band, then one trace of clickable midpoints.
 
     Always ``len(BANDS) + 1`` traces, empty ones included, so a figure update can replace them
@@ -60,26 +60,26 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
         + "<br>"
         + labels.agreements(int(n), lang)
         for an, az, bn, bz, n in zip(
-            arcs["a_name_en"],
-            arcs["a_name_zh"],
-            arcs["b_name_en"],
-            arcs["b_name_zh"],
-            count,
+            *(arcs[c].tolist() for c in ("a_name_en", "a_name_zh", "b_name_en", "b_name_zh")),
+            count.tolist(),
             strict=True,
         )
     ]
-    midpoints = go.Scattergeo(
-        name="arc-midpoints",
-        uid="arc-midpoints",
-        lat=arcs["mid_lat"].to_numpy(),
-        lon=arcs["mid_lon"].to_numpy(),
-        mode="markers",
-        marker={"size": 5, "color": MIDPOINT_COLOR, "line": {"width": 0}},
-        customdata=[[kind, a, b] for a, b in zip(arcs["a"], arcs["b"], strict=True)],
-        text=hover,
-        hovertemplate="%{text}<extra></extra>",
-        showlegend=False,
-    )
+    midpoints = {
+        "type": "scattergeo",
+        "name": "arc-midpoints",
+        "uid": "arc-midpoints",
+        "lat": arcs["mid_lat"].to_numpy(),
+        "lon": arcs["mid_lon"].to_numpy(),
+        "mode": "markers",
+        "marker": {"size": 5, "color": MIDPOINT_COLOR, "line": {"width": 0}},
+        "customdata": [
+            [kind, a, b] for a, b in zip(arcs["a"].tolist(), arcs["b"].tolist(), strict=True)
+        ],
+        "text": hover,
+        "hovertemplate": "%{text}<extra></extra>",
+        "showlegend": False,
+    }
     return [*lines, midpoints]
 
 
@@ -88,21 +88,22 @@ def legend_entries(lang: str) -> list[dict[str, object]]:
     return [{"label": b.label(lang), "color": ARC_COLOR, "width": b.width} for b in BANDS]
 
 
-def _band(view: MapView, band: Band, count: np.ndarray, lang: str) -> go.Scattergeo:
+def _band(view: MapView, band: Band, count: np.ndarray, lang: str) -> dict[str, Any]:
     upper = np.inf if band.high is None else band.high
     rows = (count >= band.low) & (count <= upper)
     points = view.arc_lat.shape[1]
     kept = np.unique(np.r_[0:points:EVERY, points - 1])
     # One trace per band: paths joined by a NaN column, which plotly draws as a gap.
     gap = np.full((int(rows.sum()), 1), np.nan, dtype=np.float32)
-    return go.Scattergeo(
-        name=band.label(lang),
-        uid=f"arcs-{band.low}",
-        legendgroup="arcs",
-        lat=np.hstack([view.arc_lat[rows][:, kept], gap]).ravel(),
-        lon=np.hstack([view.arc_lon[rows][:, kept], gap]).ravel(),
-        mode="lines",
-        line={"width": band.width, "color": ARC_COLOR},
-        hoverinfo="skip",
-        showlegend=bool(rows.any()),
-    )
+    return {
+        "type": "scattergeo",
+        "name": band.label(lang),
+        "uid": f"arcs-{band.low}",
+        "legendgroup": "arcs",
+        "lat": np.hstack([view.arc_lat[rows][:, kept], gap]).ravel(),
+        "lon": np.hstack([view.arc_lon[rows][:, kept], gap]).ravel(),
+        "mode": "lines",
+        "line": {"width": band.width, "color": ARC_COLOR},
+        "hoverinfo": "skip",
+        "showlegend": bool(rows.any()),
+    }

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
+from typing import Any
 
+import numpy as np
 import plotly.graph_objects as go
 from dash import Patch
 
@@ -18,8 +21,8 @@ HOME = {"lat": 32.0, "lon": -177.0, "scale": 1.55}
 MIN_SCALE, MAX_SCALE = 1.55, 6.0
 
 
-def map_traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
-    """Every layer's traces, bottom to top."""
+def map_traces(view: MapView, lang: str) -> list[dict[str, Any]]:
+    """Every layer's traces, bottom to top, as plain dicts (numeric arrays as numpy arrays)."""
     return [trace for layer in LAYERS for trace in layer.traces(view, lang)]
 
 
@@ -46,7 +49,7 @@ def map_skeleton(view: MapView, lang: str, attribution: Mapping[str, str]) -> go
     the data twice.
     """
     layout = _layout(HOME, "home", lang, attribution)
-    placeholders = [{"type": t.type, "uid": t.uid} for t in map_traces(view, lang)]
+    placeholders = [{"type": t["type"], "uid": t["uid"]} for t in map_traces(view, lang)]
     return go.Figure(data=placeholders, layout=layout)
 
 
@@ -57,8 +60,8 @@ def map_patch(view: MapView, lang: str, attribution: Mapping[str, str]) -> Patch
     and the rest of the layout stay in the browser.
     """
     patch = Patch()
-    for i, trace in enumerate(as_json_ready(map_traces(view, lang))):
-        patch["data"][i] = trace
+    for i, trace in enumerate(map_traces(view, lang)):
+        patch["data"][i] = json_ready(trace)
     focus = _focus(view)
     patch["layout"]["geo"]["center"] = {"lat": focus["lat"], "lon": focus["lon"]}
     patch["layout"]["geo"]["projection"]["scale"] = focus["scale"]
@@ -68,13 +71,30 @@ def map_patch(view: MapView, lang: str, attribution: Mapping[str, str]) -> Patch
     return patch
 
 
-def as_json_ready(traces: list[go.BaseTraceType]) -> list[dict]:
-    """The traces as dicts whose numeric arrays are base64 typed arrays.
+def json_ready(value: Any) -> Any:
+    """``value`` with every numeric numpy array as a plotly.js typed array (base64 bytes).
 
-    A figure encodes its numpy arrays compactly; traces sent alone in a ``Patch`` would go as
-    JSON lists of floats, several times larger.
+    Dash writes numpy arrays as JSON lists of numbers, several times larger; plotly.js reads
+    ``{"dtype": "f8", "bdata": ...}`` as the array itself.
+
+    Examples
+    --------
+    >>> json_ready({"x": np.array([1.0, 2.0], dtype=np.float32), "name": "a"})
+    {'x': {'dtype': 'f4', 'bdata': 'AACAPwAAAEA='}, 'name': 'a'}
     """
-    return go.Figure(data=traces).to_dict()["data"]
+    if isinstance(value, dict):
+        return {key: json_ready(item) for key, item in value.items()}
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fiub":
+        array = value.astype(_TYPED.get(value.dtype.str[1:], "<f8"), copy=False)
+        return {
+            "dtype": array.dtype.str[1:],
+            "bdata": base64.b64encode(np.ascontiguousarray(array).tobytes()).decode(),
+        }
+    return value
+
+
+#: numpy dtypes plotly.js has no typed array for -> one it has (little-endian).
+_TYPED = {"i8": "<i4", "u8": "<u4", "b1": "<u1", "f2": "<f4"}
 
 
 def _layout(

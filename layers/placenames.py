@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from typing import Any
 
 from partnermap.data.view import MapView
 from partnermap.layers import labels
@@ -12,7 +12,7 @@ from partnermap.layers.text import plotly_text
 LABELLED = 12
 
 
-def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
+def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     """Return one text trace naming the ``LABELLED`` places with the most agreements.
 
     Parameters
@@ -24,19 +24,20 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
     """
     top = view.points.head(LABELLED)
     return [
-        go.Scattergeo(
-            name="place-names",
-            uid="place-names",
-            lat=top["lat"].to_numpy(),
-            lon=top["lon"].to_numpy(),
-            mode="text",
-            text=[
+        {
+            "type": "scattergeo",
+            "name": "place-names",
+            "uid": "place-names",
+            "lat": top["lat"].to_numpy(),
+            "lon": top["lon"].to_numpy(),
+            "mode": "text",
+            "text": [
                 plotly_text(labels.name(en, zh, lang))
                 for en, zh in zip(top["name_en"], top["name_zh"], strict=True)
             ],
-            textposition="top center",
-            textfont={"size": 11, "color": "#222222"},
-            hoverinfo="skip",
-            showlegend=False,
-        )
+            "textposition": "top center",
+            "textfont": {"size": 11, "color": "#222222"},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
     ]

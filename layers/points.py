@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from partnermap.data.view import MapView
 from partnermap.layers import labels
@@ -14,7 +15,7 @@ COLORS = {"CN": "#c8102e", "US": "#1f4e99"}
 MIN_SIZE, MAX_SIZE = 6.0, 30.0
 
 
-def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
+def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     """Return one marker trace per country (China, then the US), always both.
 
     Marker area grows with the agreement count, relative to the largest count in view.
@@ -41,7 +42,7 @@ def sizes(count: np.ndarray, largest: int) -> np.ndarray:
     return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * np.sqrt(count / largest)
 
 
-def _country(points: pd.DataFrame, code: str, largest: int, lang: str) -> go.Scattergeo:
+def _country(points: pd.DataFrame, code: str, largest: int, lang: str) -> dict[str, Any]:
     hover = [
         plotly_text(labels.bilingual(en, zh, lang))
         + "<br>"
@@ -49,23 +50,24 @@ def _country(points: pd.DataFrame, code: str, largest: int, lang: str) -> go.Sca
         + " · "
         + labels.agreements(int(n), lang)
         for en, zh, lv, n in zip(
-            points["name_en"], points["name_zh"], points["level"], points["count"], strict=True
+            *(points[c].tolist() for c in ("name_en", "name_zh", "level", "count")), strict=True
         )
     ]
-    return go.Scattergeo(
-        name=labels.country(code, lang),
-        uid=f"points-{code}",
-        legendgroup="points",
-        lat=points["lat"].to_numpy(),
-        lon=points["lon"].to_numpy(),
-        mode="markers",
-        marker={
+    return {
+        "type": "scattergeo",
+        "name": labels.country(code, lang),
+        "uid": f"points-{code}",
+        "legendgroup": "points",
+        "lat": points["lat"].to_numpy(),
+        "lon": points["lon"].to_numpy(),
+        "mode": "markers",
+        "marker": {
             "size": sizes(points["count"].to_numpy(), largest),
             "color": COLORS[code],
             "opacity": 0.85,
             "line": {"color": "#ffffff", "width": 1},
         },
-        customdata=[["place", pid] for pid in points["id"]],
-        text=hover,
-        hovertemplate="%{text}<extra></extra>",
-    )
+        "customdata": [["place", pid] for pid in points["id"].tolist()],
+        "text": hover,
+        "hovertemplate": "%{text}<extra></extra>",
+    }

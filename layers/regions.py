@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-
-import plotly.graph_objects as go
+from typing import Any
 
 from partnermap.data.view import MapView
 from partnermap.layers import labels
@@ -16,7 +15,7 @@ GEOJSON_PATH = "geo/admin1.json"
 COLORSCALE = [[0.0, "#f3f1ea"], [0.001, "#e3eedb"], [0.35, "#a8cf94"], [1.0, "#3f7f3a"]]
 
 
-def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
+def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     """Return one choropleth of every state and province, coloured by its agreement count.
 
     A record counts once for each state or province it names, or names a place in.
@@ -31,25 +30,28 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
     regions = view.regions
     hover = [
         plotly_text(labels.bilingual(en, zh, lang)) + "<br>" + labels.agreements(int(n), lang)
-        for en, zh, n in zip(regions["name_en"], regions["name_zh"], regions["count"], strict=True)
+        for en, zh, n in zip(
+            *(regions[c].tolist() for c in ("name_en", "name_zh", "count")), strict=True
+        )
     ]
     zmax = max(1, int(regions["count"].to_numpy().max(initial=0)))
     return [
-        go.Choropleth(
-            name=labels.ui("col_count", lang),
-            uid="regions",
-            geojson=GEOJSON_PATH,
-            featureidkey="id",
-            locations=list(regions["id"]),
-            z=regions["count"].to_numpy(),
-            zmin=0,
-            zmax=zmax,
-            colorscale=COLORSCALE,
-            marker={"line": {"color": "#ffffff", "width": 0.5}},
-            text=hover,
-            customdata=[["region", rid] for rid in regions["id"]],
-            hovertemplate="%{text}<extra></extra>",
-            colorbar={
+        {
+            "type": "choropleth",
+            "name": labels.ui("col_count", lang),
+            "uid": "regions",
+            "geojson": GEOJSON_PATH,
+            "featureidkey": "id",
+            "locations": list(regions["id"]),
+            "z": regions["count"].to_numpy(),
+            "zmin": 0,
+            "zmax": zmax,
+            "colorscale": COLORSCALE,
+            "marker": {"line": {"color": "#ffffff", "width": 0.5}},
+            "text": hover,
+            "customdata": [["region", rid] for rid in regions["id"].tolist()],
+            "hovertemplate": "%{text}<extra></extra>",
+            "colorbar": {
                 "title": {"text": plotly_text(labels.ui("col_count", lang)), "side": "top"},
                 "thickness": 10,
                 "len": 0.35,
@@ -60,6 +62,6 @@ def traces(view: MapView, lang: str) -> list[go.BaseTraceType]:
                 "orientation": "v",
                 "dtick": max(1, math.ceil(zmax / 4)),  # whole agreements only
             },
-            showlegend=False,
-        )
+            "showlegend": False,
+        }
     ]

@@ -43,8 +43,8 @@ def rows(view: MapView, lang: str, sort: dict[str, Any]) -> pd.DataFrame:
             "id": points["id"],
             "name": zh if lang == "zh" else points["name_en"],
             "other_name": points["name_en"] if lang == "zh" else points["name_zh"].fillna(""),
-            "country": [labels.country(c, lang) for c in points["country"]],
-            "level": [labels.level(lv, lang) for lv in points["level"]],
+            "country": [labels.country(c, lang) for c in points["country"].tolist()],
+            "level": [labels.level(lv, lang) for lv in points["level"].tolist()],
             "count": points["count"],
             "partners": points["partners"],
         }

@@ -23,7 +23,7 @@ COLORS = {
 _LABEL = {"sector": labels.sector, "type": labels.agreement_type}
 
 
-def traces(view: MapView, lang: str, facet: str) -> list[go.BaseTraceType]:
+def traces(view: MapView, lang: str, facet: str) -> list[dict[str, Any]]:
     """Return one bar trace per category present in ``view.timeline``.
 
     Parameters
@@ -38,13 +38,14 @@ def traces(view: MapView, lang: str, facet: str) -> list[go.BaseTraceType]:
     """
     rows = view.timeline[view.timeline["facet"] == facet]
     return [
-        go.Bar(
-            name=plotly_text(_LABEL[facet](slug, lang)),
-            x=group["year"].to_numpy(),
-            y=group["count"].to_numpy(),
-            marker={"color": COLORS[facet][slug]},
-            hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
-        )
+        {
+            "type": "bar",
+            "name": plotly_text(_LABEL[facet](slug, lang)),
+            "x": group["year"].to_numpy(),
+            "y": group["count"].to_numpy(),
+            "marker": {"color": COLORS[facet][slug]},
+            "hovertemplate": "%{x}: %{y}<extra>%{fullData.name}</extra>",
+        }
         for slug in FACETS[facet]
         for group in [rows[rows["category"] == slug]]
         if not group.empty

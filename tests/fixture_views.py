@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
 
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import load_corpus
@@ -23,3 +27,8 @@ def fixture_index() -> CorpusIndex:
 def view(**filters: object) -> MapView:
     """The view of the test corpus for ``filters`` (FilterState fields)."""
     return build_view(fixture_index(), FilterState(**filters))  # type: ignore[arg-type]
+
+
+def validated(traces: list[dict[str, Any]]) -> tuple[BaseTraceType, ...]:
+    """A layer's traces as plotly's graph objects: every key checked, attributes to read."""
+    return go.Figure(data=traces).data

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import numpy as np
-from fixture_views import CALIFORNIA, ZHENJIANG, view
+from fixture_views import CALIFORNIA, ZHENJIANG, validated, view
 
 from partnermap.layers import arcs
 
 
 def test_fixed_traces_one_per_band_then_midpoints() -> None:
-    traces = arcs.traces(view(), "en")
+    traces = validated(arcs.traces(view(), "en"))
     assert [t.uid for t in traces] == ["arcs-1", "arcs-2", "arcs-4", "arcs-10", "arc-midpoints"]
-    empty = arcs.traces(view(sectors=frozenset({"public-health"})), "en")
+    empty = validated(arcs.traces(view(sectors=frozenset({"public-health"})), "en"))
     assert len(empty) == len(traces)
     assert all(len(t.lat) == 0 for t in empty)
 
 
 def test_every_arc_drawn_once_in_the_band_of_its_count() -> None:
     v = view()
-    *bands, midpoints = arcs.traces(v, "en")
+    *bands, midpoints = validated(arcs.traces(v, "en"))
     points = len(range(0, v.arc_lat.shape[1], arcs.EVERY)) + 1  # thinned, endpoint kept
     for band, trace in zip(arcs.BANDS, bands, strict=True):
         upper = band.high or np.inf
@@ -30,7 +30,7 @@ def test_every_arc_drawn_once_in_the_band_of_its_count() -> None:
 
 
 def test_paths_are_separated_by_gaps_and_never_jump() -> None:
-    *bands, _ = arcs.traces(view(), "en")
+    *bands, _ = validated(arcs.traces(view(), "en"))
     lon = np.asarray(bands[0].lon, dtype=float)
     gaps = np.isnan(lon)
     assert gaps.any()
@@ -41,7 +41,7 @@ def test_paths_are_separated_by_gaps_and_never_jump() -> None:
 
 def test_midpoints_carry_the_pair_and_a_bilingual_hover() -> None:
     v = view(place=frozenset({ZHENJIANG}))
-    midpoints = arcs.traces(v, "en")[-1]
+    midpoints = validated(arcs.traces(v, "en"))[-1]
     pairs = [tuple(c) for c in midpoints.customdata]
     assert ("pair", ZHENJIANG, CALIFORNIA) in pairs
     hover = midpoints.text[pairs.index(("pair", ZHENJIANG, CALIFORNIA))]

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import numpy as np
-from fixture_views import ZHENJIANG, view
+from fixture_views import ZHENJIANG, validated, view
 
 from partnermap.layers import points
 
 
 def test_one_trace_per_country_always() -> None:
-    china, us = points.traces(view(), "en")
+    china, us = validated(points.traces(view(), "en"))
     assert (china.uid, us.uid) == ("points-CN", "points-US")
     assert (china.name, us.name) == ("China", "United States")
     assert china.marker.color != us.marker.color
     v = view()
     assert len(china.lat) + len(us.lat) == len(v.points)
-    empty = points.traces(view(sectors=frozenset({"public-health"})), "zh")
+    empty = validated(points.traces(view(sectors=frozenset({"public-health"})), "zh"))
     assert [len(t.lat) for t in empty] == [0, 0]
     assert empty[0].name == "中国"
 
@@ -28,11 +28,11 @@ def test_size_grows_with_the_count() -> None:
 
 
 def test_hover_and_click_data() -> None:
-    china, _ = points.traces(view(), "en")
+    china, _ = validated(points.traces(view(), "en"))
     row = [c[1] for c in china.customdata].index(ZHENJIANG)
     assert list(china.customdata[row]) == ["place", ZHENJIANG]
     assert china.text[row] == "Zhenjiang · 镇江<br>City · 3 agreements"
-    china, _ = points.traces(view(), "zh")
+    china, _ = validated(points.traces(view(), "zh"))
     assert china.text[row] == "镇江 · Zhenjiang<br>市 · 3 项协议"
 
 

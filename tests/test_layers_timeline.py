@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 import pytest
-from fixture_views import view
+from fixture_views import validated, view
 
 from partnermap.data.filters import FilterState
 from partnermap.layers import timeline
 
 
 def test_one_bar_trace_per_category_present() -> None:
-    traces = timeline.traces(view(), "en", "type")
+    traces = validated(timeline.traces(view(), "en", "type"))
     names = [t.name for t in traces]
     assert "Sister cities" in names and "Action plan" in names
     sister = traces[names.index("Sister cities")]
     assert list(sister.x) == [1981, 1984, 1986]
     assert list(sister.y) == [1, 1, 1]
-    by_sector = timeline.traces(view(), "zh", "sector")
+    by_sector = validated(timeline.traces(view(), "zh", "sector"))
     assert "文化与友好交流" in [t.name for t in by_sector]
 
 
 def test_colours_stay_with_their_category() -> None:
-    a = {t.name: t.marker.color for t in timeline.traces(view(), "en", "sector")}
-    b = timeline.traces(view(sectors=frozenset({"culture"})), "en", "sector")
+    a = {t.name: t.marker.color for t in validated(timeline.traces(view(), "en", "sector"))}
+    b = validated(timeline.traces(view(sectors=frozenset({"culture"})), "en", "sector"))
     assert all(a[t.name] == t.marker.color for t in b)
 
 
