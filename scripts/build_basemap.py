@@ -4,11 +4,11 @@ Writes two files, byte for byte the same on every run:
 
 ``world_110m.json``
     The TopoJSON plotly.js asks for when a geo subplot has ``scope="world"`` and
-    ``resolution=110`` (its default), with the objects plotly.js draws: ``land``, ``ocean``,
-    ``lakes`` and ``rivers`` (both empty), ``coastlines``, ``countries`` (ids ISO 3166-1 alpha-3,
-    ``properties.ct`` = label point, as ``locationmode="ISO-3"`` needs) and ``subunits`` (the US
-    states with ids ``"CA"`` and ``properties.gu = "USA"``, as ``locationmode="USA-states"``
-    needs, and the Chinese provinces with ids ``"cn:320000"``).
+    ``resolution=110`` (its default), with the objects plotly.js draws for that scope: ``land``,
+    ``ocean``, ``lakes`` and ``rivers`` (both empty), ``coastlines`` and ``countries`` (ids ISO
+    3166-1 alpha-3, ``properties.ct`` = label point, as ``locationmode="ISO-3"`` needs). No
+    ``subunits``: plotly.js draws them only for ``scope="usa"`` or ``"north america"``, and the
+    map shades states and provinces from ``admin1.geojson``.
 ``admin1.geojson``
     The 50 US states, DC and the Chinese provincial-level divisions as a GeoJSON
     FeatureCollection with the project's locality ids (``US-CA``, ``cn:320000``).
@@ -52,8 +52,9 @@ US_STATES_SHP = Path(_plotly_geo.__file__).parent / "package_data" / "cb_2016_us
 QUANTIZATION = 10_000
 #: Visvalingam-Whyatt tolerance (degrees, about the square root of a removed triangle's area).
 WORLD_TOLERANCE = 0.15
-ADMIN1_TOLERANCE = 0.04
-ADMIN1_DECIMALS = 3
+ADMIN1_TOLERANCE = 0.05
+#: 0.01° is about 1 km: under half a pixel at the closest zoom (scale 6) of a 2560 px export.
+ADMIN1_DECIMALS = 2
 ADMIN1_MIN_PART_AREA = 0.002
 #: Islands and exclaves smaller than this (square degrees, ~120 km² at the equator) are dropped
 #: from the world map, except a country's largest part, so every island state stays on it.
@@ -545,33 +546,24 @@ def ocean() -> BaseGeometry:
     return shapely.orient_polygons(frame, exterior_cw=True)
 
 
-def world_topology(countries: list[Area], subunits: list[Area], q: int = QUANTIZATION) -> dict:
-    """Build the ``world_110m`` Topology from simplified countries and subunits.
+def world_topology(countries: list[Area], q: int = QUANTIZATION) -> dict:
+    """Build the ``world_110m`` Topology from simplified countries.
 
     Parameters
     ----------
     countries
         Countries, already simplified (see :func:`simplify`).
-    subunits
-        US states and Chinese provinces, already simplified.
     q
         Quantization.
 
     Returns
     -------
     dict
-        A Topology with the objects plotly.js draws.
+        A Topology with the objects plotly.js draws for ``scope="world"``.
     """
     land = shapely.orient_polygons(
         shapely.coverage_union_all([c.geometry for c in countries]), exterior_cw=True
     )
-
-    def subunit(area: Area) -> TopoFeature:
-        if area.country == "US":
-            props = {"ct": list(area.label), "gu": "USA"}
-            return to_topo_feature(area.geometry, q, area.id.removeprefix("US-"), props)
-        return to_topo_feature(area.geometry, q, area.id, {"ct": list(area.label), "gu": "CHN"})
-
     polygon_objects = {
         "land": [to_topo_feature(land, q)],
         "ocean": [to_topo_feature(ocean(), q)],
@@ -579,7 +571,6 @@ def world_topology(countries: list[Area], subunits: list[Area], q: int = QUANTIZ
             to_topo_feature(c.geometry, q, c.id, {"ct": [round(v, 4) for v in c.label]})
             for c in countries
         ],
-        "subunits": [subunit(a) for a in subunits],
     }
     return encode_topology(polygon_objects, {"coastlines": "land"}, ["lakes", "rivers"], q)
 
@@ -653,14 +644,13 @@ def build(out_dir: Path, countries: Iterable[str] | None = None) -> dict[str, in
     world = [_with_geometry(c, g) for c, g in zip(world, kept, strict=True)]
 
     admin1 = read_us_states() + read_cn_provinces(outline)
-    coarse = _simplify_by_country(admin1, WORLD_TOLERANCE, MIN_PART_AREA)
-    fine = _simplify_by_country(admin1, ADMIN1_TOLERANCE, ADMIN1_MIN_PART_AREA)
+    admin1 = _simplify_by_country(admin1, ADMIN1_TOLERANCE, ADMIN1_MIN_PART_AREA)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     texts = {
-        "world_110m.json": json.dumps(world_topology(world, coarse), separators=(",", ":")),
+        "world_110m.json": json.dumps(world_topology(world), separators=(",", ":")),
         "admin1.geojson": json.dumps(
-            admin1_collection(fine), ensure_ascii=False, separators=(",", ":")
+            admin1_collection(admin1), ensure_ascii=False, separators=(",", ":")
         ),
     }
     sizes = {}
