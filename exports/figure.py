@@ -10,6 +10,7 @@ the extent and the choropleth's GeoJSON address change.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,6 +22,7 @@ from partnermap.exports.request import ExportRequest
 from partnermap.geo.basemap import ADMIN1_FILE, ATTRIBUTION
 from partnermap.layers import regions
 from partnermap.layers.figure import map_figure
+from partnermap.layers.summary import drawn_note
 from partnermap.layers.text import plotly_text
 
 #: A Latin font first (Noto CJK's digits lose their text mapping in chromium's PDFs), then CJK ones
@@ -81,9 +83,11 @@ def briefing_figure(
     subtitle = describe.filter_summary(view.state, localities, lang)
     w = describe.words(lang)
     source_lines = _source_lines(view, height, lang)
+    note = drawn_note(view, lang)
     side_text = (
         f"<b>{plotly_text(describe.count_summary(view.records, localities, lang))}</b>"
-        f"<br><br><b>{plotly_text(w['sources'])}</b><br>"
+        + "".join(f"<br>{plotly_text(line)}" for line in _wrap(note, lang))
+        + f"<br><br><b>{plotly_text(w['sources'])}</b><br>"
         + "<br>".join(plotly_text(line) for line in source_lines)
     )
     footer = f"{describe.export_date(lang, today)} · {ATTRIBUTION[lang]}"
@@ -151,6 +155,11 @@ def _source_lines(view: MapView, height: int, lang: str) -> list[str]:
         line if len(line) <= _MAX_SOURCE_CHARS else line[: _MAX_SOURCE_CHARS - 1] + "…"
         for line in lines
     ]
+
+
+def _wrap(text: str, lang: str) -> list[str]:
+    """``text`` in lines that fit the side column (Chinese characters are twice as wide)."""
+    return textwrap.wrap(text, _MAX_SOURCE_CHARS // 2 if lang == "zh" else _MAX_SOURCE_CHARS)
 
 
 def _text(text: str, x: float, y: float, *, size: int, yanchor: str, color: str) -> dict[str, Any]:

@@ -17,6 +17,9 @@ ARC_COLOR = "rgba(94, 60, 153, 0.45)"
 #: so the thinned arc is the same curve for a third of the bytes.
 EVERY = 3
 MIDPOINT_COLOR = "rgba(94, 60, 153, 0.35)"
+#: The most arcs drawn: the widest. About 10 vertices each; plotly redraws them all on each
+#: change (benchmarks/draw.py).
+MAX_DRAWN = 400
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     """Return the arcs, one line trace per width band, then one trace of clickable midpoints.
 
     Always ``len(BANDS) + 1`` traces, empty ones included, so a figure update can replace them
-    by position.
+    by position. Only the ``MAX_DRAWN`` arcs with most agreements are drawn.
 
     Parameters
     ----------
@@ -51,9 +54,11 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     lang
         "en" or "zh".
     """
-    count = view.arcs["count"].to_numpy()
-    lines = [_band(view, band, count, lang) for band in BANDS]
-    arcs = view.arcs
+    rows = drawn_rows(view)
+    arcs = view.arcs.iloc[rows]
+    count = arcs["count"].to_numpy()
+    lat, lon = view.arc_lat[rows], view.arc_lon[rows]
+    lines = [_band(lat, lon, band, count, lang) for band in BANDS]
     kind = "pair" if view.arc_level == "place" else "regions"
     hover = [
         plotly_text(f"{labels.bilingual(an, az, lang)} — {labels.bilingual(bn, bz, lang)}")
@@ -83,15 +88,25 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     return [*lines, midpoints]
 
 
+def drawn_rows(view: MapView) -> np.ndarray:
+    """Positions in ``view.arcs`` of the arcs the map draws: the ``MAX_DRAWN`` widest, in order."""
+    count = view.arcs["count"].to_numpy()
+    if count.size <= MAX_DRAWN:
+        return np.arange(count.size)
+    return np.sort(np.argsort(-count, kind="stable")[:MAX_DRAWN])
+
+
 def legend_entries(lang: str) -> list[dict[str, object]]:
     """The arc legend: one entry per width band, ``{"label", "color", "width"}``."""
     return [{"label": b.label(lang), "color": ARC_COLOR, "width": b.width} for b in BANDS]
 
 
-def _band(view: MapView, band: Band, count: np.ndarray, lang: str) -> dict[str, Any]:
+def _band(
+    lat: np.ndarray, lon: np.ndarray, band: Band, count: np.ndarray, lang: str
+) -> dict[str, Any]:
     upper = np.inf if band.high is None else band.high
     rows = (count >= band.low) & (count <= upper)
-    points = view.arc_lat.shape[1]
+    points = lat.shape[1]
     kept = np.unique(np.r_[0:points:EVERY, points - 1])
     # One trace per band: paths joined by a NaN column, which plotly draws as a gap.
     gap = np.full((int(rows.sum()), 1), np.nan, dtype=np.float32)
@@ -100,8 +115,8 @@ def _band(view: MapView, band: Band, count: np.ndarray, lang: str) -> dict[str, 
         "name": band.label(lang),
         "uid": f"arcs-{band.low}",
         "legendgroup": "arcs",
-        "lat": np.hstack([view.arc_lat[rows][:, kept], gap]).ravel(),
-        "lon": np.hstack([view.arc_lon[rows][:, kept], gap]).ravel(),
+        "lat": np.hstack([lat[rows][:, kept], gap]).ravel(),
+        "lon": np.hstack([lon[rows][:, kept], gap]).ravel(),
         "mode": "lines",
         "line": {"width": band.width, "color": ARC_COLOR},
         "hoverinfo": "skip",

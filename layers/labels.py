@@ -63,6 +63,11 @@ UI: dict[str, dict[str, str]] = {
         "en": "No agreement matches these filters. Widen the years or clear a filter.",
         "zh": "没有符合筛选条件的协议。请扩大年份范围或清除筛选条件。",
     },
+    "drawn": {
+        "en": "the map draws the {places:,} places and {links:,} links with most agreements;"
+        " filter to see the rest",
+        "zh": "地图仅绘制协议最多的 {places:,} 个地点和 {links:,} 条连线；筛选后可查看其余部分",
+    },
 }
 
 

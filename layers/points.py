@@ -13,12 +13,17 @@ from partnermap.layers.text import plotly_text
 
 COLORS = {"CN": "#c8102e", "US": "#1f4e99"}
 MIN_SIZE, MAX_SIZE = 6.0, 30.0
+#: The most places drawn: the ones with most agreements. Plotly redraws every marker on each
+#: change (about 80 ms for 1,000 and 190 ms for 4,000 in headless chromium, see
+#: benchmarks/draw.py); the states and provinces keep counting every place.
+MAX_DRAWN = 1000
 
 
 def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     """Return one marker trace per country (China, then the US), always both.
 
-    Marker area grows with the agreement count, relative to the largest count in view.
+    Marker area grows with the agreement count, relative to the largest count in view. Only
+    the ``MAX_DRAWN`` places with most agreements are drawn.
 
     Parameters
     ----------
@@ -27,9 +32,14 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     lang
         "en" or "zh", for the legend and hover text.
     """
-    points = view.points
+    points = drawn(view)
     largest = max(1, int(points["count"].to_numpy().max(initial=0)))
     return [_country(points[points["country"] == code], code, largest, lang) for code in COLORS]
+
+
+def drawn(view: MapView) -> pd.DataFrame:
+    """The places the map draws: the ``MAX_DRAWN`` with most agreements (``view.points`` order)."""
+    return view.points.head(MAX_DRAWN)
 
 
 def legend_entries(lang: str) -> list[dict[str, object]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from fixture_views import CALIFORNIA, ZHENJIANG, validated, view
 
 from partnermap.layers import arcs
@@ -58,3 +59,12 @@ def test_band_labels_and_legend() -> None:
     assert arcs.BANDS[1].label("zh") == "2–3 项协议"
     entries = arcs.legend_entries("en")
     assert [e["width"] for e in entries] == [b.width for b in arcs.BANDS]
+
+
+def test_only_the_widest_arcs_are_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(arcs, "MAX_DRAWN", 2)
+    v = view()
+    *_, midpoints = validated(arcs.traces(v, "en"))
+    assert len(midpoints.lat) == 2
+    widest = sorted(v.arcs["count"], reverse=True)
+    assert sorted(v.arcs["count"].iloc[arcs.drawn_rows(v)], reverse=True) == widest[:2]

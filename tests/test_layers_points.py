@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from fixture_views import ZHENJIANG, validated, view
 
 from partnermap.layers import points
@@ -38,3 +39,15 @@ def test_hover_and_click_data() -> None:
 
 def test_legend_entries() -> None:
     assert [e["label"] for e in points.legend_entries("zh")] == ["中国", "美国"]
+
+
+def test_only_the_busiest_places_are_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(points, "MAX_DRAWN", 3)
+    v = view()
+    china, us = validated(points.traces(v, "en"))
+    drawn = [p for trace in (china, us) for p in trace.customdata]
+    assert len(drawn) == 3
+    busiest = set(v.points.nlargest(3, "count")["count"])
+    counts = v.points.set_index("id")["count"]
+    assert {counts[pid] for _, pid in drawn} <= busiest
+    assert min(counts[pid] for _, pid in drawn) >= v.points["count"].iloc[3]

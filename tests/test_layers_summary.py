@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from fixture_views import view
 
+from partnermap.layers import points
 from partnermap.layers.summary import summary
 
 
@@ -22,3 +24,13 @@ def test_nothing_matches() -> None:
     assert summary(view(sectors=frozenset({"public-health"})), "en").startswith(
         "No agreement matches these filters."
     )
+
+
+def test_summary_says_when_the_map_draws_only_the_busiest(monkeypatch: pytest.MonkeyPatch) -> None:
+    v = view()
+    assert "draws" not in summary(v, "en")
+    monkeypatch.setattr(points, "MAX_DRAWN", 5)
+    text = summary(v, "en")
+    assert f"{len(v.points)} places" in text
+    assert f"the map draws the 5 places and {len(v.arcs)} links with most agreements" in text
+    assert "地图仅绘制协议最多的 5 个地点" in summary(v, "zh")
