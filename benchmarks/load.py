@@ -7,8 +7,8 @@ Without ``--url`` the script starts ``partnermap serve --workers N`` on a free l
 and stops it at the end. Each user is a thread with its own keep-alive connection, as a browser
 tab: a first visit with an empty cache (the page, every script, the layout, the basemap and the
 first view's callbacks), then until the time is up, after a think time of ``--think`` seconds
-on average, one of: a filter change (the URL callback and the four callbacks that redraw the
-map and summary, timeline, details and table, sent one after another), a place selected for the details panel, the
+on average, one of: a filter change (the URL callback, the map's, then the timeline, details
+and table callbacks that follow the map's answer, sent one after another), a place selected for the details panel, the
 language toggled, or a reload with a warm cache. Users start over the first ``--ramp`` seconds.
 
 Prints the requests, the errors (any status but 200/204, or a failed request) and the latency
@@ -61,9 +61,10 @@ CONTROLS = [
     ("place-search", "value"),
     ("lang-toggle", "value"),
 ]
-#: The callbacks a control change fires besides the URL's: output -> inputs after the controls.
-VIEW_CALLBACKS = {
-    "..map.figure...summary.children..": [],
+MAP_OUTPUT = "..map.figure...summary.children.."
+#: The callbacks that follow the map's answer: output -> its inputs after ``map-answered``
+#: (the controls are their state).
+PANEL_CALLBACKS = {
     "timeline.figure": [("timeline-facet", "value")],
     "details.children": [("selection", "data")],
     "data-table.children": [("table-sort", "data")],
@@ -179,7 +180,7 @@ class User:
         return json.loads(content).get("response")
 
     def redraw(self, changed: tuple[str, str]) -> None:
-        """The callbacks a control change fires: the URL's, then the four that redraw the page."""
+        """The callbacks a control change fires: the URL's and the map's, then the panels'."""
         controls = [(cid, prop, self.controls.get((cid, prop))) for cid, prop in CONTROLS]
         response = self.callback(
             RECORD_OUTPUT, controls, changed, state=[("url", "search", self.search)]
@@ -191,9 +192,11 @@ class User:
             ("selection", "data"): None,
             ("table-sort", "data"): {"column": "count", "descending": True},
         }
-        for output, extra in VIEW_CALLBACKS.items():
-            inputs = [*controls, *((c, p, values[c, p]) for c, p in extra)]
-            self.callback(output, inputs, changed)
+        self.callback(MAP_OUTPUT, controls, changed)
+        answered = ("map-answered", "data")
+        for output, extra in PANEL_CALLBACKS.items():
+            inputs = [(*answered, time.time()), *((c, p, values[c, p]) for c, p in extra)]
+            self.callback(output, inputs, answered, state=controls)
 
     def visit(self, cold: bool) -> None:
         """Load the page (every script when the cache is cold) and draw the first view."""
@@ -256,8 +259,9 @@ class User:
                 controls = [(cid, prop, self.controls.get((cid, prop))) for cid, prop in CONTROLS]
                 self.callback(
                     "details.children",
-                    [*controls, ("selection", "data", ["place", place])],
+                    [("map-answered", "data", None), ("selection", "data", ["place", place])],
                     ("selection", "data"),
+                    state=controls,
                 )
             elif action < 0.9:
                 self.lang = "zh" if self.lang == "en" else "en"

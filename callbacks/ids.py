@@ -22,6 +22,7 @@ URL = "url"
 PLACE_MESSAGE = "place-message"
 TIMELINE_FACET = "timeline-facet"
 SELECTION = "selection"
+MAP_ANSWERED = "map-answered"
 TABLE_SORT = "table-sort"
 NOTICE = "notice"
 

@@ -1,4 +1,9 @@
-"""Callbacks: the map and the summary follow the controls; a click selects a place or an arc."""
+"""Callbacks: the map and the summary follow the controls; a click selects a place or an arc.
+
+The map answers first: the timeline, table and details wait for its new figure
+(``ids.MAP_ANSWERED``), so on a filter change they neither compete with its callback for the server
+nor with its drawing for the browser.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +30,12 @@ def register(app: Dash, context: AppContext) -> None:
         state = context.controls_state(*controls)
         view = context.view(state.filters)
         return map_patch(view, state.lang, context.attribution), summary(view, state.lang)
+
+    app.clientside_callback(
+        "(figure) => Date.now()",
+        Output(ids.MAP_ANSWERED, "data"),
+        Input(ids.MAP, "figure"),
+    )
 
     @app.callback(
         Output(ids.SELECTION, "data"),

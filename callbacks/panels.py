@@ -1,4 +1,4 @@
-"""Callbacks: the details panel and the data table follow the controls and the selection.
+"""Callbacks: the details panel and the data table follow the map's view and the selection.
 
 The table's buttons have no callbacks of their own: ``assets/table.js`` copies the selection or
 sort a button carries into its store, so a new table does not make the Dash renderer crawl and
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, Output
+from dash import Dash, Input, Output, State
 
 from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
@@ -21,21 +21,21 @@ def register(app: Dash, context: AppContext) -> None:
 
     @app.callback(
         Output(ids.DETAILS, "children"),
-        *[Input(cid, prop) for cid, prop in ids.CONTROLS],
+        Input(ids.MAP_ANSWERED, "data"),
         Input(ids.SELECTION, "data"),
+        *[State(cid, prop) for cid, prop in ids.CONTROLS],
     )
-    def show_details(*values: Any) -> list[Any]:
-        *controls, selection = values
+    def show_details(_answered: int | None, selection: list[str] | None, *controls: Any) -> list[Any]:
         state = context.controls_state(*controls)
         return details.panel(context.view(state.filters), selection, state.lang, context.drafts)
 
     @app.callback(
         Output(ids.DATA_TABLE, "children"),
-        *[Input(cid, prop) for cid, prop in ids.CONTROLS],
+        Input(ids.MAP_ANSWERED, "data"),
         Input(ids.TABLE_SORT, "data"),
+        *[State(cid, prop) for cid, prop in ids.CONTROLS],
     )
-    def show_table(*values: Any) -> list[Any]:
-        *controls, sort = values
+    def show_table(_answered: int | None, sort: dict[str, Any], *controls: Any) -> list[Any]:
         state = context.controls_state(*controls)
         return table.table(context.view(state.filters), state.lang, sort)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, Output, Patch, no_update
+from dash import Dash, Input, Output, Patch, State, no_update
 
 from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
@@ -17,11 +17,11 @@ def register(app: Dash, context: AppContext) -> None:
 
     @app.callback(
         Output(ids.TIMELINE, "figure"),
-        *[Input(cid, prop) for cid, prop in ids.CONTROLS],
+        Input(ids.MAP_ANSWERED, "data"),
         Input(ids.TIMELINE_FACET, "value"),
+        *[State(cid, prop) for cid, prop in ids.CONTROLS],
     )
-    def repaint(*values: Any) -> Patch:
-        *controls, facet = values
+    def repaint(_answered: int | None, facet: str, *controls: Any) -> Patch:
         state = context.controls_state(*controls)
         view = context.view(state.filters)
         patch = Patch()

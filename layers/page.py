@@ -49,6 +49,7 @@ def layout(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.SELECTION),
+            dcc.Store(id=ids.MAP_ANSWERED),
             dcc.Store(id=ids.TABLE_SORT, data=table.DEFAULT_SORT),
             header(),
             html.Div(

@@ -75,18 +75,25 @@ def components(value: Any) -> Iterator[dict[str, Any]]:
 def callback(client, output: str, lang: str = "en", extra: tuple[Any, ...] = ()) -> Any:  # type: ignore[no-untyped-def]
     """The answer of the callback writing ``output`` ("id.property") for the whole corpus.
 
-    ``extra`` are its inputs after the controls, as (id, property, value).
+    The map's callback takes the controls as inputs; the others take ``extra`` (id, property,
+    value) as inputs after the map's answer, and the controls as state.
     """
     controls = [("filter-sector", "value", []), ("filter-type", "value", []),
                 ("filter-level", "value", ""), ("filter-years", "value", None),
                 ("place-search", "value", ""), ("lang-toggle", "value", lang)]  # fmt: skip
     outputs = {"map.figure": ["map.figure", "summary.children"]}.get(output, [output])
     specs = [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs]
+    inputs, state = (
+        (controls, [])
+        if output == "map.figure"
+        else ([("map-answered", "data", 1), *extra], controls)
+    )
     body = {
         "output": ".." + "...".join(outputs) + ".." if len(outputs) > 1 else output,
         "outputs": specs if len(outputs) > 1 else specs[0],
-        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in (*controls, *extra)],
-        "changedPropIds": ["lang-toggle.value"],
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
+        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
+        "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"],
     }
     response = client.post(CALLBACK, json=body)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
