@@ -19,7 +19,7 @@ EVERY = 3
 MIDPOINT_COLOR = "rgba(94, 60, 153, 0.35)"
 #: The most arcs drawn: the widest. About 10 vertices each; plotly redraws them all on each
 #: change (benchmarks/draw.py).
-MAX_DRAWN = 400
+MAX_DRAWN = 300
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,9 @@ class Band:
         return f"{self.low}{upper}" + (" 项协议" if lang == "zh" else " agreements")
 
 
-BANDS = (Band(1, 1, 1.0), Band(2, 3, 2.0), Band(4, 9, 3.5), Band(10, None, 5.5))
+#: Wide translucent lines are slow to paint where many overlap (benchmarks/draw.py: 150 ms more
+#: per frame at 10,000 vertices with the widest band at 5.5 px), so the widest stays at 4 px.
+BANDS = (Band(1, 1, 1.0), Band(2, 3, 1.75), Band(4, 9, 2.75), Band(10, None, 4.0))
 
 
 def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
