@@ -13,9 +13,10 @@ from partnermap.layers import labels
 from partnermap.layers.text import plotly_text
 
 ARC_COLOR = "rgba(94, 60, 153, 0.45)"
-#: Keep every third point of each path: plotly draws each segment as a great circle itself,
-#: so the thinned arc is the same curve for a third of the bytes.
-EVERY = 3
+#: Points sent per arc: its ends and its middle. Plotly draws each segment as a great circle
+#: itself, so three points fix the arc (each segment well under 180 degrees, so never the long
+#: way round) for an eighth of the bytes of the whole path.
+KEPT = 3
 MIDPOINT_COLOR = "rgba(94, 60, 153, 0.35)"
 #: The most arcs drawn: the widest. About 10 vertices each; plotly redraws them all on each
 #: change (benchmarks/draw.py).
@@ -109,7 +110,7 @@ def _band(
     upper = np.inf if band.high is None else band.high
     rows = (count >= band.low) & (count <= upper)
     points = lat.shape[1]
-    kept = np.unique(np.r_[0:points:EVERY, points - 1])
+    kept = np.linspace(0, points - 1, KEPT).round().astype(int)
     # One trace per band: paths joined by a NaN column, which plotly draws as a gap.
     gap = np.full((int(rows.sum()), 1), np.nan, dtype=np.float32)
     return {

@@ -20,7 +20,7 @@ def test_fixed_traces_one_per_band_then_midpoints() -> None:
 def test_every_arc_drawn_once_in_the_band_of_its_count() -> None:
     v = view()
     *bands, midpoints = validated(arcs.traces(v, "en"))
-    points = len(range(0, v.arc_lat.shape[1], arcs.EVERY)) + 1  # thinned, endpoint kept
+    points = arcs.KEPT  # ends and middle
     for band, trace in zip(arcs.BANDS, bands, strict=True):
         upper = band.high or np.inf
         n = int(((v.arcs["count"] >= band.low) & (v.arcs["count"] <= upper)).sum())
