@@ -79,13 +79,14 @@ def json_ready(value: Any) -> Any:
 
     Examples
     --------
-    >>> json_ready({"x": np.array([1.0, 2.0], dtype=np.float32), "name": "a"})
-    {'x': {'dtype': 'f4', 'bdata': 'AACAPwAAAEA='}, 'name': 'a'}
+    >>> json_ready({"x": np.array([1.0, 2.0]), "n": np.array([3], dtype=np.int16), "name": "a"})
+    {'x': {'dtype': 'f4', 'bdata': 'AACAPwAAAEA='}, 'n': {'dtype': 'i2', 'bdata': 'AwA='}, 'name': 'a'}
     """
     if isinstance(value, dict):
         return {key: json_ready(item) for key, item in value.items()}
     if isinstance(value, np.ndarray) and value.dtype.kind in "fiub":
-        array = value.astype(_TYPED.get(value.dtype.str[1:], "<f8"), copy=False)
+        code = value.dtype.str[1:]
+        array = value.astype(_TYPED.get(code, "<" + code), copy=False)
         return {
             "dtype": array.dtype.str[1:],
             "bdata": base64.b64encode(np.ascontiguousarray(array).tobytes()).decode(),
@@ -93,8 +94,9 @@ def json_ready(value: Any) -> Any:
     return value
 
 
-#: numpy dtypes plotly.js has no typed array for -> one it has (little-endian).
-_TYPED = {"i8": "<i4", "u8": "<u4", "b1": "<u1", "f2": "<f4"}
+#: numpy dtypes -> the typed array sent (little-endian): plotly.js has no 64-bit integers, and
+#: coordinates and marker sizes need no more than float32's seven digits (a metre or so).
+_TYPED = {"i8": "<i4", "u8": "<u4", "b1": "<u1", "f2": "<f4", "f8": "<f4"}
 
 
 def _layout(
