@@ -85,8 +85,11 @@ def menu() -> html.Details:
     )
 
 
-def menu_body(lang: str) -> list[Any]:
-    """The menu's controls in ``lang``: title, page size, one button per format, a status line."""
+def menu_body(lang: str, title: str = "", size: str = "slide") -> list[Any]:
+    """The menu's controls in ``lang``: title, page size, one button per format, a status line.
+
+    ``title`` and ``size`` are what the person has typed and chosen, kept across languages.
+    """
     words = _WORDS[lang]
 
     def buttons(formats: tuple[str, ...]) -> html.Div:
@@ -109,7 +112,11 @@ def menu_body(lang: str) -> list[Any]:
             [
                 words["title"],
                 dcc.Input(
-                    id=TITLE, type="text", placeholder=describe.default_title(lang), maxLength=200
+                    id=TITLE,
+                    type="text",
+                    value=title,
+                    placeholder=describe.default_title(lang),
+                    maxLength=200,
                 ),
             ],
             style={"display": "flex", "flexDirection": "column"},
@@ -120,7 +127,7 @@ def menu_body(lang: str) -> list[Any]:
                 dcc.RadioItems(
                     id=SIZE,
                     options=[{"label": words[size], "value": size} for size in SIZES],
-                    value="slide",
+                    value=size if size in SIZES else "slide",
                     inline=True,
                 ),
             ]
@@ -171,9 +178,14 @@ def register(
     """
     atexit.register(renderer.close)
 
-    @app.callback(Output(BODY, "children"), Input(ids.LANG_TOGGLE, "value"))
-    def translate(lang):  # type: ignore[no-untyped-def]
-        return menu_body(lang or "en")
+    @app.callback(
+        Output(BODY, "children"),
+        Input(ids.LANG_TOGGLE, "value"),
+        State(TITLE, "value"),
+        State(SIZE, "value"),
+    )
+    def translate(lang, title, size):  # type: ignore[no-untyped-def]
+        return menu_body(lang or "en", str(title or "")[:200], str(size or "slide"))
 
     @app.callback(Input(ids.EXPORT_MENU, "open"))
     def warm_up(is_open):  # type: ignore[no-untyped-def]

@@ -25,7 +25,9 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.SELECTION, "data"),
         *[State(cid, prop) for cid, prop in ids.CONTROLS],
     )
-    def show_details(_answered: int | None, selection: list[str] | None, *controls: Any) -> list[Any]:
+    def show_details(
+        _answered: int | None, selection: list[str] | None, *controls: Any
+    ) -> list[Any]:
         state = context.controls_state(*controls)
         return details.panel(context.view(state.filters), selection, state.lang, context.drafts)
 

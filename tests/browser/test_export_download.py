@@ -83,3 +83,17 @@ def test_svg_download_in_chinese_names_zhenjiang(dashboard: Dashboard, tmp_path:
     svg = _download(dashboard, "SVG", tmp_path).read_text(encoding="utf-8")
     assert "镇江" in svg
     assert "地点: 镇江" in svg
+
+
+def test_the_typed_title_survives_a_language_change(dashboard: Dashboard) -> None:
+    dashboard.open()
+    page = dashboard.page
+    page.click("#export-menu summary")
+    page.fill("#export-title", "Board briefing")
+    page.get_by_text("中文", exact=True).click()
+    dashboard.settle()
+    assert page.locator("#export-title").input_value() == "Board briefing"
+    assert (
+        page.locator("#export-title").get_attribute("placeholder")
+        != "US–China subnational partnerships"
+    )
