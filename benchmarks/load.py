@@ -69,9 +69,10 @@ PANEL_CALLBACKS = {
     "details.children": [("selection", "data")],
     "data-table.children": [("table-sort", "data")],
 }
-#: Controls -> URL, and URL -> controls when the page opens.
+#: Controls and panels -> URL, and URL -> controls and panels when the page opens.
 RECORD_OUTPUT = "..url.search...place-message.children.."
-RESTORE_OUTPUT = ".." + "...".join(f"{cid}.{prop}" for cid, prop in CONTROLS) + ".."
+PANELS = [("timeline-facet", "value"), ("table-sort", "data"), ("selection", "data")]
+RESTORE_OUTPUT = ".." + "...".join(f"{cid}.{prop}" for cid, prop in CONTROLS + PANELS) + ".."
 
 
 @dataclass
@@ -182,16 +183,17 @@ class User:
     def redraw(self, changed: tuple[str, str]) -> None:
         """The callbacks a control change fires: the URL's and the map's, then the panels'."""
         controls = [(cid, prop, self.controls.get((cid, prop))) for cid, prop in CONTROLS]
+        values = {
+            ("timeline-facet", "value"): self.rng.choice(["sector", "type"]),
+            ("table-sort", "data"): {"column": "count", "descending": True},
+            ("selection", "data"): None,
+        }
+        panels = [(cid, prop, value) for (cid, prop), value in values.items()]
         response = self.callback(
-            RECORD_OUTPUT, controls, changed, state=[("url", "search", self.search)]
+            RECORD_OUTPUT, [*controls, *panels], changed, state=[("url", "search", self.search)]
         )
         if response and "search" in response.get("url", {}):
             self.search = response["url"]["search"]
-        values = {
-            ("timeline-facet", "value"): self.rng.choice(["sector", "type"]),
-            ("selection", "data"): None,
-            ("table-sort", "data"): {"column": "count", "descending": True},
-        }
         self.callback(MAP_OUTPUT, controls, changed)
         answered = ("map-answered", "data")
         for output, extra in PANEL_CALLBACKS.items():

@@ -35,6 +35,8 @@ CONTROLS = (
     (PLACE_SEARCH, "value"),
     (LANG_TOGGLE, "value"),
 )
+#: How the panels show the view, in ``partnermap.data.urlstate.Panels`` order: also in the URL.
+PANELS = ((TIMELINE_FACET, "value"), (TABLE_SORT, "data"), (SELECTION, "data"))
 
 
 def text(key: str) -> str:

@@ -38,7 +38,7 @@ def register(app: Dash, context: AppContext) -> None:
     )
 
     @app.callback(
-        Output(ids.SELECTION, "data"),
+        Output(ids.SELECTION, "data", allow_duplicate=True),
         Input(ids.MAP, "clickData"),
         prevent_initial_call=True,
     )

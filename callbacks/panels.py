@@ -41,10 +41,11 @@ def register(app: Dash, context: AppContext) -> None:
         state = context.controls_state(*controls)
         return table.table(context.view(state.filters), state.lang, sort)
 
+    # A place searched for replaces the selection (on Enter: not when a URL fills the box).
     @app.callback(
         Output(ids.SELECTION, "data", allow_duplicate=True),
-        Input(ids.PLACE_SEARCH, "value"),
+        Input(ids.PLACE_SEARCH, "n_submit"),
         prevent_initial_call=True,
     )
-    def clear_selection(_place: str | None) -> None:
+    def clear_selection(_submitted: int | None) -> None:
         return None

@@ -2,8 +2,11 @@
 
 Query keys: ``sector`` and ``type`` (repeatable vocabulary slugs), ``level`` (``city`` or
 ``province``), ``from`` and ``to`` (years), ``place`` (repeatable locality id or name) and
-``lang`` (``en`` or ``zh``). Parsing is forgiving: a value that means nothing is dropped and
-reported, so a mistyped link still opens the rest of its view.
+``lang`` (``en`` or ``zh``) choose what is shown; ``stack`` (what the timeline's bars are
+stacked by), ``sort`` (the table's column, ``-`` first for largest first) and ``select`` (the
+place or link whose agreements the details panel lists, e.g. ``place,geonames:1784642``) how.
+Parsing is forgiving: a value that means nothing is dropped and reported, so a mistyped link
+still opens the rest of its view.
 """
 
 from __future__ import annotations
@@ -18,6 +21,13 @@ from partnermap.data.filters import LEVEL_GROUPS, FilterState
 from partnermap.data.vocabulary import SECTORS, TYPES
 
 LANGUAGES = ("en", "zh")
+#: What the timeline can be stacked by, the first the default.
+STACKS = ("sector", "type")
+#: The table's sort when the URL names none: most agreements first.
+DEFAULT_SORT = ("count", True)
+#: What a selection points at, and how many ids each kind takes.
+SELECTION_KINDS = {"place": 1, "region": 1, "pair": 2, "regions": 2}
+_ID = re.compile(r"[\w:.-]{1,40}")
 #: Separators between several place names typed in one search box.
 _PLACE_SEPARATORS = re.compile(r"[,，、;；]")
 
@@ -35,12 +45,21 @@ class UrlState:
         The filter state.
     lang
         The interface language, "en" or "zh".
+    stack
+        What the timeline's bars are stacked by, one of ``STACKS``.
+    sort
+        The table's sort: (column, largest first).
+    selection
+        The details panel's selection, e.g. ("place", id) or ("pair", a, b); None for none.
     unknown
         The query values that were dropped, as "key=value" (for a notice; not serialised).
     """
 
     filters: FilterState = field(default_factory=FilterState)
     lang: str = "en"
+    stack: str = STACKS[0]
+    sort: tuple[str, bool] = DEFAULT_SORT
+    selection: tuple[str, ...] | None = None
     unknown: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -92,6 +111,11 @@ def parse_query(query: str, resolve_place: Resolver) -> UrlState:
         year_from, year_to = year_to, year_from
     levels = pick("level", LEVEL_GROUPS)
     langs = pick("lang", LANGUAGES)
+    stacks = pick("stack", STACKS)
+    sorts = [v for v in values.get("sort", []) if re.fullmatch(r"-?[a-z_]{1,20}", v)]
+    unknown.extend(f"sort={v}" for v in values.get("sort", []) if v not in sorts)
+    selections = [s for s in values.get("select", []) if _selection(s)]
+    unknown.extend(f"select={v}" for v in values.get("select", []) if v not in selections)
     filters = FilterState(
         sectors=frozenset(pick("sector", SECTORS)),
         types=frozenset(pick("type", TYPES)),
@@ -100,7 +124,28 @@ def parse_query(query: str, resolve_place: Resolver) -> UrlState:
         place=frozenset(place),
         level=levels[-1] if levels else None,
     )
-    return UrlState(filters, langs[-1] if langs else "en", tuple(unknown))
+    return UrlState(
+        filters,
+        langs[-1] if langs else "en",
+        stacks[-1] if stacks else STACKS[0],
+        (sorts[-1].lstrip("-"), sorts[-1].startswith("-")) if sorts else DEFAULT_SORT,
+        _selection(selections[-1]) if selections else None,
+        tuple(unknown),
+    )
+
+
+def _selection(text: str) -> tuple[str, ...] | None:
+    """A ``select`` value as a selection, or None when it is not one.
+
+    Examples
+    --------
+    >>> _selection("pair,geonames:1784642,US-CA")
+    ('pair', 'geonames:1784642', 'US-CA')
+    """
+    kind, *ids = text.split(",")
+    if SELECTION_KINDS.get(kind) != len(ids) or not all(_ID.fullmatch(i) for i in ids):
+        return None
+    return (kind, *ids)
 
 
 def to_query(state: UrlState) -> str:
@@ -122,6 +167,9 @@ def to_query(state: UrlState) -> str:
         *([("to", str(f.year_to))] if f.year_to is not None else []),
         *(("place", p) for p in sorted(f.place)),
         *([("lang", state.lang)] if state.lang != "en" else []),
+        *([("stack", state.stack)] if state.stack != STACKS[0] else []),
+        *([("sort", "-" * state.sort[1] + state.sort[0])] if state.sort != DEFAULT_SORT else []),
+        *([("select", ",".join(state.selection))] if state.selection else []),
     ]
     return "?" + urlencode(pairs) if pairs else ""
 
@@ -136,6 +184,37 @@ class Controls:
     years: list[int]
     place: str
     lang: str
+
+
+@dataclass(frozen=True)
+class Panels:
+    """How the page shows its view, as Dash gives and takes it.
+
+    Attributes
+    ----------
+    stack
+        The timeline's "stack by" value.
+    sort
+        The table's sort, ``{"column": ..., "descending": ...}``.
+    selection
+        The details panel's selection, e.g. ``["place", id]``, or None.
+    """
+
+    stack: Any
+    sort: Any
+    selection: Any
+
+    def state(self) -> tuple[str, tuple[str, bool], tuple[str, ...] | None]:
+        """The values as ``UrlState`` holds them; anything a page would not send is dropped."""
+        stack = self.stack if self.stack in STACKS else STACKS[0]
+        sort = self.sort if isinstance(self.sort, dict) else {}
+        column = sort.get("column")
+        valid = isinstance(column, str) and re.fullmatch(r"[a-z_]{1,20}", column)
+        order = (column, bool(sort.get("descending"))) if valid else DEFAULT_SORT
+        chosen = self.selection
+        if not (isinstance(chosen, list | tuple) and all(isinstance(i, str) for i in chosen)):
+            return stack, order, None
+        return stack, order, _selection(",".join(chosen))
 
 
 def resolve_places(text: str | None, resolve_place: Resolver) -> tuple[frozenset[str], list[str]]:
@@ -206,8 +285,9 @@ def controls_from_query(
     year_bounds: tuple[int, int] | None,
     resolve_place: Resolver,
     place_label: Callable[[frozenset[str], str], str],
+    unchanged: object = None,
 ) -> tuple[Any, ...]:
-    """The controls' values for a URL, when the page opens at it.
+    """The controls' and panels' values for a URL, when the page opens at it.
 
     Parameters
     ----------
@@ -219,13 +299,23 @@ def controls_from_query(
         Maps one place id or name to locality ids.
     place_label
         Writes locality ids as the search box shows them, in a language.
+    unchanged
+        What to return for a panel value the URL leaves as the page starts it (Dash's
+        ``no_update``: the panel then draws once, not twice).
 
     Returns
     -------
     tuple
-        Each control's value in ``Controls`` field order.
+        Each control's value in ``Controls`` field order, then each in ``Panels`` order.
     """
     state = parse_query(query, resolve_place)
+    panels = Panels(
+        stack=state.stack if state.stack != STACKS[0] else unchanged,
+        sort={"column": state.sort[0], "descending": state.sort[1]}
+        if state.sort != DEFAULT_SORT
+        else unchanged,
+        selection=list(state.selection) if state.selection else unchanged,
+    )
     values = Controls(
         sectors=sorted(state.filters.sectors),
         types=sorted(state.filters.types),
@@ -234,7 +324,7 @@ def controls_from_query(
         place=place_label(state.filters.place, state.lang),
         lang=state.lang,
     )
-    return astuple(values)
+    return (*astuple(values), panels.stack, panels.sort, panels.selection)
 
 
 def state_from_controls(
@@ -256,16 +346,19 @@ def state_from_controls(
 
 def query_from_controls(
     controls: Controls,
+    panels: Panels,
     query: str,
     year_bounds: tuple[int, int] | None,
     resolve_place: Resolver,
 ) -> tuple[str, str]:
-    """The URL query for the controls' values, and a notice naming what was ignored.
+    """The URL query for the controls' and panels' values, and a notice naming what was ignored.
 
     Parameters
     ----------
     controls
         The controls' current values.
+    panels
+        The panels' current values.
     query
         The URL's query before this change: what it held that meant nothing (a mistyped link)
         is named in the notice.
@@ -279,7 +372,8 @@ def query_from_controls(
     tuple
         The new query, and a notice (text naming what was ignored, or "").
     """
-    state, unmatched = state_from_controls(controls, year_bounds, resolve_place)
+    shown, unmatched = state_from_controls(controls, year_bounds, resolve_place)
+    state = UrlState(shown.filters, shown.lang, *panels.state())
     dropped = parse_query(query, resolve_place).unknown
     unknown = (*dropped, *(f"place={name}" for name in unmatched if f"place={name}" not in dropped))
     return to_query(state), _notice(unknown, state.lang)
@@ -301,4 +395,4 @@ def _notice(unknown: Sequence[str], lang: str) -> str:
     return label + ", ".join(unknown)
 
 
-_KEYS = {"sector", "type", "level", "from", "to", "place", "lang"}
+_KEYS = {"sector", "type", "level", "from", "to", "place", "lang", "stack", "sort", "select"}

@@ -78,12 +78,13 @@ def panel(
     chosen = tuple(selection) if selection else None
     if chosen:
         records = selected_records(view, chosen)
-        title = " — ".join(_place_name(view, pid, lang) for pid in chosen[1:])
+        names = chosen[1:]
     else:
         records = list(view.records) if view.state.place else []
-        title = ", ".join(_place_name(view, pid, lang) for pid in sorted(view.state.place))
-    if not records:
+        names = tuple(sorted(view.state.place))
+    if not records:  # also for a selection a link names but this corpus does not have
         return [html.P(labels.ui("details_hint", lang), className="hint")]
+    title = (" — " if chosen else ", ").join(_place_name(view, pid, lang) for pid in names)
     return [
         html.H3(f"{title}: {labels.agreements(len(records), lang)}"),
         html.Ol(

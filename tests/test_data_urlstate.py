@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from partnermap.data.filters import LEVEL_GROUPS, FilterState
 from partnermap.data.urlstate import (
     Controls,
+    Panels,
     UrlState,
     controls_from_query,
     from_controls,
@@ -149,17 +150,50 @@ def _controls(**changes: object) -> Controls:
     return Controls(**values)  # type: ignore[arg-type]
 
 
-def test_the_url_sets_the_controls() -> None:
-    out = controls_from_query(
-        "?sector=culture&from=2000&place=geonames:1784642&lang=zh", BOUNDS, resolve, label
+UNCHANGED = object()
+NO_PANELS = Panels("sector", {"column": "count", "descending": True}, None)
+
+
+def test_the_url_sets_the_controls_and_panels() -> None:
+    query = "?sector=culture&from=2000&place=geonames:1784642&lang=zh"
+    out = controls_from_query(query, BOUNDS, resolve, label, UNCHANGED)
+    assert out == (["culture"], [], "", [2000, 2020], "镇江", "zh", *[UNCHANGED] * 3)
+    out = controls_from_query("", BOUNDS, resolve, label, UNCHANGED)
+    assert out == ([], [], "", [1979, 2020], "", "en", *[UNCHANGED] * 3)
+    query = "?stack=type&sort=place&select=pair,geonames:1784642,US-CA"
+    out = controls_from_query(query, BOUNDS, resolve, label, UNCHANGED)
+    assert out[-3:] == (
+        "type",
+        {"column": "place", "descending": False},
+        ["pair", ZHENJIANG, "US-CA"],
     )
-    assert out == (["culture"], [], "", [2000, 2020], "镇江", "zh")
-    assert controls_from_query("", BOUNDS, resolve, label) == ([], [], "", [1979, 2020], "", "en")
+
+
+def test_the_panels_round_trip_through_the_url() -> None:
+    panels = Panels("type", {"column": "partners", "descending": True}, ["place", ZHENJIANG])
+    query, _ = query_from_controls(_controls(), panels, "", BOUNDS, resolve)
+    assert query == "?stack=type&sort=-partners&select=place%2Cgeonames%3A1784642"
+    state = parse_query(query, resolve)
+    assert (state.stack, state.sort, state.selection) == (
+        "type",
+        ("partners", True),
+        ("place", ZHENJIANG),
+    )
+    assert query_from_controls(_controls(), NO_PANELS, "", BOUNDS, resolve)[0] == ""
+
+
+def test_panel_values_a_page_never_sends_are_dropped() -> None:
+    junk = Panels("<script>", {"column": "x;y"}, ["place", "<img>"])
+    assert query_from_controls(_controls(), junk, "", BOUNDS, resolve)[0] == ""
+    assert Panels(None, "sort", [1, 2]).state() == ("sector", ("count", True), None)
+    state = parse_query("?stack=pie&sort=a%20b&select=place&select=nowhere,x", resolve)
+    assert (state.stack, state.sort, state.selection) == ("sector", ("count", True), None)
+    assert {"stack=pie", "sort=a b", "select=place", "select=nowhere,x"} <= set(state.unknown)
 
 
 def test_the_controls_set_the_url() -> None:
     controls = _controls(sectors=["culture"], years=[1979, 2010], place="Zhenjiang", lang="zh")
-    query, notice = query_from_controls(controls, "", BOUNDS, resolve)
+    query, notice = query_from_controls(controls, NO_PANELS, "", BOUNDS, resolve)
     assert query == "?sector=culture&to=2010&place=geonames%3A1784642&lang=zh"
     assert notice == ""
     assert parse_query(query, resolve) == UrlState(
@@ -169,11 +203,11 @@ def test_the_controls_set_the_url() -> None:
 
 
 def test_the_notice_names_what_matched_nothing() -> None:
-    query, notice = query_from_controls(_controls(place="Atlantis"), "", BOUNDS, resolve)
+    query, notice = query_from_controls(_controls(place="Atlantis"), NO_PANELS, "", BOUNDS, resolve)
     assert (query, notice) == ("", "Ignored, as it matches nothing: place=Atlantis")
     # A mistyped link: what it held that means nothing is named once, in the link's language.
     opened = "?sector=energie&place=Atlantis&lang=zh"
     controls = _controls(place="Atlantis", lang="zh")
-    query, notice = query_from_controls(controls, opened, BOUNDS, resolve)
+    query, notice = query_from_controls(controls, NO_PANELS, opened, BOUNDS, resolve)
     assert query == "?lang=zh"
     assert notice == "以下内容无匹配，已忽略：place=Atlantis, sector=energie"

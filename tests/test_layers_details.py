@@ -94,3 +94,9 @@ def test_a_state_or_province_lists_the_agreements_of_the_places_inside_it() -> N
     assert "Jiangsu · 江苏省: 3 agreements" in text
     click = {"points": [{"location": "US-CA", "customdata": ["region", "US-CA"]}]}
     assert details.selection_from_click(click) == ("region", "US-CA")
+
+
+def test_a_selection_of_unknown_places_gives_a_hint() -> None:
+    for selection in (("place", "geonames:0"), ("pair", "US-ZZ", ZHENJIANG), ("region", "cn:999")):
+        (hint,) = details.panel(view(), selection, "en")
+        assert isinstance(hint, html.P) and hint.className == "hint"

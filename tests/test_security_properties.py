@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_security_serving import CALLBACK, record_body, repaint_body, restore_body
+from test_security_serving import CONTROLS as CONTROL_VALUES
 
 from partnermap.app import create_app
 from partnermap.data.filters import LEVEL_GROUPS, localities_named
@@ -104,11 +108,29 @@ def test_any_control_value_is_answered_without_a_server_error(
 
 
 @settings(
+    deadline=None, max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.sampled_from(["timeline-facet", "table-sort", "selection"]), json_values)
+def test_any_panel_value_is_answered_without_a_server_error(client, panel: str, value: Any) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(CALLBACK, json=record_body(**{panel: value}))
+    assert response.status_code in (200, 204)
+    text = response.get_data(as_text=True)
+    assert "Traceback" not in text
+    search = json.loads(text)["response"]["url"]["search"] if text else ""
+    panels = [(k, v) for k, v in parse_qsl(search.lstrip("?")) if k in ("stack", "sort", "select")]
+    for _, written in panels:
+        assert re.fullmatch(
+            r"type|-?[a-z_]{1,20}|(place|region|pair|regions)(,[\w:.-]{1,40})+", written
+        )
+
+
+@settings(
     deadline=None, max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(queries)
 def test_any_url_draws_the_map(client, query: str) -> None:  # type: ignore[no-untyped-def]
     restored = client.post(CALLBACK, json=restore_body(query))
     assert restored.status_code == 200
-    controls = {cid: value["value"] for cid, value in restored.get_json()["response"].items()}
+    answer = restored.get_json()["response"]
+    controls = {cid: props["value"] for cid, props in answer.items() if cid in CONTROL_VALUES}
     assert client.post(CALLBACK, json=repaint_body(**controls)).status_code == 200

@@ -40,15 +40,26 @@ CONTROLS = {
 }
 
 
-def controls_body(outputs: list[str], state: list[Any], **values: Any) -> dict[str, Any]:
+PANELS = {
+    "timeline-facet": ("value", "sector"),
+    "table-sort": ("data", {"column": "count", "descending": True}),
+    "selection": ("data", None),
+}
+
+
+def controls_body(
+    outputs: list[str], state: list[Any], panels: bool = False, **values: Any
+) -> dict[str, Any]:
     """A callback on the controls as the page sends it, with some control values replaced.
 
     ``outputs`` are "id.property" strings, e.g. ``["map.figure", "summary.children"]``;
-    ``state`` the callback's states as the page sends them.
+    ``state`` the callback's states as the page sends them; ``panels`` adds the panels' values
+    to the inputs, after the controls.
     """
+    sent = {**CONTROLS, **(PANELS if panels else {})}
     inputs = [
         {"id": cid, "property": prop, "value": values.get(cid, value)}
-        for cid, (prop, value) in CONTROLS.items()
+        for cid, (prop, value) in sent.items()
     ]
     specs = [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs]
     return {
@@ -56,15 +67,14 @@ def controls_body(outputs: list[str], state: list[Any], **values: Any) -> dict[s
         "outputs": specs,
         "inputs": inputs,
         "state": state,
-        "changedPropIds": [f"{cid}.{CONTROLS[cid][0]}" for cid in values]
-        or ["filter-sector.value"],
+        "changedPropIds": [f"{cid}.{sent[cid][0]}" for cid in values] or ["filter-sector.value"],
     }
 
 
 def record_body(**values: Any) -> dict[str, Any]:
-    """The controls -> URL callback."""
+    """The controls and panels -> URL callback."""
     state = [{"id": "url", "property": "search", "value": ""}]
-    return controls_body(["url.search", "place-message.children"], state, **values)
+    return controls_body(["url.search", "place-message.children"], state, True, **values)
 
 
 def repaint_body(**values: Any) -> dict[str, Any]:
@@ -73,8 +83,8 @@ def repaint_body(**values: Any) -> dict[str, Any]:
 
 
 def restore_body(query: str) -> dict[str, Any]:
-    """The URL -> controls callback, as the page opens at ``?query``."""
-    outputs = [f"{cid}.{prop}" for cid, (prop, _) in CONTROLS.items()]
+    """The URL -> controls and panels callback, as the page opens at ``?query``."""
+    outputs = [f"{cid}.{prop}" for cid, (prop, _) in {**CONTROLS, **PANELS}.items()]
     return {
         "output": ".." + "...".join(outputs) + "..",
         "outputs": [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs],
@@ -183,7 +193,8 @@ def test_junk_control_values_are_ignored(client, values: dict[str, Any]) -> None
 def test_junk_url_queries_draw_a_view(client, query: str) -> None:  # type: ignore[no-untyped-def]
     response = client.post(CALLBACK, json=restore_body(query))
     assert response.status_code == 200
-    controls = {f"{cid}": value["value"] for cid, value in response.get_json()["response"].items()}
+    answer = response.get_json()["response"]
+    controls = {cid: props["value"] for cid, props in answer.items() if cid in CONTROLS}
     assert "<script>" not in json.dumps(controls)
     response = client.post(CALLBACK, json=repaint_body(**controls))
     assert response.status_code == 200

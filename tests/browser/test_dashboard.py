@@ -284,3 +284,25 @@ def test_the_map_is_asked_for_without_waiting_for_the_url(dashboard: Dashboard) 
     # One round trip: the map's callback goes out before the URL's answer is back.
     assert steps.index(("sent", "map")) < steps.index(("done", "url")), steps
     assert len([kind for kind, _ in steps if kind == "sent"]) == 5, steps
+
+
+def test_a_link_reopens_the_selection_stacking_and_sort(dashboard: Dashboard) -> None:
+    dashboard.open()
+    page = dashboard.page
+    page.locator("#data-table tbody button", has_text="Zhenjiang").click()
+    page.locator("#timeline-facet").get_by_text("Agreement type").click()
+    page.locator("#data-table thead").get_by_role("button", name="Place", exact=True).click()
+    dashboard.settle()
+    assert _query(dashboard) == {
+        "stack": ["type"],
+        "sort": ["place"],
+        "select": [f"place,{ZHENJIANG}"],
+    }
+
+    restored = Dashboard.watch(page.context.new_page(), dashboard.base_url)
+    restored.open(page.url.removeprefix(dashboard.base_url + "/"))
+    assert PLAN_TITLE in restored.page.locator("#details").inner_text()
+    assert restored.page.locator("#timeline-facet input[value=type]").is_checked()
+    names = restored.page.locator("#data-table tbody th").all_inner_texts()
+    assert names == sorted(names)
+    assert restored.page.locator("#data-table th[aria-sort=ascending]").count() == 1
