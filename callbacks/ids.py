@@ -24,7 +24,6 @@ TIMELINE_FACET = "timeline-facet"
 SELECTION = "selection"
 MAP_ANSWERED = "map-answered"
 TABLE_SORT = "table-sort"
-NOTICE = "notice"
 
 #: The controls whose values make the view, in ``partnermap.data.urlstate.Controls`` order.
 CONTROLS = (
