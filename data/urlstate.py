@@ -28,6 +28,7 @@ DEFAULT_SORT = ("count", True)
 #: What a selection points at, and how many ids each kind takes.
 SELECTION_KINDS = {"place": 1, "region": 1, "pair": 2, "regions": 2}
 _ID = re.compile(r"[\w:.-]{1,40}")
+_COLUMN = re.compile(r"[a-z_]{1,20}")
 #: Separators between several place names typed in one search box.
 _PLACE_SEPARATORS = re.compile(r"[,，、;；]")
 
@@ -112,7 +113,7 @@ def parse_query(query: str, resolve_place: Resolver) -> UrlState:
     levels = pick("level", LEVEL_GROUPS)
     langs = pick("lang", LANGUAGES)
     stacks = pick("stack", STACKS)
-    sorts = [v for v in values.get("sort", []) if re.fullmatch(r"-?[a-z_]{1,20}", v)]
+    sorts = [v for v in values.get("sort", []) if _COLUMN.fullmatch(v.removeprefix("-"))]
     unknown.extend(f"sort={v}" for v in values.get("sort", []) if v not in sorts)
     selections = [s for s in values.get("select", []) if _selection(s)]
     unknown.extend(f"select={v}" for v in values.get("select", []) if v not in selections)
@@ -209,7 +210,7 @@ class Panels:
         stack = self.stack if self.stack in STACKS else STACKS[0]
         sort = self.sort if isinstance(self.sort, dict) else {}
         column = sort.get("column")
-        valid = isinstance(column, str) and re.fullmatch(r"[a-z_]{1,20}", column)
+        valid = isinstance(column, str) and _COLUMN.fullmatch(column)
         order = (column, bool(sort.get("descending"))) if valid else DEFAULT_SORT
         chosen = self.selection
         if not (isinstance(chosen, list | tuple) and all(isinstance(i, str) for i in chosen)):
