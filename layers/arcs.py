@@ -39,9 +39,18 @@ class Band:
         return f"{self.low}{upper}" + (" 项协议" if lang == "zh" else " agreements")
 
 
-#: Wide translucent lines are slow to paint where many overlap (benchmarks/draw.py: 150 ms more
-#: per frame at 10,000 vertices with the widest band at 5.5 px), so the widest stays at 4 px.
-BANDS = (Band(1, 1, 1.0), Band(2, 3, 1.75), Band(4, 9, 2.75), Band(10, None, 4.0))
+#: Up to 100+ so that large registries, whose arcs join states and provinces, still show which
+#: links are busiest. Wide translucent lines are slow to paint where many overlap
+#: (benchmarks/draw.py: 150 ms more per frame at 10,000 vertices with a 5.5 px band), so the
+#: widest stays at 4 px.
+BANDS = (
+    Band(1, 1, 1.0),
+    Band(2, 3, 1.5),
+    Band(4, 9, 2.0),
+    Band(10, 29, 2.75),
+    Band(30, 99, 3.5),
+    Band(100, None, 4.0),
+)
 
 
 def traces(view: MapView, lang: str) -> list[dict[str, Any]]:

@@ -11,7 +11,10 @@ from partnermap.layers import arcs
 
 def test_fixed_traces_one_per_band_then_midpoints() -> None:
     traces = validated(arcs.traces(view(), "en"))
-    assert [t.uid for t in traces] == ["arcs-1", "arcs-2", "arcs-4", "arcs-10", "arc-midpoints"]
+    assert [t.uid for t in traces] == [
+        *("arcs-1", "arcs-2", "arcs-4", "arcs-10", "arcs-30", "arcs-100"),
+        "arc-midpoints",
+    ]
     empty = validated(arcs.traces(view(sectors=frozenset({"public-health"})), "en"))
     assert len(empty) == len(traces)
     assert all(len(t.lat) == 0 for t in empty)
@@ -54,7 +57,9 @@ def test_band_labels_and_legend() -> None:
         "1 agreement",
         "2–3 agreements",
         "4–9 agreements",
-        "10+ agreements",
+        "10–29 agreements",
+        "30–99 agreements",
+        "100+ agreements",
     ]
     assert arcs.BANDS[1].label("zh") == "2–3 项协议"
     entries = arcs.legend_entries("en")

@@ -19,6 +19,8 @@ def test_figure_composes_every_layer_bottom_to_top() -> None:
         "arcs-2",
         "arcs-4",
         "arcs-10",
+        "arcs-30",
+        "arcs-100",
         "arc-midpoints",
         "points-CN",
         "points-US",
@@ -43,7 +45,7 @@ def test_patch_sends_traces_zoom_and_credit_but_not_the_layout_or_shapes() -> No
     patch = figure.map_patch(view(place=frozenset({ZHENJIANG})), "zh", CREDIT)
     operations = patch.to_plotly_json()["operations"]
     locations = {tuple(op["location"][:2]) for op in operations}
-    assert locations == {("data", i) for i in range(9)} | {
+    assert locations == {("data", i) for i in range(11)} | {
         ("layout", "geo"),
         ("layout", "uirevision"),
         ("layout", "annotations"),
