@@ -86,7 +86,9 @@ def _lined(text: str) -> LinedDocument:
     node = _compose(text)
     if node is None:
         return LinedDocument(None, {(): 1})
-    converter = _Converter()
+    # Without aliases every value takes at least one character of the text; more values than
+    # characters means aliases multiplying them (a "billion laughs" file).
+    converter = _Converter(max_values=len(text) + 1000)
     value = converter.convert(node, ())
     return LinedDocument(value, converter.lines)
 
@@ -137,15 +139,38 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: Records nest a few levels deep; far deeper is a broken or hostile file (and Python's stack).
+MAX_DEPTH = 50
+
+
 class _Converter:
     """Turns a node tree into values, with one PyYAML constructor for all its scalars."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_values: int) -> None:
         self.lines: dict[Path_, int] = {}
         self._constructor = yaml.constructor.SafeConstructor()
+        self._left = max_values
+        self._open: set[int] = set()  # the collections being converted, by id
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
-        self.lines.setdefault(path, node.start_mark.line + 1)
+        line = node.start_mark.line + 1
+        self.lines.setdefault(path, line)
+        self._left -= 1
+        if self._left < 0:
+            raise YamlFileError("aliases (*name) repeat values far beyond the file's size", line)
+        if len(path) > MAX_DEPTH:
+            raise YamlFileError(f"values nested deeper than {MAX_DEPTH} levels", line)
+        if id(node) in self._open:
+            raise YamlFileError("an alias (*name) refers to the value that contains it", line)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            self._open.add(id(node))
+            try:
+                return self._collection(node, path)
+            finally:
+                self._open.discard(id(node))
+        return self.scalar(node)
+
+    def _collection(self, node: yaml.Node, path: Path_) -> Any:
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in _pairs(node):
@@ -155,9 +180,7 @@ class _Converter:
                 self.lines[(*path, key)] = key_node.start_mark.line + 1
                 result[key] = self.convert(value_node, (*path, key))
             return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
 
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
