@@ -37,6 +37,7 @@ from partnermap.exports.request import ExportRequest
 from partnermap.exports.tables import source_names
 from partnermap.geo.basemap import ATTRIBUTION, BASEMAP_DIR, admin1_geojson
 from partnermap.layers import arcs, labels, points, regions
+from partnermap.layers.summary import drawn_note
 
 #: Longitudes west of this are moved east by 360 degrees (the Americas, to the right of Asia).
 FRAME_WEST = -25.0
@@ -216,9 +217,10 @@ def _arcs_layer(
     view: MapView, by_place: Mapping[str, Sequence[Record]], lang: str
 ) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="arcs", control=False)
-    table = view.arcs
+    drawn = arcs.drawn_rows(view)  # as the dashboard draws them
+    table = view.arcs.iloc[drawn]
     for row, lat, lon in zip(
-        table.itertuples(index=False), view.arc_lat, view.arc_lon, strict=True
+        table.itertuples(index=False), view.arc_lat[drawn], view.arc_lon[drawn], strict=True
     ):
         lon = np.asarray(lon, dtype=float)
         if lon[0] < FRAME_WEST:
@@ -246,7 +248,7 @@ def _points_layer(
     view: MapView, by_place: Mapping[str, Sequence[Record]], lang: str
 ) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="points", control=False)
-    table = view.points
+    table = points.drawn(view)  # as the dashboard draws them
     largest = max(1, int(table["count"].to_numpy().max(initial=0)))
     diameters = points.sizes(table["count"].to_numpy(), largest)
     for row, diameter in zip(table.itertuples(index=False), diameters, strict=True):
@@ -295,12 +297,14 @@ def _header(
 ) -> str:
     title = request.title or describe.default_title(lang)
     documents = describe.source_list(view.records, 50, lang)
+    note = drawn_note(view, lang)
     return (
         '<div class="pm-header">'
         f"<h1>{escape(title)}</h1>"
         f"<p>{escape(describe.filter_summary(view.state, localities, lang))}</p>"
         f"<p><b>{escape(describe.count_summary(view.records, localities, lang))}</b></p>"
-        f"<details><summary>{escape(describe.words(lang)['sources'])}</summary>"
+        + (f"<p>{escape(note)}</p>" if note else "")
+        + f"<details><summary>{escape(describe.words(lang)['sources'])}</summary>"
         f"{'<br>'.join(escape(d) for d in documents)}</details>"
         "</div>"
     )
@@ -312,7 +316,7 @@ def _legend(view: MapView, lang: str) -> str:
         f"{escape(e['label'])}"
         for e in points.legend_entries(lang)
     ]
-    present = set(view.arcs["count"])
+    present = set(view.arcs["count"].iloc[arcs.drawn_rows(view)])
     rows += [
         f'<i style="width:24px;height:{e["width"]}px;background:{e["color"]}"></i>'
         f"{escape(e['label'])}"

@@ -14,6 +14,7 @@ from partnermap.data.view import MapView, build_view
 from partnermap.exports.build import corpus_index
 from partnermap.exports.html import escape, map_page
 from partnermap.exports.request import ExportRequest
+from partnermap.layers import arcs, points
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
 MARKUP_TITLE = "BYD & Los Angeles <electric bus> agreement ($)"
@@ -43,6 +44,18 @@ def test_record_text_reaches_the_page_escaped() -> None:
     page, _ = _page()
     assert MARKUP_TITLE not in page
     assert "BYD &amp; Los Angeles &lt;electric bus&gt; agreement (&#36;)" in page
+
+
+def test_the_page_draws_what_the_dashboard_draws(monkeypatch: pytest.MonkeyPatch) -> None:
+    page, view = _page()
+    assert page.count("pm-point pm-point-") == len(view.points)
+    assert "the map draws" not in page
+    monkeypatch.setattr(points, "MAX_DRAWN", 3)
+    monkeypatch.setattr(arcs, "MAX_DRAWN", 2)
+    page, view = _page()
+    assert page.count("pm-point pm-point-") == 3
+    assert page.count("pm-arc") == 2
+    assert "the map draws the 3 places and 2 links with most agreements" in page
 
 
 def test_the_page_links_no_outside_resource() -> None:
