@@ -17,18 +17,9 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from partnermap.app import create_app
+from partnermap.benchmarks.browser import CHROMIUM, CHROMIUM_ARGS
 from partnermap.data.loader import EMBEDDED_DATA_DIR
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "docs" / "dashboard.png"
 
 

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from partnermap.benchmarks.browser import CHROMIUM, CHROMIUM_ARGS
 from partnermap.data.loader import EMBEDDED_DATA_DIR
 
-from .harness import CHROMIUM, CHROMIUM_ARGS, FIXTURE_DATA, Dashboard, serve
+from .harness import FIXTURE_DATA, Dashboard, serve
 
 
 @pytest.fixture(scope="package")

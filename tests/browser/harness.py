@@ -17,16 +17,6 @@ from partnermap.app import create_app
 
 FIXTURE_DATA = Path(__file__).resolve().parent.parent / "fixtures" / "dashboard"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass
