@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from partnermap.data.vocabulary import (
+    CLAIMS,
     CONFIDENCES,
     COUNTRIES,
     LEVELS,
@@ -234,6 +235,8 @@ class Record(_Strict):
     end_date: str | None = None
     confidence: str = "high"
     note: str | None = Field(default=None, max_length=2000)
+    #: Claims (vocabulary.CLAIMS) the quotes imply but do not state; see ``partnermap audit``.
+    implied: list[str] = Field(default_factory=list)
     related: list[str] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     summary: str = Field(min_length=1, max_length=2000)
@@ -274,6 +277,15 @@ class Record(_Strict):
             raise ValueError("a sector is listed twice")
         return value
 
+    @field_validator("implied")
+    @classmethod
+    def _implied(cls, value: list[str]) -> list[str]:
+        for claim in value:
+            _in_vocabulary(claim, CLAIMS, "claim")
+        if len(set(value)) != len(value):
+            raise ValueError("a claim is listed twice")
+        return value
+
     @field_validator("date", "end_date")
     @classmethod
     def _date(cls, value: str | None) -> str | None:
@@ -294,6 +306,15 @@ class Record(_Strict):
         if self.confidence == "low" and not self.note:
             raise FieldError(
                 "note", "confidence is low: add a note saying what the sources disagree on"
+            )
+        if "date" in self.implied and not (self.date and self.date_note):
+            raise FieldError(
+                "date_note",
+                "implied lists the date: give the date and a date_note saying where it comes from",
+            )
+        if {"parties", "type"} & set(self.implied) and not self.note:
+            raise FieldError(
+                "note", "implied lists parties or type: add a note saying how the quotes imply it"
             )
         return self
 

@@ -1,7 +1,8 @@
 """The fixed vocabularies of the records: sectors, agreement types, statuses, levels and roles.
 
 Every slug a record may use is declared here, once, with its English and Chinese labels. The
-schema, the validator, the filters, the dashboard and the exports all read these tables.
+schema, the validator, the filters, the dashboard and the exports all read these tables, and
+the audit (``partnermap audit``) reads its cue words from them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ class Term:
     slug: str
     en: str
     zh: str
+    #: Words that say a quote is about this term, English and Chinese (the audit's cues).
+    cues: tuple[str, ...] = ()
 
     def label(self, lang: str) -> str:
         """Return the label in ``lang`` ("en" or "zh")."""
@@ -51,19 +54,95 @@ SECTORS: dict[str, Term] = _table(
 )
 
 TYPES: dict[str, Term] = _table(
-    Term("sister_city", "Sister cities", "友好城市"),
-    Term("sister_state_province", "Sister states/provinces", "友好省州"),
-    Term("friendship", "Friendship cities", "友好交流城市"),
-    Term("mou", "MOU", "谅解备忘录"),
-    Term("action_plan", "Action plan", "行动计划"),
-    Term("framework", "Framework", "框架文件"),
-    Term("program", "Program", "合作项目计划"),
-    Term("conference", "Conference", "会议"),
-    Term("forum", "Forum", "论坛"),
-    Term("summit", "Summit", "峰会"),
-    Term("workshop", "Workshop", "研讨会"),
-    Term("training", "Training", "培训"),
-    Term("project", "Project", "项目"),
+    Term(
+        "sister_city",
+        "Sister cities",
+        "友好城市",
+        (
+            "sister city",
+            "sister cities",
+            "sister-city",
+            "twin city",
+            "twin cities",
+            "友好城市",
+            "姐妹城市",
+            "友城",
+        ),
+    ),
+    Term(
+        "sister_state_province",
+        "Sister states/provinces",
+        "友好省州",
+        (
+            "sister state",
+            "sister states",
+            "sister province",
+            "sister provinces",
+            "sister-state",
+            "friendship state",
+            "friendship province",
+            "friendship provinces",
+            "province-state relationship",
+            "友好省州",
+            "友好省",
+            "姐妹省州",
+        ),
+    ),
+    Term(
+        "friendship",
+        "Friendship cities",
+        "友好交流城市",
+        (
+            "friendship city",
+            "friendship cities",
+            "friendship agreement",
+            "友好交流城市",
+            "友好协定",
+            "友好协议",
+            "友好交流关系",
+        ),
+    ),
+    Term(
+        "mou",
+        "MOU",
+        "谅解备忘录",
+        ("memorandum", "MOU", "letter of intent", "谅解备忘录", "备忘录", "意向书"),
+    ),
+    Term("action_plan", "Action plan", "行动计划", ("plan of actions", "action plan", "行动计划")),
+    Term("framework", "Framework", "框架文件", ("framework", "strategy", "框架", "战略")),
+    Term(
+        "program",
+        "Program",
+        "合作项目计划",
+        ("program", "programme", "partnership", "cooperation", "mechanism", "合作", "计划", "机制"),
+    ),
+    Term("conference", "Conference", "会议", ("conference", "meeting", "会议", "大会")),
+    Term("forum", "Forum", "论坛", ("forum", "论坛")),
+    Term("summit", "Summit", "峰会", ("summit", "峰会")),
+    Term("workshop", "Workshop", "研讨会", ("workshop", "seminar", "研讨会", "讲习班")),
+    Term(
+        "training",
+        "Training",
+        "培训",
+        ("training", "trained", "course", "study tour", "培训", "考察"),
+    ),
+    Term(
+        "project",
+        "Project",
+        "项目",
+        (
+            "project",
+            "projects",
+            "feasibility study",
+            "pilot",
+            "center",
+            "centre",
+            "项目",
+            "中心",
+            "示范",
+        ),
+    ),
+    # No cue words: "other" is whatever fits no type above, so the audit checks no wording.
     Term("other", "Other", "其他"),
 )
 
@@ -101,6 +180,39 @@ ROLES: dict[str, Term] = _table(
     Term("site", "Site", "地点"),
     Term("participant", "Participant", "参与方"),
 )
+
+#: The claims of a record that the audit looks for in its quotes. A record lists in ``implied``
+#: the claims its quotes imply but do not state, and says how in ``date_note`` or ``note``.
+CLAIMS: dict[str, Term] = _table(
+    Term("date", "Date", "日期"),
+    Term("parties", "Parties", "签约方"),
+    Term("type", "Type", "类型"),
+)
+
+#: How firmly a record stands on its sources, from ``evidence.evidence_level``: a quote states
+#: every claim, a quote implies some claim (the record says which), or a listing names the pair
+#: and nothing more (``confidence: listed``).
+EVIDENCE: dict[str, Term] = _table(
+    Term("stated", "Stated in a quote", "引文明载"),
+    Term("implied", "Implied by a quote (see the note)", "引文暗示（见注释）"),
+    Term("listed", "Listed only, no quote", "仅见于名录，无引文"),
+)
+
+#: Phrases by which a note says the sources lack part of a date; the audit reports one beside a
+#: quote that gives that part. "Without a year" is left out: notes use it of one language's text.
+UNSTATED_DATE_CUES: dict[str, tuple[str, ...]] = {
+    "year": (
+        "gives no year",
+        "states no year",
+        "no year is given",
+        "no year given",
+        "未注明年份",
+        "没有年份",
+        "未给出年份",
+    ),
+    "month": ("gives no month", "no month is given", "month is not given", "未注明月份"),
+    "day": ("gives no day", "no day is given", "day is not given", "未注明日期"),
+}
 
 CONFIDENCES: dict[str, Term] = _table(
     Term("high", "High", "高"),
