@@ -20,16 +20,16 @@ from partnermap.callbacks import export, language, mapview, panels, timeline, ur
 from partnermap.callbacks.context import AppContext, ViewCache
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
+from partnermap.data.place_search import place_ids
 from partnermap.data.view import build_index, build_view, regions_from_geojson
 from partnermap.exports.render import Renderer
 from partnermap.geo import basemap
-from partnermap.geo.search import place_ids
 from partnermap.ingest.drafts import corpus_with_drafts
-from partnermap.layers import page
 from partnermap.layers import timeline as timeline_layer
-from partnermap.layers.details import SOURCES_PATH
 from partnermap.layers.figure import map_skeleton
 from partnermap.layers.regions import GEOJSON_PATH
+from partnermap.page import layout
+from partnermap.page.details import SOURCES_PATH
 from partnermap.server import harden, ignore_callback_error, server_config
 
 log = logging.getLogger("partnermap.app")
@@ -95,7 +95,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
         on_error=ignore_callback_error,
     )
     everything = context.view(FilterState())
-    app.layout = page.layout(
+    app.layout = layout.page(
         map_skeleton(everything, "en", basemap.ATTRIBUTION),
         timeline_layer.skeleton(everything),
         index.year_bounds,

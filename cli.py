@@ -11,8 +11,9 @@ from pathlib import Path
 from partnermap.data.filters import FilterState, select
 from partnermap.data.loader import EMBEDDED_DATA_DIR, Corpus, load_corpus
 from partnermap.data.serialize import record_to_dict
+from partnermap.data.texts import LANGUAGES
 from partnermap.data.validate import validate_paths
-from partnermap.exports.request import FORMATS, LANGS, SIZES, ExportRequest, filter_state
+from partnermap.exports.request import FORMATS, SIZES, ExportRequest, filter_state
 from partnermap.ingest.cli import add_commands as add_ingest_commands
 
 # Commands import what only they need (exports, the dashboard, the geocoder) when they run,
@@ -71,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=FORMATS)
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
     export.add_argument("--title", help="figure title (default: a title in the chosen language)")
-    export.add_argument("--lang", choices=LANGS, default="en")
+    export.add_argument("--lang", choices=LANGUAGES, default="en")
     export.add_argument("--size", choices=SIZES, default="slide", help="page size of images")
     _add_filter_flags(export)
     export.set_defaults(run=_export)

@@ -62,7 +62,7 @@ from partnermap.data.view import MapView, build_index, build_view, regions_from_
 from partnermap.geo import basemap
 from partnermap.layers import arcs, points, regions
 from partnermap.layers.figure import map_figure
-from partnermap.layers.page import MAP_CONFIG
+from partnermap.page.layout import MAP_CONFIG
 
 PACKAGE = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / ".data"

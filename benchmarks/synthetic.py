@@ -20,8 +20,9 @@ from typing import Any
 
 import yaml
 
+from partnermap.data.locality_rows import locality_of
 from partnermap.data.schema import COUNTRY_BOUNDS
-from partnermap.geo.gazetteer import Place, load_gazetteer, locality_of
+from partnermap.geo.gazetteer import Place, load_gazetteer
 
 #: Where ``dataset`` keeps generated corpora (gitignored).
 DATA_ROOT = Path(__file__).resolve().parent / ".data"

@@ -6,20 +6,19 @@ from typing import Any
 
 from dash import Dash, Input, Output
 
-from partnermap.callbacks import ids
-from partnermap.layers import page
+from partnermap.page import ids, layout
 
 
 def register(app: Dash) -> None:
     """Register the interface-language callback on ``app``."""
-    outputs = page.translated_props()
+    outputs = layout.translated_props()
 
     @app.callback(
         [Output(cid, prop) for cid, prop in outputs],
         Input(ids.LANG_TOGGLE, "value"),
     )
     def translate(lang: str | None) -> list[Any]:
-        values = page.translations(lang or "en")
+        values = layout.translations(lang or "en")
         return [values[cid, prop] for cid, prop in outputs]
 
     # The page's language, for screen readers' voices and the browser's fonts.

@@ -11,11 +11,11 @@ from typing import Any
 
 from dash import Dash, Input, Output, Patch
 
-from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
-from partnermap.layers.details import Selection, selection_from_click
 from partnermap.layers.figure import map_patch
-from partnermap.layers.summary import summary
+from partnermap.page import ids
+from partnermap.page.details import Selection, selection_from_click
+from partnermap.page.summary import summary
 
 
 def register(app: Dash, context: AppContext) -> None:

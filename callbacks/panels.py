@@ -11,9 +11,8 @@ from typing import Any
 
 from dash import Dash, Input, Output, State
 
-from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
-from partnermap.layers import details, table
+from partnermap.page import details, ids, table
 
 
 def register(app: Dash, context: AppContext) -> None:

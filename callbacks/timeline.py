@@ -6,10 +6,10 @@ from typing import Any
 
 from dash import Dash, Input, Output, Patch, State, no_update
 
-from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
 from partnermap.layers import timeline
 from partnermap.layers.figure import json_ready
+from partnermap.page import ids
 
 
 def register(app: Dash, context: AppContext) -> None:

@@ -11,9 +11,9 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, no_update
 
-from partnermap.callbacks import ids
 from partnermap.callbacks.context import AppContext
 from partnermap.data import urlstate
+from partnermap.page import ids
 
 
 def register(app: Dash, context: AppContext) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,8 @@ class ContextTotal:
     detail_zh: str | None = None
 
 
-def context_totals(path: Path = CONTEXT_FILE) -> list[ContextTotal]:
-    """Return the totals, oldest first."""
+@functools.cache
+def context_totals(path: Path = CONTEXT_FILE) -> tuple[ContextTotal, ...]:
+    """Return the totals, oldest first (read once)."""
     rows = yaml.safe_load(path.read_text(encoding="utf-8"))["totals"]
-    return sorted((ContextTotal(**row) for row in rows), key=lambda total: total.year)
+    return tuple(sorted((ContextTotal(**row) for row in rows), key=lambda total: total.year))

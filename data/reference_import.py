@@ -14,8 +14,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import yaml
 
@@ -82,7 +83,7 @@ def geocoded_locality(name: str, parent: str, country: str, level: str) -> Local
     LookupError
         When the name matches nothing, or several places equally well.
     """
-    from partnermap.geo.gazetteer import locality_of
+    from partnermap.data.locality_rows import locality_of
     from partnermap.geo.geocode import Context, geocode
 
     top_level = level in ("state", "province")
@@ -125,7 +126,7 @@ def read_pairs(path: Path) -> list[PairRow]:
     return rows
 
 
-def read_notes(path: Path = NOTES_FILE) -> dict[str, dict[str, str]]:
+def read_notes(path: Path = NOTES_FILE) -> dict[str, dict[str, Any]]:
     """Read the curated notes, keyed like ``PairRow.key``."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))["notes"]
 
@@ -133,8 +134,9 @@ def read_notes(path: Path = NOTES_FILE) -> dict[str, dict[str, str]]:
 def pair_records(
     rows: Iterable[PairRow],
     resolve: Resolve,
-    notes: Mapping[str, Mapping[str, str]],
+    notes: Mapping[str, Mapping[str, Any]],
     others: Iterable[Record] = (),
+    table: Mapping[str, Locality] = MappingProxyType({}),
 ) -> tuple[list[dict[str, Any]], dict[str, Locality]]:
     """Build one record per distinct pair, merging rows that name the same pair.
 
@@ -148,6 +150,9 @@ def pair_records(
         Curated confidence, notes, statuses and end dates, by row key.
     others
         Records from other sources: one naming both places of a pair is linked in ``related``.
+    table
+        The localities table: titles and summaries name a place as its row there does, so a
+        place has one Chinese name throughout (the gazetteer's may differ: 德梅因, 得梅因).
 
     Returns
     -------
@@ -163,7 +168,9 @@ def pair_records(
         localities[cn.id] = cn
         groups.setdefault((us.id, cn.id, row.relationship), []).append(row)
     records = [
-        _record(group, localities[us_id], localities[cn_id], notes)
+        _record(
+            group, table.get(us_id, localities[us_id]), table.get(cn_id, localities[cn_id]), notes
+        )
         for (us_id, cn_id, _), group in groups.items()
     ]
     own = {record["id"] for record in records}
@@ -186,7 +193,7 @@ def import_reference(csv_path: Path, data_dir: Path, resolve: Resolve) -> list[s
     """
     existing = load_corpus(data_dir)
     records, localities = pair_records(
-        read_pairs(csv_path), resolve, read_notes(), existing.records
+        read_pairs(csv_path), resolve, read_notes(), existing.records, existing.localities
     )
     changes = []
     missing = [loc for lid, loc in sorted(localities.items()) if lid not in existing.localities]
@@ -206,20 +213,21 @@ def _record(
     rows: list[PairRow],
     us: Locality,
     cn: Locality,
-    notes: Mapping[str, Mapping[str, str]],
+    notes: Mapping[str, Mapping[str, Any]],
 ) -> dict[str, Any]:
     first = rows[0]
     prefix, kind = _KINDS[first.relationship]
     note = {k: v for row in rows for k, v in notes.get(row.key, {}).items()}
-    years = sorted({row.year for row in rows if row.year})
+    years = sorted({row.year for row in rows if row.year}) or (
+        [note["year"]] if "year" in note else []
+    )
     us_name, cn_name = _bare(first.us_locality), _bare(first.cn_locality)
     us_slug = _slug(us_name) + ("" if first.us_level == "state" else f"-{first.us_state.lower()}")
     record: dict[str, Any] = {
         "id": f"{prefix}-{us_slug}-{_slug(cn_name)}",
         "title": f"{us_name} – {cn_name} {kind}",
     }
-    if us.name_zh and cn.name_zh:
-        record["title_zh"] = f"{cn.name_zh}与{us.name_zh}{TYPES[first.relationship].zh}"
+    record["title_zh"] = _title_zh(cn, us, TYPES[first.relationship].zh)
     record |= {"type": first.relationship, "date": years[0] if years else None}
     if len(years) > 1:
         note.setdefault("confidence", "low")
@@ -241,20 +249,44 @@ def _record(
         record["confidence"] = note["confidence"]
     if "note" in note:
         record["note"] = " ".join(note["note"].split())
-    record["sources"] = [{"url": row.url, "quote": row.quote, "accessed": ACCESSED} for row in rows]
-    record["summary"] = _summary(rows, us, cn, kind, years, record["status"])
+    if "implied" in note:
+        record["implied"] = list(note["implied"])
+    record["sources"] = [
+        {"url": page_url(row.url), "quote": row.quote, "accessed": ACCESSED} for row in rows
+    ]
+    since = note.get("since") or (f"since {years[0]}" if years else "(the source gives no year)")
+    if record["status"] == "ended":
+        since = f"from {years[0] if years else 'an unknown year'} until it ended"
+    record["summary"] = _summary(rows, us, cn, kind, since)
     return record
 
 
-def _summary(
-    rows: list[PairRow], us: Locality, cn: Locality, kind: str, years: list[str], note_status: str
-) -> str:
+def page_url(url: str) -> str:
+    """The page a machine-translation proxy URL shows (its ``u`` parameter), else ``url``.
+
+    Examples
+    --------
+    >>> page_url("https://translate.google.com/website?sl=auto&tl=th&u=https://a.org/p")
+    'https://a.org/p'
+    """
+    parsed = urlparse(url)
+    if parsed.hostname == "translate.google.com" and parsed.path == "/website":
+        return parse_qs(parsed.query).get("u", [url])[0]
+    return url
+
+
+def _title_zh(cn: Locality, us: Locality, kind_zh: str) -> str:
+    """The Chinese title; a place with no Chinese name in the table keeps its English one."""
+    cn_name, us_name = (loc.name_zh or f" {loc.name_en} " for loc in (cn, us))
+    return re.sub(r" {2,}", " ", f"{cn_name}与{us_name}{kind_zh}").strip()
+
+
+def _summary(rows: list[PairRow], us: Locality, cn: Locality, kind: str, since: str) -> str:
     us_place = f"{us.name_en}, {us.admin1}" if us.level != "state" else us.name_en
     cn_place = f"{cn.name_en}, {cn.admin1}" if cn.level != "province" else cn.name_en
-    since = f"since {years[0]}" if years else "(the source gives no year)"
-    if note_status == "ended":
-        since = f"from {years[0] if years else 'an unknown year'} until it ended"
-    hosts = sorted({(urlparse(row.url).hostname or "").removeprefix("www.") for row in rows})
+    hosts = sorted(
+        {(urlparse(page_url(row.url)).hostname or "").removeprefix("www.") for row in rows}
+    )
     return f"{us_place} and {cn_place}: {kind} {since}, per {', '.join(hosts)}."
 
 

@@ -18,9 +18,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from partnermap.data.filters import LEVEL_GROUPS, FilterState
+from partnermap.data.texts import LANGUAGES
 from partnermap.data.vocabulary import SECTORS, TYPES
 
-LANGUAGES = ("en", "zh")
 #: What the timeline can be stacked by, the first the default.
 STACKS = ("sector", "type")
 #: The table's sort when the URL names none: most agreements first.

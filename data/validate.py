@@ -64,7 +64,7 @@ def gazetteer_problems(path: Path, localities: Mapping[str, Locality]) -> list[P
     localities
         The rows that passed the schema, by id.
     """
-    from partnermap.geo.check import locality_problems
+    from partnermap.data.locality_check import locality_problems
 
     found = locality_problems(localities)
     if not found:

@@ -5,68 +5,35 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from partnermap.data import texts
 from partnermap.data.filters import FilterState
 from partnermap.data.schema import Locality, Record
 from partnermap.data.vocabulary import SECTORS, TYPES
 from partnermap.exports.tables import source_names
 
-_WORDS = {
-    "en": {
-        "title": "US–China subnational partnerships",
-        "all": "All records, no filters",
-        "sectors": "Sectors",
-        "types": "Types",
-        "years": "Years",
-        "place": "Place",
-        "counts": "{records} records · {places} places · {cn} in China, {us} in the US",
-        "sources": "Sources",
-        "more": "… and {n} more",
-        "exported": "Exported {date}",
-        "sep": ", ",
-    },
-    "zh": {
-        "title": "中美地方合作",
-        "all": "全部记录（无筛选）",
-        "sectors": "领域",
-        "types": "类型",
-        "years": "年份",
-        "place": "地点",
-        "counts": "{records} 条记录 · {places} 个地点 · 中国 {cn} 个，美国 {us} 个",
-        "sources": "来源文件",
-        "more": "……另有 {n} 项",
-        "exported": "导出日期 {date}",
-        "sep": "、",
-    },
-}
-
-
-def words(lang: str) -> Mapping[str, str]:
-    """Return the fixed phrases of an export in ``lang``."""
-    return _WORDS[lang]
-
 
 def default_title(lang: str) -> str:
     """Return the title an export gets when none is given."""
-    return _WORDS[lang]["title"]
+    return texts.ui("title", lang)
 
 
 def filter_summary(state: FilterState, localities: Mapping[str, Locality], lang: str) -> str:
     """Return the active filters as one line, labels in ``lang``, e.g. "Sectors: Clean air"."""
-    w = _WORDS[lang]
+    sep = texts.ui("list_sep", lang)
     parts = []
     if state.sectors:
-        labels = w["sep"].join(SECTORS[s].label(lang) for s in sorted(state.sectors))
-        parts.append(f"{w['sectors']}: {labels}")
+        labels = sep.join(SECTORS[s].label(lang) for s in sorted(state.sectors))
+        parts.append(f"{texts.ui('filter_sectors', lang)}: {labels}")
     if state.types:
-        labels = w["sep"].join(TYPES[t].label(lang) for t in sorted(state.types))
-        parts.append(f"{w['types']}: {labels}")
+        labels = sep.join(TYPES[t].label(lang) for t in sorted(state.types))
+        parts.append(f"{texts.ui('filter_types', lang)}: {labels}")
     if state.year_from is not None or state.year_to is not None:
         years = f"{state.year_from or '…'}–{state.year_to or '…'}"
-        parts.append(f"{w['years']}: {years}")
+        parts.append(f"{texts.ui('years', lang)}: {years}")
     if state.place:
-        names = w["sep"].join(sorted(place_name(localities[i], lang) for i in state.place))
-        parts.append(f"{w['place']}: {names}")
-    return " · ".join(parts) if parts else w["all"]
+        names = sep.join(sorted(place_name(localities[i], lang) for i in state.place))
+        parts.append(f"{texts.ui('place', lang)}: {names}")
+    return " · ".join(parts) if parts else texts.ui("filters_none", lang)
 
 
 def place_name(locality: Locality, lang: str) -> str:
@@ -80,7 +47,7 @@ def count_summary(records: Sequence[Record], localities: Mapping[str, Locality],
     by_country = {"CN": 0, "US": 0}
     for place in places:
         by_country[localities[place].country] += 1
-    return _WORDS[lang]["counts"].format(
+    return texts.ui("export_counts", lang).format(
         records=len(records), places=len(places), cn=by_country["CN"], us=by_country["US"]
     )
 
@@ -93,9 +60,9 @@ def source_list(records: Sequence[Record], limit: int, lang: str) -> list[str]:
     names = list(dict.fromkeys(n for record in records for n in source_names(record.sources)))
     if len(names) <= limit:
         return names
-    return [*names[: limit - 1], _WORDS[lang]["more"].format(n=len(names) - limit + 1)]
+    return [*names[: limit - 1], texts.ui("more", lang).format(n=len(names) - limit + 1)]
 
 
 def export_date(lang: str, today: dt.date | None = None) -> str:
     """Return "Exported <ISO date>" in ``lang``."""
-    return _WORDS[lang]["exported"].format(date=(today or dt.date.today()).isoformat())
+    return texts.ui("exported", lang).format(date=(today or dt.date.today()).isoformat())

@@ -16,13 +16,13 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from partnermap.data import texts
 from partnermap.data.view import MapView
 from partnermap.exports import describe
 from partnermap.exports.request import ExportRequest
 from partnermap.geo.basemap import ADMIN1_FILE, ATTRIBUTION
 from partnermap.layers import regions
-from partnermap.layers.figure import map_figure
-from partnermap.layers.summary import drawn_note
+from partnermap.layers.figure import drawn_note, map_figure
 from partnermap.layers.text import plotly_text
 
 #: A Latin font first (Noto CJK's digits lose their text mapping in chromium's PDFs), then CJK ones
@@ -81,13 +81,12 @@ def briefing_figure(
 
     title = request.title or describe.default_title(lang)
     subtitle = describe.filter_summary(view.state, localities, lang)
-    w = describe.words(lang)
     source_lines = _source_lines(view, height, lang)
     note = drawn_note(view, lang)
     side_text = (
         f"<b>{plotly_text(describe.count_summary(view.records, localities, lang))}</b>"
         + "".join(f"<br>{plotly_text(line)}" for line in _wrap(note, lang))
-        + f"<br><br><b>{plotly_text(w['sources'])}</b><br>"
+        + f"<br><br><b>{plotly_text(texts.ui('sources', lang))}</b><br>"
         + "<br>".join(plotly_text(line) for line in source_lines)
     )
     footer = f"{describe.export_date(lang, today)} · {ATTRIBUTION[lang]}"

@@ -30,14 +30,15 @@ import pyogrio
 import shapely
 from shapely.geometry import mapping, shape
 
+from partnermap.data import texts
 from partnermap.data.schema import Locality, Record
 from partnermap.data.view import MapView
 from partnermap.exports import describe
 from partnermap.exports.request import ExportRequest
 from partnermap.exports.tables import source_names
 from partnermap.geo.basemap import ATTRIBUTION, BASEMAP_DIR, admin1_geojson
-from partnermap.layers import arcs, labels, points, regions
-from partnermap.layers.summary import drawn_note
+from partnermap.layers import arcs, points, regions
+from partnermap.layers.figure import drawn_note
 
 #: Longitudes west of this are moved east by 360 degrees (the Americas, to the right of Asia).
 FRAME_WEST = -25.0
@@ -197,8 +198,8 @@ def _regions_layer(view: MapView, lang: str) -> folium.FeatureGroup:
         count = int(counts.get(feature["id"], 0))
         props = feature["properties"]
         color = _colorscale(count / top, regions.COLORSCALE)
-        tip = f"{escape(labels.bilingual(props['name_en'], props.get('name_zh')))}"
-        tip += f"<br>{escape(labels.agreements(count, lang))}"
+        tip = f"{escape(texts.bilingual(props['name_en'], props.get('name_zh')))}"
+        tip += f"<br>{escape(texts.agreements(count, lang))}"
         folium.GeoJson(
             {"type": "FeatureCollection", "features": [feature]},
             style_function=lambda _, c=color: {
@@ -231,8 +232,8 @@ def _arcs_layer(
         other = {record.id for record in by_place[row.b]}
         shared = [record for record in by_place[row.a] if record.id in other]
         heading = (
-            f"{labels.bilingual(row.a_name_en, row.a_name_zh)} — "
-            f"{labels.bilingual(row.b_name_en, row.b_name_zh)}"
+            f"{texts.bilingual(row.a_name_en, row.a_name_zh)} — "
+            f"{texts.bilingual(row.b_name_en, row.b_name_zh)}"
         )
         folium.PolyLine(
             list(zip(np.asarray(lat, dtype=float).round(4), lon.round(4), strict=True)),
@@ -252,7 +253,7 @@ def _points_layer(
     largest = max(1, int(table["count"].to_numpy().max(initial=0)))
     diameters = points.sizes(table["count"].to_numpy(), largest)
     for row, diameter in zip(table.itertuples(index=False), diameters, strict=True):
-        heading = labels.bilingual(row.name_en, row.name_zh)
+        heading = texts.bilingual(row.name_en, row.name_zh)
         folium.CircleMarker(
             location=[row.lat, _in_frame(row.lon)],
             radius=float(diameter) / 2,
@@ -264,7 +265,7 @@ def _points_layer(
             popup=folium.Popup(
                 _popup(heading, int(row.count), by_place[row.id], lang), max_width=420
             ),
-            tooltip=folium.Tooltip(escape(labels.name(row.name_en, row.name_zh, lang))),
+            tooltip=folium.Tooltip(escape(texts.name(row.name_en, row.name_zh, lang))),
             class_name=f"pm-point pm-point-{row.country.lower()}",
         ).add_to(group)
     return group
@@ -274,21 +275,21 @@ def _popup(heading: str, count: int, records: Sequence[Record], lang: str) -> st
     items = "".join(_record_item(record, lang) for record in records[:POPUP_RECORDS])
     more = len(records) - POPUP_RECORDS
     if more > 0:
-        items += f"<li>{escape(describe.words(lang)['more'].format(n=more))}</li>"
+        items += f"<li>{escape(texts.ui('more', lang).format(n=more))}</li>"
     return (
         f'<div class="pm-popup"><b>{escape(heading)}</b><br>'
-        f"{escape(labels.agreements(count, lang))}<ul>{items}</ul></div>"
+        f"{escape(texts.agreements(count, lang))}<ul>{items}</ul></div>"
     )
 
 
 def _record_item(record: Record, lang: str) -> str:
     title = (record.title_zh if lang == "zh" else None) or record.title
-    date = record.date or labels.ui("undated", lang)
-    kind = labels.agreement_type(record.type, lang)
+    date = record.date or texts.ui("undated", lang)
+    kind = texts.agreement_type(record.type, lang)
     sources = "; ".join(source_names(record.sources))
     return (
         f"<li>{escape(date)} · {escape(kind)} · {escape(title)}"
-        f"<br><small>{escape(labels.ui('source', lang))}: {escape(sources)}</small></li>"
+        f"<br><small>{escape(texts.ui('source', lang))}: {escape(sources)}</small></li>"
     )
 
 
@@ -304,7 +305,7 @@ def _header(
         f"<p>{escape(describe.filter_summary(view.state, localities, lang))}</p>"
         f"<p><b>{escape(describe.count_summary(view.records, localities, lang))}</b></p>"
         + (f"<p>{escape(note)}</p>" if note else "")
-        + f"<details><summary>{escape(describe.words(lang)['sources'])}</summary>"
+        + f"<details><summary>{escape(texts.ui('sources', lang))}</summary>"
         f"{'<br>'.join(escape(d) for d in documents)}</details>"
         "</div>"
     )
@@ -327,7 +328,7 @@ def _legend(view: MapView, lang: str) -> str:
     gradient = ", ".join(_colorscale(f, regions.COLORSCALE) for f in (0.01, 0.35, 1.0))
     rows.append(
         f'<i style="width:60px;height:10px;background:linear-gradient(to right, {gradient})"></i>'
-        f"{escape(labels.ui('col_count', lang))}: 1–{top}"
+        f"{escape(texts.ui('col_count', lang))}: 1–{top}"
     )
     return '<div class="pm-legend">' + "<br>".join(rows) + "</div>"
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from partnermap.data.filters import FilterState
 from partnermap.data.schema import Locality
+from partnermap.data.texts import LANGUAGES
 
 #: Every export format, and the file suffix and media type of each.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -30,7 +31,6 @@ SIZES: dict[str, tuple[int, int]] = {
     "letter": (1056, 816),
 }
 
-LANGS = ("en", "zh")
 
 #: PNG pixels per CSS pixel unless asked otherwise: sharp on slides and retina screens.
 DEFAULT_SCALE = 2.0
@@ -71,7 +71,7 @@ class ExportRequest:
 
     def __post_init__(self) -> None:
         _check_choice("format", self.format, FORMATS)
-        _check_choice("language", self.lang, LANGS)
+        _check_choice("language", self.lang, LANGUAGES)
         _check_choice("size", self.size, SIZES)
         if not 0.1 <= self.scale <= 8:
             raise ValueError(f"scale {self.scale} is out of range (0.1-8)")
@@ -123,7 +123,7 @@ def filter_state(
         For an unknown sector or type (the message lists the valid slugs), an empty year range,
         or a place that names no known locality (the message lists some that do).
     """
-    from partnermap.geo.search import place_ids  # the geocoder loads only for a place filter
+    from partnermap.data.place_search import place_ids  # the geocoder loads only for a place filter
 
     ids: frozenset[str] = frozenset()
     if place:
@@ -153,3 +153,23 @@ def _place_names(typed: str, localities: Mapping[str, Locality]) -> str:
 def _check_choice(what: str, value: str, valid: Iterable[str]) -> None:
     if value not in valid:
         raise ValueError(f"unknown {what} {value!r}; valid: {', '.join(valid)}")
+
+
+def extent_of(relayout: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The map extent a person left, from the graph's ``relayoutData`` (``geo.*`` keys).
+
+    Examples
+    --------
+    >>> extent_of({"geo.center.lon": 120.0, "geo.projection.scale": 4, "autosize": True})
+    {'center': {'lon': 120.0}, 'projection': {'scale': 4}}
+    """
+    extent: dict[str, Any] = {}
+    for key, value in (relayout or {}).items():
+        path = key.split(".")
+        if path[0] != "geo" or len(path) < 2 or path[1] not in ("center", "projection"):
+            continue
+        node = extent
+        for part in path[1:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = value
+    return extent

@@ -26,7 +26,6 @@ from pathlib import Path
 
 import yaml
 
-from partnermap.data.schema import Locality
 from partnermap.geo.names import (
     clean,
     has_han,
@@ -121,25 +120,6 @@ def source_label(place_id: str, versions: dict[str, str]) -> str:
     package, data = _SOURCES[kind]
     version = versions.get(package) or versions.get(package.replace("-", "_"), "?")
     return f"{package} {version}" + (f" ({data})" if data else "")
-
-
-def locality_of(place: Place, versions: dict[str, str] | None = None) -> Locality:
-    """The localities-table row of a gazetteer place, naming the package it comes from.
-
-    A state or province is its own ``admin1``, as in the table; a country has none.
-    """
-    own = place.level in ("state", "province")
-    return Locality(
-        id=place.id,
-        name_en=place.name_en,
-        name_zh=place.name_zh,
-        level=place.level,
-        country=place.country,
-        admin1=place.name_en if own else place.admin1,
-        lat=round(place.lat, 4),
-        lon=round(place.lon, 4),
-        gazetteer=source_label(place.id, versions or load_gazetteer().versions),
-    )
 
 
 def han_key(text: str, to_simplified: dict[int, str]) -> str:

@@ -8,8 +8,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from partnermap.data.locality_rows import locality_of
 from partnermap.data.vocabulary import AGREEMENT_TYPES, TYPES
-from partnermap.geo.gazetteer import Place, locality_of
+from partnermap.geo.gazetteer import Place
 from partnermap.ingest.places import PlaceMention
 from partnermap.ingest.propose import Proposal
 from partnermap.ingest.text import Document

@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from partnermap.data import texts
 from partnermap.data.view import MapView
-from partnermap.layers import labels
 from partnermap.layers.text import plotly_text
 
 ARC_COLOR = "rgba(94, 60, 153, 0.45)"
@@ -34,7 +34,7 @@ class Band:
     def label(self, lang: str) -> str:
         """The legend text, e.g. "2–3 agreements"."""
         if self.low == self.high:
-            return labels.agreements(self.low, lang)
+            return texts.agreements(self.low, lang)
         upper = "+" if self.high is None else f"–{self.high}"
         return f"{self.low}{upper}" + (" 项协议" if lang == "zh" else " agreements")
 
@@ -73,9 +73,9 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     lines = [_band(lat, lon, band, count, lang) for band in BANDS]
     kind = "pair" if view.arc_level == "place" else "regions"
     hover = [
-        plotly_text(f"{labels.bilingual(an, az, lang)} — {labels.bilingual(bn, bz, lang)}")
+        plotly_text(f"{texts.bilingual(an, az, lang)} — {texts.bilingual(bn, bz, lang)}")
         + "<br>"
-        + labels.agreements(int(n), lang)
+        + texts.agreements(int(n), lang)
         for an, az, bn, bz, n in zip(
             *(arcs[c].tolist() for c in ("a_name_en", "a_name_zh", "b_name_en", "b_name_zh")),
             count.tolist(),

@@ -10,6 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 from dash import Patch
 
+from partnermap.data import texts
 from partnermap.data.view import MapView
 from partnermap.layers import arcs, placenames, points, regions
 from partnermap.layers.text import plotly_text
@@ -177,3 +178,11 @@ def _focus(view: MapView) -> Mapping[str, float]:
 def _zoom_revision(view: MapView) -> str:
     """Changes exactly when the place filter does, so a person's own zoom survives other changes."""
     return "|".join(sorted(view.state.place)) or "home"
+
+
+def drawn_note(view: MapView, lang: str) -> str:
+    """What the map leaves out when the view has more places or links than it draws, else ""."""
+    if len(view.points) <= points.MAX_DRAWN and len(view.arcs) <= arcs.MAX_DRAWN:
+        return ""
+    shown = {"places": len(points.drawn(view)), "links": len(arcs.drawn_rows(view))}
+    return texts.ui("drawn", lang).format(**shown)

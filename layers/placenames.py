@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from partnermap.data import texts
 from partnermap.data.view import MapView
-from partnermap.layers import labels
 from partnermap.layers.text import plotly_text
 
 #: How many places get a label: the ones with the most agreements.
@@ -32,7 +32,7 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
             "lon": top["lon"].to_numpy(),
             "mode": "text",
             "text": [
-                plotly_text(labels.name(en, zh, lang))
+                plotly_text(texts.name(en, zh, lang))
                 for en, zh in zip(top["name_en"], top["name_zh"], strict=True)
             ],
             "textposition": "top center",

@@ -7,8 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from partnermap.data import texts
 from partnermap.data.view import MapView
-from partnermap.layers import labels
 from partnermap.layers.text import plotly_text
 
 COLORS = {"CN": "#c8102e", "US": "#1f4e99"}
@@ -44,7 +44,7 @@ def drawn(view: MapView) -> pd.DataFrame:
 
 def legend_entries(lang: str) -> list[dict[str, object]]:
     """The point legend: one entry per country, ``{"label", "color"}``."""
-    return [{"label": labels.country(code, lang), "color": color} for code, color in COLORS.items()]
+    return [{"label": texts.country(code, lang), "color": color} for code, color in COLORS.items()]
 
 
 def sizes(count: np.ndarray, largest: int) -> np.ndarray:
@@ -54,18 +54,18 @@ def sizes(count: np.ndarray, largest: int) -> np.ndarray:
 
 def _country(points: pd.DataFrame, code: str, largest: int, lang: str) -> dict[str, Any]:
     hover = [
-        plotly_text(labels.bilingual(en, zh, lang))
+        plotly_text(texts.bilingual(en, zh, lang))
         + "<br>"
-        + plotly_text(labels.level(lv, lang))
+        + plotly_text(texts.level(lv, lang))
         + " · "
-        + labels.agreements(int(n), lang)
+        + texts.agreements(int(n), lang)
         for en, zh, lv, n in zip(
             *(points[c].tolist() for c in ("name_en", "name_zh", "level", "count")), strict=True
         )
     ]
     return {
         "type": "scattergeo",
-        "name": labels.country(code, lang),
+        "name": texts.country(code, lang),
         "uid": f"points-{code}",
         "legendgroup": "points",
         "lat": points["lat"].to_numpy(),

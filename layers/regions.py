@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from partnermap.data import texts
 from partnermap.data.view import MapView
-from partnermap.layers import labels
 from partnermap.layers.text import plotly_text
 
 #: Where the app serves the states-and-provinces GeoJSON, relative to the page: the browser
@@ -29,7 +29,7 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     """
     regions = view.regions
     hover = [
-        plotly_text(labels.bilingual(en, zh, lang)) + "<br>" + labels.agreements(int(n), lang)
+        plotly_text(texts.bilingual(en, zh, lang)) + "<br>" + texts.agreements(int(n), lang)
         for en, zh, n in zip(
             *(regions[c].tolist() for c in ("name_en", "name_zh", "count")), strict=True
         )
@@ -38,7 +38,7 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     return [
         {
             "type": "choropleth",
-            "name": labels.ui("col_count", lang),
+            "name": texts.ui("col_count", lang),
             "uid": "regions",
             "geojson": GEOJSON_PATH,
             "featureidkey": "id",
@@ -52,7 +52,7 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
             "customdata": [["region", rid] for rid in regions["id"].tolist()],
             "hovertemplate": "%{text}<extra></extra>",
             "colorbar": {
-                "title": {"text": plotly_text(labels.ui("col_count", lang)), "side": "top"},
+                "title": {"text": plotly_text(texts.ui("col_count", lang)), "side": "top"},
                 "thickness": 10,
                 "len": 0.35,
                 "x": 0.99,

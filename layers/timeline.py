@@ -9,9 +9,9 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
+from partnermap.data import texts
 from partnermap.data.filters import FilterState
 from partnermap.data.view import FACETS, MapView
-from partnermap.layers import labels
 from partnermap.layers.text import plotly_text
 
 _PALETTE = qualitative.Safe + qualitative.Pastel
@@ -20,7 +20,7 @@ COLORS = {
     facet: {slug: _PALETTE[i % len(_PALETTE)] for i, slug in enumerate(slugs)}
     for facet, slugs in FACETS.items()
 }
-_LABEL = {"sector": labels.sector, "type": labels.agreement_type}
+_LABEL = {"sector": texts.sector, "type": texts.agreement_type}
 
 
 def traces(view: MapView, lang: str, facet: str) -> list[dict[str, Any]]:

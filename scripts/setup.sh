@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(chromium fonts-noto-cjk)
+apt_packages=(chromium fonts-noto-cjk fonts-liberation2)
 extra=""
 if [ "${1:-}" = "--test" ]; then
   apt_packages+=(poppler-utils)

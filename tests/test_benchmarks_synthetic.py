@@ -12,7 +12,7 @@ from partnermap.data.loader import load_corpus
 from partnermap.data.view import build_index, build_view, regions_from_geojson
 from partnermap.geo.basemap import admin1_geojson
 from partnermap.geo.gazetteer import load_gazetteer
-from partnermap.layers.details import selected_records
+from partnermap.page.details import selected_records
 
 
 def test_same_seed_same_rows_other_seed_other_rows() -> None:

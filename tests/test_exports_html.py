@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import shutil
 from pathlib import Path
 
 import pytest
@@ -67,7 +66,6 @@ def test_the_page_links_no_outside_resource() -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium")
 def test_map_draws_in_chromium_with_every_request_blocked(tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 

@@ -221,7 +221,6 @@ _COLOURS_AT = """async ([png, places]) => {
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
 def test_map_draws_offline_in_chromium(offline_page: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 

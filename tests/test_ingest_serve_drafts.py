@@ -13,7 +13,7 @@ from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
 from partnermap.data.view import build_index, build_view, regions_from_geojson
 from partnermap.geo.basemap import admin1_geojson
 from partnermap.ingest.drafts import corpus_with_drafts, ingest
-from partnermap.layers import details
+from partnermap.page import details
 
 SIGNING = Path(__file__).parent / "fixtures" / "ingest" / "en_signing_ceremony.html"
 

@@ -177,8 +177,6 @@ def test_folium_html_holds_no_record_markup(corpus) -> None:  # type: ignore[no-
 
 @pytest.fixture(scope="module")
 def renderer() -> Iterator[Renderer]:
-    if shutil.which("chromium") is None:
-        pytest.skip("image exports need Debian's chromium")
     with Renderer(BASEMAP_DIR) as warm:
         yield warm
 
