@@ -135,7 +135,9 @@ def test_notes_apply_low_confidence_and_ended_status() -> None:
     )
     assert "HB 128" in fort_worth["note"]
     assert oregon["confidence"] == "low"
-    assert oregon["date"] is None and "2014 vs 2016" in oregon["date_note"]
+    # The quoted page says 2014; the 2016 of a page that is not quoted is in the note.
+    assert oregon["date"] == "2014" and "2016" in oregon["note"] and "2016" in oregon["date_note"]
+    assert oregon["summary"].startswith("Oregon and Tianjin: sister state and province since 2014")
 
 
 def test_every_note_names_a_real_row() -> None:

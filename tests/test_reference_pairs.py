@@ -9,7 +9,7 @@ import pytest
 
 from partnermap.cli import main
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
-from partnermap.data.reference_import import read_pairs
+from partnermap.data.reference_import import page_url, read_pairs
 
 CSV = EMBEDDED_DATA_DIR / "reference" / "us_china_partnerships.csv"
 
@@ -25,7 +25,7 @@ def _record(corpus, record_id: str):
 
 
 def test_every_row_is_a_record_with_coordinates_on_both_sides(corpus) -> None:
-    urls = {row.url for row in read_pairs(CSV)}
+    urls = {page_url(row.url) for row in read_pairs(CSV)}
     pairs = [r for r in corpus.records if r.sources[0].url in urls]
     assert len(pairs) == 88
     for record in pairs:
@@ -41,7 +41,7 @@ PAIRS = [
     ("sister-state-iowa-hebei", "1983", ("US-IA", "state"), ("cn:130000", "province")),
     ("sister-city-los-angeles-ca-guangzhou", "1981", ("geonames:5368361", "city"), ("geonames:1809858", "city")),
     ("sister-city-washington-dc-beijing", "1984", ("geonames:4140963", "city"), ("geonames:1816670", "city")),
-    ("sister-state-oregon-tianjin", None, ("US-OR", "state"), ("cn:120000", "province")),
+    ("sister-state-oregon-tianjin", "2014", ("US-OR", "state"), ("cn:120000", "province")),
     ("sister-city-philadelphia-pa-tianjin", "1979", ("geonames:4560349", "city"), ("geonames:1792947", "city")),
     ("friendship-brooklyn-ny-putuo-district", "2013", ("geonames:5110302", "county"), ("cn:310107", "county")),
     ("sister-city-muscatine-ia-zhengding", "2013", ("geonames:4868404", "city"), ("cn:130123", "county")),
@@ -71,7 +71,10 @@ def test_doubtful_rows_are_low_confidence_with_a_note(corpus) -> None:
     for record_id in ("sister-state-oregon-tianjin", "sister-city-houston-tx-shenzhen"):
         record = _record(corpus, record_id)
         assert record.confidence == "low" and record.note
-    assert _record(corpus, "sister-city-st-louis-mo-nanjing").confidence == "high"
+    # Its quote says "the first pair" but not the year: the year is implied and doubtful.
+    st_louis = _record(corpus, "sister-city-st-louis-mo-nanjing")
+    assert (st_louis.confidence, st_louis.implied) == ("low", ["date"]) and st_louis.date_note
+    assert _record(corpus, "sister-city-los-angeles-ca-guangzhou").confidence == "high"
 
 
 def test_fort_worth_guiyang_ended(corpus) -> None:
