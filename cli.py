@@ -1,4 +1,4 @@
-"""The ``partnermap`` command line: validate, list, export, geocode, serve."""
+"""The ``partnermap`` command line: validate, audit, list, export, geocode, serve."""
 
 from __future__ import annotations
 
@@ -49,6 +49,23 @@ def _parser() -> argparse.ArgumentParser:
         help=f"data directory or YAML file (default: {EMBEDDED_DATA_DIR})",
     )
     validate.set_defaults(run=_validate)
+
+    audit = commands.add_parser(
+        "audit",
+        help="check that each record's quotes state its date, parties and type; exit 1 if not",
+        description=(
+            "Check that a quote of each record states its date, names its parties and uses words "
+            "of its type, or that the record lists the claim in 'implied' and explains it."
+        ),
+    )
+    audit.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help=f"data directory or records file (default: {EMBEDDED_DATA_DIR})",
+    )
+    audit.set_defaults(run=_audit)
 
     reference = commands.add_parser(
         "import-reference",
@@ -130,13 +147,39 @@ def _add_filter_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    problems = validate_paths(args.paths or [EMBEDDED_DATA_DIR])
+    from partnermap.data.audit import audit_paths
+
+    paths = args.paths or [EMBEDDED_DATA_DIR]
+    problems = validate_paths(paths)
     for problem in problems:
         print(problem, file=sys.stderr)
+    for finding in audit_paths(paths)[0]:
+        print(f"warning: {finding}", file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
     print("ok: no problems found")
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from partnermap.data.audit import audit_paths, count_by_rule
+
+    findings, problems = audit_paths(args.paths or [EMBEDDED_DATA_DIR])
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    for problem in problems:
+        print(f"not audited: {problem}", file=sys.stderr)
+    if problems:
+        print(
+            f"{len(problems)} problem(s) kept records out: run partnermap validate", file=sys.stderr
+        )
+    if findings:
+        rules = ", ".join(f"{rule} {count}" for rule, count in count_by_rule(findings).items())
+        print(f"{len(findings)} finding(s): {rules}", file=sys.stderr)
+    if findings or problems:
+        return 1
+    print("ok: every record's quotes state its claims, or the record says which they only imply")
     return 0
 
 
