@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import zlib
 from pathlib import Path
@@ -176,3 +177,41 @@ def test_import_writes_valid_data_and_running_twice_changes_nothing(tmp_path: Pa
         "sister-city-tustin-ca-heyuan",
         "mou-california-zhenjiang",
     ]
+
+
+def test_titles_name_places_as_the_localities_table_does() -> None:
+    row = _row(2, "Houston", "Shenzhen")
+    houston = fake_resolve("Houston", "CA", "US", "city").model_copy(update={"name_zh": "休斯顿"})
+    shenzhen = fake_resolve("Shenzhen", "Jiangsu", "CN", "city").model_copy(
+        update={"name_zh": "深圳"}
+    )
+    table = {houston.id: houston, shenzhen.id: shenzhen}
+    [record], _ = pair_records([row], fake_resolve, {}, table=table)
+    assert record["title_zh"] == "深圳与休斯顿友好城市"
+    # With no Chinese name in the table, the English one stands in.
+    [record], _ = pair_records([row], fake_resolve, {})
+    assert record["title_zh"] == "Shenzhen 与 Houston 友好城市"
+
+
+def test_a_translation_proxy_gives_way_to_the_page_it_shows() -> None:
+    proxy = "https://translate.google.com/website?sl=auto&tl=th&u=https://web.archive.org/web/2017/http://a.org/"
+    row = dataclasses.replace(_row(2, "Houston", "Shenzhen"), url=proxy)
+    [record], _ = pair_records([row], fake_resolve, {})
+    assert record["sources"][0]["url"] == "https://web.archive.org/web/2017/http://a.org/"
+    assert record["summary"].endswith("per web.archive.org.")
+
+
+def test_notes_list_implied_claims_and_a_year_the_table_left_blank() -> None:
+    notes = read_notes()
+    rows = {row.key: row for row in read_pairs(REFERENCE_CSV)}
+    records, _ = pair_records(
+        [rows["Texas, TX / Sichuan"], rows["Indiana, IN / Zhejiang"]], fake_resolve, notes
+    )
+    texas, indiana = records
+    assert (texas["implied"], texas["confidence"], texas["date"]) == (
+        ["date", "parties"],
+        "low",
+        "2014",
+    )
+    assert indiana["date"] is None and "20世纪80年代" in indiana["date_note"]
+    assert "since the 1980s" in indiana["summary"]

@@ -91,3 +91,14 @@ def test_import_is_idempotent_on_the_real_csv(
     assert main(["import-reference", str(CSV), "--data", str(data)]) == 0
     assert capsys.readouterr().out.strip() == "nothing changed"
     assert {p: p.read_bytes() for p in data.rglob("*.yaml")} == before
+
+
+def test_every_pair_has_a_chinese_title_with_the_tables_names(corpus) -> None:
+    urls = {page_url(row.url) for row in read_pairs(CSV)}
+    for record in (r for r in corpus.records if r.sources[0].url in urls):
+        us, cn = (corpus.localities[ref.id] for ref in record.localities)
+        assert record.title_zh.startswith(f"{cn.name_zh or cn.name_en}")
+        assert (us.name_zh or us.name_en) in record.title_zh
+    houston = _record(corpus, "sister-city-houston-tx-shenzhen")
+    assert houston.title_zh == "深圳与休斯顿友好城市"
+    assert _record(corpus, "sister-city-quincy-il-jiaxing").title_zh == "嘉兴市与 Quincy 友好城市"
