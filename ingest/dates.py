@@ -3,18 +3,30 @@
 A page carries dates of several kinds: when it was posted or re-posted ("Add Time: 2014-10-28",
 "发布时间", "reposted"), the dateline of a news story ("BEIJING, Sept. 16 (Xinhua) --",
 "新华社洛杉矶9月16日电"), and the dates in the running text. Only the last may be an event's
-date; a dateline anchors relative dates ("last Sunday", "15日") and completes dates given
-without a year. A posting date never does either: a page re-posted years later would move the
-event. Regular expressions find the mentions (with their spans); dateparser reads relative
-expressions against the dateline.
+date. The document's own date (its dateline, else the date its address holds, else its
+publication stamp) anchors relative dates ("last Sunday", "15日") and completes dates given
+without a year; a page that says it is a re-post has none but its dateline, as its stamps would
+move the event. A date the document was seen or saved on dates nothing. Regular expressions find the mentions (with their spans); relative ones ("on Sunday",
+"上月", "25周年") are counted from the document's own date (:mod:`partnermap.ingest.relative`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+
+from partnermap.ingest.address import address_date, inside_url, url_spans
+from partnermap.ingest.relative import (
+    ANNIVERSARY,
+    SPAN,
+    WEEKDAY,
+    anniversary_of_partnership,
+    resolve,
+    span_basis,
+    weekday_basis,
+)
 
 _MONTHS = {
     name: number
@@ -76,7 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "iso",
         re.compile(
-            r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})\b"
+            r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
         ),
     ),
     (
@@ -115,24 +127,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year", re.compile(r"(?<![\d\-/.])(?P<year>(?:19|20)\d{2})(?![\d\-/.]\d)(?:\s*年)?")),
     (
-        "relative",
+        "relative-year",
         re.compile(
-            r"\b(?:(?:last|this|next|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-            r"|yesterday|today)\b|昨天|昨日|今天|前天|上周[一二三四五六日天]|本周[一二三四五六日天]",
+            rf"(?P<rel>去年|今年|前年|明年|后年)(?:{_S}(?P<month>{_ZN}{{1,2}}){_S}月"
+            rf"(?:{_S}(?P<day>{_ZN}{{1,3}}){_S}[日号])?)?|\b(?P<en>(?:last|this|next) year)\b",
             re.I,
         ),
     ),
-    (
-        "last-year",
-        re.compile(
-            rf"(?P<rel>去年|今年|前年)(?:{_S}(?P<month>{_ZN}{{1,2}}){_S}月)?|\b(?P<en>last year)\b",
-            re.I,
-        ),
-    ),
+    ("anniversary", ANNIVERSARY),
+    ("weekday", WEEKDAY),
+    ("span", SPAN),
 ]
 
 _POSTED = re.compile(
-    r"(add(?:ed)?\s*time|posted|re-?posted|published|updated|release\s*date|date\s*added|"
+    r"(add(?:ed)?\s*time|posted|^\s*date\b|\btime\s*[:：]|re-?posted|published|updated|release\s*date|date\s*added|"
     r"last\s*modified|发布时间|发布日期|发表时间|更新时间|录入时间|添加时间|时间\s*[:：]|日期\s*[:：]|"
     r"来源\s*[:：]|转载|浏览次数)[^\n]{0,30}$",
     re.I,
@@ -142,13 +150,16 @@ _TARGET_YEAR = re.compile(r"\s*(?:年\s*)?(?:左右|前|以前|之前|后|以后
 _CLOCK_AFTER = re.compile(r"^\s*\d{1,2}:\d{2}")
 _NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
 _DATELINE_EN = re.compile(r"^[A-Z][A-Za-z .,'’]{1,40}$")
-_DATELINE_ZH = re.compile(r"(?:社|网|报|电视台)?[\u4e00-\u9fff]{0,8}$")
+_DATELINE_ZH = re.compile(r"(?:社|网|網|报|報|电视台)?[\u4e00-\u9fff]{0,12}$")
+#: When the document was saved or seen, not when anything happened: it dates nothing.
+_SEEN = re.compile(r"\b(?:seen|retrieved|accessed|saved|downloaded)(?:\s+on)?\s*[:：]?\s*$", re.I)
 _REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*网络", re.I)
 EVENT_CUES = re.compile(
     r"\bsign(?:ed|ing|s)?\b|\bheld\b|\bhosts?\b|\bhosted\b|\bconvened?\b|\blaunched\b|"
     r"\btook place\b|\bconcluded\b|\breached\b|\bestablished\b|\bopened\b|\bmet\b|"
     r"\borganized\b|\binked\b|\bannounced\b|\bwitnessed\b|\bagreed\b|\bissued\b|"
-    r"签署|签订|签约|举行|举办|召开|开幕|启动|达成|缔结|会见|发表|商定",
+    r"\bbecame\b|\bforged\b|\bformed\b|\brenewed\b|\breaffirm(?:ed|s)?\b|"
+    r"签署|签订|签约|举行|举办|召开|开幕|启动|达成|缔结|会见|发表|商定|结好|结为|结成|续签|重申",
     re.I,
 )
 
@@ -157,8 +168,9 @@ EVENT_CUES = re.compile(
 class DateMention:
     """A date written in the text, with its span and what kind of date it is.
 
-    ``kind`` is "text" (running text), "posted" (when the page was posted or re-posted) or
-    "dateline" (a news story's dateline). ``inferred`` says the year (or month) was not written
+    ``kind`` is "text" (running text), "posted" (when the page was posted or re-posted),
+    "dateline" (a news story's dateline), "address" (the date a page's web address holds) or
+    "seen" (when the document was seen or saved). ``inferred`` says the year (or month) was not written
     next to the date but taken from elsewhere, as ``basis`` explains.
     """
 
@@ -171,6 +183,8 @@ class DateMention:
     kind: str = "text"
     inferred: bool = False
     basis: str = ""
+    #: An anniversary: the year is when a partnership was founded (see relative.py).
+    founding: bool = False
 
     @property
     def value(self) -> str | None:
@@ -226,17 +240,25 @@ def find_dates(text: str) -> list[DateMention]:
         In text order. Mentions without a written year have ``year=None`` until
         :func:`complete_dates` fills it in; relative ones have no parts at all.
     """
+    urls = url_spans(text)
+    # One byte per character: which are taken by a longer mention already (linear in the text).
+    taken = bytearray(len(text))
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
     for style, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            span = match.span()
-            if any(span[0] < end and start < span[1] for start, end in taken):
+            start, end = match.span()
+            if any(taken[start:end]) or (urls and inside_url(urls, start)):
                 continue
             mention = _mention(style, match, text)
             if mention is not None:
                 found.append(mention)
-                taken.append(span)
+                taken[start:end] = b"\x01" * (end - start)
+    address = address_date(text)
+    if address is not None:
+        start, end, day = address
+        found.append(
+            DateMention(start, end, text[start:end], day.year, day.month, day.day, "address")
+        )
     return sorted(found, key=lambda m: m.start)
 
 
@@ -252,8 +274,6 @@ def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
         day = chinese_number(groups["day"]) if groups.get("day") else None
     except (KeyError, ValueError):
         return None
-    if style == "last-year":
-        year = {"去年": -1, "今年": 0, "前年": -2}.get(groups["rel"] or "", -1)
     if style == "zh-day" and not _plausible_day_only(match, text):
         return None
     if style == "year" and not _plausible_bare_year(match, text):
@@ -262,13 +282,40 @@ def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
         return None
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
+    basis = _relative_basis(style, match, text)
+    if basis is None:
+        return None
     kind = _kind(text, match.start(), match.end())
-    mention = DateMention(match.start(), match.end(), match.group(), year, month, day, kind)
-    if style in ("relative", "last-year"):
-        mention = replace(mention, year=None, basis=style)
-        if style == "last-year":
-            mention = replace(mention, basis=f"last-year:{year}")
-    return mention
+    return DateMention(
+        match.start(),
+        match.end(),
+        match.group(),
+        year,
+        month,
+        day,
+        kind,
+        basis=basis,
+        founding=style == "anniversary",
+    )
+
+
+def _relative_basis(style: str, match: re.Match[str], text: str) -> str | None:
+    """How a relative mention counts from the document's date ("" for an absolute one), or
+    None when the match is no date (an anniversary of diplomatic ties)."""
+    if style == "relative-year":
+        word = (match.group("rel") or match.group("en")).lower()
+        offset = {"去年": -1, "今年": 0, "前年": -2, "明年": 1, "后年": 2}.get(word)
+        if offset is None:
+            offset = {"last": -1, "this": 0, "next": 1}[word.split()[0]]
+        return f"span:year:{offset}"
+    if style == "anniversary":
+        years = anniversary_of_partnership(match, text)
+        return None if years is None else f"anniversary:{years}"
+    if style == "weekday":
+        return weekday_basis(match)
+    if style == "span":
+        return span_basis(match)
+    return ""
 
 
 def _plausible_day_only(match: re.Match[str], text: str) -> bool:
@@ -297,8 +344,11 @@ def _plausible_bare_year(match: re.Match[str], text: str) -> bool:
 
 
 def _kind(text: str, start: int, end: int) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
+    # Only the line's last 200 characters count: a text without line breaks stays linear.
+    line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200, 0)
     before = text[line_start:start]
+    if _SEEN.search(before):
+        return "seen"
     # A date with the time of day is a page's stamp ("2014-7-14 20:43"): at a line's start,
     # or written in digits as software writes it.
     stamped = before.strip() == "" or _NUMERIC_DATE.match(text[start:end])
@@ -307,9 +357,28 @@ def _kind(text: str, start: int, end: int) -> str:
     after = text[end : end + 40]
     if _DATELINE_EN.match(before) and re.match(r"\s*(\([^)]{1,30}\))?\s*(--|—|–|-)", after):
         return "dateline"
-    if re.match(r"\s*电", after) and _DATELINE_ZH.search(before) and len(before) < 40:
+    if re.match(r"\s*(?:电|電|讯|訊)", after) and _DATELINE_ZH.search(before) and len(before) < 40:
         return "dateline"
     return "text"
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """What yearless and relative mentions are completed from (see :func:`complete_dates`)."""
+
+    full: list[DateMention]
+    starts: list[int]
+    same_days: dict[tuple[int | None, int | None], DateMention]
+    dateline: DateMention | None
+    page: DateMention | None
+    reference: DateMention | None
+
+    def before(self, position: int, with_day: bool = False) -> DateMention | None:
+        """The last full date of the running text before ``position``."""
+        i = bisect_left(self.starts, position) - 1
+        while i >= 0 and with_day and not self.full[i].day:
+            i -= 1
+        return self.full[i] if i >= 0 else None
 
 
 def complete_dates(
@@ -319,12 +388,18 @@ def complete_dates(
 
     A month-day without a year takes the year of a full date with the same month and day
     elsewhere in the text (a bilingual document writes the date twice), else of the dateline,
-    else the year that puts it nearest to the document's ``reference`` date, else the year of
-    the nearest full date in the running text before it; a month alone ("in May", "12月")
-    likewise, but never from a same-month date. A day alone ("15日") takes the month and year
-    of the dateline or of the date before it. "去年11月" counts from the dateline, else the
-    reference, else the date before it. Relative dates ("last Sunday", "昨天") are read by
-    dateparser against the dateline only. Posting dates never complete anything.
+    else the year that puts it nearest to the document's ``reference`` date, else nearest to
+    the page's own date, else the year of the nearest full date in the running text before
+    it; a month alone ("in May", "12月") likewise, but never from a same-month date. A day
+    alone ("15日") takes the month and year of the dateline, else of the page's date, else of
+    the date before it. Relative dates ("on Sunday", "昨天", "上月", "明年", "去年11月", an
+    anniversary) count from the dateline, else the page's date; a year ("去年") also from the
+    reference or the date before it.
+
+    The page's own date is its dateline, else the date its address holds, else its
+    publication stamp ("2021-10-21 22:58:22 来源:…", "Updated: Oct 24,2015"), unless the page
+    says it is a re-post. A posting date is never an event's date, and the date a document
+    was seen or saved completes nothing.
 
     Parameters
     ----------
@@ -337,52 +412,59 @@ def complete_dates(
         well-known conference it names): see :mod:`partnermap.ingest.anchors`.
     """
     full = [m for m in mentions if m.kind == "text" and m.year and m.month and not m.inferred]
+    same_days: dict[tuple[int | None, int | None], DateMention] = {}
+    for mention in full:
+        same_days.setdefault((mention.month, mention.day), mention)
     dateline = next((m for m in mentions if m.kind == "dateline"), None)
     if dateline is not None and dateline.year is None:
-        dateline = _dateline_year(dateline, full, mentions, text)
+        dateline = _dateline_year(dateline, same_days, mentions, text)
     mentions = [dateline if m.kind == "dateline" and dateline else m for m in mentions]
     if dateline is not None and dateline.year is None:
         dateline = None
+    anchors = _Anchors(
+        full, [m.start for m in full], same_days, dateline, page_date(mentions, text), reference
+    )
     completed = []
     for mention in mentions:
-        if mention.kind in ("posted", "dateline") or (mention.year and not mention.basis):
+        if mention.kind != "text" or (mention.year and not mention.basis):
             completed.append(mention)
-            continue
-        completed.append(_complete(mention, full, dateline, reference))
+        else:
+            completed.append(_complete(mention, anchors))
     return completed
 
 
-def _complete(
-    mention: DateMention,
-    full: list[DateMention],
-    dateline: DateMention | None,
-    reference: DateMention | None,
-) -> DateMention:
-    if mention.basis.startswith("last-year:"):
-        offset = int(mention.basis.partition(":")[2])
-        anchor = dateline or reference or _before(full, mention.start)
-        if anchor is None or anchor.year is None:
-            return mention
-        return replace(
-            mention,
-            year=anchor.year + offset,
-            inferred=True,
-            basis=f"{mention.text} counted from {anchor.text}",
-        )
-    if mention.basis == "relative":
-        return _relative(mention, dateline)
+def page_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
+    """The page's own date (see :func:`complete_dates`), None when it gives none with a day."""
+    dateline = next((m for m in mentions if m.kind == "dateline" and m.year), None)
+    if dateline is not None and dateline.precision == 3:
+        return dateline
+    if repost_marked(text):
+        return None
+    for kind in ("address", "posted"):
+        found = next((m for m in mentions if m.kind == kind and m.precision == 3), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _complete(mention: DateMention, anchors: _Anchors) -> DateMention:
+    timed = anchors.dateline or anchors.page
+    if mention.basis.startswith(("span:", "weekday:", "anniversary:")):
+        anchor = timed
+        if anchor is None and mention.basis.startswith(("span:year", "anniversary:")):
+            anchor = anchors.reference or anchors.before(mention.start)
+        return mention if anchor is None else resolve(mention, anchor)
     if mention.month is not None:
-        same_day = mention.day and next(
-            (m for m in full if (m.month, m.day) == (mention.month, mention.day)), None
-        )
-        if not (same_day or dateline) and reference is not None:
+        same_day = mention.day and anchors.same_days.get((mention.month, mention.day))
+        guide = None if same_day or anchors.dateline else anchors.reference or anchors.page
+        if guide is not None:
             return replace(
                 mention,
-                year=_nearest_year(mention.month, reference),
+                year=_nearest_year(mention.month, guide),
                 inferred=True,
-                basis=f"year from {reference.basis or reference.text}",
+                basis=f"year from {guide.basis or guide.text}",
             )
-        anchor = same_day or dateline or _before(full, mention.start)
+        anchor = same_day or anchors.dateline or anchors.before(mention.start)
         if anchor is None:
             return mention
         how = "the same date" if anchor is same_day else "the date"
@@ -392,7 +474,7 @@ def _complete(
             inferred=True,
             basis=f"year from {how} {anchor.text!r}",
         )
-    anchor = dateline or _before([m for m in full if m.day], mention.start)
+    anchor = timed or anchors.before(mention.start, with_day=True)
     if anchor is None or anchor.month is None:
         return mention
     year, month = anchor.year, anchor.month
@@ -420,60 +502,31 @@ def _nearest_year(month: int, reference: DateMention) -> int:
 
 def _dateline_year(
     dateline: DateMention,
-    full: list[DateMention],
+    same_days: dict[tuple[int | None, int | None], DateMention],
     mentions: Sequence[DateMention],
     text: str,
 ) -> DateMention:
-    """A dateline without a year takes it from the same date in the text, else from the page's
-    posting date (the latest year not after it), unless the page says it is a re-post."""
-    same_day = next((m for m in full if (m.month, m.day) == (dateline.month, dateline.day)), None)
+    """A dateline without a year takes it from the same date in the text, else from the
+    page's address or posting date (the latest year not after it), unless the page says it
+    is a re-post."""
+    same_day = same_days.get((dateline.month, dateline.day))
     if same_day is not None:
         return replace(
             dateline, year=same_day.year, inferred=True, basis=f"year from {same_day.text!r}"
         )
-    posted = next((m for m in mentions if m.kind == "posted" and m.precision == 3), None)
-    if posted is None or repost_marked(text) or dateline.month is None:
+    page = page_date([m for m in mentions if m.kind != "dateline"], text)
+    if page is None or dateline.month is None:
         return dateline
     year = (
-        posted.year
-        if (dateline.month, dateline.day or 1) <= (posted.month, posted.day)
-        else posted.year - 1
+        page.year
+        if (dateline.month, dateline.day or 1) <= (page.month, page.day)
+        else page.year - 1
     )
     return replace(
         dateline,
         year=year,
         inferred=True,
-        basis=f"year of the dateline from the posting date {posted.text!r}",
-    )
-
-
-def _before(mentions: list[DateMention], position: int) -> DateMention | None:
-    earlier = [m for m in mentions if m.start < position]
-    return earlier[-1] if earlier else None
-
-
-def _relative(mention: DateMention, dateline: DateMention | None) -> DateMention:
-    if dateline is None or dateline.value is None or dateline.precision < 3:
-        return mention
-    import dateparser
-
-    base = dt.datetime.fromisoformat(dateline.value)
-    parsed = dateparser.parse(
-        mention.text,
-        languages=["en", "zh"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
-    )
-    if parsed is None:
-        return mention
-    if mention.text.lower().startswith("last") and parsed.date() >= base.date():
-        parsed -= dt.timedelta(days=7)
-    return replace(
-        mention,
-        year=parsed.year,
-        month=parsed.month,
-        day=parsed.day,
-        inferred=True,
-        basis=f"{mention.text!r} counted from the dateline {dateline.text!r}",
+        basis=f"year of the dateline from the page's date {page.text!r}",
     )
 
 
@@ -483,7 +536,7 @@ def document_dates(text: str, reference: DateMention | None = None) -> list[Date
 
 
 def choose_event_date(
-    text: str, start: int, end: int, mentions: Sequence[DateMention]
+    text: str, start: int, end: int, mentions: Sequence[DateMention], founding: bool = False
 ) -> DateChoice:
     """Choose the date of the event told in ``text[start:end]``.
 
@@ -494,7 +547,12 @@ def choose_event_date(
     start, end
         The part of the text that tells the event (a paragraph or numbered item).
     mentions
-        The document's completed date mentions (:func:`document_dates`).
+        The document's completed date mentions (:func:`document_dates`), in text order.
+    founding
+        Whether the event is the founding of a partnership (sister cities, sister states):
+        an anniversary in its part ("35th anniversary of their sister relationship") gives
+        its year, before any other date there (the celebration's). Other events never take
+        an anniversary's year.
 
     Returns
     -------
@@ -502,8 +560,16 @@ def choose_event_date(
         The running-text date nearest to a signing or holding cue, the most precise first;
         never a posting date or a dateline. None, with the reason, when the part gives none.
     """
-    inside = [m for m in mentions if start <= m.start < end and m.kind == "text"]
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    inside = []
+    for mention in mentions[first:]:
+        if mention.start >= end:
+            break
+        if mention.kind == "text":
+            inside.append(mention)
     dated = [m for m in inside if m.year is not None]
+    founded = [m for m in dated if m.founding]
+    dated = founded if founding and founded else [m for m in dated if not m.founding]
     if dated:
         best = max(dated, key=lambda m: (_score(text, m), -m.start))
         confidence = 0.9 if _cue_near(text, best) else 0.7
@@ -513,13 +579,13 @@ def choose_event_date(
         return DateChoice(best.value, best, round(confidence, 2), reason)
     if inside:
         return DateChoice(None, inside[0], 0.5, f"the text gives {inside[0].text!r} without a year")
-    posted = [m for m in mentions if m.kind == "posted"]
+    posted = next((m for m in mentions if m.kind == "posted"), None)
     if posted:
         return DateChoice(
             None,
             None,
             0.6,
-            f"the only date near it is when the page was posted ({posted[0].text}), "
+            f"the only date near it is when the page was posted ({posted.text}), "
             "not the event's date",
         )
     return DateChoice(None, None, 0.6, "the text gives no date for it")
@@ -530,9 +596,13 @@ def _score(text: str, mention: DateMention) -> tuple[int, int]:
 
 
 def _cue_near(text: str, mention: DateMention) -> bool:
-    sentence_start = max(text.rfind(c, 0, mention.start) for c in ".。；;\n") + 1
-    ends = [i for c in ".。；;\n" if (i := text.find(c, mention.end)) != -1]
-    sentence = text[sentence_start : min(ends) if ends else len(text)]
+    """Whether the sentence of ``mention`` (at most 1,000 characters each side) tells an
+    event."""
+    window = max(0, mention.start - 1000)
+    sentence_start = max(text.rfind(c, window, mention.start) for c in ".。；;\n") + 1
+    sentence_start = max(sentence_start, window)
+    ends = [i for c in ".。；;\n" if (i := text.find(c, mention.end, mention.end + 1000)) != -1]
+    sentence = text[sentence_start : min(ends) if ends else min(len(text), mention.end + 1000)]
     return bool(EVENT_CUES.search(sentence))
 
 

@@ -19,18 +19,28 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "sister_state_province",
         re.compile(
-            r"sister[- ](?:state|province)s?|sister states?/provinces?|友好省州|友好省份?|友好州省?|"
-            r"友好省州关系|结为友好省|省州结好",
+            r"sister[- ](?:state|province)s?(?:/(?:state|province)s?)?|sister states?/provinces?|"
+            r"友好省州|友好省份?|友好州省?|友好省州关系|结为友好省|省州结好",
             _I,
         ),
     ),
     (
         "sister_city",
         re.compile(
-            r"sister[- ]cit(?:y|ies)|twin(?:ned)? cit(?:y|ies)|友好城市|姐妹城市|结为友城|友城", _I
+            r"sister[- ]cit(?:y|ies)|twin(?:ned)? cit(?:y|ies)|友好城市|[姐姊]妹城市?|[姐姊]妹市|"
+            r"结为友城|友城|"
+            # A partnership of either level, named without it: the parties' level decides.
+            r"sister[- ](?:relationships?|relations|ties)|缔结友好关系|结好",
+            _I,
         ),
     ),
-    ("friendship", re.compile(r"friendship cit(?:y|ies)|友好交流城市|友好合作关系城市", _I)),
+    (
+        "friendship",
+        re.compile(
+            r"friendship cit(?:y|ies)|friendship agreements?|友好交流城市|友好合作关系城市|友好协议",
+            _I,
+        ),
+    ),
     (
         "mou",
         re.compile(
@@ -75,8 +85,12 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(r"\bexpos?\b|博览会|交易会|展览会", _I)),
     ("program", re.compile(r"\bprogram(?:me)?s?\b|\bpartnerships?\b|计划|项目合作", _I)),
     ("project", re.compile(r"\bprojects?\b|\bcent(?:er|re)\b|项目|中心", _I)),
-    ("other", re.compile(r"\bagreements?\b|\baccords?\b|协议|协定", _I)),
+    ("other", re.compile(r"\bagreements?\b|\baccords?\b|\bpacts?\b|协议|协定|意向书", _I)),
 ]
+
+#: Types of events people gather for: a record of one names its host, and an agreement may be
+#: made at one.
+GATHERINGS = frozenset({"summit", "forum", "conference", "workshop", "training"})
 
 #: (sector slug, cue).
 SECTOR_CUES: list[tuple[str, re.Pattern[str]]] = [

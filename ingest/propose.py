@@ -18,11 +18,13 @@ are merged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from partnermap.data.schema import Record
 from partnermap.data.vocabulary import AGREEMENT_TYPES, TYPES
+from partnermap.ingest.address import inside_url, url_spans
 from partnermap.ingest.anchors import (
     DocumentDates,
     conference_mentions,
@@ -31,19 +33,31 @@ from partnermap.ingest.anchors import (
 )
 from partnermap.ingest.blocks import Block, sentences, split_blocks
 from partnermap.ingest.dates import EVENT_CUES, DateChoice, DateMention, choose_event_date
-from partnermap.ingest.kinds import Cue, find_sectors, type_cues
+from partnermap.ingest.kinds import GATHERINGS, Cue, find_sectors, type_cues
+from partnermap.ingest.parties import attendees, sister_pairs
 from partnermap.ingest.places import FOREIGN, PlaceMention, find_places
+from partnermap.ingest.simplify import simplified
 from partnermap.ingest.text import Document
 
-_GATHERINGS = frozenset({"summit", "forum", "conference", "workshop"})
 _WEAK_TYPES = frozenset({"other", "program", "project"})
+#: Agreements that found a partnership: an anniversary of it gives their year.
+_FOUNDINGS = frozenset({"sister_city", "sister_state_province", "friendship"})
+#: A saved page's provenance lines ("Source: https://…", "Seen: 2026-11-30", a bare address):
+#: no title, no agreement.
+_METADATA_LINE = re.compile(
+    r"\s*(?:(?:source|url|address|seen|retrieved|accessed|saved)\s*[:：].*|"
+    r"(?:https?://|www\.)\S+)\s*",
+    re.I,
+)
 #: "agreement", "协议": a word every agreement's text uses, naming no type of its own.
 _GENERIC = re.compile(r"agreements?|accords?|协议|协定", re.I)
 #: "Three agreements", "一系列谅解备忘录": a summary of agreements told one by one elsewhere,
 #: or never.
 _SUMMARY = re.compile(r"agreements|accords|MOUs|memoranda\b.*", re.I)
 _SUMMARY_BEFORE = re.compile(
-    r"(?:[两三四五六七八九十多数几]项|一系列|系列|\b(?:a\s+series\s+of|several|a\s+number\s+of)\s+)$",
+    r"(?:[两三四五六七八九十多数几]项|一系列|系列|\d+\s*对(?:[^，。,；;]{0,10}[和与及、])?|"
+    r"\b(?:a\s+series\s+of|several|a\s+number\s+of|"
+    r"\d+\s+pairs\s+of(?:\s+[\w/-]+){0,4}(?:\s+and|,))\s+)$",
     re.I,
 )
 _DECLARATION = re.compile(r"declaration|statement|communiqu|宣言|声明|公报", re.I)
@@ -86,6 +100,7 @@ _CONTINUED = re.compile(
 _WITHIN = re.compile(r"期间|同时|\bduring\b|\bmeanwhile\b|\bon the sidelines\b", re.I)
 #: An item heading that names only a field of cooperation ("Renewable Energy Cooperation:").
 _COOPERATION = re.compile(r"\bcooperation\b|合作", re.I)
+_CLAUSE_BREAK = re.compile(r"[,，;；]\s*")
 _QUOTED_TITLE = re.compile(r"《([^》]{2,120})》|“([^”]{4,120})”")
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:at|during)\s+(?:the\s+|an?\s+)?(?:[\w'’&.-]+\s+){0,6}|在[^，。,]{0,12})$", re.I
@@ -154,10 +169,15 @@ def propose(document: Document) -> list[Proposal]:
     list of Proposal
         The main agreement first (when the title names one), then the others in text order.
     """
-    text = document.text
+    text = simplified(document.text)
     blocks = split_blocks(text)
     dates = read_dates(text)
-    places = _outside_datelines(text, find_places(text), dates.mentions)
+    urls = url_spans(text)
+    places = [
+        m
+        for m in _outside_datelines(text, find_places(text), dates.mentions)
+        if not inside_url(urls, m.start)
+    ]
     head = _head_proposal(text, blocks, dates, places)
     proposals = [head] if head else []
     head_end = head.quotes[0][1] if head else 0
@@ -165,7 +185,7 @@ def propose(document: Document) -> list[Proposal]:
     countries = [m for m in places if m.place.level == "country" and m.strength != "qualifier"]
     story_end = _story_end(text)
     for block in blocks:
-        if block.end <= head_end or block.start >= story_end:
+        if block.end <= head_end or block.start >= story_end or _metadata(text, block):
             continue
         for proposal in _block_proposals(text, block, dates, places):
             if head is not None and _repeats_head(text, proposal, head, block):
@@ -184,8 +204,22 @@ def propose(document: Document) -> list[Proposal]:
                 continue
             if not proposal.chosen_places():
                 proposal.places = list(head.places) if head is not None else countries
-            proposals.append(proposal)
+            proposals.extend(sister_pairs(proposal))
+        _add_attendees(text, block, places, proposals)
     return _merge(proposals)
+
+
+def _add_attendees(
+    text: str, block: Block, places: Sequence[PlaceMention], proposals: Sequence[Proposal]
+) -> None:
+    """Add the places of a block's attendance sentences to the gathering last told."""
+    gathering = next((p for p in reversed(proposals) if p.type.slug in GATHERINGS), None)
+    if gathering is None:
+        return
+    spans = sentences(text, block.start, block.end)
+    found = attendees(text, spans, _block_places(block, places))
+    if found:
+        gathering.places = _with_places(gathering.places, found)
 
 
 def _story_end(text: str) -> int:
@@ -222,13 +256,14 @@ def _head_proposal(
     places: Sequence[PlaceMention],
 ) -> Proposal | None:
     head_blocks = []
-    for block in blocks[:_HEAD_MAX_BLOCKS]:
+    first = next((i for i, b in enumerate(blocks) if not _metadata(text, b)), len(blocks))
+    for block in blocks[first : first + _HEAD_MAX_BLOCKS]:
         body = text[block.start : block.end].strip()
         if len(body) > _HEAD_MAX_CHARS or block.item or re.search(r"[.。!?！？;；]$", body):
             break
         head_blocks.append(block)
-    if not head_blocks and blocks:
-        head_blocks = _title_lines(text, blocks[0])
+    if not head_blocks and first < len(blocks):
+        head_blocks = _title_lines(text, blocks[first])
     if not head_blocks:
         return None
     start, end = head_blocks[0].start, head_blocks[-1].end
@@ -247,7 +282,8 @@ def _head_proposal(
         if following:
             inside += [m for m in places if following.start <= m.start < following.end]
     signed = _signature_date(text, dates.mentions) if cue.slug in AGREEMENT_TYPES else None
-    date = signed or choose_event_date(text, start, end, dates.mentions)
+    founding = cue.slug in _FOUNDINGS
+    date = signed or choose_event_date(text, start, end, dates.mentions, founding)
     sectors = find_sectors(text, limit=10)
     quotes = [(start, end)]
     if date.mention and not start <= date.mention.start < end:
@@ -265,6 +301,12 @@ def _head_proposal(
         head=True,
         phrase=text[start:end],
     )
+
+
+def _metadata(text: str, block: Block) -> bool:
+    """Whether every line of ``block`` is a provenance line (see ``_METADATA_LINE``)."""
+    lines = [line for line in text[block.start : block.end].splitlines() if line.strip()]
+    return all(_METADATA_LINE.fullmatch(line) for line in lines)
 
 
 def _title_lines(text: str, block: Block) -> list[Block]:
@@ -305,26 +347,38 @@ def _block_proposals(
     eventful = [
         (s, c)
         for s, c in told
-        if c and (EVENT_CUES.search(text[s[0] : s[1]]) or _cites(text, s, c))
+        if c
+        and (
+            EVENT_CUES.search(text[s[0] : s[1]])
+            or _cites(text, s, c)
+            or _anniversary_of(s, c, dates.mentions)
+        )
     ]
     if not eventful and block.item:
         eventful = _item_cue(text, block, told)
     block_countries = [
         replace(m, strength="weak")
-        for m in places
-        if block.start <= m.start < block.end
-        and m.place.level == "country"
-        and m.strength != "qualifier"
+        for m in _block_places(block, places)
+        if m.place.level == "country" and m.strength != "qualifier"
     ]
     for span, cues in eventful:
         for cue in cues:
-            own = _own_span(span, cue, cues)
-            date = choose_event_date(text, own[0], own[1], dates.mentions)
-            if not date.value and len(cues) == 1:
-                whole = choose_event_date(text, block.start, block.end, dates.mentions)
+            own = _own_span(text, span, cue, cues)
+            founding = cue.slug in _FOUNDINGS
+            date = choose_event_date(text, own[0], own[1], dates.mentions, founding)
+            if not date.value and len(cues) > 1:
+                whole = choose_event_date(text, span[0], span[1], dates.mentions, founding)
                 date = whole if whole.value else date
-            in_sentence = [m for m in places if span[0] <= m.start < span[1]]
+            if not date.value and len(cues) == 1:
+                whole = choose_event_date(text, block.start, block.end, dates.mentions, founding)
+                date = whole if whole.value else date
+            in_sentence = _between(places, span[0], span[1])
             mine = [m for m in in_sentence if m.party or own[0] <= m.start < own[1] or not m.site]
+            if len(cues) > 1 and founding:
+                # Several partnerships in one sentence: each is between the places of its part.
+                nearer = [m for m in mine if own[0] <= m.start < own[1]]
+                if any(m.strength == "name" for m in nearer):
+                    mine = nearer
             if not [m for m in mine if m.strength != "qualifier"]:
                 mine = _block_places(block, places)
             sectors = find_sectors(text[block.start : block.end]) or find_sectors(
@@ -347,7 +401,25 @@ def _block_proposals(
 
 
 def _block_places(block: Block, places: Sequence[PlaceMention]) -> list[PlaceMention]:
-    return [m for m in places if block.start <= m.start < block.end]
+    return _between(places, block.start, block.end)
+
+
+def _between(places: Sequence[PlaceMention], start: int, end: int) -> list[PlaceMention]:
+    """The mentions (in text order) that start within ``[start, end)``."""
+    first = bisect_left(places, start, key=lambda m: m.start)
+    last = bisect_left(places, end, key=lambda m: m.start)
+    return list(places[first:last])
+
+
+def _anniversary_of(
+    span: tuple[int, int], cues: Sequence[Cue], mentions: Sequence[DateMention]
+) -> bool:
+    """Whether a sentence tells a partnership's anniversary ("celebrated the 35th anniversary
+    of their sister relationship"): it dates the partnership's founding."""
+    if not any(c.slug in _FOUNDINGS for c in cues):
+        return False
+    first = bisect_left(mentions, span[0], key=lambda m: m.start)
+    return any(m.founding for m in mentions[first:] if m.start < span[1])
 
 
 def _cites(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
@@ -388,7 +460,9 @@ def _cues(text: str, span: tuple[int, int]) -> list[Cue]:
     "在…峰会上签订" is an MOU signed at a summit, "Sister Cities Conference" is a conference,
     and "此次会议", "a meeting", "巴黎气候大会", "Three agreements" name nothing new."""
     body = text[span[0] : span[1]]
+    urls = url_spans(text)
     found = [_shift(c, span[0]) for c in type_cues(body)]
+    found = [c for c in found if not inside_url(urls, c.start)]
     if any(c.slug != "project" for c in found) and EVENT_CUES.search(body):
         found = [c for c in found if c.slug != "project"]
     abroad = [(m.start, m.end) for m in conference_mentions(body)]
@@ -410,7 +484,7 @@ def _cues(text: str, span: tuple[int, int]) -> list[Cue]:
 def _venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
     """Whether a gathering is only where another cue's agreement was made ("signed at the
     forum", "在…峰会上签订")."""
-    if cue.slug not in _GATHERINGS or len(cues) < 2:
+    if cue.slug not in GATHERINGS or len(cues) < 2:
         return False
     if _TIME_AFTER.match(text, cue.end):
         return True
@@ -419,7 +493,7 @@ def _venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
 
 def _recalled(text: str, cue: Cue) -> bool:
     """Whether a gathering cue recalls one already told, or none ("此次峰会", "参加会议")."""
-    if cue.slug not in _GATHERINGS:
+    if cue.slug not in GATHERINGS:
         return False
     before = text[max(0, cue.start - 12) : cue.start]
     if _RECALLED_BEFORE.search(before):
@@ -462,15 +536,22 @@ def _shift(cue: Cue, offset: int) -> Cue:
     return Cue(cue.slug, cue.start + offset, cue.end + offset, cue.text)
 
 
-def _own_span(span: tuple[int, int], cue: Cue, cues: Sequence[Cue]) -> tuple[int, int]:
-    """The part of a sentence nearer to ``cue`` than to any other cue."""
+def _own_span(text: str, span: tuple[int, int], cue: Cue, cues: Sequence[Cue]) -> tuple[int, int]:
+    """The part of a sentence that belongs to ``cue`` rather than to another cue: cut at the
+    last clause break between the two ("A and B became sister states, while C and D became
+    sister cities"), else halfway."""
     start, end = span
     for other in cues:
         if other.start < cue.start:
-            start = max(start, (other.end + cue.start) // 2)
+            start = max(start, _cut(text, other.end, cue.start))
         elif other.start > cue.start:
-            end = min(end, (cue.end + other.start) // 2)
+            end = min(end, _cut(text, cue.end, other.start))
     return start, end
+
+
+def _cut(text: str, left: int, right: int) -> int:
+    breaks = list(_CLAUSE_BREAK.finditer(text, left, right))
+    return breaks[-1].end() if breaks else (left + right) // 2
 
 
 def _phrase(text: str, cue: Cue) -> str:
@@ -560,7 +641,7 @@ def _gathering_named(
         return None, None
     last = found[-1]
     word = (last.group("zh") or last.group("en") or "").lower()
-    wanted = {_GATHERING_WORDS[word]} if word else _GATHERINGS
+    wanted = {_GATHERING_WORDS[word]} if word else GATHERINGS
     gathering = next(
         (p for p in reversed(proposals) if p.type.slug in wanted and p.date.value), None
     )
@@ -599,7 +680,7 @@ def _gathering_of_declaration(
     ):
         return None
     sentence = text[proposal.quotes[0][0] : proposal.type.start]
-    here = [p for p in proposals if p.type.slug in _GATHERINGS and p.block == block.index]
+    here = [p for p in proposals if p.type.slug in GATHERINGS and p.block == block.index]
     gathering = here[-1] if here else _gathering_named(sentence, proposals)[0]
     if gathering is None:
         return None

@@ -11,11 +11,11 @@ from typing import Any
 from partnermap.data.locality_rows import locality_of
 from partnermap.data.vocabulary import AGREEMENT_TYPES, TYPES
 from partnermap.geo.gazetteer import Place
+from partnermap.ingest.kinds import GATHERINGS
 from partnermap.ingest.places import PlaceMention
 from partnermap.ingest.propose import Proposal
 from partnermap.ingest.text import Document
 
-_GATHERINGS = frozenset({"summit", "forum", "conference", "workshop", "training"})
 _SUMMARY_MAX = 400
 _WEAK = 0.5
 
@@ -136,7 +136,7 @@ def _role(mention: PlaceMention, proposal: Proposal, all_: list[PlaceMention]) -
     if mention.party:
         return "party"
     if mention.site and mention.place.level != "country":
-        return "host" if slug in _GATHERINGS else "site"
+        return "host" if slug in GATHERINGS else "site"
     if slug in AGREEMENT_TYPES:
         smaller = [m for m in all_ if m.place.level != "country"]
         if mention.place.level == "country":

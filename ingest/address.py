@@ -1,0 +1,75 @@
+"""Web addresses in a document's text, and the date a page's address holds.
+
+A saved page often carries its address (a "Source:" line, a link). Its words are no prose: a
+type word or a verb in "…/governor-brown-signs-sister-state-agreement" tells nothing, and its
+digits are no date of the text. But most news sites file a story under the day it was
+published ("/2013/04/14/", "/20211021/", "/2015-10/26/", "/201407/23/"): that is the page's own
+date, against which "on Sunday" or "21日" are counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'，。）)]+", re.I)
+#: Where a URL may hold its date: the first lines of a saved page (its address), not links to
+#: other stories further down.
+_HEAD_LINES = 5
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_ADDRESS_DATES = [
+    # /2013/04/14/, /2018/5/19/, /2015-10/26/, /2019-03/15/, /2018/05-17/, /2024-07-24/
+    re.compile(rf"/{_YEAR}[/-](?P<month>\d{{1,2}})[/-](?P<day>\d{{1,2}})(?=[/_.-]|$)"),
+    # /20211021/, /20160716/, /n3/2024/0425/, /2015/1012/, /2018/0517/
+    re.compile(rf"/{_YEAR}/?(?P<month>\d{{2}})(?P<day>\d{{2}})(?=[/_.-]|$)"),
+    # /201407/23/, /202204/29/
+    re.compile(rf"/{_YEAR}(?P<month>\d{{2}})/(?P<day>\d{{2}})(?=[/_.-]|$)"),
+    # /20131030_9386.html
+    re.compile(rf"/{_YEAR}(?P<month>\d{{2}})(?P<day>\d{{2}})_"),
+]
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the web addresses in ``text``."""
+    return _url_spans(text)
+
+
+@lru_cache(maxsize=8)
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _URL.finditer(text)]
+
+
+def inside_url(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies within one of ``spans`` (as :func:`url_spans` returns, in
+    order)."""
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (position, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+def address_date(text: str) -> tuple[int, int, dt.date] | None:
+    """The date a page's address holds: the first valid one in a URL of the text's first
+    lines, as (start, end, date) of the address; None when there is none."""
+    head_end = 0
+    for _ in range(_HEAD_LINES):
+        next_line = text.find("\n", head_end)
+        if next_line == -1:
+            head_end = len(text)
+            break
+        head_end = next_line + 1
+    for start, end in url_spans(text):
+        if start >= head_end:
+            break
+        url = text[start:end]
+        for pattern in _ADDRESS_DATES:
+            for match in pattern.finditer(url):
+                try:
+                    day = dt.date(
+                        int(match.group("year")), int(match.group("month")), int(match.group("day"))
+                    )
+                except ValueError:
+                    continue
+                return start, end, day
+    return None

@@ -1,0 +1,117 @@
+"""Who a proposal is between: sister pairs at their own level, one pair per record, attendees.
+
+A sentence may tell several partnerships at once: "Tustin, California and Heyuan, Guangdong
+province, and Yorba Linda, California, and Tongchuan, Shaanxi province signed sister-city
+agreements" (two pairs, in the order named), "the 30th anniversary of Chicago's sister-city
+relationships with Shanghai and Shenyang" (one city and two partners). Each pair is a record
+of its own. A partnership named without its level ("sister relationship", "结好",
+"缔结友好关系") is a sister-state one between provinces and states, a sister-city one between
+cities. A gathering's record names the places whose people attended it ("来自中国北京市、四川省、
+海南省…的省、市领导…参加会议", "the Mayor of Nanchang … attended the Summit").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from partnermap.ingest.kinds import Cue
+from partnermap.ingest.places import PlaceMention
+
+if TYPE_CHECKING:
+    from partnermap.ingest.propose import Proposal
+
+_SISTERS = frozenset({"sister_city", "sister_state_province"})
+_WIDE = frozenset({"state", "province"})
+#: A sentence that says who took part in a gathering.
+ATTENDING = re.compile(
+    r"出席|参加|参会|与会|列席|\battend(?:ed|s|ing|ees)?\b|\bparticipa(?:ted|nts?|ting)\b|"
+    r"\bjoined\b|\bdelegates?\s+from\b|\brepresentatives?\s+(?:of|from)\b",
+    re.I,
+)
+
+
+def sister_pairs(proposal: Proposal) -> list[Proposal]:
+    """One proposal per sister pair a sister-city or sister-state proposal names, each of the
+    type its parties' level gives; any other proposal as it is.
+
+    Parties are the named places below country level that are no site and no qualifier. When
+    one side names one place and the other several, that place pairs with each of them; when
+    both name several, places pair in the order named (each with the next one of the other
+    country).
+    """
+    if proposal.type.slug not in _SISTERS:
+        return [proposal]
+    parties = _parties(proposal)
+    china = [m for m in parties if m.place.country == "CN"]
+    usa = [m for m in parties if m.place.country == "US"]
+    if not china or not usa:
+        return [_at_level(proposal, parties)]
+    if len(china) == 1 or len(usa) == 1:
+        one, many = (china, usa) if len(china) == 1 else (usa, china)
+        pairs = [sorted((one[0], other), key=lambda m: m.start) for other in many]
+    else:
+        pairs = _in_order(parties)
+    if len(pairs) <= 1:
+        return [_at_level(proposal, parties)]
+    return [_at_level(_with_parties(proposal, pair), pair) for pair in pairs]
+
+
+def _parties(proposal: Proposal) -> list[PlaceMention]:
+    seen: set[str] = set()
+    found = []
+    for mention in proposal.chosen_places():
+        local = mention.place.level != "country" and mention.strength == "name"
+        if local and not mention.site and mention.place.id not in seen:
+            seen.add(mention.place.id)
+            found.append(mention)
+    return found
+
+
+def _in_order(parties: list[PlaceMention]) -> list[list[PlaceMention]]:
+    pairs = []
+    i = 0
+    while i + 1 < len(parties):
+        if parties[i].place.country != parties[i + 1].place.country:
+            pairs.append([parties[i], parties[i + 1]])
+            i += 2
+        else:
+            i += 1
+    return pairs
+
+
+def _with_parties(proposal: Proposal, pair: list[PlaceMention]) -> Proposal:
+    ids = {m.place.id for m in pair}
+    others = [m for m in proposal.places if m.place.level == "country" and m.strength != "name"]
+    kept = [m for m in proposal.places if m.place.id in ids]
+    return replace(proposal, places=sorted(kept + others, key=lambda m: m.start))
+
+
+def _at_level(proposal: Proposal, parties: list[PlaceMention]) -> Proposal:
+    """The sister type the parties' level gives: states and provinces are sister states."""
+    if len(parties) < 2:
+        return proposal
+    wide = all(m.place.level in _WIDE for m in parties)
+    slug = "sister_state_province" if wide else "sister_city"
+    if slug == proposal.type.slug:
+        return proposal
+    cue = proposal.type
+    return replace(proposal, type=Cue(slug, cue.start, cue.end, cue.text))
+
+
+def attendees(
+    text: str, spans: list[tuple[int, int]], places: list[PlaceMention]
+) -> list[PlaceMention]:
+    """The places named in the sentences (``spans``, in order) that tell who attended, below
+    country level and not as a qualifier."""
+    found = []
+    for start, end in spans:
+        if not ATTENDING.search(text, start, end):
+            continue
+        found += [
+            m
+            for m in places
+            if start <= m.start < end and m.strength == "name" and m.place.level != "country"
+        ]
+    return found

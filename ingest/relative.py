@@ -1,0 +1,194 @@
+"""Dates a text gives relative to its own date: weekdays, "yesterday", "上月", "明年", anniversaries.
+
+A news story dates its events from the day it was written: "on Sunday", "21日上午", "上个月",
+"去年11月", "this week". Each is a :class:`~partnermap.ingest.dates.DateMention` without a year
+whose ``basis`` names the relation ("weekday:-1:6" is last Sunday); :func:`resolve` counts it
+from an anchor, the document's own date (its dateline, address or publication stamp). An
+anniversary ("35th anniversary of their sister relationship", "结好30周年", "45年前建立") counts
+back to the year a relationship was founded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from partnermap.ingest.dates import DateMention
+
+_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS_ZH = "一二三四五六日"
+_DIGITS_ZH = "〇零一二三四五六七八九十两"
+
+#: A weekday, with the week it falls in: "on Sunday", "last Tuesday", "Tuesday", "上周三",
+#: "週二", "星期日". English weekdays count only capitalised.
+WEEKDAY = re.compile(
+    r"\b(?:(?P<en_rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<en>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+    r"|(?P<zh_rel>上|本|下|这)?(?:周|週|星期|礼拜|禮拜)(?P<zh>[一二三四五六日天])(?!年)"
+)
+#: Days, weeks, months and years counted from the document's date.
+SPAN = re.compile(
+    r"\b(?P<en>yesterday|today|(?:last|this|next)\s+(?:week|month|year))\b"
+    r"|(?P<zh>昨天|昨日|今天|今日|前天|上周|上週|本周|本週|这周|上个?月|本月|下个?月|明年|今年|去年|前年|后年)",
+    re.I,
+)
+_SPAN_OFFSETS = {
+    "yesterday": ("day", -1),
+    "today": ("day", 0),
+    "昨天": ("day", -1),
+    "昨日": ("day", -1),
+    "今天": ("day", 0),
+    "今日": ("day", 0),
+    "前天": ("day", -2),
+    "last week": ("week", -1),
+    "this week": ("week", 0),
+    "next week": ("week", 1),
+    "上周": ("week", -1),
+    "上週": ("week", -1),
+    "本周": ("week", 0),
+    "本週": ("week", 0),
+    "这周": ("week", 0),
+    "last month": ("month", -1),
+    "this month": ("month", 0),
+    "next month": ("month", 1),
+    "上月": ("month", -1),
+    "上个月": ("month", -1),
+    "本月": ("month", 0),
+    "下月": ("month", 1),
+    "下个月": ("month", 1),
+    "last year": ("year", -1),
+    "this year": ("year", 0),
+    "next year": ("year", 1),
+    "去年": ("year", -1),
+    "今年": ("year", 0),
+    "明年": ("year", 1),
+    "前年": ("year", -2),
+    "后年": ("year", 2),
+}
+#: "35th anniversary", "45-year sister city ties", "30周年", "结好5周年", "45年前建立". Only an
+#: anniversary of a partnership counts (see :func:`anniversary_of_partnership`).
+ANNIVERSARY = re.compile(
+    r"\b(?P<en>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b|\b(?P<en_years>\d{1,3})-year\b"
+    rf"|(?P<zh>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*(?:周年|週年)"
+    rf"|(?P<zh_ago>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年前(?=[^，。,；;]{{0,6}}(?:建立|缔结|締結|结好|結好|结为|結為))"
+)
+_PARTNERSHIP = re.compile(
+    r"sister|twin|friendship|relationship|ties|partnership|姐妹|姊妹|友好|友城|结好|結好|缔结|締結|"
+    r"关系|關係",
+    re.I,
+)
+#: Anniversaries of something else: a country's diplomatic ties, an organisation's founding.
+_NOT_PARTNERSHIP = re.compile(
+    r"diplomatic|建交|协会成立|協會成立|founding of|成立\d|建党|建国|victory|胜利", re.I
+)
+
+
+def weekday_basis(match: re.Match[str]) -> str:
+    """The ``basis`` of a weekday mention: "weekday:<how>:<0-6>", where how is "on" (the
+    latest on or before the anchor), "before"/"after" ("last Sunday", "next Friday": the
+    nearest strictly before or after) or "week-1"/"week+1" ("上周三": in the calendar week
+    before or after the anchor's)."""
+    if match.group("en"):
+        day = _WEEKDAYS_EN.index(match.group("en").lower())
+        rel = (match.group("en_rel") or "").lower()
+        how = {"last": "before", "next": "after"}.get(rel, "on")
+    else:
+        day = _WEEKDAYS_ZH.index("日" if match.group("zh") == "天" else match.group("zh"))
+        how = {"上": "week-1", "下": "week+1"}.get(match.group("zh_rel") or "", "on")
+    return f"weekday:{how}:{day}"
+
+
+def span_basis(match: re.Match[str]) -> str:
+    """The ``basis`` of a span mention: "span:<unit>:<offset>"."""
+    word = re.sub(r"\s+", " ", match.group().lower())
+    unit, offset = _SPAN_OFFSETS[word]
+    return f"span:{unit}:{offset}"
+
+
+def anniversary_of_partnership(match: re.Match[str], text: str) -> int | None:
+    """The number of years of a partnership's anniversary, or None for other anniversaries
+    (of diplomatic ties, of an association) and for words that only look like one."""
+    from partnermap.ingest.dates import chinese_number
+
+    number = next(g for g in match.group("en", "en_years", "zh", "zh_ago") if g)
+    try:
+        years = chinese_number(number)
+    except (KeyError, ValueError):
+        return None
+    clause = _clause(text, match.start(), match.end())
+    if not 1 <= years <= 150 or _NOT_PARTNERSHIP.search(clause):
+        return None
+    return years if _PARTNERSHIP.search(clause) else None
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The words around an anniversary that say whose it is: its clause, at most 60
+    characters each side."""
+    left = max(text.rfind(c, max(0, start - 60), start) for c in ".。;；!?！？\n,，") + 1
+    right = [i for c in ".。;；!?！？\n,，" if (i := text.find(c, end, end + 60)) != -1]
+    return text[left : min(right) if right else min(len(text), end + 60)]
+
+
+def resolve(mention: DateMention, anchor: DateMention) -> DateMention:
+    """Count a relative mention from ``anchor`` (a date with a year).
+
+    Parameters
+    ----------
+    mention
+        A mention whose ``basis`` is "weekday:…", "span:…" or "anniversary:…".
+    anchor
+        The document's own date: a weekday or a day needs its day, a month its month.
+
+    Returns
+    -------
+    DateMention
+        The mention with the parts the relation and the anchor give (the year only for an
+        anniversary or a year; year and month for a month, or a week within one month); the
+        mention unchanged when the anchor is too coarse.
+    """
+    kind, _, rest = mention.basis.partition(":")
+    if anchor.year is None:
+        return mention
+    how = f"{mention.text!r} counted from {anchor.text!r}"
+    if kind == "anniversary":
+        return replace(mention, year=anchor.year - int(rest), inferred=True, basis=how)
+    unit, _, amount = rest.rpartition(":") if kind == "weekday" else rest.partition(":")
+    if kind == "span" and unit == "year":
+        return replace(mention, year=anchor.year + int(amount), inferred=True, basis=how)
+    if kind == "span" and unit == "month":
+        if anchor.month is None:
+            return mention
+        index = anchor.year * 12 + anchor.month - 1 + int(amount)
+        return replace(mention, year=index // 12, month=index % 12 + 1, inferred=True, basis=how)
+    if anchor.precision < 3:
+        return mention
+    base = dt.date(anchor.year, anchor.month or 1, anchor.day or 1)
+    if kind == "weekday":
+        day = _weekday(base, unit, int(amount))
+        return replace(
+            mention, year=day.year, month=day.month, day=day.day, inferred=True, basis=how
+        )
+    if unit == "day":
+        day = base + dt.timedelta(days=int(amount))
+        return replace(
+            mention, year=day.year, month=day.month, day=day.day, inferred=True, basis=how
+        )
+    monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=int(amount))
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return mention
+    return replace(mention, year=monday.year, month=monday.month, inferred=True, basis=how)
+
+
+def _weekday(base: dt.date, how: str, weekday: int) -> dt.date:
+    """The day a weekday names from ``base`` (see :func:`weekday_basis`); a bare weekday is
+    the latest on or before it, as news tells what happened."""
+    if how.startswith("week"):
+        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=int(how[4:]))
+        return monday + dt.timedelta(days=weekday)
+    if how == "after":
+        return base + dt.timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+    back = (base.weekday() - weekday) % 7
+    return base - dt.timedelta(days=back or (7 if how == "before" else 0))
