@@ -24,6 +24,8 @@ _LONGEST_NAME_WORDS = 6
 #: A name at least this long also matches a spelling one edit away: the sources' own typos
 #: ("Heilongjian", "Qiakou") name the place all the same. Shorter names would match words.
 _FUZZY_MIN_LETTERS = 6
+#: Characters of no Latin word: CJK ideographs and punctuation (full-width Latin is kept).
+_NOT_LATIN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
 #: "The Bronx" is also just "Bronx".
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -39,7 +41,9 @@ class SearchableText:
     def of(cls, text: str, to_simplified: Mapping[int, str]) -> SearchableText:
         """Read ``text``; ``to_simplified`` maps traditional characters to simplified ones."""
         text = normalise_whitespace(text)
-        return cls(tuple(latin_tokens(text)), han_key(text, dict(to_simplified)))
+        # Chinese between two Latin words must part them, not run them together.
+        latin = _NOT_LATIN.sub(" ", text)
+        return cls(tuple(latin_tokens(latin)), han_key(text, dict(to_simplified)))
 
     @cached_property
     def spans(self) -> frozenset[str]:

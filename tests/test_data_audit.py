@@ -12,6 +12,7 @@ from partnermap.data.audit import RULES, audit_paths, count_by_rule
 from partnermap.data.dates_in_text import date_mentions
 from partnermap.data.evidence import evidence_level
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
+from partnermap.data.quote_search import SearchableText
 from partnermap.data.schema import Record
 from partnermap.data.vocabulary import CLAIMS, EVIDENCE, TYPES
 
@@ -175,3 +176,9 @@ def test_implied_claims_are_checked_by_the_schema(changes: dict, fragment: str) 
     assert set(CLAIMS) == {"date", "parties", "type"}
     with pytest.raises(ValidationError, match=fragment):
         _record(**changes)
+
+
+def test_chinese_between_latin_words_parts_them() -> None:
+    text = SearchableText.of("Wisconsin威斯康星Heilongjiang，2017年", {})
+    assert text.words == ("wisconsin", "heilongjiang", "2017")
+    assert text.has_phrase("Heilongjiang", {}) and text.has_phrase("威斯康星", {})
