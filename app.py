@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from dash import Dash
@@ -21,6 +22,7 @@ from partnermap.callbacks.context import AppContext, ViewCache
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
 from partnermap.data.place_search import place_ids
+from partnermap.data.schema import Record
 from partnermap.data.view import build_index, build_view, regions_from_geojson
 from partnermap.exports.render import Renderer
 from partnermap.geo import basemap
@@ -100,7 +102,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
         timeline_layer.skeleton(everything),
         index.year_bounds,
     )
-    _add_routes(app.server, Path(data_dir))
+    _add_routes(app.server, Path(data_dir), cited_documents(corpus.records))
     urlsync.register(app, context)
     mapview.register(app, context)
     timeline.register(app, context)
@@ -118,8 +120,19 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
     return app
 
 
-def _add_routes(server: Flask, data_dir: Path) -> None:
-    """Serve the basemap, the states-and-provinces GeoJSON and the source documents locally."""
+def cited_documents(records: Iterable[Record]) -> frozenset[str]:
+    """The source documents that ``records`` quote: the only files served at ``/sources/``."""
+    return frozenset(s.document for r in records for s in r.sources if s.document is not None)
+
+
+def _add_routes(server: Flask, data_dir: Path, documents: frozenset[str]) -> None:
+    """Serve the basemap, the states-and-provinces GeoJSON and the cited source documents.
+
+    A document is served only when a loaded record cites it, and only while its real path
+    stays in the data's ``sources/`` (the loader checked as much; a link made since is not
+    followed).
+    """
+    sources = (data_dir / "sources").resolve()
     admin1 = json.dumps(basemap.admin1_geojson(), separators=(",", ":"))
 
     @server.route("/basemap/<path:name>")
@@ -134,9 +147,9 @@ def _add_routes(server: Flask, data_dir: Path) -> None:
 
     @server.route(f"/{SOURCES_PATH}<name>")
     def source_file(name: str) -> Response:
-        if Path(name).name != name:
+        if name not in documents or not (sources / name).resolve().is_relative_to(sources):
             abort(404)
-        return send_from_directory(data_dir / "sources", name, mimetype="text/plain")
+        return send_from_directory(sources, name, mimetype="text/plain")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -82,18 +82,71 @@ def load_corpus(data_dir: Path = EMBEDDED_DATA_DIR) -> Corpus:
 
 
 def _load_corpus(data_dir: Path) -> Corpus:
-    localities, problems = load_localities(data_dir / "localities.yaml")
-    records: list[Record] = []
-    files = []
-    for path in sorted((data_dir / "records").glob("*.yaml")):
-        loaded = load_records_file(path, localities, data_dir / "sources", taken=records)
-        records.extend(loaded.records)
-        problems.extend(loaded.problems)
-        files.append(loaded)
+    problems: list[Problem] = []
+    localities: dict[str, Locality] = {}
+    if _inside(data_dir / "localities.yaml", data_dir, problems):
+        localities, problems = load_localities(data_dir / "localities.yaml")
+    sources = data_dir / "sources"
+    if sources.exists() and not _inside(sources, data_dir, problems):
+        sources = data_dir / "no sources outside the data directory"
+    files = [
+        load_records_file(path, localities, sources)
+        for path in sorted((data_dir / "records").glob("*.yaml"))
+        if _inside(path, data_dir, problems)
+    ]
+    problems.extend(problem for loaded in files for problem in loaded.problems)
+    shared, duplicates = _shared_ids(files)
+    problems.extend(duplicates)
+    records = [
+        record
+        for loaded in files
+        for record in loaded.records
+        if shared.get(record.id, loaded) is loaded
+    ]
     known_ids = {record.id for record in records}
     for loaded in files:
         problems.extend(loaded.related_problems(known_ids))
     return Corpus(tuple(records), MappingProxyType(localities), tuple(problems), data_dir)
+
+
+def _inside(path: Path, data_dir: Path, problems: list[Problem]) -> bool:
+    """Whether ``path`` resolves inside ``data_dir``; a problem says so when it does not.
+
+    A symbolic link may point anywhere (``records/x.yaml -> /etc/passwd``): what is read and
+    served must stay within the data directory a person chose.
+    """
+    if path.resolve().is_relative_to(data_dir.resolve()):
+        return True
+    message = "a symbolic link out of the data directory; copy the file in instead"
+    problems.append(Problem(display_path(path), 0, "", message))
+    return False
+
+
+def _shared_ids(files: list[RecordsFile]) -> tuple[dict[str, RecordsFile], list[Problem]]:
+    """Which file serves each id that several records files hold, and a problem on each file.
+
+    The rule: the file first in name order serves the record; every file holding the id,
+    that one too, is reported, so that ``validate`` fails until one of them is renamed.
+    """
+    holders: dict[str, list[RecordsFile]] = {}
+    for loaded in files:
+        for record_id in loaded.index:
+            holders.setdefault(record_id, []).append(loaded)
+    served = {record_id: held[0] for record_id, held in holders.items() if len(held) > 1}
+    found = []
+    for record_id, first in served.items():
+        for loaded in holders[record_id]:
+            others = ", ".join(display_path(o.path) for o in holders[record_id] if o is not loaded)
+            outcome = (
+                "served from here" if loaded is first else f"served from {display_path(first.path)}"
+            )
+            message = (
+                f"duplicate record id {record_id!r}, also in {others}; {outcome} (the file "
+                "first in name order wins): give one of them another id"
+            )
+            at = ("records", loaded.index[record_id], "id")
+            found.append(_problem(loaded.path, loaded.document, at, message))
+    return served, found
 
 
 def load_localities(path: Path) -> tuple[dict[str, Locality], list[Problem]]:
@@ -168,7 +221,7 @@ def load_records_file(
     """
     rows, doc, problems = _list_in(path, "records")
     seen = {record.id for record in taken}
-    documents: dict[str, list[str] | None] = {}
+    documents: dict[str, list[str] | str] = {}
     records: list[Record] = []
     index: dict[str, int] = {}
     for i, row in enumerate(rows):
@@ -215,6 +268,12 @@ def _list_in(path: Path, key: str) -> tuple[list[Any], LinedDocument, list[Probl
         doc = read_lined_yaml(path)
     except FileNotFoundError:
         return [], empty, [Problem(display_path(path), 0, "", "file not found")]
+    except IsADirectoryError:
+        message = "a directory, not a file; rename it so that its name does not end in .yaml"
+        return [], empty, [Problem(display_path(path), 0, "", message)]
+    except OSError as err:
+        message = f"cannot be read ({err.strerror}); check that it is a readable file"
+        return [], empty, [Problem(display_path(path), 0, "", message)]
     except YamlFileError as err:
         return [], empty, [Problem(display_path(path), err.line, "", str(err))]
     if not isinstance(doc.value, dict) or not isinstance(doc.value.get(key), list):
@@ -284,7 +343,7 @@ def _reference_problems(
     record: Record,
     localities: Mapping[str, Locality],
     sources_dir: Path,
-    documents: dict[str, list[str] | None],
+    documents: dict[str, list[str] | str],
 ) -> list[tuple[tuple[str | int, ...], str]]:
     """Check what a record points at: known localities, and quotes found in their sources."""
     found: list[tuple[tuple[str | int, ...], str]] = []
@@ -298,6 +357,29 @@ def _reference_problems(
     return found
 
 
+def read_source(sources_dir: Path, name: str) -> list[str] | str:
+    """The lines of the source document ``name``, or a message saying why it cannot be read.
+
+    Only a file directly in ``sources_dir`` whose real path stays there is read: a symbolic
+    link out of it would quote, and serve, any file on the machine.
+    """
+    path = sources_dir / name
+    missing = f"{name!r} not found in {display_path(sources_dir)}"
+    if Path(name).name != name or not path.is_file():
+        return missing
+    if not path.resolve().is_relative_to(sources_dir.resolve()):
+        return f"{name!r} is a symbolic link out of {display_path(sources_dir)}; copy it in"
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return f"{name!r} cannot be read ({err.strerror}); check that it is a readable file"
+    try:
+        return raw.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return f"{name!r} is not UTF-8 text (line {line}); convert it to UTF-8"
+
+
 def _unknown_locality(locality_id: str, localities: Mapping[str, Locality]) -> str:
     from difflib import get_close_matches
 
@@ -307,20 +389,16 @@ def _unknown_locality(locality_id: str, localities: Mapping[str, Locality]) -> s
 
 
 def _quote_problem(
-    source: Source, sources_dir: Path, documents: dict[str, list[str] | None]
+    source: Source, sources_dir: Path, documents: dict[str, list[str] | str]
 ) -> tuple[str, str] | None:
     """Return (field, message) when the quote cannot be found where the source says it is."""
     if source.document is None:
         return None
     if source.document not in documents:
-        path = sources_dir / source.document
-        safe = Path(source.document).name == source.document and path.is_file()
-        documents[source.document] = (
-            path.read_text(encoding="utf-8-sig").splitlines() if safe else None
-        )
+        documents[source.document] = read_source(sources_dir, source.document)
     lines = documents[source.document]
-    if lines is None:
-        return "document", f"{source.document!r} not found in {display_path(sources_dir)}"
+    if isinstance(lines, str):
+        return "document", lines
     first, _, last = (source.lines or "").partition("-")
     start, end = int(first), int(last or first)
     if end > len(lines):

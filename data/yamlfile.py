@@ -163,6 +163,8 @@ class _Converter:
         if id(node) in self._open:
             raise YamlFileError("an alias (*name) refers to the value that contains it", line)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if node.tag not in _COLLECTION_TAGS:
+                raise YamlFileError(f"unknown tag {node.tag!r}; remove the tag", line)
             self._open.add(id(node))
             try:
                 return self._collection(node, path)
@@ -183,14 +185,47 @@ class _Converter:
         return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
 
     def scalar(self, node: yaml.Node) -> Any:
+        line = node.start_mark.line + 1
         if not isinstance(node, yaml.ScalarNode):
-            raise YamlFileError("expected a plain value here", node.start_mark.line + 1)
+            raise YamlFileError("expected a plain value here", line)
         if node.tag == _STR_TAG:
             return node.value  # what SafeConstructor makes of a string, without its overhead
-        return self._constructor.construct_object(node)
+        if node.tag not in _SCALAR_TAGS:
+            raise YamlFileError(
+                f"unknown tag {node.tag!r} on {_shown(node.value)}; remove the tag "
+                "(only plain text, numbers, true/false, null and dates are read)",
+                line,
+            )
+        try:
+            return self._constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError, KeyError, AttributeError, TypeError) as err:
+            if node.tag == _TIMESTAMP_TAG:
+                # Shaped like a date but not one (2015-02-30): kept as text, so the schema
+                # reports the field and only its record is skipped.
+                return node.value
+            kind = _SCALAR_TAGS[node.tag]
+            raise YamlFileError(
+                f"{_shown(node.value)} is not {kind}; write {kind} or quote the text", line
+            ) from err
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+#: The scalar tags read, each with what its value must be. Any other tag (``!foo``,
+#: ``!!python/name:...``, ``!!binary``) is refused rather than guessed at.
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:int": "a whole number of at most 4,300 digits",
+    "tag:yaml.org,2002:float": "a number",
+    _TIMESTAMP_TAG: "a date",
+}
+
+
+def _shown(value: str) -> str:
+    """A scalar's text for a message: quoted, at most 40 characters."""
+    return repr(value if len(value) <= 40 else value[:40] + "…")
 
 
 def _pairs(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
