@@ -26,7 +26,8 @@ def register(app: Dash, context: AppContext) -> None:
         view = context.view(state.filters)
         patch = Patch()
         patch["data"] = [json_ready(trace) for trace in timeline.traces(view, state.lang, facet)]
-        patch["layout"]["selections"] = timeline.selections(state.filters, view.year_bounds)
+        for key, value in timeline.layout_update(view, state.lang, facet).items():
+            patch["layout"][key] = value
         return patch
 
     @app.callback(

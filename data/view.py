@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from partnermap.data.counting import UNDATED, primary_sector, year_of
 from partnermap.data.filters import LEVEL_GROUPS, FilterState
 from partnermap.data.loader import Corpus
 from partnermap.data.schema import Locality, Record
@@ -47,9 +48,11 @@ class CorpusIndex:
     regions
         The states and provinces, columns ``REGION_COLUMNS``.
     year
-        Each record's year, -1 when undated.
+        Each record's year, ``UNDATED`` (-1) when undated.
     type_code
         Each record's type as a position in ``TYPES``.
+    primary
+        Each record's primary sector (``counting.primary_sector``) as a position in ``SECTORS``.
     sectors, levels
         Boolean matrices: record x sector (``SECTORS`` order), record x level group
         (``LEVEL_GROUPS`` order).
@@ -73,6 +76,7 @@ class CorpusIndex:
     regions: pd.DataFrame
     year: IntArray
     type_code: IntArray
+    primary: IntArray
     sectors: NDArray[np.bool_]
     levels: NDArray[np.bool_]
     refs: IntArray
@@ -120,7 +124,11 @@ class MapView:
         Every state and province with ``count``, the kept records naming it or a place in it.
     timeline
         Kept records per year, ignoring the year filter (so a brush can widen it): columns
-        ``facet`` ("sector" or "type"), ``year``, ``category`` (a slug), ``count``.
+        ``facet`` ("sector" or "type"), ``year``, ``category`` (a slug), ``count``. Each record
+        counts once per facet: under its type, and under its primary sector.
+    undated
+        The records the filters other than years keep that have no year: kept as long as no
+        year is set, and shown beside the timeline's years.
     focus
         The localities of the place filter (same columns as ``places``), for zooming.
     places
@@ -140,6 +148,7 @@ class MapView:
     arc_lon: NDArray[np.float32]
     regions: pd.DataFrame
     timeline: pd.DataFrame
+    undated: int
     focus: pd.DataFrame
     places: pd.DataFrame
     year_bounds: tuple[int, int] | None
@@ -217,8 +226,9 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
         records=records,
         places=places,
         regions=regions,
-        year=np.array([r.year if r.year is not None else -1 for r in records], dtype=np.int64),
+        year=np.array([year_of(r) for r in records], dtype=np.int64),
         type_code=np.array([list(TYPES).index(r.type) for r in records], dtype=np.int64),
+        primary=np.array([list(SECTORS).index(primary_sector(r)) for r in records], dtype=np.int64),
         sectors=_sector_matrix(records),
         levels=_level_groups(len(records), refs.reshape(-1, 2), places["level"].to_numpy()),
         refs=refs.reshape(-1, 2),
@@ -298,6 +308,7 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
         arc_lon=arc_lon,
         regions=index.regions.assign(count=region_count),
         timeline=_timeline(index, but_years),
+        undated=int((but_years & (index.year == UNDATED)).sum()),
         focus=places.loc[places.index.isin(state.place)].reset_index(),
         places=places,
         year_bounds=index.year_bounds,
@@ -306,7 +317,7 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
 
 
 def _bounds(years: IntArray) -> tuple[int, int] | None:
-    dated = years[years >= 0]
+    dated = years[years != UNDATED]
     return (int(dated.min()), int(dated.max())) if dated.size else None
 
 
@@ -421,7 +432,7 @@ def _year_mask(index: CorpusIndex, state: FilterState) -> NDArray[np.bool_]:
         return np.ones(len(index.records), dtype=bool)
     low = state.year_from if state.year_from is not None else -np.inf
     high = state.year_to if state.year_to is not None else np.inf
-    return (index.year >= 0) & (index.year >= low) & (index.year <= high)
+    return (index.year != UNDATED) & (index.year >= low) & (index.year <= high)
 
 
 def _take(records: tuple[Record, ...], rows: IntArray) -> tuple[Record, ...]:
@@ -451,19 +462,16 @@ def _arcs(places: pd.DataFrame, pairs: IntArray, count: IntArray) -> pd.DataFram
 
 
 def _timeline(index: CorpusIndex, kept: NDArray[np.bool_]) -> pd.DataFrame:
-    dated = kept & (index.year >= 0)
+    dated = kept & (index.year != UNDATED)
     first = int(index.year[dated].min()) if dated.any() else 0
     year = index.year[dated] - first
     n_years = int(year.max()) + 1 if year.size else 0
-    memberships = {
-        "sector": np.nonzero(index.sectors[dated]),
-        "type": (np.arange(year.size), index.type_code[dated]),
-    }
+    category = {"sector": index.primary[dated], "type": index.type_code[dated]}
     frames = []
-    for facet, (rows, cols) in memberships.items():
+    for facet, cols in category.items():
         categories = FACETS[facet]
         grid = np.bincount(
-            year[rows] * len(categories) + cols, minlength=n_years * len(categories)
+            year * len(categories) + cols, minlength=n_years * len(categories)
         ).reshape(n_years, len(categories))
         y, c = np.nonzero(grid)
         frames.append(

@@ -1,4 +1,5 @@
-"""Timeline layer: agreements per year, stacked by sector or by type; its brush is the year filter."""
+"""Timeline layer: agreements per year, stacked by sector or by type, and the undated ones; its
+brush is the year filter."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
@@ -21,10 +23,17 @@ COLORS = {
     for facet, slugs in FACETS.items()
 }
 _LABEL = {"sector": texts.sector, "type": texts.agreement_type}
+UNDATED_COLOR = "#9a9a9a"
+BRUSH_COLOR = "rgba(94, 60, 153, 0.08)"
 
 
 def traces(view: MapView, lang: str, facet: str) -> list[dict[str, Any]]:
-    """Return one bar trace per category present in ``view.timeline``.
+    """Return one bar trace per category present in ``view.timeline``, then the undated bar.
+
+    Every kept record is one unit of a bar (``partnermap.data.counting``): stacked by sector, a
+    record with several sectors counts under its primary sector, so the bars add up to the
+    summary's count. The records without a year stand in one grey bar left of the first year.
+    Bars outside the year filter are faded.
 
     Parameters
     ----------
@@ -33,28 +42,45 @@ def traces(view: MapView, lang: str, facet: str) -> list[dict[str, Any]]:
     lang
         "en" or "zh".
     facet
-        "sector" or "type": what the bars are stacked by. A record with three sectors adds
-        to three sector bars.
+        "sector" or "type": what the bars are stacked by.
     """
     rows = view.timeline[view.timeline["facet"] == facet]
-    return [
+    low, high = _year_range(view.state, view.year_bounds)
+    rule = plotly_text(texts.ui(f"timeline_rule_{facet}", lang))
+    bars = [
         {
             "type": "bar",
             "name": plotly_text(_LABEL[facet](slug, lang)),
             "x": group["year"].to_numpy(),
             "y": group["count"].to_numpy(),
             "marker": {"color": COLORS[facet][slug]},
-            "hovertemplate": "%{x}: %{y}<extra>%{fullData.name}</extra>",
+            "hovertemplate": f"%{{x}}: %{{y}}<br>{rule}<extra>%{{fullData.name}}</extra>",
+            **_faded_outside(group["year"].to_numpy(), low, high),
         }
         for slug in FACETS[facet]
         for group in [rows[rows["category"] == slug]]
         if not group.empty
     ]
+    if view.undated:
+        undated = plotly_text(texts.ui("undated", lang))
+        year_filter = view.state.year_from is not None or view.state.year_to is not None
+        bars.append(
+            {
+                "type": "bar",
+                "name": undated,
+                "x": np.array([_undated_x(view.year_bounds)]),
+                "y": np.array([view.undated]),
+                "marker": {"color": UNDATED_COLOR},
+                "hovertemplate": f"{undated}: %{{y}}<extra></extra>",
+                "selectedpoints": [] if year_filter else None,
+                **_FADING,
+            }
+        )
+    return bars
 
 
-def layout(view: MapView) -> dict[str, Any]:
+def layout(view: MapView, lang: str = "en", facet: str = "sector") -> dict[str, Any]:
     """The timeline's layout: stacked bars over the corpus years, with a horizontal brush."""
-    first, last = view.year_bounds or (2000, 2001)
     return {
         "template": "none",
         "barmode": "stack",
@@ -62,12 +88,39 @@ def layout(view: MapView) -> dict[str, Any]:
         "margin": {"l": 40, "r": 10, "t": 10, "b": 30},
         "dragmode": "select",
         "selectdirection": "h",
-        "xaxis": {"range": [first - 0.5, last + 0.5], "dtick": 5, "fixedrange": True},
         "yaxis": {"fixedrange": True, "rangemode": "tozero"},
-        "legend": {"font": {"size": 10}},
-        "selections": selections(view.state, view.year_bounds),
         "newselection": {"line": {"color": "#333333", "width": 1, "dash": "dot"}},
         "activeselection": {"fillcolor": "#5e3c99", "opacity": 0.1},
+        **layout_update(view, lang, facet),
+    }
+
+
+def layout_update(view: MapView, lang: str, facet: str) -> dict[str, Any]:
+    """The parts of the layout a view, language or stacking changes.
+
+    The x axis has a tick for the undated bar; the legend is titled with the counting rule of
+    the stacking; the years the year filter keeps are shaded behind their bars (the bars
+    outside it fade, see ``traces``), and plotly's own selection box is cleared.
+    """
+    first, last = view.year_bounds or (2000, 2001)
+    ticks = list(range(first + (-first) % 5, last + 1, 5))
+    return {
+        "xaxis": {
+            "range": [_undated_x(view.year_bounds) - 0.8, last + 0.5],
+            "tickvals": [_undated_x(view.year_bounds), *ticks],
+            "ticktext": [plotly_text(texts.ui("undated_short", lang)), *map(str, ticks)],
+            "tickfont": {"size": 12},
+            "fixedrange": True,
+        },
+        "legend": {
+            "font": {"size": 10},
+            "title": {
+                "text": plotly_text(texts.ui(f"timeline_rule_{facet}_short", lang)),
+                "font": {"size": 10},
+            },
+        },
+        "selections": [],
+        "shapes": shapes(view.state, view.year_bounds),
     }
 
 
@@ -76,19 +129,17 @@ def skeleton(view: MapView) -> go.Figure:
     return go.Figure(layout=layout(view))
 
 
-def selections(state: FilterState, year_bounds: tuple[int, int] | None) -> list[dict[str, Any]]:
-    """The brush showing the year filter: none when no year is set.
+def shapes(state: FilterState, year_bounds: tuple[int, int] | None) -> list[dict[str, Any]]:
+    """The band behind the years of the year filter: none when no year is set.
 
     Examples
     --------
-    >>> selections(FilterState(year_from=2010), (2000, 2015))[0]["x0"]
+    >>> shapes(FilterState(year_from=2010), (2000, 2015))[0]["x0"]
     2009.5
     """
     if year_bounds is None or (state.year_from is None and state.year_to is None):
         return []
-    first, last = year_bounds
-    low = state.year_from if state.year_from is not None else first
-    high = state.year_to if state.year_to is not None else last
+    low, high = _year_range(state, year_bounds)
     return [
         {
             "type": "rect",
@@ -98,8 +149,35 @@ def selections(state: FilterState, year_bounds: tuple[int, int] | None) -> list[
             "x1": high + 0.5,
             "y0": 0,
             "y1": 1,
+            "layer": "below",
+            "fillcolor": BRUSH_COLOR,
+            "line": {"width": 0},
         }
     ]
+
+
+#: How plotly draws the bars a selection leaves out.
+_FADING = {"selected": {"marker": {"opacity": 1.0}}, "unselected": {"marker": {"opacity": 0.25}}}
+
+
+def _faded_outside(years: np.ndarray, low: float, high: float) -> dict[str, Any]:
+    inside = np.flatnonzero((years >= low) & (years <= high))
+    everything = inside.size == years.size
+    return {"selectedpoints": None if everything else inside.tolist(), **_FADING}
+
+
+def _year_range(state: FilterState, year_bounds: tuple[int, int] | None) -> tuple[float, float]:
+    """The closed range of years the filter keeps (unbounded sides as infinities)."""
+    low = state.year_from if state.year_from is not None else -math.inf
+    high = state.year_to if state.year_to is not None else math.inf
+    if year_bounds is not None:
+        low, high = max(low, year_bounds[0]), min(high, year_bounds[1])
+    return low, high
+
+
+def _undated_x(year_bounds: tuple[int, int] | None) -> int:
+    """Where the undated bar stands: two years left of the first, a gap between."""
+    return (year_bounds or (2000, 2001))[0] - 2
 
 
 def years_from_brush(

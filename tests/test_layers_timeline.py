@@ -26,15 +26,53 @@ def test_colours_stay_with_their_category() -> None:
     assert all(a[t.name] == t.marker.color for t in b)
 
 
-def test_the_year_filter_shows_as_a_brush() -> None:
+def test_the_year_filter_shows_as_a_band_and_fades_the_other_years() -> None:
     v = view(year_from=2014)
     layout = timeline.layout(v)
     assert layout["dragmode"] == "select"
-    assert layout["xaxis"]["range"] == [1980.5, 2015.5]
-    (brush,) = layout["selections"]
-    assert (brush["x0"], brush["x1"]) == (2013.5, 2015.5)
-    assert timeline.selections(FilterState(), (1981, 2015)) == []
+    assert layout["xaxis"]["range"] == [1978.2, 2015.5]
+    assert layout["selections"] == []
+    (band,) = layout["shapes"]
+    assert (band["x0"], band["x1"], band["layer"]) == (2013.5, 2015.5, "below")
+    assert timeline.shapes(FilterState(), (1981, 2015)) == []
     assert timeline.skeleton(v).data == ()
+    for trace in validated(timeline.traces(v, "en", "type")):
+        points = trace.selectedpoints
+        inside = set(range(len(trace.x)) if points is None else points)
+        assert all((i in inside) == (year >= 2014) for i, year in enumerate(trace.x)), trace.name
+        assert trace.unselected.marker.opacity < trace.selected.marker.opacity == 1
+
+
+def test_no_year_filter_fades_nothing() -> None:
+    for trace in validated(timeline.traces(view(), "en", "sector")):
+        assert trace.selectedpoints is None
+
+
+@pytest.mark.parametrize("facet", ["sector", "type"])
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"sectors": frozenset({"climate-policy"})}, {"types": frozenset({"summit", "mou"})}],
+)
+def test_bars_and_the_undated_bar_add_up_to_the_kept_records(facet: str, filters: dict) -> None:
+    v = view(**filters)
+    total = sum(int(sum(t.y)) for t in validated(timeline.traces(v, "en", facet)))
+    assert total == len(v.records)
+
+
+def test_undated_records_have_their_own_bar_and_tick() -> None:
+    v = view()
+    assert v.undated == sum(r.year is None for r in v.records) > 0
+    *_, undated = validated(timeline.traces(v, "zh", "sector"))
+    assert undated.name == "日期不详" and list(undated.y) == [v.undated]
+    axis = timeline.layout(v, "zh")["xaxis"]
+    assert axis["ticktext"][axis["tickvals"].index(int(undated.x[0]))] == "无日期"
+
+
+def test_the_legend_says_how_a_record_with_several_sectors_counts() -> None:
+    title = timeline.layout(view(), "en", "sector")["legend"]["title"]["text"]
+    assert "primary sector" in title and "once" in title
+    hover = validated(timeline.traces(view(), "en", "sector"))[0].hovertemplate
+    assert "first sector it lists" in hover
 
 
 @pytest.mark.parametrize(
@@ -57,6 +95,6 @@ def test_a_selection_without_a_range_is_plotly_echoing_the_slider() -> None:
 
 
 def test_brush_round_trip() -> None:
-    (brush,) = timeline.selections(FilterState(year_from=1990, year_to=2000), (1981, 2015))
+    (brush,) = timeline.shapes(FilterState(year_from=1990, year_to=2000), (1981, 2015))
     selected = {"range": {"x": [brush["x0"], brush["x1"]]}}
     assert timeline.years_from_brush(selected, (1981, 2015)) == [1990, 2000]
