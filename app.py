@@ -21,7 +21,7 @@ from partnermap.callbacks import export, language, mapview, panels, timeline, ur
 from partnermap.callbacks.context import AppContext, ViewCache
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
-from partnermap.data.place_search import place_ids
+from partnermap.data.place_search import PlaceSearch
 from partnermap.data.schema import Record
 from partnermap.data.view import build_index, build_view, regions_from_geojson
 from partnermap.exports.render import Renderer
@@ -77,15 +77,17 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
     if include_drafts:
         corpus, drafts = corpus_with_drafts(corpus)
     index = build_index(corpus, regions_from_geojson(basemap.admin1_geojson()))
+    search = PlaceSearch(corpus.localities)
     context = AppContext(
         index=index,
         view=ViewCache(functools.partial(build_view, index)),
-        resolve_place=functools.partial(place_ids, localities=corpus.localities),
+        resolve_place=search,
         attribution=basemap.ATTRIBUTION,
         drafts=drafts,
     )
     server = Flask(__name__)
     server.config.update(server_config())
+    server.before_request(search.new_request)
     app = _Dash(
         __name__,
         server=server,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 
 from partnermap.data.filters import localities_named
@@ -40,3 +42,68 @@ def _geocoded(name: str, localities: Mapping[str, Locality]) -> frozenset[str]:
     places = load_gazetteer().places
     inside = {lid for lid in localities if lid in places and match.id in places[lid].parents}
     return frozenset({match.id, match.twin} & localities.keys() | inside)
+
+
+class SearchBudgetSpent(LookupError):
+    """A name the geocoder would have to read after this request's look-ups are spent."""
+
+
+class PlaceSearch:
+    """``place_ids`` over one locality table, remembered, with a budget per request.
+
+    Each new spelling costs the geocoder milliseconds, so a request naming hundreds of them
+    would hold a worker for seconds. Answers are remembered (the latest ``remembered`` names),
+    so the several callbacks of one change, and every later visitor, look a name up once; and
+    each request may send at most ``lookups`` names to the geocoder. Past that a name is not
+    looked up: ``SearchBudgetSpent`` is raised and the search says so in words.
+
+    Parameters
+    ----------
+    localities
+        The localities of the data, by id.
+    lookups
+        Geocoder look-ups per request (``new_request`` starts one).
+    remembered
+        How many names' answers are kept.
+    """
+
+    def __init__(
+        self, localities: Mapping[str, Locality], lookups: int = 4, remembered: int = 4096
+    ) -> None:
+        self._localities = localities
+        self._lookups = lookups
+        self._remembered = remembered
+        self._answers: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._spent = threading.local()  # requests run one per thread
+
+    def new_request(self) -> None:
+        """Start a request's budget of look-ups (a Flask ``before_request`` hook)."""
+        self._spent.count = 0
+
+    def __call__(self, name: str) -> frozenset[str]:
+        """The locality ids a search for ``name`` finds (see ``place_ids``).
+
+        Raises
+        ------
+        SearchBudgetSpent
+            When ``name`` needs the geocoder and this request has used up its look-ups.
+        """
+        key = name.strip()
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]
+        answer = localities_named(key, self._localities, resolve=self._geocoded)
+        with self._lock:
+            self._answers[key] = answer
+            if len(self._answers) > self._remembered:
+                self._answers.popitem(last=False)
+        return answer
+
+    def _geocoded(self, name: str) -> frozenset[str]:
+        spent = getattr(self._spent, "count", 0)
+        if spent >= self._lookups:
+            raise SearchBudgetSpent(name)
+        self._spent.count = spent + 1
+        return _geocoded(name, self._localities)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -31,6 +31,9 @@ _ID = re.compile(r"[\w:.-]{1,40}")
 _COLUMN = re.compile(r"[a-z_]{1,20}")
 #: Separators between several place names typed in one search box.
 _PLACE_SEPARATORS = re.compile(r"[,，、;；]")
+#: Place names one search looks up: each may cost the geocoder milliseconds, so a search of
+#: thousands of names (or ids) would hold a worker for seconds.
+MAX_PLACE_NAMES = 10
 
 #: Resolves one place id or name to the locality ids it means (empty when none).
 Resolver = Callable[[str], frozenset[str]]
@@ -54,6 +57,9 @@ class UrlState:
         The details panel's selection, e.g. ("place", id) or ("pair", a, b); None for none.
     unknown
         The query values that were dropped, as "key=value" (for a notice; not serialised).
+    skipped
+        How many place names were not looked up (past ``MAX_PLACE_NAMES``, or past the
+        resolver's budget; for a notice; not serialised).
     """
 
     filters: FilterState = field(default_factory=FilterState)
@@ -62,6 +68,7 @@ class UrlState:
     sort: tuple[str, bool] = DEFAULT_SORT
     selection: tuple[str, ...] | None = None
     unknown: tuple[str, ...] = field(default=(), compare=False)
+    skipped: int = field(default=0, compare=False)
 
 
 def parse_query(query: str, resolve_place: Resolver) -> UrlState:
@@ -101,12 +108,10 @@ def parse_query(query: str, resolve_place: Resolver) -> UrlState:
             unknown.append(f"{key}={text}")
         return int(text) if re.fullmatch(r"\d{4}", text) else None
 
-    place: set[str] = set()
-    for value in values.get("place", []):
-        found = resolve_place(value)
-        place |= found
-        if not found:
-            unknown.append(f"place={value}")
+    place_values = list(dict.fromkeys(values.get("place", [])))
+    found, unmatched, skipped = _resolve_each(place_values, resolve_place)
+    place = set(found)
+    unknown.extend(f"place={value}" for value in unmatched)
     year_from, year_to = year("from"), year("to")
     if year_from is not None and year_to is not None and year_from > year_to:
         year_from, year_to = year_to, year_from
@@ -132,6 +137,7 @@ def parse_query(query: str, resolve_place: Resolver) -> UrlState:
         (sorts[-1].lstrip("-"), sorts[-1].startswith("-")) if sorts else DEFAULT_SORT,
         _selection(selections[-1]) if selections else None,
         tuple(unknown),
+        skipped,
     )
 
 
@@ -226,9 +232,37 @@ def resolve_places(text: str | None, resolve_place: Resolver) -> tuple[frozenset
     tuple
         The locality ids found, and the names that matched nothing.
     """
+    found, unmatched, _ = resolve_place_names(text, resolve_place)
+    return found, unmatched
+
+
+def resolve_place_names(
+    text: str | None, resolve_place: Resolver
+) -> tuple[frozenset[str], list[str], int]:
+    """``resolve_places``, and how many names were not looked up (see ``_resolve_each``)."""
     names = [name.strip() for name in _PLACE_SEPARATORS.split(text or "") if name.strip()]
-    found = {name: resolve_place(name) for name in names}
-    return frozenset().union(*found.values()), [name for name, ids in found.items() if not ids]
+    return _resolve_each(list(dict.fromkeys(names)), resolve_place)
+
+
+def _resolve_each(
+    names: Sequence[str], resolve_place: Resolver
+) -> tuple[frozenset[str], list[str], int]:
+    """Resolve the first ``MAX_PLACE_NAMES`` names: the ids found, the names that matched
+    nothing, and how many were not looked up (past the cap, or refused by the resolver's
+    budget with a ``LookupError``)."""
+    found: set[str] = set()
+    unmatched: list[str] = []
+    skipped = max(0, len(names) - MAX_PLACE_NAMES)
+    for name in names[:MAX_PLACE_NAMES]:
+        try:
+            ids = resolve_place(name)
+        except LookupError:
+            skipped += 1
+            continue
+        found |= ids
+        if not ids:
+            unmatched.append(name)
+    return frozenset(found), unmatched, skipped
 
 
 def from_controls(
@@ -332,7 +366,7 @@ def state_from_controls(
     controls: Controls, year_bounds: tuple[int, int] | None, resolve_place: Resolver
 ) -> tuple[UrlState, list[str]]:
     """The state the controls show, and the names in the place box that matched nothing."""
-    place, unmatched = resolve_places(controls.place, resolve_place)
+    place, unmatched, skipped = resolve_place_names(controls.place, resolve_place)
     state = from_controls(
         controls.sectors,
         controls.types,
@@ -342,7 +376,7 @@ def state_from_controls(
         controls.lang,
         year_bounds,
     )
-    return state, unmatched
+    return replace(state, skipped=skipped), unmatched
 
 
 def query_from_controls(
@@ -375,9 +409,10 @@ def query_from_controls(
     """
     shown, unmatched = state_from_controls(controls, year_bounds, resolve_place)
     state = UrlState(shown.filters, shown.lang, *panels.state())
-    dropped = parse_query(query, resolve_place).unknown
+    opened = parse_query(query, resolve_place)
+    dropped = opened.unknown
     unknown = (*dropped, *(f"place={name}" for name in unmatched if f"place={name}" not in dropped))
-    return to_query(state), _notice(unknown, state.lang)
+    return to_query(state), _notice(unknown, state.lang, shown.skipped + opened.skipped)
 
 
 def _four_digit_pair(years: object) -> bool:
@@ -389,11 +424,29 @@ def _four_digit_pair(years: object) -> bool:
     )
 
 
-def _notice(unknown: Sequence[str], lang: str) -> str:
-    if not unknown:
-        return ""
-    label = "Ignored, as it matches nothing: " if lang == "en" else "以下内容无匹配，已忽略："
-    return label + ", ".join(unknown)
+#: How many ignored values a notice names; it counts the rest.
+_NOTICE_NAMES = 10
+
+
+def _notice(unknown: Sequence[str], lang: str, skipped: int = 0) -> str:
+    parts = []
+    if skipped:
+        parts.append(
+            f"{skipped} place name(s) not looked up: a search looks up at most "
+            f"{MAX_PLACE_NAMES} names, and only a few new spellings at a time. "
+            "Search for fewer places at once."
+            if lang == "en"
+            else f"有 {skipped} 个地名未查找：每次搜索最多查找 {MAX_PLACE_NAMES} 个地名，"
+            "新写法每次只查找少数几个。请分次搜索。"
+        )
+    if unknown:
+        label = "Ignored, as it matches nothing: " if lang == "en" else "以下内容无匹配，已忽略："
+        named = ", ".join(unknown[:_NOTICE_NAMES])
+        more = len(unknown) - _NOTICE_NAMES
+        if more > 0:
+            named += f" and {more} more" if lang == "en" else f" 等另 {more} 项"
+        parts.append(label + named)
+    return " ".join(parts)
 
 
 _KEYS = {"sector", "type", "level", "from", "to", "place", "lang", "stack", "sort", "select"}
