@@ -14,6 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib.resources import files
+
+import yaml
 
 from partnermap.ingest.dates import (
     EVENT_CUES,
@@ -71,35 +75,66 @@ _REFERENCE = re.compile(
     r"(?P<name>[A-Z][A-Za-z]*&[A-Z][A-Za-z]*|(?![IVXLC]+\b)[A-Z]{2,}[a-z]?)\b"
     r"(?:\s+(?P<roman>[IVX]{1,4})\b)?"
 )
-#: UN climate change conferences a text may name without their year: (number, English city,
-#: Chinese city, year, month of the opening).
-_CLIMATE_CONFERENCES = (
-    (15, "Copenhagen", "哥本哈根", 2009, 12),
-    (16, "Cancun", "坎昆", 2010, 11),
-    (17, "Durban", "德班", 2011, 11),
-    (18, "Doha", "多哈", 2012, 11),
-    (19, "Warsaw", "华沙", 2013, 11),
-    (20, "Lima", "利马", 2014, 12),
-    (21, "Paris", "巴黎", 2015, 11),
-    (22, "Marrakech", "马拉喀什", 2016, 11),
-    (24, "Katowice", "卡托维兹", 2018, 12),
-    (25, "Madrid", "马德里", 2019, 12),
-    (26, "Glasgow", "格拉斯哥", 2021, 10),
-    (27, "Sharm el-Sheikh", "沙姆沙伊赫", 2022, 11),
-    (28, "Dubai", "迪拜", 2023, 11),
-    (29, "Baku", "巴库", 2024, 11),
-)
-_CONFERENCE_EN = re.compile(
-    r"\bCOP\s?-?(?P<number>\d{2})\b|\b(?P<city>"
-    + "|".join(re.escape(row[1]) for row in _CLIMATE_CONFERENCES)
-    + r")\s+(?:UN\s+|United\s+Nations\s+)?climate(?:\s+change)?\s+(?:conference|summit|talks)",
-    re.I,
-)
-_CONFERENCE_ZH = re.compile(
-    r"(?P<city>"
-    + "|".join(row[2] for row in _CLIMATE_CONFERENCES)
-    + r")(?:联合国)?气候(?:变化)?(?:大会|会议|峰会|谈判)"
-)
+
+
+@dataclass(frozen=True)
+class ClimateConference:
+    """A UN climate change conference (a COP) as ``data/climate_conferences.yaml`` lists it."""
+
+    number: int
+    year: int
+    month: int
+    city: str
+    city_zh: str
+    names: tuple[str, ...]
+
+
+def climate_conferences() -> tuple[ClimateConference, ...]:
+    """The UN climate conferences, COP1 onwards, from ``data/climate_conferences.yaml``."""
+    return _climate_conferences()
+
+
+@cache
+def _climate_conferences() -> tuple[ClimateConference, ...]:
+    raw = (files("partnermap.data") / "climate_conferences.yaml").read_text(encoding="utf-8")
+    return tuple(
+        ClimateConference(
+            row["number"],
+            row["year"],
+            row["month"],
+            row["city"],
+            row["city_zh"],
+            (row["city"], *row.get("aliases", ())),
+        )
+        for row in yaml.safe_load(raw)["conferences"]
+    )
+
+
+def _unique_by_city() -> dict[str, ClimateConference]:
+    """Conferences by host city (lower-cased English, or Chinese), for the cities that hosted
+    one only: a city that hosted two dates nothing by its name."""
+    by_city: dict[str, list[ClimateConference]] = {}
+    for row in climate_conferences():
+        for name in (*row.names, row.city_zh):
+            by_city.setdefault(name.lower(), []).append(row)
+    return {name: rows[0] for name, rows in by_city.items() if len(rows) == 1}
+
+
+@cache
+def _conference_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rows = climate_conferences()
+    english = "|".join(re.escape(name) for row in rows for name in row.names)
+    chinese = "|".join(re.escape(row.city_zh) for row in rows)
+    return (
+        re.compile(
+            rf"\bCOP\s?-?(?P<number>\d{{1,2}})\b|\b(?P<city>{english})\s+"
+            r"(?:UN\s+|United\s+Nations\s+)?climate(?:\s+change)?\s+(?:conference|summit|talks)",
+            re.I,
+        ),
+        re.compile(rf"(?P<city>{chinese})(?:联合国)?气候(?:变化)?(?:大会|会议|峰会|谈判)"),
+    )
+
+
 _SENTENCE = re.compile(r"[^.。;；!?！？\n]+(?:\n(?!\s*\n)[^.。;；!?！？\n]+)*")
 
 
@@ -242,12 +277,10 @@ def _event_dates(
 
 def conference_mentions(text: str) -> list[DateMention]:
     """The UN climate conferences ``text`` names, each as a date of kind "reference"."""
-    by_number = {row[0]: row for row in _CLIMATE_CONFERENCES}
-    by_city = {row[1].lower(): row for row in _CLIMATE_CONFERENCES} | {
-        row[2]: row for row in _CLIMATE_CONFERENCES
-    }
+    by_number = {row.number: row for row in climate_conferences()}
+    by_city = _unique_by_city()
     found = []
-    for pattern in (_CONFERENCE_EN, _CONFERENCE_ZH):
+    for pattern in _conference_patterns():
         for match in pattern.finditer(text):
             groups = match.groupdict()
             if groups.get("number"):
@@ -256,16 +289,16 @@ def conference_mentions(text: str) -> list[DateMention]:
                 row = by_city.get(groups["city"].lower())
             if row is None:
                 continue
-            number, city, _, year, month = row
             found.append(
                 DateMention(
                     match.start(),
                     match.end(),
                     match.group(),
-                    year,
-                    month,
+                    row.year,
+                    row.month,
                     kind="reference",
-                    basis=f"the {city} climate conference (COP{number}, {year}-{month:02d})",
+                    basis=f"the {row.city} climate conference "
+                    f"(COP{row.number}, {row.year}-{row.month:02d})",
                 )
             )
     return sorted(found, key=lambda m: m.start)

@@ -80,9 +80,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:{_S}(?P<day>{_ZN}{{1,3}}){_S}[日号](?:{_S}[至到\-–—~]{_S}{_ZN}{{1,3}}{_S}[日号])?)?)?"
         ),
     ),
+    # "当年7月15日", "同年": in the year the text named last.
+    (
+        "same-year",
+        re.compile(
+            rf"(?:当年|同年|该年)(?:{_S}(?P<month>{_ZN}{{1,2}}){_S}月(?:{_S}(?P<day>{_ZN}{{1,3}}){_S}[日号])?)?"
+        ),
+    ),
     (
         "zh",
-        re.compile(rf"(?<![\d年])(?P<month>{_ZN}{{1,2}}){_S}月{_S}(?P<day>{_ZN}{{1,3}}){_S}[日号]"),
+        re.compile(
+            rf"(?<![\d年])(?P<month>{_ZN}{{1,2}}){_S}月{_S}(?P<day>{_ZN}{{1,3}})"
+            rf"(?:{_S}[至到\-–—~]{_S}{_ZN}{{1,3}})?{_S}[日号]"
+        ),
     ),
     ("zh-day", re.compile(rf"(?<![\d月{_ZH_DIGIT}])(?P<day>[\d]{{1,2}}|[{_ZH_DIGIT}]{{1,3}})日")),
     (
@@ -315,6 +325,8 @@ def _relative_basis(style: str, match: re.Match[str], text: str) -> str | None:
         return weekday_basis(match)
     if style == "span":
         return span_basis(match)
+    if style == "same-year":
+        return "same-year"
     return ""
 
 
@@ -329,10 +341,17 @@ def _plausible_day_only(match: re.Match[str], text: str) -> bool:
 
 
 def _plausible_bare_year(match: re.Match[str], text: str) -> bool:
-    """A bare year counts only as a year in prose: "in 2014", "2014年", "summer 2014"."""
+    """A bare year counts only as a year in prose ("in 2014", "2014年", "summer 2014") or as a
+    heading of its own (a line "2009" over what happened that year)."""
     before = text[max(0, match.start() - 16) : match.start()].lower()
+    line_start = text.rfind("\n", max(0, match.start() - 16), match.start()) + 1
+    line_end = text.find("\n", match.end(), match.end() + 16)
+    heading = (line_start > 0 or match.start() < 16) and not (
+        text[line_start : match.start()] + text[match.end() : line_end]
+    ).strip()
     return (
-        match.group().endswith("年")
+        heading
+        or match.group().endswith("年")
         or bool(
             re.search(
                 r"\b(in|since|during|from|by|of|summer|spring|autumn|fall|winter|"
@@ -368,6 +387,8 @@ class _Anchors:
 
     full: list[DateMention]
     starts: list[int]
+    #: Every mention that writes a year (bare years and headings too), in text order.
+    years: list[DateMention]
     same_days: dict[tuple[int | None, int | None], DateMention]
     dateline: DateMention | None
     page: DateMention | None
@@ -379,6 +400,11 @@ class _Anchors:
         while i >= 0 and with_day and not self.full[i].day:
             i -= 1
         return self.full[i] if i >= 0 else None
+
+    def year_before(self, position: int) -> DateMention | None:
+        """The last mention before ``position`` that writes a year."""
+        i = bisect_left(self.years, position, key=lambda m: m.start) - 1
+        return self.years[i] if i >= 0 else None
 
 
 def complete_dates(
@@ -421,8 +447,15 @@ def complete_dates(
     mentions = [dateline if m.kind == "dateline" and dateline else m for m in mentions]
     if dateline is not None and dateline.year is None:
         dateline = None
+    years = [m for m in mentions if m.kind == "text" and m.year and not m.inferred]
     anchors = _Anchors(
-        full, [m.start for m in full], same_days, dateline, page_date(mentions, text), reference
+        full,
+        [m.start for m in full],
+        years,
+        same_days,
+        dateline,
+        page_date(mentions, text),
+        reference,
     )
     completed = []
     for mention in mentions:
@@ -449,6 +482,13 @@ def page_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
 
 def _complete(mention: DateMention, anchors: _Anchors) -> DateMention:
     timed = anchors.dateline or anchors.page
+    if mention.basis == "same-year":
+        anchor = anchors.year_before(mention.start)
+        if anchor is None:
+            return mention
+        return replace(
+            mention, year=anchor.year, inferred=True, basis=f"the year of {anchor.text!r}"
+        )
     if mention.basis.startswith(("span:", "weekday:", "anniversary:")):
         anchor = timed
         if anchor is None and mention.basis.startswith(("span:year", "anniversary:")):
@@ -464,7 +504,7 @@ def _complete(mention: DateMention, anchors: _Anchors) -> DateMention:
                 inferred=True,
                 basis=f"year from {guide.basis or guide.text}",
             )
-        anchor = same_day or anchors.dateline or anchors.before(mention.start)
+        anchor = same_day or anchors.dateline or anchors.year_before(mention.start)
         if anchor is None:
             return mention
         how = "the same date" if anchor is same_day else "the date"

@@ -93,7 +93,7 @@ _GATHERING_WORDS = {
 #: Words that tell of the same event as the paragraph before: "also", "同日".
 _CONTINUED = re.compile(
     r"\balso\b|\bsame (?:ceremony|event|day|meeting|occasion)\b|\bat the ceremony\b|"
-    r"\bmeanwhile\b|同日|当天|仪式上|同时",
+    r"\bmeanwhile\b|同日|当天|仪式上|同时|会上",
     re.I,
 )
 #: Words that place an event within a span of time, not on the day of the one it follows.
@@ -736,12 +736,20 @@ def _cue_title(text: str, cue: Cue) -> str:
 
 
 def _merge(proposals: list[Proposal]) -> list[Proposal]:
-    """Merge proposals that tell the same event (see :func:`_same_event`)."""
+    """Merge proposals that tell the same event (see :func:`_same_event`).
+
+    Each proposal is compared only with the merged ones it could repeat (same type and date,
+    name, numbered item, pair or nearby block), so merging stays linear in the proposals.
+    """
     merged: list[Proposal] = []
+    index: dict[tuple, list[int]] = {}
     for proposal in proposals:
-        twin = next((p for p in merged if _same_event(p, proposal)), None)
+        candidates = sorted({i for key in _merge_keys(proposal) for i in index.get(key, ())})
+        twin = next((merged[i] for i in candidates if _same_event(merged[i], proposal)), None)
         if twin is None:
             merged.append(proposal)
+            for key in _merge_keys(proposal, stored=True):
+                index.setdefault(key, []).append(len(merged) - 1)
             continue
         twin.places = twin.places + [
             m for m in proposal.places if m.place.id not in twin.locality_ids()
@@ -757,7 +765,40 @@ def _merge(proposals: list[Proposal]) -> list[Proposal]:
             twin.date = proposal.date
         if twin.title == TYPES[twin.type.slug].en:
             twin.title = proposal.title
+        position = next(i for i in candidates if merged[i] is twin)
+        for key in _merge_keys(twin, stored=True):
+            index.setdefault(key, []).append(position)
     return merged
+
+
+def _merge_keys(proposal: Proposal, stored: bool = False) -> list[tuple]:
+    """The index keys a merged proposal is kept under (``stored``), or the keys under which
+    the merged proposals a new one may repeat are kept (see :func:`_same_event`)."""
+    slug, date = proposal.type.slug, proposal.date.value
+    keys: list[tuple] = [
+        ("phrase", slug, proposal.phrase),
+        ("pair", slug, frozenset(_local_ids(proposal))),
+    ]
+    if proposal.item is not None:
+        keys.append(("item", proposal.item))
+    if date is not None:
+        keys.append(("date", slug, date))
+    if stored:
+        if proposal.head:
+            keys.append(("head", slug))
+        if date is None:
+            keys.append(("undated", slug, proposal.block))
+        return keys
+    keys.append(("head", slug))
+    if date is None:
+        keys += [
+            ("undated", slug, block) for block in range(proposal.block - 2, proposal.block + 3)
+        ]
+    return keys
+
+
+def _local_ids(proposal: Proposal) -> set[str]:
+    return {i for i in proposal.locality_ids() if i not in _COUNTRIES}
 
 
 def _same_event(a: Proposal, b: Proposal) -> bool:
@@ -780,6 +821,11 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
         return True
     if a.date.value is None and b.date.value is None:
         return abs(a.block - b.block) <= 2
+    if (a.date.value is None or b.date.value is None) and a.type.slug in _FOUNDINGS:
+        # One partnership, dated where the text tells its founding, undated where it is
+        # only named ("重申…姊妹城市关系的备忘录", "Chicago's sister city Shanghai").
+        ours = _local_ids(a)
+        return len(ours) >= 2 and ours == _local_ids(b)
     if a.date.value != b.date.value:
         return False
     return bool(set(a.locality_ids()) & set(b.locality_ids()))

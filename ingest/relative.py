@@ -73,6 +73,7 @@ ANNIVERSARY = re.compile(
     r"\b(?P<en>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b|\b(?P<en_years>\d{1,3})-year\b"
     rf"|(?P<zh>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*(?:周年|週年)"
     rf"|(?P<zh_ago>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年前(?=[^，。,；;]{{0,6}}(?:建立|缔结|締結|结好|結好|结为|結為))"
+    rf"|(?<=结好|結好)(?P<zh_since>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年(?:来|來|以来|以來)"
 )
 _PARTNERSHIP = re.compile(
     r"sister|twin|friendship|relationship|ties|partnership|姐妹|姊妹|友好|友城|结好|結好|缔结|締結|"
@@ -112,7 +113,7 @@ def anniversary_of_partnership(match: re.Match[str], text: str) -> int | None:
     (of diplomatic ties, of an association) and for words that only look like one."""
     from partnermap.ingest.dates import chinese_number
 
-    number = next(g for g in match.group("en", "en_years", "zh", "zh_ago") if g)
+    number = next(g for g in match.group("en", "en_years", "zh", "zh_ago", "zh_since") if g)
     try:
         years = chinese_number(number)
     except (KeyError, ValueError):
