@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Write a briefing export of the records the filters select.",
     )
     export.add_argument("--format", required=True, choices=FORMATS)
-    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument("--out", required=True, type=_output_file, metavar="FILE")
     export.add_argument("--title", help="figure title (default: a title in the chosen language)")
     export.add_argument("--lang", choices=LANGUAGES, default="en")
     export.add_argument("--size", choices=SIZES, default="slide", help="page size of images")
@@ -220,17 +220,28 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    corpus, state = _filtered_corpus(args)
-    from partnermap.exports.build import corpus_index, export
+    from partnermap.exports.build import check_output, corpus_index, export, write_output
     from partnermap.exports.render import Renderer
+    from partnermap.exports.title import clean_title
     from partnermap.geo.basemap import BASEMAP_DIR
 
-    request = ExportRequest(args.format, state, args.lang, args.title, args.size)
+    check_output(args.out)
+    corpus, state = _filtered_corpus(args)
+    title, note = clean_title(args.title, args.lang)
+    if note:
+        print(f"title: {note}", file=sys.stderr)
+    request = ExportRequest(args.format, state, args.lang, title, args.size)
     with Renderer(BASEMAP_DIR) as renderer:
         result = export(request, corpus.localities, corpus_index(corpus), renderer)
-    args.out.write_bytes(result.content)
+    write_output(args.out, result.content)
     print(f"wrote {args.out} ({len(result.content):,} bytes)", file=sys.stderr)
     return 0
+
+
+def _output_file(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty; give the file to write, e.g. --out map.png")
+    return Path(text)
 
 
 def _geocode(args: argparse.Namespace) -> int:

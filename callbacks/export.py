@@ -20,6 +20,7 @@ from partnermap.data.schema import Locality
 from partnermap.exports.build import export
 from partnermap.exports.render import Renderer
 from partnermap.exports.request import FORMATS, ExportRequest, extent_of
+from partnermap.exports.title import clean_title
 from partnermap.page import export_menu, ids
 
 
@@ -70,16 +71,17 @@ def register(
             return no_update, no_update
         fmt = ctx.triggered_id["format"]
         url_state = context.state(query)
+        clean, note = clean_title(str(title or ""), url_state.lang)
         try:
             request = ExportRequest(
                 format=fmt if fmt in FORMATS else "",
                 state=url_state.filters,
                 lang=url_state.lang,
-                title=(title or "").strip() or None,
+                title=clean,
                 size=size or "slide",
                 geo=extent_of(relayout),
             )
             result = export(request, localities, context.index, renderer)
         except (ValueError, RuntimeError, TimeoutError) as err:
             return no_update, texts.ui("export_failed", url_state.lang).format(error=err)
-        return dcc.send_bytes(result.content, result.filename, type=result.media_type), ""
+        return dcc.send_bytes(result.content, result.filename, type=result.media_type), note

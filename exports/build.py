@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from partnermap.data.loader import Corpus
 from partnermap.data.schema import Locality
 from partnermap.data.view import CorpusIndex, build_index, build_view, regions_from_geojson
+from partnermap.data.writes import write_atomic
 from partnermap.exports.figure import briefing_figure
 from partnermap.exports.html import map_page
 from partnermap.exports.render import Renderer
 from partnermap.exports.request import IMAGE_FORMATS, ExportRequest
 from partnermap.exports.tables import locality_rows, to_csv, to_geojson
+from partnermap.exports.title import clean_title
 from partnermap.geo.basemap import admin1_geojson
 
 
@@ -57,7 +61,9 @@ def export(
     Returns
     -------
     Export
+        Made with the title cleaned by ``clean_title`` (callers show its note).
     """
+    request = replace(request, title=clean_title(request.title)[0])
     view = build_view(index, request.state)
     if request.format in ("csv", "geojson"):
         rows = locality_rows(view.records, localities)
@@ -81,3 +87,40 @@ def filename(request: ExportRequest, today: dt.date | None = None) -> str:
     stem = re.sub(r"[^a-z0-9]+", "-", (request.title or "").lower()).strip("-")[:60]
     date = (today or dt.date.today()).isoformat()
     return f"{stem or 'partnermap'}-{date}{request.suffix}"
+
+
+def check_output(path: Path) -> None:
+    """Refuse, before any work, a ``--out`` path that cannot take a file.
+
+    Raises
+    ------
+    ValueError
+        When ``path`` is a directory or its folder does not exist; the message says what to do.
+    """
+    if path.is_dir():
+        raise ValueError(f"{path} is a directory; give a file name, e.g. {path / 'map.png'}")
+    if not path.parent.is_dir():
+        raise ValueError(f"folder {path.parent} does not exist; create it or choose another")
+
+
+def write_output(path: Path, content: bytes) -> None:
+    """Write an export to ``path``: whole or not at all, the old file kept on failure.
+
+    A regular file (or a new one) is written aside and renamed over the old; a device or a
+    pipe (``/dev/stdout``) cannot be renamed over, so it is written in place.
+
+    Raises
+    ------
+    ValueError
+        When the file cannot be written; the message names the reason.
+    """
+    check_output(path)
+    try:
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+            with path.open("wb") as handle:
+                handle.write(content)
+        else:
+            write_atomic(path, content)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise ValueError(f"could not write {path}: {reason}; choose another --out") from err

@@ -22,6 +22,7 @@ import yaml
 
 from partnermap.data.loader import Corpus, load_corpus, load_localities, load_records_file
 from partnermap.data.schema import Locality, Record
+from partnermap.data.writes import comment_text, data_lock, write_atomic
 from partnermap.ingest.propose import matching_records, propose
 from partnermap.ingest.records import DraftRecord, draft_record
 from partnermap.ingest.text import Document, IngestError, read_document
@@ -109,15 +110,16 @@ def ingest(path: Path, data_dir: Path, folder: Path | None = None) -> IngestRepo
         report.error = str(err)
         return report
     folder = folder or drafts_dir(data_dir)
-    present = {d.id: d for d in _read_drafts(folder)}
-    keys = {d.key: d.id for d in present.values()}
-    for draft in drafts:
-        if draft.id in present or draft.key in keys:
-            report.already.append(draft.id if draft.id in present else keys[draft.key])
-            continue
-        _write_draft(folder, draft, document.text)
-        keys[draft.key] = draft.id
-        report.written.append(draft.id)
+    with data_lock(data_dir):
+        present = {d.id: d for d in _read_drafts(folder)}
+        keys = {d.key: d.id for d in present.values()}
+        for draft in drafts:
+            if draft.id in present or draft.key in keys:
+                report.already.append(draft.id if draft.id in present else keys[draft.key])
+                continue
+            _write_draft(folder, draft, document.text)
+            keys[draft.key] = draft.id
+            report.written.append(draft.id)
     return report
 
 
@@ -125,12 +127,15 @@ def _write_draft(folder: Path, draft: DraftRecord, text: str) -> None:
     (folder / "sources").mkdir(parents=True, exist_ok=True)
     source = folder / "sources" / draft.meta["source"]
     if not source.exists():
-        source.write_text(text, encoding="utf-8")
+        write_atomic(source, text)
     header = _HEADER.format(
-        file=Path(draft.meta["ingested_file"]).name, sha=draft.meta["sha256"], id=draft.id
+        file=comment_text(Path(draft.meta["ingested_file"]).name),
+        sha=draft.meta["sha256"],
+        id=comment_text(draft.id),
     )
-    (folder / f"{draft.id}.yaml").write_text(header + _dump({"records": [draft.record]}), "utf-8")
-    (folder / f"{draft.id}.meta.yaml").write_text(_dump(draft.meta), encoding="utf-8")
+    # The meta file last: a draft is listed only once it exists, so never half written.
+    write_atomic(folder / f"{draft.id}.yaml", header + _dump({"records": [draft.record]}))
+    write_atomic(folder / f"{draft.id}.meta.yaml", _dump(draft.meta))
 
 
 def _dump(value: Any) -> str:
@@ -172,33 +177,47 @@ def accept(data_dir: Path, draft_id: str, folder: Path | None = None) -> str:
     """
     data_dir = Path(data_dir)
     folder = folder or drafts_dir(data_dir)
-    draft = _find(folder, draft_id)
-    problems = _problems(data_dir, folder, draft)
-    if problems:
-        raise DraftError(f"draft {draft_id} is not accepted:\n  " + "\n  ".join(problems))
+    # Found and checked under the lock: another accept or a reject may have just changed it.
+    with data_lock(data_dir):
+        draft = _find(folder, draft_id)
+        problems = _problems(data_dir, folder, draft)
+        if problems:
+            raise DraftError(f"draft {draft_id} is not accepted:\n  " + "\n  ".join(problems))
+        _move_in(data_dir, folder, draft)
+    return draft.record["id"]
+
+
+def _move_in(data_dir: Path, folder: Path, draft: DraftRecord) -> None:
+    """Write a checked draft's source, localities and record into the data; drop the draft.
+
+    Each file is replaced whole, so a reader never sees half of one; the draft goes last, so
+    an interrupted accept can be run again.
+    """
     name = draft.meta["source"]
     target = data_dir / "sources" / name
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(folder / "sources" / name, target)
+        write_atomic(target, (folder / "sources" / name).read_bytes())
     rows = _new_rows(data_dir, draft)
     if rows:
-        with (data_dir / "localities.yaml").open("a", encoding="utf-8") as handle:
-            handle.write(_row_text(rows, draft.id))
+        table = data_dir / "localities.yaml"
+        text = table.read_text(encoding="utf-8")
+        write_atomic(table, text.rstrip("\n") + "\n" + _row_text(rows, draft.id))
     records_path = data_dir / "records" / f"ingested_{draft.meta['sha256'][:12]}.yaml"
     existing = []
     if records_path.exists():
         existing = yaml.safe_load(records_path.read_text(encoding="utf-8"))["records"]
-    header = f"# Records accepted from drafts of {Path(draft.meta['ingested_file']).name}.\n"
-    records_path.write_text(header + _dump({"records": [*existing, draft.record]}), "utf-8")
+    ingested = comment_text(Path(draft.meta["ingested_file"]).name)
+    header = f"# Records accepted from drafts of {ingested}.\n"
+    write_atomic(records_path, header + _dump({"records": [*existing, draft.record]}))
     _remove(folder, draft.id)
-    return draft.record["id"]
 
 
 def reject(data_dir: Path, draft_id: str, folder: Path | None = None) -> None:
     """Delete one draft (its source text stays while other drafts use it)."""
     folder = folder or drafts_dir(data_dir)
-    _remove(folder, _find(folder, draft_id).id)
+    with data_lock(data_dir):
+        _remove(folder, _find(folder, draft_id).id)
 
 
 def load_drafts(data_dir: Path) -> list[Record]:
@@ -318,7 +337,7 @@ def _new_rows(data_dir: Path, draft: DraftRecord) -> list[dict[str, Any]]:
 def _row_text(rows: Sequence[dict[str, Any]], draft_id: str) -> str:
     body = _dump(list(rows))
     indented = "".join(f"  {line}" if line.strip() else line for line in body.splitlines(True))
-    return f"  # Added by `partnermap accept {draft_id}`.\n{indented}"
+    return f"  # Added by `partnermap accept {comment_text(draft_id)}`.\n{indented}"
 
 
 def _remove(folder: Path, draft_id: str) -> None:
