@@ -24,12 +24,14 @@ def register(app: Dash, context: AppContext) -> None:
     @app.callback(
         Output(ids.MAP, "figure"),
         Output(ids.SUMMARY, "children"),
+        Input(ids.SELECTION, "data"),
         *[Input(cid, prop) for cid, prop in ids.CONTROLS],
     )
-    def repaint(*controls: Any) -> tuple[Patch, str]:
+    def repaint(chosen: list[str] | None, *controls: Any) -> tuple[Patch, str]:
         state = context.controls_state(*controls)
         view = context.view(state.filters)
-        return map_patch(view, state.lang, context.attribution), summary(view, state.lang)
+        selected = tuple(chosen) if chosen else None
+        return map_patch(view, state.lang, context.attribution, selected), summary(view, state.lang)
 
     app.clientside_callback(
         "(figure) => Date.now()",

@@ -12,7 +12,7 @@ from typing import Any
 from dash import Dash, Input, Output, State
 
 from partnermap.callbacks.context import AppContext
-from partnermap.page import details, ids, table
+from partnermap.page import details, ids, national, table
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -39,6 +39,15 @@ def register(app: Dash, context: AppContext) -> None:
     def show_table(_answered: int | None, sort: dict[str, Any], *controls: Any) -> list[Any]:
         state = context.controls_state(*controls)
         return table.table(context.view(state.filters), state.lang, sort)
+
+    @app.callback(
+        Output(ids.NATIONAL, "children"),
+        Input(ids.MAP_ANSWERED, "data"),
+        *[State(cid, prop) for cid, prop in ids.CONTROLS],
+    )
+    def show_national(_answered: int | None, *controls: Any) -> list[Any]:
+        state = context.controls_state(*controls)
+        return national.panel(context.view(state.filters), state.lang)
 
     # A place searched for replaces the selection (on Enter: not when a URL fills the box).
     @app.callback(

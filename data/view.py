@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import product
 from operator import itemgetter
 
 import numpy as np
@@ -19,6 +18,7 @@ from numpy.typing import NDArray
 from partnermap.data.counting import UNDATED, primary_sector, year_of
 from partnermap.data.filters import LEVEL_GROUPS, FilterState
 from partnermap.data.loader import Corpus
+from partnermap.data.marks import NATIONAL_LEVEL, mark
 from partnermap.data.schema import Locality, Record
 from partnermap.data.vocabulary import SECTORS, TYPES
 from partnermap.geo.arcs import great_circles, midpoints
@@ -57,9 +57,16 @@ class CorpusIndex:
         Boolean matrices: record x sector (``SECTORS`` order), record x level group
         (``LEVEL_GROUPS`` order).
     refs, pair_refs, region_refs
-        (record, locality), (record, pair) and (record, region) incidences, each unique.
+        (record, locality), (record, pair) and (record, region) incidences, each unique; only
+        links (``partnermap.data.marks``) join a pair.
     pairs
         One row per partnered locality pair (Chinese side, US side), as place positions.
+    venue
+        Each hub record's venue as a place position, -1 for links and national records.
+    participants
+        Each record's number of participating places (``Mark.participants``).
+    national
+        Whether each record is national (no mark on the map).
     arc_lat, arc_lon
         The great-circle path of each pair, shape ``(n_pairs, points)``.
     nodes
@@ -83,6 +90,9 @@ class CorpusIndex:
     pairs: IntArray
     pair_refs: IntArray
     region_refs: IntArray
+    venue: IntArray
+    participants: IntArray
+    national: NDArray[np.bool_]
     arc_lat: NDArray[np.float32]
     arc_lon: NDArray[np.float32]
     nodes: pd.DataFrame
@@ -109,11 +119,22 @@ class MapView:
         The records it keeps, in corpus order.
     points
         One row per locality named by a kept record: ``id``, names, ``country``, ``level``,
-        ``lat``, ``lon``, ``count`` (kept records naming it) and ``partners`` (localities it is
-        joined to by an arc); most records first.
+        ``lat``, ``lon``, ``count`` (kept records naming it), ``partners`` (localities it is
+        joined to by an arc) and ``national`` (a country: counted, never drawn); most records
+        first.
+    hubs
+        One row per kept hub record (a summit, a program...): ``record`` id, ``title``,
+        ``title_zh``, ``year`` (-1 undated), ``participants``, and its venue's ``id``, names,
+        ``lat`` and ``lon``.
+    spokes
+        One row per kept hub record and other place below country level it names: ``record``,
+        ``venue`` and ``place`` ids and the ends ``venue_lat``, ``venue_lon``, ``lat``, ``lon``.
+    national
+        The kept national records: no mark on the map, listed beside it.
     arcs
         One row per partnered pair named together by kept records: ``a`` (Chinese side) and ``b``
-        (US side) ids and names, ``count``, and the arc midpoint ``mid_lat``, ``mid_lon``. When
+        (US side) ids and names, ``count``, ``type`` (the first in ``TYPES`` order of its kept
+        records' types) and the arc midpoint ``mid_lat``, ``mid_lon``. When
         more than ``MAX_PLACE_ARCS`` pairs are kept, one row per state-and-province pair
         instead (``arc_level`` "region"), counting the kept records joining the two.
     arc_level
@@ -142,6 +163,9 @@ class MapView:
     state: FilterState
     records: tuple[Record, ...]
     points: pd.DataFrame
+    hubs: pd.DataFrame
+    spokes: pd.DataFrame
+    national: tuple[Record, ...]
     arcs: pd.DataFrame
     arc_level: str
     arc_lat: NDArray[np.float32]
@@ -197,11 +221,9 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
     refs = _unique_rows(
         (r, position[ref.id]) for r, record in enumerate(records) for ref in record.localities
     )
-    country = places["country"].to_numpy()
+    marks = [mark(record, corpus.localities) for record in records]
     pair_refs_raw = [
-        (r, a, b)
-        for r, record in enumerate(records)
-        for a, b in product(*_sides(record, position, country))
+        (r, position[m.ends[0]], position[m.ends[1]]) for r, m in enumerate(marks) if m.ends
     ]
     pair_table = _unique_rows((a, b) for _, a, b in pair_refs_raw).reshape(-1, 2)
     pair_position = {(int(a), int(b)): i for i, (a, b) in enumerate(pair_table)}
@@ -235,6 +257,9 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
         pairs=pair_table,
         pair_refs=pair_refs.reshape(-1, 2),
         region_refs=region_refs.reshape(-1, 2),
+        venue=np.array([position.get(m.venue, -1) for m in marks], dtype=np.int64),
+        participants=np.array([m.participants for m in marks], dtype=np.int64),
+        national=np.array([m.kind == "national" for m in marks], dtype=bool),
         arc_lat=arc_lat,
         arc_lon=arc_lon,
         nodes=nodes,
@@ -271,17 +296,21 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
     region_count = np.bincount(
         index.region_refs[kept[index.region_refs[:, 0]], 1], minlength=len(index.regions)
     )
+    pair_type = _first_type(index, kept, index.pair_refs, len(index.pairs))
     arc_rows = np.flatnonzero(pair_count)
     arc_pairs = index.pairs[arc_rows]
     partners = np.bincount(arc_pairs.ravel(), minlength=n_places)
 
-    points = places.assign(count=point_count, partners=partners)[point_count > 0]
+    points = places.assign(
+        count=point_count, partners=partners, national=places["level"] == NATIONAL_LEVEL
+    )[point_count > 0]
     points = points.reset_index().sort_values(["count", "name_en"], ascending=[False, True])
-    arc_level, nodes, ends, arc_count, arc_lat, arc_lon = (
+    arc_level, nodes, ends, arc_count, arc_type, arc_lat, arc_lon = (
         "place",
         places,
         arc_pairs,
         pair_count[arc_rows],
+        pair_type[arc_rows],
         index.arc_lat[arc_rows],
         index.arc_lon[arc_rows],
     )
@@ -290,11 +319,13 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
             index.group_refs[kept[index.group_refs[:, 0]], 1], minlength=len(index.groups)
         )
         rows = np.flatnonzero(group_count)
-        arc_level, nodes, ends, arc_count, arc_lat, arc_lon = (
+        group_type = _first_type(index, kept, index.group_refs, len(index.groups))
+        arc_level, nodes, ends, arc_count, arc_type, arc_lat, arc_lon = (
             "region",
             index.nodes,
             index.groups[rows],
             group_count[rows],
+            group_type[rows],
             index.group_arc_lat[rows],
             index.group_arc_lon[rows],
         )
@@ -302,7 +333,10 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
         state=state,
         records=_take(index.records, np.flatnonzero(kept)),
         points=points.reset_index(drop=True),
-        arcs=_arcs(nodes, ends, arc_count),
+        hubs=_hubs(index, kept),
+        spokes=_spokes(index, kept),
+        national=_take(index.records, np.flatnonzero(kept & index.national)),
+        arcs=_arcs(nodes, ends, arc_count, arc_type),
         arc_level=arc_level,
         arc_lat=arc_lat,
         arc_lon=arc_lon,
@@ -380,14 +414,6 @@ def _region_pairs(
     return groups.astype(np.int64), group_of_pair.reshape(-1).astype(np.int64)
 
 
-def _sides(
-    record: Record, position: Mapping[str, int], country: NDArray[np.str_]
-) -> tuple[list[int], list[int]]:
-    """The record's Chinese and US localities: every pair across them is drawn as an arc."""
-    named = [position[ref.id] for ref in record.localities]
-    return [p for p in named if country[p] == "CN"], [p for p in named if country[p] == "US"]
-
-
 def _level_groups(
     n_records: int, refs: IntArray, place_level: NDArray[np.str_]
 ) -> NDArray[np.bool_]:
@@ -442,7 +468,15 @@ def _take(records: tuple[Record, ...], rows: IntArray) -> tuple[Record, ...]:
     return taken if rows.size > 1 else (taken,)
 
 
-def _arcs(places: pd.DataFrame, pairs: IntArray, count: IntArray) -> pd.DataFrame:
+def _first_type(index: CorpusIndex, kept: NDArray[np.bool_], refs: IntArray, n: int) -> IntArray:
+    """Per pair, the smallest ``TYPES`` position among its kept records' types."""
+    first = np.full(n, len(TYPES), dtype=np.int64)
+    rows = refs[kept[refs[:, 0]]]
+    np.minimum.at(first, rows[:, 1], index.type_code[rows[:, 0]])
+    return first
+
+
+def _arcs(places: pd.DataFrame, pairs: IntArray, count: IntArray, kind: IntArray) -> pd.DataFrame:
     a = places.iloc[pairs[:, 0]]
     b = places.iloc[pairs[:, 1]]
     mid_lat, mid_lon = midpoints(a["lat"], a["lon"], b["lat"], b["lon"])
@@ -455,8 +489,49 @@ def _arcs(places: pd.DataFrame, pairs: IntArray, count: IntArray) -> pd.DataFram
             "b_name_en": b["name_en"].to_numpy(),
             "b_name_zh": b["name_zh"].to_numpy(),
             "count": count,
+            "type": np.array(list(TYPES), dtype=object)[kind] if kind.size else [],
             "mid_lat": mid_lat,
             "mid_lon": mid_lon,
+        }
+    )
+
+
+def _hubs(index: CorpusIndex, kept: NDArray[np.bool_]) -> pd.DataFrame:
+    rows = np.flatnonzero(kept & (index.venue >= 0))
+    venue = index.places.iloc[index.venue[rows]]
+    records = _take(index.records, rows)
+    return pd.DataFrame(
+        {
+            "record": [r.id for r in records],
+            "title": [r.title for r in records],
+            "title_zh": [r.title_zh for r in records],
+            "year": index.year[rows],
+            "participants": index.participants[rows],
+            "id": venue.index,
+            "name_en": venue["name_en"].to_numpy(),
+            "name_zh": venue["name_zh"].to_numpy(),
+            "lat": venue["lat"].to_numpy(),
+            "lon": venue["lon"].to_numpy(),
+        }
+    )
+
+
+def _spokes(index: CorpusIndex, kept: NDArray[np.bool_]) -> pd.DataFrame:
+    record, place = index.refs[:, 0], index.refs[:, 1]
+    venue = index.venue[record]
+    local = (index.places["level"] != NATIONAL_LEVEL).to_numpy()[place]
+    rows = kept[record] & (venue >= 0) & (place != venue) & local
+    places = index.places
+    ends, hubs = places.iloc[place[rows]], places.iloc[venue[rows]]
+    return pd.DataFrame(
+        {
+            "record": [index.records[r].id for r in record[rows]],
+            "venue": hubs.index,
+            "place": ends.index,
+            "venue_lat": hubs["lat"].to_numpy(),
+            "venue_lon": hubs["lon"].to_numpy(),
+            "lat": ends["lat"].to_numpy(),
+            "lon": ends["lon"].to_numpy(),
         }
     )
 

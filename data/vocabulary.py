@@ -159,6 +159,11 @@ AGREEMENT_TYPES = frozenset(
     }
 )
 
+#: What a record of each type is on the map: "link", one line between its two parties (a Chinese
+#: and a US place); "hub", one mark at its venue with its participants counted, its spokes drawn
+#: only when selected. ``partnermap.data.marks`` applies them.
+MARKS: dict[str, str] = {slug: "link" if slug in AGREEMENT_TYPES else "hub" for slug in TYPES}
+
 STATUSES: dict[str, Term] = _table(
     Term("active", "Active", "有效"),
     Term("ended", "Ended", "已终止"),

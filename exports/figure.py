@@ -72,6 +72,7 @@ def briefing_figure(
     for trace in base.data:
         if isinstance(trace, go.Choropleth) and trace.geojson == regions.GEOJSON_PATH:
             trace.geojson = ADMIN1_FILE.resolve().as_uri()
+            trace.showscale = True
             trace.colorbar.update(
                 x=SIDE_X, xanchor="left", y=0.56, yanchor="top", len=0.16, orientation="h"
             )

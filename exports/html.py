@@ -2,9 +2,9 @@
 
 Leaflet's JS and CSS and jQuery (which folium's popups call) are inlined from folium-offline's
 packaged copies; folium's Bootstrap and icon fonts are dropped, and there are no tiles: the
-basemap is our own boundary data. The layers mirror the dashboard's (shaded states and
-provinces, arcs in the same width bands, points in the same colours and sizes) and read the
-same ``MapView``.
+basemap is our own boundary data. The page draws the dashboard's own layer output, the trace
+dicts of ``layers.figure.map_traces``: their geometry, colours, widths, sizes, label positions and
+hover text; it adds only popups listing each mark's records with their verbatim quotes.
 
 Everything is drawn in one Pacific-centred frame, longitudes in [-25, 335), so that an arc from
 China to the US is one line and its ends sit on the points.
@@ -37,8 +37,8 @@ from partnermap.exports import describe
 from partnermap.exports.request import ExportRequest
 from partnermap.exports.tables import source_names
 from partnermap.geo.basemap import ATTRIBUTION, BASEMAP_DIR, admin1_geojson
-from partnermap.layers import arcs, points, regions
-from partnermap.layers.figure import drawn_note
+from partnermap.layers import arcs, hubs, points, regions
+from partnermap.layers.figure import drawn_note, frame_of, map_traces
 
 #: Longitudes west of this are moved east by 360 degrees (the Americas, to the right of Asia).
 FRAME_WEST = -25.0
@@ -52,6 +52,8 @@ _INLINE_JS = ("/leaflet@1.9.3/dist/leaflet.js", "/jquery-3.7.1.min.js")
 _INLINE_CSS = ("/leaflet@1.9.3/dist/leaflet.css",)
 _EAST = np.array([360.0, 0.0])
 _TEMPLATE_LITERAL = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
+#: What plotly's escaping leaves for a template literal ("$" is already an entity).
+_TEMPLATE_LITERAL_REST = str.maketrans({"`": "&#96;", "\\": "&#92;"})
 
 _PAGE_CSS = """
 html, body {height: 100%; margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif;}
@@ -68,6 +70,15 @@ html, body {height: 100%; margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans
 .pm-legend i {display: inline-block; vertical-align: middle; margin-right: 6px;}
 .pm-popup ul {padding-left: 16px; margin: 4px 0;}
 .pm-popup small {color: #555;}
+.pm-popup blockquote {margin: 2px 0; padding: 2px 6px; border-left: 3px solid #5e3c99;
+  background: #f3f0f8; white-space: pre-wrap;}
+.pm-label {position: absolute; white-space: nowrap; font-size: 11px; color: #222;
+  text-shadow: 1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff;}
+.pm-top-center {transform: translate(-50%, calc(-100% - 6px));}
+.pm-bottom-center {transform: translate(-50%, 6px);}
+.pm-middle-right {transform: translate(6px, -50%);}
+.pm-middle-left {transform: translate(calc(-100% - 6px), -50%);}
+.pm-hub {transform: rotate(45deg); border: 1px solid #fff;}
 .pm-footer {position: absolute; z-index: 1000; bottom: 0; left: 0; right: 0; font-size: 11px;
   background: rgba(255,255,255,0.85); padding: 2px 8px; color: #444;}
 """
@@ -117,17 +128,18 @@ def map_page(
         root.header.add_child(folium.Element(f"<style>{_vendored(asset)}</style>"), f"css{i}")
     root.header.add_child(folium.Element(f"<style>{_PAGE_CSS}</style>"), "pm-css")
 
-    _basemap().add_to(page)
-    _regions_layer(view, lang).add_to(page)
+    traces = map_traces(view, lang)
+    frame = frame_of(view)
     by_place = _records_by_place(view.records)
-    _arcs_layer(view, by_place, lang).add_to(page)
-    _points_layer(view, by_place, lang).add_to(page)
+    _basemap().add_to(page)
+    for trace in traces:
+        _draw(trace, by_place, lang).add_to(page)
 
     root.html.add_child(folium.Element(_header(view, request, localities, lang)), "pm-header")
     root.html.add_child(folium.Element(_legend(view, lang)), "pm-legend")
     footer = f"{describe.export_date(lang, today)} · {ATTRIBUTION[lang]}"
     root.html.add_child(folium.Element(f'<div class="pm-footer">{escape(footer)}</div>'), "pm-ft")
-    page.fit_bounds(_bounds(view))
+    page.fit_bounds(_bounds(traces, frame))
     return root.render()
 
 
@@ -190,16 +202,31 @@ def _admin1_in_frame() -> tuple[dict[str, Any], ...]:
     return tuple(features)
 
 
-def _regions_layer(view: MapView, lang: str) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name="regions", control=False)
-    counts = dict(zip(view.regions["id"], view.regions["count"], strict=True))
-    top = max(1, max(counts.values(), default=0))
+def _draw(
+    trace: Mapping[str, Any], by_place: Mapping[str, Sequence[Record]], lang: str
+) -> folium.FeatureGroup:
+    """One layer trace as Leaflet shapes: its geometry, colours, sizes and hover text as the
+    dashboard draws them; popups add each record's quote."""
+    group = folium.FeatureGroup(name=trace["uid"], control=False)
+    if trace["type"] == "choropleth":
+        _shaded(trace, group)
+    elif trace["mode"] == "lines":
+        _lines(trace, group)
+    elif trace["mode"] == "text":
+        _labels(trace, group)
+    else:
+        _markers(trace, by_place, lang, group)
+    return group
+
+
+def _shaded(trace: Mapping[str, Any], group: folium.FeatureGroup) -> None:
+    shades = dict(zip(trace["locations"], np.asarray(trace["z"]).tolist(), strict=True))
+    tips = dict(zip(trace["locations"], trace["text"], strict=True))
+    top = max(1, trace["zmax"])
     for feature in _admin1_in_frame():
-        count = int(counts.get(feature["id"], 0))
-        props = feature["properties"]
-        color = _colorscale(count / top, regions.COLORSCALE)
-        tip = f"{escape(texts.bilingual(props['name_en'], props.get('name_zh')))}"
-        tip += f"<br>{escape(texts.agreements(count, lang))}"
+        if feature["id"] not in shades:
+            continue
+        color = _colorscale(shades[feature["id"]] / top, trace["colorscale"])
         folium.GeoJson(
             {"type": "FeatureCollection", "features": [feature]},
             style_function=lambda _, c=color: {
@@ -208,77 +235,125 @@ def _regions_layer(view: MapView, lang: str) -> folium.FeatureGroup:
                 "color": "#ffffff",
                 "weight": 0.5,
             },
-            tooltip=folium.Tooltip(tip),
+            tooltip=folium.Tooltip(_from_plotly(tips[feature["id"]])),
             control=False,
         ).add_to(group)
-    return group
 
 
-def _arcs_layer(
-    view: MapView, by_place: Mapping[str, Sequence[Record]], lang: str
-) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name="arcs", control=False)
-    drawn = arcs.drawn_rows(view)  # as the dashboard draws them
-    table = view.arcs.iloc[drawn]
-    for row, lat, lon in zip(
-        table.itertuples(index=False), view.arc_lat[drawn], view.arc_lon[drawn], strict=True
-    ):
-        lon = np.asarray(lon, dtype=float)
-        if lon[0] < FRAME_WEST:
-            lon = lon + 360.0
-        band = next(
-            b for b in arcs.BANDS if row.count >= b.low and (b.high is None or row.count <= b.high)
-        )
-        other = {record.id for record in by_place[row.b]}
-        shared = [record for record in by_place[row.a] if record.id in other]
-        heading = (
-            f"{texts.bilingual(row.a_name_en, row.a_name_zh)} — "
-            f"{texts.bilingual(row.b_name_en, row.b_name_zh)}"
-        )
+def _lines(trace: Mapping[str, Any], group: folium.FeatureGroup) -> None:
+    lat = np.asarray(trace["lat"], dtype=float)
+    lon = np.asarray(trace["lon"], dtype=float)
+    line = trace["line"]
+    for path_lat, path_lon in _paths(lat, lon):
         folium.PolyLine(
-            list(zip(np.asarray(lat, dtype=float).round(4), lon.round(4), strict=True)),
-            color=arcs.ARC_COLOR,
-            weight=band.width,
-            popup=folium.Popup(_popup(heading, int(row.count), shared, lang), max_width=420),
-            class_name="pm-arc",
+            list(zip(path_lat.round(4), path_lon.round(4), strict=True)),
+            color=line["color"],
+            weight=line["width"],
+            dash_array="2 4" if line.get("dash") == "dot" else None,
+            opacity=trace.get("opacity", 1.0),
+            interactive=False,
+            class_name=f"pm-line pm-{trace['uid']}",
         ).add_to(group)
-    return group
 
 
-def _points_layer(
-    view: MapView, by_place: Mapping[str, Sequence[Record]], lang: str
-) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name="points", control=False)
-    table = points.drawn(view)  # as the dashboard draws them
-    largest = max(1, int(table["count"].to_numpy().max(initial=0)))
-    diameters = points.sizes(table["count"].to_numpy(), largest)
-    for row, diameter in zip(table.itertuples(index=False), diameters, strict=True):
-        heading = texts.bilingual(row.name_en, row.name_zh)
-        folium.CircleMarker(
-            location=[row.lat, _in_frame(row.lon)],
-            radius=float(diameter) / 2,
-            color="#ffffff",
-            weight=1,
-            fill=True,
-            fill_color=points.COLORS[row.country],
-            fill_opacity=0.85,
-            popup=folium.Popup(
-                _popup(heading, int(row.count), by_place[row.id], lang), max_width=420
+def _labels(trace: Mapping[str, Any], group: folium.FeatureGroup) -> None:
+    for lat, lon, text, position in zip(
+        trace["lat"], trace["lon"], trace["text"], trace["textposition"], strict=True
+    ):
+        folium.Marker(
+            [float(lat), _in_frame(float(lon))],
+            icon=folium.DivIcon(
+                html=f'<span class="pm-label pm-{position.replace(" ", "-")}">'
+                f"{_from_plotly(text)}</span>",
+                icon_size=(0, 0),
             ),
-            tooltip=folium.Tooltip(escape(texts.name(row.name_en, row.name_zh, lang))),
-            class_name=f"pm-point pm-point-{row.country.lower()}",
+            interactive=False,
         ).add_to(group)
-    return group
 
 
-def _popup(heading: str, count: int, records: Sequence[Record], lang: str) -> str:
+def _markers(
+    trace: Mapping[str, Any],
+    by_place: Mapping[str, Sequence[Record]],
+    lang: str,
+    group: folium.FeatureGroup,
+) -> None:
+    marker = trace["marker"]
+    n = len(trace["lat"])
+    sizes = np.broadcast_to(np.asarray(marker.get("size", 6), dtype=float), (n,))
+    for i, (lat, lon, data, text) in enumerate(
+        zip(trace["lat"], trace["lon"], trace["customdata"], trace["text"], strict=True)
+    ):
+        heading = _from_plotly(text.split("<br>")[0])
+        records = _records_of(data, by_place)
+        popup = folium.Popup(_popup(heading, records, lang), max_width=440)
+        where = [float(lat), _in_frame(float(lon))]
+        size = float(sizes[i])
+        if marker.get("symbol") == "diamond":
+            box = size * 0.72
+            folium.Marker(
+                where,
+                icon=folium.DivIcon(
+                    html=f'<div class="pm-hub" style="width:{box:.1f}px;height:{box:.1f}px;'
+                    f'margin:{-box / 2:.1f}px 0 0 {-box / 2:.1f}px;background:{marker["color"]}">'
+                    "</div>",
+                    icon_size=(0, 0),
+                ),
+                popup=popup,
+                tooltip=folium.Tooltip(_from_plotly(text)),
+            ).add_to(group)
+            continue
+        visible = marker["color"] != "rgba(0, 0, 0, 0)"
+        folium.CircleMarker(
+            location=where,
+            radius=size / 2,
+            color=marker.get("line", {}).get("color", "#ffffff") if visible else "transparent",
+            weight=marker.get("line", {}).get("width", 1),
+            fill=True,
+            fill_color=marker["color"],
+            fill_opacity=marker.get("opacity", 1.0) if visible else 0.0,
+            popup=popup,
+            tooltip=folium.Tooltip(_from_plotly(text)),
+            class_name=f"pm-{trace['uid']}",
+        ).add_to(group)
+
+
+def _records_of(data: Sequence[str], by_place: Mapping[str, Sequence[Record]]) -> list[Record]:
+    """The records behind a mark's click data: a place's, or those naming both ends of a link."""
+    kind, *ids = data
+    if kind == "place":
+        return list(by_place.get(ids[0], ()))
+    both = {r.id for r in by_place.get(ids[-1], ())}
+    return [r for r in by_place.get(ids[0], ()) if r.id in both]
+
+
+def _paths(lat: np.ndarray, lon: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The NaN-separated paths of a line trace, each continuous in the Pacific frame."""
+    paths = []
+    breaks = np.flatnonzero(np.isnan(lat))
+    for part_lat, part_lon in zip(np.split(lat, breaks), np.split(lon, breaks), strict=True):
+        keep = ~np.isnan(part_lat)
+        if not keep.any():
+            continue
+        path_lon = np.degrees(np.unwrap(np.radians(part_lon[keep])))
+        path_lon += _in_frame(path_lon[0]) - path_lon[0]
+        paths.append((part_lat[keep], path_lon))
+    return paths
+
+
+def _from_plotly(text: str) -> str:
+    """Hover text of a layer (``layers.text.plotly_text``: markup characters already entities,
+    lines joined by ``<br>``) made safe inside folium's JavaScript template literals."""
+    return text.translate(_TEMPLATE_LITERAL_REST)
+
+
+def _popup(heading: str, records: Sequence[Record], lang: str) -> str:
     items = "".join(_record_item(record, lang) for record in records[:POPUP_RECORDS])
     more = len(records) - POPUP_RECORDS
     if more > 0:
         items += f"<li>{escape(texts.ui('more', lang).format(n=more))}</li>"
     return (
-        f'<div class="pm-popup"><b>{escape(heading)}</b><br>'
-        f"{escape(texts.agreements(count, lang))}<ul>{items}</ul></div>"
+        f'<div class="pm-popup"><b>{heading}</b><br>'
+        f"{escape(texts.agreements(len(records), lang))}<ul>{items}</ul></div>"
     )
 
 
@@ -286,10 +361,13 @@ def _record_item(record: Record, lang: str) -> str:
     title = (record.title_zh if lang == "zh" else None) or record.title
     date = record.date or texts.ui("undated", lang)
     kind = texts.agreement_type(record.type, lang)
+    quotes = "".join(
+        f"<blockquote>{escape(source.quote)}</blockquote>" for source in record.sources
+    )
     sources = "; ".join(source_names(record.sources))
     return (
-        f"<li>{escape(date)} · {escape(kind)} · {escape(title)}"
-        f"<br><small>{escape(texts.ui('source', lang))}: {escape(sources)}</small></li>"
+        f"<li>{escape(date)} · {escape(kind)} · {escape(title)}{quotes}"
+        f"<small>{escape(texts.ui('source', lang))}: {escape(sources)}</small></li>"
     )
 
 
@@ -312,17 +390,22 @@ def _header(
 
 
 def _legend(view: MapView, lang: str) -> str:
+    """The dashboard's legend entries (the layers' own), with the shading's range in view."""
     rows = [
         f'<i style="width:12px;height:12px;border-radius:6px;background:{e["color"]}"></i>'
         f"{escape(e['label'])}"
         for e in points.legend_entries(lang)
     ]
-    present = set(view.arcs["count"].iloc[arcs.drawn_rows(view)])
     rows += [
-        f'<i style="width:24px;height:{e["width"]}px;background:{e["color"]}"></i>'
+        f'<i style="width:10px;height:10px;transform:rotate(45deg);background:{e["color"]}"></i>'
         f"{escape(e['label'])}"
-        for band, e in zip(arcs.BANDS, arcs.legend_entries(lang), strict=True)
-        if any(band.low <= n and (band.high is None or n <= band.high) for n in present)
+        for e in hubs.legend_entries(lang)
+    ]
+    kinds = arcs.legend_entries(lang)[: len(arcs.KINDS)]
+    rows += [
+        f'<i style="width:24px;border-top:2px {"dotted" if e["dash"] == "dot" else "solid"} '
+        f'{e["color"]}"></i>{escape(e["label"])}'
+        for e in kinds
     ]
     top = max(1, int(view.regions["count"].to_numpy().max(initial=0)))
     gradient = ", ".join(_colorscale(f, regions.COLORSCALE) for f in (0.01, 0.35, 1.0))
@@ -341,14 +424,21 @@ def _records_by_place(records: Iterable[Record]) -> dict[str, list[Record]]:
     return by_place
 
 
-def _bounds(view: MapView) -> list[list[float]]:
-    """The points in view, or the home frame (China to the US east coast) when there are none."""
-    if view.points.empty:
+def _bounds(traces: Sequence[Mapping[str, Any]], frame: Mapping[str, Any]) -> list[list[float]]:
+    """What the dashboard frames: every drawn mark and link vertex, or the home view."""
+    lat, lon = [], []
+    for trace in traces:
+        if trace["type"] == "scattergeo" and trace["uid"] != "place-names":
+            lat.append(np.asarray(trace["lat"], dtype=float))
+            lon.append(np.asarray(trace["lon"], dtype=float))
+    lat_all, lon_all = np.concatenate(lat), np.concatenate(lon)
+    keep = ~np.isnan(lat_all)
+    if not keep.any():
         return _HOME_BOUNDS
-    lat = view.points["lat"].to_numpy()
-    lon = np.array([_in_frame(x) for x in view.points["lon"]])
+    lat_all = lat_all[keep]
+    lon_all = np.array([_in_frame(x) for x in lon_all[keep]])
     pad = 2.0
-    return [[lat.min() - pad, lon.min() - pad], [lat.max() + pad, lon.max() + pad]]
+    return [[lat_all.min() - pad, lon_all.min() - pad], [lat_all.max() + pad, lon_all.max() + pad]]
 
 
 def _in_frame(lon: float) -> float:

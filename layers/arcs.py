@@ -1,5 +1,5 @@
 """Arc layer: one great circle per partnered pair of places (or of states and provinces, when
-the view joins them), wider for more agreements."""
+the view joins them), styled by the kind of tie, wider and more opaque for more agreements."""
 
 from __future__ import annotations
 
@@ -12,12 +12,31 @@ from partnermap.data import texts
 from partnermap.data.view import MapView
 from partnermap.layers.text import plotly_text
 
-ARC_COLOR = "rgba(94, 60, 153, 0.45)"
+
+@dataclass(frozen=True)
+class Kind:
+    """How the links of some agreement types are drawn: colour (an RGB triple) and dash."""
+
+    key: str
+    types: frozenset[str]
+    rgb: tuple[int, int, int]
+    dash: str
+
+    def color(self, opacity: float) -> str:
+        """The line colour at ``opacity``."""
+        return f"rgba({self.rgb[0]}, {self.rgb[1]}, {self.rgb[2]}, {opacity})"
+
+
+#: The kinds of link, by the first type of a pair's agreements (``MapView.arcs["type"]``).
+KINDS = (
+    Kind("sister", frozenset({"sister_city", "sister_state_province"}), (94, 60, 153), "solid"),
+    Kind("friendship", frozenset({"friendship"}), (27, 130, 110), "solid"),
+    Kind("agreement", frozenset(), (150, 90, 30), "dot"),
+)
 #: Points sent per arc: its ends and its middle. Plotly draws each segment as a great circle
 #: itself, so three points fix the arc (each segment well under 180 degrees, so never the long
 #: way round) for an eighth of the bytes of the whole path.
 KEPT = 3
-MIDPOINT_COLOR = "rgba(94, 60, 153, 0.35)"
 #: The most arcs drawn: the widest. About 10 vertices each; plotly redraws them all on each
 #: change (benchmarks/draw.py).
 MAX_DRAWN = 300
@@ -30,6 +49,7 @@ class Band:
     low: int
     high: int | None
     width: float
+    opacity: float
 
     def label(self, lang: str) -> str:
         """The legend text, e.g. "2–3 agreements"."""
@@ -44,20 +64,21 @@ class Band:
 #: (benchmarks/draw.py: 150 ms more per frame at 10,000 vertices with a 5.5 px band), so the
 #: widest stays at 4 px.
 BANDS = (
-    Band(1, 1, 1.0),
-    Band(2, 3, 1.5),
-    Band(4, 9, 2.0),
-    Band(10, 29, 2.75),
-    Band(30, 99, 3.5),
-    Band(100, None, 4.0),
+    Band(1, 1, 1.0, 0.45),
+    Band(2, 3, 1.5, 0.6),
+    Band(4, 9, 2.0, 0.7),
+    Band(10, 29, 2.75, 0.8),
+    Band(30, 99, 3.5, 0.85),
+    Band(100, None, 4.0, 0.9),
 )
 
 
 def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
-    """Return the arcs, one line trace per width band, then one trace of clickable midpoints.
+    """Return the arcs, one line trace per kind and width band, then the midpoints' targets.
 
-    Always ``len(BANDS) + 1`` traces, empty ones included, so a figure update can replace them
-    by position. Only the ``MAX_DRAWN`` arcs with most agreements are drawn.
+    Always ``len(KINDS) * len(BANDS) + 1`` traces, empty ones included, so a figure update can
+    replace them by position. Only the ``MAX_DRAWN`` arcs with most agreements are drawn. The
+    midpoints are invisible targets: hovering one names the pair, clicking selects it.
 
     Parameters
     ----------
@@ -70,8 +91,13 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     arcs = view.arcs.iloc[rows]
     count = arcs["count"].to_numpy()
     lat, lon = view.arc_lat[rows], view.arc_lon[rows]
-    lines = [_band(lat, lon, band, count, lang) for band in BANDS]
-    kind = "pair" if view.arc_level == "place" else "regions"
+    kind = np.array([_kind_of(t).key for t in arcs["type"].tolist()], dtype=object)
+    lines = [
+        _band(lat[kind == k.key], lon[kind == k.key], k, band, count[kind == k.key], lang)
+        for k in KINDS
+        for band in BANDS
+    ]
+    selection = "pair" if view.arc_level == "place" else "regions"
     hover = [
         plotly_text(f"{texts.bilingual(an, az, lang)} — {texts.bilingual(bn, bz, lang)}")
         + "<br>"
@@ -89,9 +115,9 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
         "lat": arcs["mid_lat"].to_numpy(),
         "lon": arcs["mid_lon"].to_numpy(),
         "mode": "markers",
-        "marker": {"size": 5, "color": MIDPOINT_COLOR, "line": {"width": 0}},
+        "marker": {"size": 9, "color": "rgba(0, 0, 0, 0)", "line": {"width": 0}},
         "customdata": [
-            [kind, a, b] for a, b in zip(arcs["a"].tolist(), arcs["b"].tolist(), strict=True)
+            [selection, a, b] for a, b in zip(arcs["a"].tolist(), arcs["b"].tolist(), strict=True)
         ],
         "text": hover,
         "hovertemplate": "%{text}<extra></extra>",
@@ -109,12 +135,29 @@ def drawn_rows(view: MapView) -> np.ndarray:
 
 
 def legend_entries(lang: str) -> list[dict[str, object]]:
-    """The arc legend: one entry per width band, ``{"label", "color", "width"}``."""
-    return [{"label": b.label(lang), "color": ARC_COLOR, "width": b.width} for b in BANDS]
+    """The arc legend: one entry per kind, then per width band, ``{"label", "color", "width"}``
+    (and ``dash`` for kinds)."""
+    kinds = [
+        {
+            "label": texts.ui(f"link_{k.key}", lang),
+            "color": k.color(0.9),
+            "width": 2.0,
+            "dash": k.dash,
+        }
+        for k in KINDS
+    ]
+    grey = KINDS[0].color
+    return kinds + [
+        {"label": b.label(lang), "color": grey(b.opacity), "width": b.width} for b in BANDS
+    ]
+
+
+def _kind_of(slug: str) -> Kind:
+    return next((k for k in KINDS if slug in k.types), KINDS[-1])
 
 
 def _band(
-    lat: np.ndarray, lon: np.ndarray, band: Band, count: np.ndarray, lang: str
+    lat: np.ndarray, lon: np.ndarray, kind: Kind, band: Band, count: np.ndarray, lang: str
 ) -> dict[str, Any]:
     upper = np.inf if band.high is None else band.high
     rows = (count >= band.low) & (count <= upper)
@@ -124,13 +167,13 @@ def _band(
     gap = np.full((int(rows.sum()), 1), np.nan, dtype=np.float32)
     return {
         "type": "scattergeo",
-        "name": band.label(lang),
-        "uid": f"arcs-{band.low}",
+        "name": f"{texts.ui(f'link_{kind.key}', lang)}: {band.label(lang)}",
+        "uid": f"arcs-{kind.key}-{band.low}",
         "legendgroup": "arcs",
         "lat": np.hstack([lat[rows][:, kept], gap]).ravel(),
         "lon": np.hstack([lon[rows][:, kept], gap]).ravel(),
         "mode": "lines",
-        "line": {"width": band.width, "color": ARC_COLOR},
+        "line": {"width": band.width, "color": kind.color(band.opacity), "dash": kind.dash},
         "hoverinfo": "skip",
         "showlegend": bool(rows.any()),
     }

@@ -1,4 +1,9 @@
-"""The map figure composed from the layers, and the patch that updates it after a filter change."""
+"""The map figure composed from the layers, and the patch that updates it after a filter change.
+
+The map frames what it draws: every drawn place, hub and link, vertex by vertex, so no arc runs
+past the frame; with a selection, the selection's places and links, so both ends show. A
+selection is drawn over the rest, which is dimmed.
+"""
 
 from __future__ import annotations
 
@@ -12,22 +17,86 @@ from dash import Patch
 
 from partnermap.data import texts
 from partnermap.data.view import MapView
-from partnermap.layers import arcs, placenames, points, regions
+from partnermap.layers import arcs, hubs, placenames, points, projection, regions, selection
 from partnermap.layers.text import plotly_text
 
-#: Drawn bottom to top. Each layer returns a fixed number of traces, so positions are stable.
-LAYERS = (regions, arcs, points, placenames)
-#: The Pacific-centred default view: China to the US east coast.
-HOME = {"lat": 32.0, "lon": -177.0, "scale": 1.55}
-MIN_SCALE, MAX_SCALE = 1.55, 6.0
+Selection = tuple[str, ...]
+#: The Pacific-centred view of an empty map: China to the US east coast.
+HOME = {
+    "center": {"lat": 32.0, "lon": -177.0},
+    "projection": {"scale": 1.55, "rotation": {"lon": -177.0}},
+}
+MAX_SCALE = 6.0
+#: Opacity of what a selection leaves out.
+DIMMED = 0.2
+_DIMMED_LAYERS = ("arcs", "arc-midpoints", "points", "hubs")
 
 
-def map_traces(view: MapView, lang: str) -> list[dict[str, Any]]:
-    """Every layer's traces, bottom to top, as plain dicts (numeric arrays as numpy arrays)."""
-    return [trace for layer in LAYERS for trace in layer.traces(view, lang)]
+def map_traces(
+    view: MapView,
+    lang: str,
+    chosen: Selection | None = None,
+    frame: Mapping[str, Any] | None = None,
+    box: tuple[float, float] = placenames.BOX,
+) -> list[dict[str, Any]]:
+    """Every layer's traces, bottom to top, as plain dicts (numeric arrays as numpy arrays).
+
+    The number of traces never changes, so an update can replace them by position.
+
+    Parameters
+    ----------
+    view
+        The filtered view.
+    lang
+        "en" or "zh".
+    chosen
+        The selection, drawn over the rest, which is dimmed.
+    frame
+        The map's ``center`` and ``projection`` (``frame_of``) the labels are placed for.
+    box
+        The map's width and height in pixels.
+    """
+    frame = frame or frame_of(view, chosen)
+    dim = bool(chosen) and not selection.ends(view, chosen).empty
+    layers = [
+        *regions.traces(view, lang),
+        *[_dimmed(t, dim) for t in arcs.traces(view, lang)],
+        *[_dimmed(t, dim) for t in hubs.traces(view, lang)],
+        *[_dimmed(t, dim) for t in points.traces(view, lang)],
+        *selection.traces(view, lang, chosen),
+        *placenames.traces(view, lang, frame, box),
+    ]
+    return layers
 
 
-def map_figure(view: MapView, lang: str, attribution: Mapping[str, str]) -> go.Figure:
+def frame_of(view: MapView, chosen: Selection | None = None) -> dict[str, Any]:
+    """The ``center`` and ``projection`` that show every drawn mark, or the selection's.
+
+    Links count by their whole great-circle path, so an arc over the Bering Sea stays inside.
+    """
+    ends = selection.ends(view, chosen)
+    if not ends.empty:
+        rows = selection.arc_rows(view, chosen)
+        lon = [ends["lon"].to_numpy(), view.arc_lon[rows].ravel()]
+        lat = [ends["lat"].to_numpy(), view.arc_lat[rows].ravel()]
+    else:
+        drawn = points.drawn(view)
+        rows = arcs.drawn_rows(view)
+        lon = [drawn["lon"].to_numpy(), view.hubs["lon"].to_numpy(), view.arc_lon[rows].ravel()]
+        lat = [drawn["lat"].to_numpy(), view.hubs["lat"].to_numpy(), view.arc_lat[rows].ravel()]
+    lon_all, lat_all = np.concatenate(lon), np.concatenate(lat)
+    if not np.isfinite(lon_all).any():
+        return HOME
+    return projection.fit(lon_all, lat_all, max_scale=MAX_SCALE)
+
+
+def map_figure(
+    view: MapView,
+    lang: str,
+    attribution: Mapping[str, str],
+    chosen: Selection | None = None,
+    box: tuple[float, float] = placenames.BOX,
+) -> go.Figure:
     """Return the whole map figure for ``view``.
 
     Parameters
@@ -38,9 +107,14 @@ def map_figure(view: MapView, lang: str, attribution: Mapping[str, str]) -> go.F
         "en" or "zh".
     attribution
         The basemap credit line by language (``partnermap.geo.basemap.ATTRIBUTION``).
+    chosen
+        The selection to bring out, if any.
+    box
+        The map's width and height in pixels, for placing labels.
     """
-    layout = _layout(_focus(view), _zoom_revision(view), lang, attribution)
-    return go.Figure(data=map_traces(view, lang), layout=layout)
+    frame = frame_of(view, chosen)
+    layout = _layout(frame, _zoom_revision(view, chosen), lang, attribution)
+    return go.Figure(data=map_traces(view, lang, chosen, frame, box), layout=layout)
 
 
 def map_skeleton(view: MapView, lang: str, attribution: Mapping[str, str]) -> go.Figure:
@@ -54,20 +128,22 @@ def map_skeleton(view: MapView, lang: str, attribution: Mapping[str, str]) -> go
     return go.Figure(data=placeholders, layout=layout)
 
 
-def map_patch(view: MapView, lang: str, attribution: Mapping[str, str]) -> Patch:
-    """Return the update from any map figure to ``map_figure(view, lang, attribution)``.
+def map_patch(
+    view: MapView, lang: str, attribution: Mapping[str, str], chosen: Selection | None = None
+) -> Patch:
+    """Return the update from any map figure to ``map_figure(view, lang, attribution, chosen)``.
 
-    Only the traces' data, the zoom and the credit line change; the basemap, the GeoJSON (a URL)
-    and the rest of the layout stay in the browser.
+    Only the traces' data, the frame and the credit line change; the basemap, the GeoJSON (a
+    URL) and the rest of the layout stay in the browser.
     """
     patch = Patch()
-    for i, trace in enumerate(map_traces(view, lang)):
+    frame = frame_of(view, chosen)
+    for i, trace in enumerate(map_traces(view, lang, chosen, frame)):
         patch["data"][i] = json_ready(trace)
-    focus = _focus(view)
-    patch["layout"]["geo"]["center"] = {"lat": focus["lat"], "lon": focus["lon"]}
-    patch["layout"]["geo"]["projection"]["scale"] = focus["scale"]
-    patch["layout"]["geo"]["projection"]["rotation"]["lon"] = focus["lon"]
-    patch["layout"]["uirevision"] = _zoom_revision(view)
+    patch["layout"]["geo"]["center"] = frame["center"]
+    patch["layout"]["geo"]["projection"]["scale"] = frame["projection"]["scale"]
+    patch["layout"]["geo"]["projection"]["rotation"]["lon"] = frame["center"]["lon"]
+    patch["layout"]["uirevision"] = _zoom_revision(view, chosen)
     patch["layout"]["annotations"][0]["text"] = plotly_text(attribution[lang])
     return patch
 
@@ -100,30 +176,34 @@ def json_ready(value: Any) -> Any:
 _TYPED = {"i8": "<i4", "u8": "<u4", "b1": "<u1", "f2": "<f4", "f8": "<f4"}
 
 
+def _dimmed(trace: dict[str, Any], dim: bool) -> dict[str, Any]:
+    """``trace`` faded behind a selection; the trace itself when nothing is selected."""
+    return {**trace, "opacity": DIMMED if dim else 1.0}
+
+
 def _layout(
-    focus: Mapping[str, float], revision: str, lang: str, attribution: Mapping[str, str]
+    frame: Mapping[str, Any], revision: str, lang: str, attribution: Mapping[str, str]
 ) -> go.Layout:
+    # The legends are the page's (page/legend.py), beside the map, not over it.
     return go.Layout(
         template="none",
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=520,
+        # No height: the page sizes the map to the world frame's shape (assets/style.css).
+        autosize=True,
         paper_bgcolor="#ffffff",
         uirevision=revision,
         dragmode="pan",
+        showlegend=False,
+        hovermode="closest",
+        hoverdistance=12,
         hoverlabel={"bgcolor": "#ffffff", "font": {"size": 13}},
-        legend={
-            "x": 0.01,
-            "y": 0.99,
-            "bgcolor": "rgba(255,255,255,0.8)",
-            "font": {"size": 11},
-        },
         geo={
             "projection": {
                 "type": "natural earth",
-                "rotation": {"lon": focus["lon"]},
-                "scale": focus["scale"],
+                "rotation": {"lon": frame["center"]["lon"]},
+                "scale": frame["projection"]["scale"],
             },
-            "center": {"lat": focus["lat"], "lon": focus["lon"]},
+            "center": dict(frame["center"]),
             "showland": True,
             "landcolor": "#efeee8",
             "showocean": True,
@@ -155,29 +235,10 @@ def _layout(
     )
 
 
-def _focus(view: MapView) -> Mapping[str, float]:
-    """Where to look: the home view, or the places of the place filter.
-
-    The projection is rotated to the centre too: plotly shows nothing when the centre lies
-    more than 180 degrees from the rotation.
-    """
-    places = view.focus
-    if places.empty:
-        return HOME
-    lon = places["lon"].to_numpy()
-    lon = (lon - lon[0] + 180.0) % 360.0 - 180.0 + lon[0]  # the short way round the Pacific
-    lat = places["lat"].to_numpy()
-    span = max(float(lat.max() - lat.min()), float(lon.max() - lon.min()), 4.0)
-    return {
-        "lat": float(lat.mean()),
-        "lon": float((lon.mean() + 180.0) % 360.0 - 180.0),
-        "scale": min(MAX_SCALE, max(MIN_SCALE, 120.0 / span)),
-    }
-
-
-def _zoom_revision(view: MapView) -> str:
-    """Changes exactly when the place filter does, so a person's own zoom survives other changes."""
-    return "|".join(sorted(view.state.place)) or "home"
+def _zoom_revision(view: MapView, chosen: Selection | None = None) -> str:
+    """Changes exactly when the place filter or the selection does, so a person's own zoom
+    survives every other change."""
+    return "|".join([*sorted(view.state.place), *(chosen or ())]) or "home"
 
 
 def drawn_note(view: MapView, lang: str) -> str:

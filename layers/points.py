@@ -38,8 +38,12 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
 
 
 def drawn(view: MapView) -> pd.DataFrame:
-    """The places the map draws: the ``MAX_DRAWN`` with most agreements (``view.points`` order)."""
-    return view.points.head(MAX_DRAWN)
+    """The places the map draws: the ``MAX_DRAWN`` with most agreements (``view.points`` order).
+
+    Countries are not drawn: a national party has no place on a map of places (the national
+    records are listed beside it and counted in the table).
+    """
+    return view.points[~view.points["national"]].head(MAX_DRAWN)
 
 
 def legend_entries(lang: str) -> list[dict[str, object]]:

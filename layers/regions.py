@@ -47,6 +47,8 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
             "zmin": 0,
             "zmax": zmax,
             "colorscale": COLORSCALE,
+            # The dashboard's legend is the page's; an export shows this colour bar beside its map.
+            "showscale": False,
             "marker": {"line": {"color": "#ffffff", "width": 0.5}},
             "text": hover,
             "customdata": [["region", rid] for rid in regions["id"].tolist()],

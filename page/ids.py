@@ -16,6 +16,9 @@ SUMMARY = "summary"
 LANG_TOGGLE = "lang-toggle"
 EXPORT_MENU = "export-menu"
 ABOUT = "about"
+ABOUT_TOTALS = "about-totals"
+MAP_LEGEND = "map-legend"
+NATIONAL = "national"
 
 # Internal.
 URL = "url"
@@ -24,6 +27,13 @@ TIMELINE_FACET = "timeline-facet"
 SELECTION = "selection"
 MAP_ANSWERED = "map-answered"
 TABLE_SORT = "table-sort"
+EXPORT_BODY = "export-body"
+EXPORT_TITLE = "export-title"
+EXPORT_SIZE = "export-size"
+EXPORT_DOWNLOAD = "export-download"
+EXPORT_STATUS = "export-status"
+#: Pattern-matching id type of the format buttons: ``{"type": EXPORT_FORMAT_BUTTON, "format": "png"}``.
+EXPORT_FORMAT_BUTTON = "export-format"
 
 #: The controls whose values make the view, in ``partnermap.data.urlstate.Controls`` order.
 CONTROLS = (
@@ -39,5 +49,5 @@ PANELS = ((TIMELINE_FACET, "value"), (TABLE_SORT, "data"), (SELECTION, "data"))
 
 
 def text(key: str) -> str:
-    """The id of the element showing interface text ``key`` (see ``layers.labels.UI``)."""
+    """The id of the element showing interface text ``key`` (a key of ``partnermap.data.texts``)."""
     return f"text-{key.replace('_', '-')}"

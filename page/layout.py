@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from partnermap.callbacks import export, ids
+from partnermap.data import texts
 from partnermap.data.context import ContextTotal, context_totals
 from partnermap.data.vocabulary import SECTORS, TYPES
-from partnermap.layers import labels, table
+from partnermap.page import export_menu, ids, legend, table
 
-#: Interface text shown as an element's children, by ``labels.UI`` key.
+#: Interface text shown as an element's children, by ``partnermap.data.texts`` key.
 TEXT_KEYS = (
     "title",
     "filters",
@@ -31,7 +32,9 @@ TEXT_KEYS = (
     "about",
     "about_text",
 )
-LANG_OPTIONS = [{"label": "EN", "value": "en"}, {"label": "中文", "value": "zh"}]
+LANG_OPTIONS = [
+    {"label": texts.ui("language_name", lang), "value": lang} for lang in texts.LANGUAGES
+]
 #: Graph options: the basemap comes from the app itself, never from plotly's CDN.
 MAP_CONFIG = {
     "topojsonURL": "basemap/",
@@ -41,7 +44,7 @@ MAP_CONFIG = {
 }
 
 
-def layout(
+def page(
     map_figure: go.Figure, timeline_figure: go.Figure, year_bounds: tuple[int, int] | None
 ) -> html.Div:
     """The whole page, in English; the URL then sets the filters and language."""
@@ -65,7 +68,7 @@ def layout(
             html.Section(
                 html.Div(id=ids.DATA_TABLE, className="table-wrap"),
                 className="table-panel",
-                **{"aria-label": labels.ui("table_title", "en")},
+                **{"aria-label": texts.ui("table_title", "en")},
             ),
             about_panel(context_totals()),
         ],
@@ -73,26 +76,32 @@ def layout(
     )
 
 
-def about_panel(totals: list[ContextTotal]) -> html.Details:
+def about_panel(totals: Sequence[ContextTotal]) -> html.Details:
     """What the map is a subset of: the nationwide totals, each with its source."""
     return html.Details(
         [
             html.Summary(_text("about")),
             html.P(_text("about_text")),
-            html.Ul(
-                [
-                    html.Li(
-                        f"{t.year}: {t.pairs}"
-                        + (f" ({t.detail})" if t.detail else "")
-                        + f" — {t.source}"
-                    )
-                    for t in totals
-                ]
-            ),
+            html.Ul(about_items(totals, "en"), id=ids.ABOUT_TOTALS),
         ],
         id=ids.ABOUT,
         className="about-panel",
     )
+
+
+def about_items(totals: Sequence[ContextTotal], lang: str) -> list[html.Li]:
+    """One line per nationwide total, its detail in ``lang`` where the data gives one."""
+    items = []
+    for total in totals:
+        detail = (total.detail_zh if lang == "zh" else None) or total.detail
+        items.append(
+            html.Li(
+                f"{total.year}: {total.pairs}"
+                + (f" ({detail})" if detail else "")
+                + f" — {total.source}"
+            )
+        )
+    return items
 
 
 def header() -> html.Header:
@@ -117,18 +126,13 @@ def header() -> html.Header:
                         role="group",
                         **{"aria-labelledby": ids.text("language")},
                     ),
-                    export_menu(),
+                    export_menu.menu(),
                 ],
                 className="header-tools",
             ),
         ],
         className="header",
     )
-
-
-def export_menu() -> html.Details:
-    """The export menu (``partnermap.callbacks.export``)."""
-    return export.menu()
 
 
 def filter_panel(year_bounds: tuple[int, int] | None) -> html.Aside:
@@ -199,7 +203,11 @@ def map_panel(figure: go.Figure) -> html.Section:
     return html.Section(
         [
             html.H2(_text("map_title"), className="visually-hidden"),
-            dcc.Graph(id=ids.MAP, figure=figure, config=MAP_CONFIG, className="map"),
+            dcc.Graph(
+                id=ids.MAP, figure=figure, config=MAP_CONFIG, className="map", responsive=True
+            ),
+            html.Ul(legend.items("en"), id=ids.MAP_LEGEND, className="map-legend"),
+            html.Div(id=ids.NATIONAL, className="national-panel"),
         ],
         className="map-panel",
     )
@@ -250,26 +258,28 @@ def translated_props() -> list[tuple[str, str]]:
 def translations(lang: str) -> dict[tuple[str, str], Any]:
     """The value of every translated (component id, property) in ``lang``."""
     return {
-        **{(ids.text(key), "children"): labels.ui(key, lang) for key in TEXT_KEYS},
+        **{(ids.text(key), "children"): texts.ui(key, lang) for key in TEXT_KEYS},
         (ids.FILTER_SECTOR, "options"): _options(SECTORS, lang),
-        (ids.FILTER_SECTOR, "placeholder"): labels.ui("sector_any", lang),
+        (ids.FILTER_SECTOR, "placeholder"): texts.ui("sector_any", lang),
         (ids.FILTER_TYPE, "options"): _options(TYPES, lang),
-        (ids.FILTER_TYPE, "placeholder"): labels.ui("type_any", lang),
+        (ids.FILTER_TYPE, "placeholder"): texts.ui("type_any", lang),
         (ids.FILTER_LEVEL, "options"): [
-            {"label": labels.ui("level_all", lang), "value": ""},
-            {"label": labels.ui("level_city", lang), "value": "city"},
-            {"label": labels.ui("level_province", lang), "value": "province"},
+            {"label": texts.ui("level_all", lang), "value": ""},
+            {"label": texts.ui("level_city", lang), "value": "city"},
+            {"label": texts.ui("level_province", lang), "value": "province"},
         ],
         (ids.TIMELINE_FACET, "options"): [
-            {"label": labels.ui("sector", lang), "value": "sector"},
-            {"label": labels.ui("type", lang), "value": "type"},
+            {"label": texts.ui("sector", lang), "value": "sector"},
+            {"label": texts.ui("type", lang), "value": "type"},
         ],
-        (ids.PLACE_SEARCH, "placeholder"): labels.ui("place_hint", lang),
+        (ids.PLACE_SEARCH, "placeholder"): texts.ui("place_hint", lang),
+        (ids.ABOUT_TOTALS, "children"): about_items(context_totals(), lang),
+        (ids.MAP_LEGEND, "children"): legend.items(lang),
     }
 
 
 def _text(key: str) -> html.Span:
-    return html.Span(labels.ui(key, "en"), id=ids.text(key))
+    return html.Span(texts.ui(key, "en"), id=ids.text(key))
 
 
 def _field(key: str, *controls: Any) -> html.Div:

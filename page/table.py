@@ -14,8 +14,8 @@ from typing import Any
 import pandas as pd
 from dash import html
 
+from partnermap.data import texts, urlstate
 from partnermap.data.view import MapView
-from partnermap.layers import labels
 
 #: Column key -> (header text key, frame column it sorts by).
 COLUMNS = {
@@ -26,7 +26,7 @@ COLUMNS = {
     "count": ("col_count", "count"),
     "partners": ("col_partners", "partners"),
 }
-DEFAULT_SORT = {"column": "count", "descending": True}
+DEFAULT_SORT = {"column": urlstate.DEFAULT_SORT[0], "descending": urlstate.DEFAULT_SORT[1]}
 #: Rows rendered at most; the caption says when more places are in view.
 MAX_ROWS = 50
 
@@ -43,10 +43,11 @@ def rows(view: MapView, lang: str, sort: dict[str, Any]) -> pd.DataFrame:
             "id": points["id"],
             "name": zh if lang == "zh" else points["name_en"],
             "other_name": points["name_en"] if lang == "zh" else points["name_zh"].fillna(""),
-            "country": [labels.country(c, lang) for c in points["country"].tolist()],
-            "level": [labels.level(lv, lang) for lv in points["level"].tolist()],
+            "country": [texts.country(c, lang) for c in points["country"].tolist()],
+            "level": [texts.level(lv, lang) for lv in points["level"].tolist()],
             "count": points["count"],
             "partners": points["partners"],
+            "national": points["national"],
         }
     )
     column = COLUMNS.get(sort.get("column"), COLUMNS["count"])[1]
@@ -60,7 +61,7 @@ def table(view: MapView, lang: str, sort: dict[str, Any]) -> list[Any]:
     """The data table's children: a caption, sortable headers and one row per place."""
     frame = rows(view, lang, sort)
     shown = frame.head(MAX_ROWS)
-    caption = labels.ui("table_title", lang) + f" ({len(frame)})"
+    caption = texts.ui("table_title", lang) + f" ({len(frame)})"
     if len(frame) > MAX_ROWS:
         caption += f", {MAX_ROWS} " + ("shown" if lang == "en" else "行已显示")
     return [
@@ -81,7 +82,7 @@ def _header(key: str, lang: str, sort: dict[str, Any]) -> html.Th:
     arrow = ("▼" if sort.get("descending") else "▲") if active else ""
     return html.Th(
         html.Button(
-            [labels.ui(COLUMNS[key][0], lang), html.Span(arrow, **{"aria-hidden": "true"})],
+            [texts.ui(COLUMNS[key][0], lang), html.Span(arrow, **{"aria-hidden": "true"})],
             className="sort",
             **{"data-sort": json.dumps(next_sort(sort, key))},
         ),
@@ -97,14 +98,18 @@ def _row(row: Any, lang: str) -> html.Tr:
                 html.Button(
                     row.name,
                     className="link",
-                    title=labels.ui("details_hint", lang),
+                    title=texts.ui("details_hint", lang),
                     **{"data-selection": json.dumps(["place", row.id])},
                 ),
                 scope="row",
             ),
             html.Td(row.other_name, lang="en" if lang == "zh" else "zh"),
             html.Td(row.country),
-            html.Td(row.level),
+            html.Td(
+                [row.level, " ", html.Span(texts.ui("national_badge", lang), className="badge")]
+                if row.national
+                else row.level
+            ),
             html.Td(str(row.count), className="num"),
             html.Td(str(row.partners), className="num"),
         ]

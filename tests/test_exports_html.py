@@ -14,6 +14,7 @@ from partnermap.exports.build import corpus_index
 from partnermap.exports.html import escape, map_page
 from partnermap.exports.request import ExportRequest
 from partnermap.layers import arcs, points
+from partnermap.layers.figure import map_traces
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
 MARKUP_TITLE = "BYD & Los Angeles <electric bus> agreement ($)"
@@ -45,16 +46,31 @@ def test_record_text_reaches_the_page_escaped() -> None:
     assert "BYD &amp; Los Angeles &lt;electric bus&gt; agreement (&#36;)" in page
 
 
+def _drawn(page: str, uid: str) -> int:
+    return page.count(f'"className": "pm-{uid}"') + page.count(f'"className": "pm-line pm-{uid}')
+
+
 def test_the_page_draws_what_the_dashboard_draws(monkeypatch: pytest.MonkeyPatch) -> None:
     page, view = _page()
-    assert page.count("pm-point pm-point-") == len(view.points)
+    traces = {t["uid"]: t for t in map_traces(view, "en")}
+    for uid in ("points-CN", "points-US", "arc-midpoints"):
+        assert _drawn(page, uid) == len(traces[uid]["lat"]), uid
+    assert _drawn(page, "points-CN") + _drawn(page, "points-US") == len(points.drawn(view))
+    assert page.count('class=\\"pm-hub\\"') == len(set(view.hubs["id"]))
+    assert page.count('class=\\"pm-label') == len(traces["place-names"]["text"]) > 0
     assert "the map draws" not in page
     monkeypatch.setattr(points, "MAX_DRAWN", 3)
     monkeypatch.setattr(arcs, "MAX_DRAWN", 2)
     page, view = _page()
-    assert page.count("pm-point pm-point-") == 3
-    assert page.count("pm-arc") == 2
+    assert _drawn(page, "points-CN") + _drawn(page, "points-US") == 3
+    assert _drawn(page, "arc-midpoints") == 2
     assert "the map draws the 3 places and 2 links with most agreements" in page
+
+
+def test_popups_carry_the_quote() -> None:
+    page, _ = _page()
+    quote = "reach a Plan of Actions to cooperate with each other in the near term"
+    assert f"<blockquote>{quote}</blockquote>" in page
 
 
 def test_the_page_links_no_outside_resource() -> None:
@@ -89,9 +105,11 @@ def test_map_draws_in_chromium_with_every_request_blocked(tmp_path: Path) -> Non
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(url)
-        page.wait_for_selector("path.pm-point")
-        assert page.locator("path.pm-point").count() == len(view.points)
-        assert page.locator("path.pm-arc").count() == len(view.arcs)
+        page.wait_for_selector("path.pm-points-CN")
+        drawn = page.locator("path.pm-points-CN, path.pm-points-US").count()
+        assert drawn == len(points.drawn(view))
+        assert page.locator("path.pm-arc-midpoints").count() == len(view.arcs)
+        assert page.locator("path.pm-line").count() == len(view.arcs)
         assert page.locator(".pm-legend").inner_text().count("中国") == 1
         # A popup shows record text as written, never as markup.
         shown = page.evaluate(

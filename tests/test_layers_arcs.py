@@ -1,4 +1,5 @@
-"""Arc layer: width bands of great circles, clickable midpoints, no jump at 180°."""
+"""Arc layer: great circles styled by kind, in width bands, invisible midpoint targets, no jump
+at 180°."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ from fixture_views import CALIFORNIA, ZHENJIANG, validated, view
 from partnermap.layers import arcs
 
 
-def test_fixed_traces_one_per_band_then_midpoints() -> None:
+def test_fixed_traces_one_per_kind_and_band_then_midpoints() -> None:
     traces = validated(arcs.traces(view(), "en"))
     assert [t.uid for t in traces] == [
-        *("arcs-1", "arcs-2", "arcs-4", "arcs-10", "arcs-30", "arcs-100"),
+        *(
+            f"arcs-{kind}-{low}"
+            for kind in ("sister", "friendship", "agreement")
+            for low in (1, 2, 4, 10, 30, 100)
+        ),
         "arc-midpoints",
     ]
     empty = validated(arcs.traces(view(sectors=frozenset({"public-health"})), "en"))
@@ -20,22 +25,37 @@ def test_fixed_traces_one_per_band_then_midpoints() -> None:
     assert all(len(t.lat) == 0 for t in empty)
 
 
-def test_every_arc_drawn_once_in_the_band_of_its_count() -> None:
+def test_every_arc_drawn_once_in_the_band_of_its_count_and_the_style_of_its_kind() -> None:
     v = view()
-    *bands, midpoints = validated(arcs.traces(v, "en"))
+    *lines, midpoints = validated(arcs.traces(v, "en"))
     points = arcs.KEPT  # ends and middle
-    for band, trace in zip(arcs.BANDS, bands, strict=True):
+    kinds = [(kind, band) for kind in arcs.KINDS for band in arcs.BANDS]
+    for (kind, band), trace in zip(kinds, lines, strict=True):
         upper = band.high or np.inf
-        n = int(((v.arcs["count"] >= band.low) & (v.arcs["count"] <= upper)).sum())
+        of_kind = v.arcs["type"].map(lambda t, k=kind: arcs._kind_of(t) == k)
+        n = int((of_kind & (v.arcs["count"] >= band.low) & (v.arcs["count"] <= upper)).sum())
         assert len(trace.lat) == n * (points + 1)  # each path then a NaN gap
         assert trace.line.width == band.width
+        assert trace.line.dash == kind.dash and trace.line.color == kind.color(band.opacity)
         assert trace.showlegend == (n > 0)
+    assert sum(len(t.lat) for t in lines) == len(v.arcs) * (points + 1)
     assert len(midpoints.lat) == len(v.arcs)
 
 
+def test_a_sister_city_link_and_an_mou_link_look_different() -> None:
+    sister, agreement = arcs._kind_of("sister_city"), arcs._kind_of("mou")
+    assert sister.color(1) != agreement.color(1) and sister.dash != agreement.dash
+
+
+def test_midpoint_targets_are_invisible_until_hovered() -> None:
+    midpoints = validated(arcs.traces(view(), "en"))[-1]
+    assert midpoints.marker.color == "rgba(0, 0, 0, 0)"
+    assert midpoints.hovertemplate == "%{text}<extra></extra>"
+
+
 def test_paths_are_separated_by_gaps_and_never_jump() -> None:
-    *bands, _ = validated(arcs.traces(view(), "en"))
-    lon = np.asarray(bands[0].lon, dtype=float)
+    lines = validated(arcs.traces(view(), "en"))[:-1]
+    lon = np.concatenate([np.asarray(t.lon, dtype=float) for t in lines])
     gaps = np.isnan(lon)
     assert gaps.any()
     for path in np.split(lon, np.flatnonzero(gaps)):
@@ -63,7 +83,12 @@ def test_band_labels_and_legend() -> None:
     ]
     assert arcs.BANDS[1].label("zh") == "2–3 项协议"
     entries = arcs.legend_entries("en")
-    assert [e["width"] for e in entries] == [b.width for b in arcs.BANDS]
+    assert [e["label"] for e in entries[:3]] == [
+        "Sister cities or states",
+        "Friendship cities",
+        "MOU or other agreement",
+    ]
+    assert [e["width"] for e in entries[3:]] == [b.width for b in arcs.BANDS]
 
 
 def test_only_the_widest_arcs_are_drawn(monkeypatch: pytest.MonkeyPatch) -> None:

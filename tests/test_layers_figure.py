@@ -1,12 +1,13 @@
-"""Map figure: layers composed in a fixed order; a patch updates data, zoom and credits only."""
+"""Map figure: layers composed in a fixed order; a patch updates data, frame and credits only;
+the frame holds every drawn mark, or the selection's both ends; a selection dims the rest."""
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.io as pio
-import pytest
-from fixture_views import CALIFORNIA, ZHENJIANG, view
+from fixture_views import CALIFORNIA, LOS_ANGELES, ZHENJIANG, view
 
-from partnermap.layers import figure
+from partnermap.layers import arcs, figure, points, projection
 
 CREDIT = {"en": "Boundaries: <Natural Earth> & co", "zh": "边界"}
 
@@ -15,17 +16,16 @@ def test_figure_composes_every_layer_bottom_to_top() -> None:
     fig = figure.map_figure(view(), "en", CREDIT)
     assert [t.uid for t in fig.data] == [
         "regions",
-        "arcs-1",
-        "arcs-2",
-        "arcs-4",
-        "arcs-10",
-        "arcs-30",
-        "arcs-100",
-        "arc-midpoints",
+        *(t["uid"] for t in arcs.traces(view(), "en")),
+        "hubs",
         "points-CN",
         "points-US",
+        "selected-links",
+        "selected-spokes",
+        "selected-places",
         "place-names",
     ]
+    assert fig.layout.showlegend is False  # the legend is the page's, beside the map
     geo = fig.layout.geo
     assert geo.projection.type == "natural earth"
     assert -180 < geo.projection.rotation.lon < -140  # Pacific in the middle
@@ -45,7 +45,7 @@ def test_patch_sends_traces_zoom_and_credit_but_not_the_layout_or_shapes() -> No
     patch = figure.map_patch(view(place=frozenset({ZHENJIANG})), "zh", CREDIT)
     operations = patch.to_plotly_json()["operations"]
     locations = {tuple(op["location"][:2]) for op in operations}
-    assert locations == {("data", i) for i in range(11)} | {
+    assert locations == {("data", i) for i in range(len(figure.map_traces(view(), "en")))} | {
         ("layout", "geo"),
         ("layout", "uirevision"),
         ("layout", "annotations"),
@@ -53,14 +53,47 @@ def test_patch_sends_traces_zoom_and_credit_but_not_the_layout_or_shapes() -> No
     encoded = pio.json.to_json_plotly(operations)
     assert '"coordinates"' not in encoded  # the GeoJSON stays a URL
     values = {tuple(op["location"]): op["params"].get("value") for op in operations}
-    assert values[("layout", "geo", "center")]["lon"] == pytest.approx(119.4551)
     assert values[("layout", "uirevision")] == ZHENJIANG
     assert values[("layout", "annotations", 0, "text")] == "边界"
 
 
-def test_focus_on_places_on_both_sides_of_the_pacific_looks_across_it() -> None:
-    fig = figure.map_figure(view(place=frozenset({ZHENJIANG, CALIFORNIA})), "en", CREDIT)
-    assert abs(fig.layout.geo.center.lon) > 170
-    assert fig.layout.geo.projection.scale == figure.MIN_SCALE
-    home = figure.map_figure(view(), "en", CREDIT).layout.geo
-    assert (home.center.lon, home.projection.scale) == (figure.HOME["lon"], figure.HOME["scale"])
+def _inside_frame(frame: dict, lon: np.ndarray, lat: np.ndarray) -> bool:
+    box = (projection.WORLD_WIDTH * 100, projection.WORLD_HEIGHT * 100)  # the world's shape
+    x, y = projection.pixels(lon, lat, frame, *box)
+    keep = np.isfinite(x)
+    return bool(np.all((x[keep] >= 0) & (x[keep] <= box[0]) & (y[keep] >= 0) & (y[keep] <= box[1])))
+
+
+def test_the_frame_holds_every_drawn_place_and_every_arc_vertex() -> None:
+    v = view()
+    frame = figure.frame_of(v)
+    drawn = points.drawn(v)
+    assert _inside_frame(frame, drawn["lon"].to_numpy(), drawn["lat"].to_numpy())
+    assert _inside_frame(frame, v.arc_lon.ravel(), v.arc_lat.ravel())
+    assert -180 < frame["center"]["lon"] < -140  # across the Pacific, not round the world
+
+
+def test_a_selection_is_framed_with_both_ends_of_its_links() -> None:
+    v = view()
+    frame = figure.frame_of(v, ("place", ZHENJIANG))
+    partners = v.places.loc[[ZHENJIANG, CALIFORNIA, LOS_ANGELES]]
+    assert _inside_frame(frame, partners["lon"].to_numpy(), partners["lat"].to_numpy())
+    assert frame["projection"]["scale"] >= figure.frame_of(v)["projection"]["scale"]
+
+
+def test_a_selection_dims_the_rest_and_draws_itself_on_top() -> None:
+    v = view()
+    plain = {t["uid"]: t for t in figure.map_traces(v, "en")}
+    chosen = {t["uid"]: t for t in figure.map_traces(v, "en", ("place", ZHENJIANG))}
+    assert plain["points-CN"]["opacity"] == 1.0
+    assert chosen["points-CN"]["opacity"] == figure.DIMMED
+    assert chosen["hubs"]["opacity"] == figure.DIMMED
+    assert len(plain["selected-links"]["lat"]) == 0
+    assert len(chosen["selected-links"]["lat"]) > 0
+    ringed = {c[1] for c in chosen["selected-places"]["customdata"]}
+    assert {ZHENJIANG, CALIFORNIA} <= ringed
+
+
+def test_an_empty_view_looks_at_the_pacific() -> None:
+    empty = view(sectors=frozenset({"public-health"}))
+    assert figure.frame_of(empty) == figure.HOME

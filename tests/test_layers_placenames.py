@@ -1,21 +1,57 @@
-"""Label layer: the busiest places named in the interface language."""
+"""Label layer: the busiest places named first, no two labels overlapping, in either language."""
 
 from __future__ import annotations
 
+import itertools
+
+import pytest
 from fixture_views import LOS_ANGELES, validated, view
 
-from partnermap.layers import placenames
+from partnermap.data.view import MapView
+from partnermap.layers import figure, placenames
+
+
+def _labels(v: MapView, lang: str, box: tuple[float, float] = placenames.BOX) -> list[dict]:
+    return placenames.place(v, lang, figure.frame_of(v), box)
 
 
 def test_labels_the_busiest_places_in_either_language() -> None:
-    (en,) = validated(placenames.traces(view(), "en"))
-    (zh,) = validated(placenames.traces(view(), "zh"))
+    v = view()
+    (en,) = validated(placenames.traces(v, "en", figure.frame_of(v)))
+    (zh,) = validated(placenames.traces(v, "zh", figure.frame_of(v)))
     assert en.mode == "text" and en.hoverinfo == "skip"
-    assert len(en.text) == min(placenames.LABELLED, len(view().points))
     assert "Zhenjiang" in en.text and "镇江" in zh.text
-    assert en.text[0] == view().points["name_en"].iloc[0]
+    busiest = v.points[~v.points["national"]]["name_en"].iloc[0]
+    assert en.text[0] == busiest
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("box", [(760.0, 395.0), (360.0, 190.0)])
+def test_no_two_labels_overlap_and_each_lies_inside_the_map(lang: str, box: tuple) -> None:
+    placed = _labels(view(), lang, box)
+    assert placed
+    for a, b in itertools.combinations(placed, 2):
+        assert not placenames._overlap(a["box"], b["box"]), (a["text"], b["text"])
+    assert all(p["box"][0] >= 0 and p["box"][2] <= box[0] for p in placed)
+
+
+def test_a_crowded_label_is_left_out_not_drawn_over_another() -> None:
+    everything = _labels(view(), "en", (760.0, 395.0))
+    small = _labels(view(), "en", (200.0, 104.0))
+    assert len(small) < len(everything)
+
+
+def test_no_frame_no_labels() -> None:
+    (trace,) = placenames.traces(view(), "en", None)
+    assert len(trace["text"]) == 0
+
+
+def test_countries_are_never_labelled() -> None:
+    texts = {p["text"] for p in _labels(view(), "en")}
+    assert not texts & {"China", "United States"}
 
 
 def test_label_text_is_escaped() -> None:
-    (trace,) = validated(placenames.traces(view(place=frozenset({LOS_ANGELES})), "en"))
+    v = view(place=frozenset({LOS_ANGELES}))
+    (trace,) = validated(placenames.traces(v, "en", figure.frame_of(v)))
     assert all("<" not in label for label in trace.text)

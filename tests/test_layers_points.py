@@ -15,10 +15,16 @@ def test_one_trace_per_country_always() -> None:
     assert (china.name, us.name) == ("China", "United States")
     assert china.marker.color != us.marker.color
     v = view()
-    assert len(china.lat) + len(us.lat) == len(v.points)
+    assert len(china.lat) + len(us.lat) == int((~v.points["national"]).sum())
     empty = validated(points.traces(view(sectors=frozenset({"public-health"})), "zh"))
     assert [len(t.lat) for t in empty] == [0, 0]
     assert empty[0].name == "中国"
+
+
+def test_countries_are_not_points_on_the_map() -> None:
+    drawn = {c[1] for t in validated(points.traces(view(), "en")) for c in t.customdata}
+    assert {"CN", "US"} <= set(view().points["id"])  # still counted, in the table
+    assert not drawn & {"CN", "US"}
 
 
 def test_size_grows_with_the_count() -> None:

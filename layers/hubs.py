@@ -1,0 +1,82 @@
+"""Hub layer: a multi-party event or program as one mark at its venue, sized by participants.
+
+A summit of thirteen cities is one diamond at its host, not dozens of links; its spokes to the
+participants are drawn only when it is selected (``partnermap.layers.selection``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from partnermap.data import texts
+from partnermap.data.view import MapView
+from partnermap.layers.text import plotly_text
+
+COLOR = "#d97706"
+SYMBOL = "diamond"
+MIN_SIZE, MAX_SIZE = 9.0, 22.0
+#: Events named in a hub's hover; the rest are counted.
+LISTED = 4
+
+
+def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
+    """Return one marker trace: a diamond per venue of the kept hub records.
+
+    Parameters
+    ----------
+    view
+        The filtered view; ``view.hubs`` has one row per kept hub record.
+    lang
+        "en" or "zh", for the legend and hover text.
+    """
+    venues = view.hubs.groupby("id", sort=False)
+    rows = [
+        (venue, group.iloc[0], len(group), int(group["participants"].max()), _hover(group, lang))
+        for venue, group in venues
+    ]
+    largest = max((row[3] for row in rows), default=1)
+    return [
+        {
+            "type": "scattergeo",
+            "name": texts.ui("legend_hub", lang),
+            "uid": "hubs",
+            "lat": np.array([first["lat"] for _, first, *_ in rows], dtype=np.float64),
+            "lon": np.array([first["lon"] for _, first, *_ in rows], dtype=np.float64),
+            "mode": "markers",
+            "marker": {
+                "symbol": SYMBOL,
+                "size": np.array([_size(n, largest) for *_, n, _ in rows], dtype=np.float64),
+                "color": COLOR,
+                "opacity": 0.9,
+                "line": {"color": "#ffffff", "width": 1},
+            },
+            "customdata": [["place", venue] for venue, *_ in rows],
+            "text": [hover for *_, hover in rows],
+            "hovertemplate": "%{text}<extra></extra>",
+            "showlegend": bool(rows),
+        }
+    ]
+
+
+def legend_entries(lang: str) -> list[dict[str, object]]:
+    """The hub legend: ``{"label", "color", "symbol"}``."""
+    return [{"label": texts.ui("legend_hub", lang), "color": COLOR, "symbol": SYMBOL}]
+
+
+def _size(participants: int, largest: int) -> float:
+    return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * float(np.sqrt(participants / max(largest, 1)))
+
+
+def _hover(group: Any, lang: str) -> str:
+    first = group.iloc[0]
+    lines = [plotly_text(texts.bilingual(first["name_en"], first["name_zh"], lang))]
+    for row in group.head(LISTED).itertuples():
+        title = row.title_zh if lang == "zh" and row.title_zh else row.title
+        year = str(row.year) if row.year >= 0 else texts.ui("undated", lang)
+        participants = texts.ui("participants", lang).format(n=int(row.participants))
+        lines.append(plotly_text(f"{title} ({year}) · {participants}"))
+    if len(group) > LISTED:
+        lines.append(plotly_text(texts.ui("more", lang).format(n=len(group) - LISTED)))
+    return "<br>".join(lines)
