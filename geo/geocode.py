@@ -13,6 +13,7 @@ by name tier, level and population; close runners-up make the result ``ambiguous
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,7 @@ _LEVEL_WORDS: dict[str, tuple[str, bool]] = {
     "county": ("county", True),
     "district": ("county", True),
     "borough": ("county", True),
+    "country": ("country", True),
 }
 #: Words between a level word and the name it governs: "State Government of California".
 _LINK_WORDS = frozenset({"of", "the", "government", "peoples", "people"})
@@ -68,6 +70,10 @@ _MAJOR_CITY = 500_000
 _MAX_SPAN = 6
 _MAX_ZH_KEY = 12
 _MAX_LISTED = 5
+#: A variant name counts as a name when its place is this many times the largest so named.
+_DWARFS = 100
+#: A dash with space around it between two names: "Suzhou – Wujiang", "Wuxi - Binhu".
+_CITY_DASH_DISTRICT = re.compile(r"\s+[-–—]\s+")
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ class Context:
     Attributes
     ----------
     country
-        "CN" or "US": only places in that country match.
+        An ISO 3166-1 alpha-2 code ("CN", "IE"): only places in that country match.
     level
         The level the caller expects ("city", "county", "province", "state", "country").
     within
@@ -234,7 +240,7 @@ def _geocode(query: str, text: str, context: Context, gazetteer: Gazetteer) -> G
             level, strong = reading.level, reading.strong
         within += reading.within
     notes: list[str] = []
-    candidates = list(found.values())
+    candidates = _promote_large_variants(list(found.values()))
     if not candidates:
         return _not_found(query, text, context, gazetteer, notes)
 
@@ -245,17 +251,25 @@ def _geocode(query: str, text: str, context: Context, gazetteer: Gazetteer) -> G
             return _not_found(query, text, context, gazetteer, notes, list(found.values()))
     for qualifier in within:
         inside = _qualifier_ids(qualifier, gazetteer)
-        kept = [c for c in candidates if inside & set(c[0].parents)]
-        if kept:
-            candidates = kept
-        else:
-            notes.append(f"ignored the qualifier {qualifier!r}: no candidate lies in it")
+        if not inside:
+            notes.append(f"ignored the qualifier {qualifier!r}: it names no place")
+            continue
+        kept = [c for c in candidates if (inside - {qualifier}) & {c[0].id, *c[0].parents}]
+        if not kept:  # "CA" is California before it is Canada
+            kept = [c for c in candidates if inside & {c[0].id, *c[0].parents}]
+        if not kept:
+            # A named country or state is never dropped: a place elsewhere is not the answer.
+            notes.append(f"no place of this name lies in {qualifier!r}")
+            return _not_found(query, text, context, gazetteer, notes, candidates)
+        candidates = kept
     if level and strong:
         kept = [c for c in candidates if c[0].level == level]
         if not kept:
             notes.append(f"no {level} of this name in the gazetteer")
             return _not_found(query, text, context, gazetteer, notes, candidates)
         candidates = kept
+    if level not in ("province", "state"):
+        candidates = _without_capital_divisions(candidates)
     around = _nearby_ids(context.nearby, gazetteer)
 
     def rank(entry: tuple[Place, int, int]) -> tuple:
@@ -295,6 +309,44 @@ def _geocode(query: str, text: str, context: Context, gazetteer: Gazetteer) -> G
         alternatives=others,
         note="; ".join(notes) or None,
     )
+
+
+def _promote_large_variants(candidates: list) -> list:
+    """Rank a large place's variant name as a name when every place so named is tiny.
+
+    "Bombay" is a variant of Mumbai and the name of a hamlet in New Zealand; "Henan" is the
+    name of a province and an old variant of Hengyang, which stays a variant.
+    """
+    named = max((c[0].population for c in candidates if c[1] == TIER_NAME), default=0)
+    return [
+        (place, TIER_NAME, agree)
+        if tier != TIER_NAME
+        and place.population >= _MAJOR_CITY
+        and place.population >= _DWARFS * named
+        else (place, tier, agree)
+        for place, tier, agree in candidates
+    ]
+
+
+def _without_capital_divisions(candidates: list) -> list:
+    """Drop a first-level division abroad (``adm1:``) named like a city that outweighs it.
+
+    Tokyo, Seoul, Kyiv and Lima name a city and a division around or beside it; a table that
+    means the division says so ("Tokyo Metropolis", level province). The city wins when it
+    lies inside the division or has at least half its population. Chinese and US units keep
+    their own rules (municipalities, states).
+    """
+    cities = [c[0] for c in candidates if c[0].level == "city"]
+
+    def outweighed(division: Place) -> bool:
+        return any(
+            division.id in city.parents
+            or (city.country == division.country and 2 * city.population >= division.population)
+            for city in cities
+        )
+
+    kept = [c for c in candidates if not (c[0].id.startswith("adm1:") and outweighed(c[0]))]
+    return kept or candidates
 
 
 def _is_close_call(best: Place, ranked: list, rank, gazetteer: Gazetteer) -> bool:
@@ -353,9 +405,10 @@ def _suggest(text: str, context: Context, gazetteer: Gazetteer) -> tuple[Place, 
 
 def _qualifier_ids(qualifier: str, gazetteer: Gazetteer) -> set[str]:
     """Ids of every place a qualifier can name ("Taizhou" names both Taizhous)."""
-    if qualifier in gazetteer.places:
+    if qualifier in gazetteer.places and len(qualifier) > 2:
         return {qualifier}
-    ids: set[str] = set()
+    # A two-letter qualifier is a country code and often a state's too ("MD", "CA").
+    ids: set[str] = {qualifier} if qualifier in gazetteer.places else set()
     for reading in _readings(clean(qualifier), gazetteer):
         for place_id, _tier in gazetteer.lookup(reading.key):
             place = gazetteer.places[place_id]
@@ -369,13 +422,15 @@ def _nearby_ids(nearby: Sequence[str], gazetteer: Gazetteer) -> set[str]:
     """The places named nearby and the units containing them, countries left out."""
     ids: set[str] = set()
     for name in nearby:
-        place = gazetteer.places.get(name)
+        place = gazetteer.places.get(name) if len(name) > 2 else None
         if place is None:
             result = geocode(name, Context(), gazetteer)
             place = result.match if not result.ambiguous else None
         if place is not None:
             ids.update(
-                i for i in (place.id, *place.parents, place.twin) if i and i not in ("CN", "US")
+                i
+                for i in (place.id, *place.parents, place.twin)
+                if i and i in gazetteer.places and gazetteer.places[i].level != "country"
             )
     return ids
 
@@ -432,6 +487,9 @@ def _first_run(key: str, gazetteer: Gazetteer) -> list[str]:
 
 def _en_readings(text: str, gazetteer: Gazetteer, exact_only: bool) -> list[_Reading]:
     latin = "".join(char if not has_han(char) else " " for char in text)
+    whole_text = "".join(latin_tokens(latin))
+    if whole_text and gazetteer.lookup(whole_text):
+        return [_Reading(whole_text)]  # a name with its own brackets: "Frankfurt (Oder)"
     main, qualifiers = _split_qualifiers(latin)
     tokens = latin_tokens(main)
     if not tokens:
@@ -461,11 +519,18 @@ def _split_qualifiers(text: str) -> tuple[str, list[str]]:
             inner.append("")
         elif char in ")]）】" and depth:
             depth -= 1
+            if "," in depth_text and inner[-1].strip().lower() in _LEVEL_WORDS:
+                # "Tbilisi, Georgia (country)": the word qualifies the qualifier before it.
+                depth_text += " " + inner.pop().strip()
         elif depth:
             inner[-1] += char
         else:
             depth_text += char
     parts = [part.strip() for part in depth_text.split(",")]
+    if parts and _CITY_DASH_DISTRICT.search(parts[0]):
+        # "Chongqing – Nanchuan": the district is named last, inside the city named first.
+        *outer, last = _CITY_DASH_DISTRICT.split(parts[0])
+        parts = [last, *reversed(outer), *parts[1:]]
     for group in inner:
         parts += [part.strip() for part in group.split(",")]
     parts = [part for part in parts if part]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from pypinyin import Style, lazy_pinyin
 
@@ -208,16 +209,53 @@ def zh_stem(name: str) -> tuple[str, str, str]:
     return name, "", ""
 
 
-def pinyin_name(stem: str) -> str:
+def pinyin_name(stem: str, full: str | None = None, readings: Sequence[dict] = ()) -> str:
     """Return the English (pinyin) form of a Chinese place-name stem: 海阳 -> "Haiyang".
 
-    Syllables run together, with an apostrophe before one that starts with a vowel
-    (西安 -> "Xi'an"), and ü written as in official maps (旅顺口 -> "Lüshunkou").
+    Parameters
+    ----------
+    stem
+        The name without its administrative suffix ("长宁").
+    full
+        The whole name ("长宁区"): pypinyin reads it with its phrase dictionary, so the suffix
+        gives polyphonic characters their context (朝阳区 reads chao, 朝阳 alone zhao).
+    readings
+        Place-name readings that outrank pypinyin, rows of ``place_overrides.yaml``'s
+        ``pinyin`` list: ``{"word": "闵行", "pinyin": "min hang"}``. A one-character word applies
+        wherever the character stands, a longer one where the whole word does (longest first).
+
+    Returns
+    -------
+    str
+        Syllables run together, with an apostrophe before one that starts with a vowel
+        (西安 -> "Xi'an"), and ü written as in official maps (旅顺口 -> "Lüshunkou").
     """
-    syllables = lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True, errors="ignore")
+    whole = full if full and full.startswith(stem) and has_han(stem) else stem
+    syllables = lazy_pinyin(whole, style=Style.NORMAL, v_to_u=True, errors="ignore")
+    if len(syllables) < len(stem) or len(whole) != len(syllables):
+        syllables = lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True, errors="ignore")
+    syllables = syllables[: len(stem)] if len(syllables) >= len(stem) else syllables
+    if len(syllables) == len(stem):
+        syllables = _apply_readings(stem, syllables, readings)
     word = ""
     for index, syllable in enumerate(syllables):
         if index and syllable[:1] in ("a", "e", "o"):
             word += "'"
         word += syllable
     return word[:1].upper() + word[1:]
+
+
+def _apply_readings(stem: str, syllables: list[str], readings: Sequence[dict]) -> list[str]:
+    """Replace pypinyin's syllables where a curated place-name reading covers the characters."""
+    syllables = list(syllables)
+    fixed = [False] * len(stem)
+    for row in sorted(readings, key=lambda row: -len(row["word"])):
+        word, spoken = row["word"], row["pinyin"].split()
+        start = stem.find(word)
+        while start >= 0:
+            span = range(start, start + len(word))
+            if not any(fixed[i] for i in span):
+                for offset, i in enumerate(span):
+                    syllables[i], fixed[i] = spoken[offset], True
+            start = stem.find(word, start + 1)
+    return syllables
