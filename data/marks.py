@@ -3,8 +3,8 @@
 The mark of each type is declared in ``vocabulary.MARKS``. A record keeps its type's mark when
 its places fit it; otherwise:
 
-- a link type with other than one Chinese and one US party below country level (an MOU of five
-  cities) is a hub at its host, else its first party or participant below country level;
+- a link type with other than two parties below country level, of any countries (an MOU of
+  five cities), is a hub at its host, else its first party or participant below country level;
 - a hub type stands at its host, else its site, else its first place below country level;
 - a record whose parties are all countries (a national framework, even one signed in a city) is
   national: counted, listed beside the map and in the table, never a mark on it.
@@ -31,7 +31,7 @@ class Mark:
     kind
         "link", "hub" or "national".
     ends
-        A link's (Chinese, US) locality ids; () otherwise.
+        A link's two party locality ids, in order of country code then id; () otherwise.
     venue
         A hub's locality id; None otherwise.
     participants
@@ -58,11 +58,13 @@ def mark(record: Record, localities: Mapping[str, Locality]) -> Mark:
     local = [ref for ref in record.localities if localities[ref.id].level != NATIONAL_LEVEL]
     participants = len({ref.id for ref in record.localities if ref.role != "site"})
     if MARKS[record.type] == "link":
-        parties = [ref.id for ref in local if ref.role == "party"]
-        chinese = [p for p in parties if localities[p].country == "CN"]
-        american = [p for p in parties if localities[p].country == "US"]
-        if len(chinese) == len(american) == 1 and len(parties) == 2:
-            return Mark("link", ends=(chinese[0], american[0]), participants=participants)
+        parties = sorted(
+            {ref.id for ref in local if ref.role == "party"},
+            key=lambda p: (localities[p].country, p),
+        )
+        if len(parties) == 2:
+            # Ends in order of country code, whatever the countries (CN before US).
+            return Mark("link", ends=(parties[0], parties[1]), participants=participants)
         venues = _by_role(local, ("host", "party", "participant"))
     else:
         venues = _by_role(local, ("host", "site", "party", "participant"))

