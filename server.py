@@ -7,11 +7,14 @@ once at the best level, and gunicorn.
 
 from __future__ import annotations
 
+import atexit
 import gzip
 import hashlib
+import ipaddress
 import logging
 import os
 import queue
+import shutil
 import sys
 import tempfile
 import threading
@@ -24,6 +27,7 @@ from dash import Dash
 from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.serving import WSGIRequestHandler
 
 from partnermap.layers.regions import GEOJSON_PATH
 
@@ -296,6 +300,8 @@ def harden(app: Dash) -> None:
         The dashboard.
     """
     server: Flask = app.server
+    # Flask reads FLASK_DEBUG when it is made; only ``serve --debug`` may turn debug on.
+    server.debug = False
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     headers = security_headers(app.csp_hashes())
     compression = StaticCompression(compression_cache_dir())
@@ -340,7 +346,7 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
     return {
         "bind": [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"],
         "workers": workers,
-        "worker_class": "gthread",
+        "worker_class": "partnermap.worker.WholeRequestWorker",
         "threads": 8,
         "preload_app": True,
         "timeout": 120,
@@ -353,7 +359,67 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
         "accesslog": None,
         "errorlog": "-",
         "loglevel": "info",
+        # gunicorn's default control socket is one per user: a second instance would take
+        # over the first one's. Each instance gets its own, in a folder only its user reads.
+        "control_socket": str(Path(_private_dir()) / "gunicorn.ctl"),
     }
+
+
+def _private_dir() -> str:
+    """A new folder only this user can enter, removed when the process ends."""
+    folder = tempfile.mkdtemp(prefix="partnermap-gunicorn-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def bind_warning(host: str) -> str | None:
+    """A warning when ``host`` is not a loopback address: others on the network can connect.
+
+    Examples
+    --------
+    >>> bind_warning("127.0.0.1") is None
+    True
+    >>> bind_warning("0.0.0.0").split(":")[0]
+    'warning'
+    """
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = False
+    if loopback:
+        return None
+    return (
+        f"warning: --host {host} lets every machine that can reach this one open the "
+        "dashboard, without a login; use --host 127.0.0.1 unless the network is trusted"
+    )
+
+
+class DevRequestHandler(WSGIRequestHandler):
+    """The development server's handler, saying neither its version nor Python's.
+
+    Its own error answers (400, 414, 431) carry the security headers and nothing else.
+    """
+
+    def version_string(self) -> str:
+        """The ``Server`` header: a name, no version."""
+        return "partnermap"
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A short plain answer with the security headers, as every answer has."""
+        reason = self.responses.get(code, ("error",))[0]
+        body = f"{reason}\n".encode()
+        self.close_connection = True
+        # A request line it could not read leaves HTTP/0.9, which would send no headers.
+        self.request_version = "HTTP/1.1"
+        self.send_response(code, reason)
+        for name, value in security_headers(()).items():
+            self.send_header(name, value)
+        self.send_header("Connection", "close")
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD" and code >= 200 and code not in (204, 304):
+            self.wfile.write(body)
 
 
 def run_production(make_app: Callable[[], Dash], options: Mapping[str, Any]) -> None:
@@ -374,6 +440,8 @@ def run_production(make_app: Callable[[], Dash], options: Mapping[str, Any]) -> 
                 self.cfg.set(key, value)
 
         def load(self) -> Flask:
-            return make_app().server
+            server = make_app().server
+            server.debug = False  # whatever FLASK_DEBUG says: debug is never for production
+            return server
 
     _Gunicorn().run()

@@ -11,6 +11,11 @@ on average, one of: a filter change (the URL callback, the map's, then the timel
 and table callbacks that follow the map's answer, sent one after another), a place selected for the details panel, the
 language toggled, or a reload with a warm cache. Users start over the first ``--ramp`` seconds.
 
+With ``--attacks``, two attackers run beside the users (issue 19): ``--slow-sockets`` connections
+that send a request's headers a line at a time and never finish them (slowloris), and
+``--floods`` streams of place searches of ``--flood-names`` new names each, sent back to back.
+Their answers are counted apart from the users'.
+
 Prints the requests, the errors (any status but 200/204, or a failed request) and the latency
 percentiles, overall and by kind. Only loopback addresses are accepted.
 """
@@ -18,6 +23,7 @@ percentiles, overall and by kind. Only loopback addresses are accepted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import http.client
 import json
@@ -194,7 +200,7 @@ class User:
         )
         if response and "search" in response.get("url", {}):
             self.search = response["url"]["search"]
-        self.callback(MAP_OUTPUT, controls, changed)
+        self.callback(MAP_OUTPUT, [("selection", "data", None), *controls], changed)
         answered = ("map-answered", "data")
         for output, extra in PANEL_CALLBACKS.items():
             inputs = [(*answered, time.time()), *((c, p, values[c, p]) for c, p in extra)]
@@ -272,6 +278,115 @@ class User:
                 self.visit(cold=False)
         if self.conn is not None:
             self.conn.close()
+
+
+class SlowSockets:
+    """Connections that send a request's headers a line at a time and never end them.
+
+    Each socket sends the request line, then one more header line every ``interval``
+    seconds; a socket the server closes is opened again. Runs until ``stop`` is set.
+    """
+
+    def __init__(self, host: str, port: int, count: int, interval: float = 5.0) -> None:
+        self.host, self.port, self.count, self.interval = host, port, count, interval
+        self.opened = 0
+        self.closed_by_server = 0
+
+    def run(self, stop: threading.Event) -> None:
+        """Hold ``count`` slow connections open until ``stop``."""
+        sockets: list[socket.socket | None] = [None] * self.count
+        line = 0
+        while not stop.is_set():
+            for i, sock in enumerate(sockets):
+                try:
+                    if sock is None:
+                        sock = sockets[i] = socket.create_connection((self.host, self.port), 5)
+                        self.opened += 1
+                        sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                    sock.sendall(f"X-Slow-{line}: {'a' * 20}\r\n".encode())
+                except OSError:
+                    if sock is not None:
+                        sock.close()
+                        self.closed_by_server += 1
+                    sockets[i] = None
+            line += 1
+            stop.wait(self.interval)
+        for sock in sockets:
+            if sock is not None:
+                sock.close()
+
+
+class SearchFlood:
+    """Place searches of ``names`` new names each, sent back to back on one connection."""
+
+    def __init__(self, host: str, port: int, names: int, seed: int) -> None:
+        self.user = User(host, port, Corpus([], (2000, 2000)), Tally(), seed)
+        self.names = names
+        self.sent = 0
+
+    def run(self, stop: threading.Event) -> None:
+        """Send searches until ``stop``."""
+        rng = self.user.rng
+        while not stop.is_set():
+            names = [
+                "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4))
+                for _ in range(self.names)
+            ]
+            controls = [(cid, prop, None) for cid, prop in CONTROLS]
+            controls[4] = ("place-search", "value", ", ".join(names))
+            panels = [("timeline-facet", "value", "sector"), ("table-sort", "data", None)]
+            panels.append(("selection", "data", None))
+            self.user.callback(
+                RECORD_OUTPUT,
+                [*controls, *panels],
+                ("place-search", "value"),
+                state=[("url", "search", "")],
+            )
+            self.sent += 1
+
+    @property
+    def tally(self) -> Tally:
+        """The flood's own requests: latencies and errors."""
+        return self.user.tally
+
+
+@contextmanager
+def attacks(url: str, slow_sockets: int, floods: int, names: int) -> Iterator[list[Any]]:
+    """Run the slow sockets and the search floods against ``url`` for the block."""
+    parsed = urlparse(url)
+    host, port = parsed.hostname or "127.0.0.1", parsed.port or 80
+    attackers: list[Any] = [SlowSockets(host, port, slow_sockets)] if slow_sockets else []
+    attackers += [SearchFlood(host, port, names, 10_000 + i) for i in range(floods)]
+    stop = threading.Event()
+    threads = [threading.Thread(target=a.run, args=(stop,), daemon=True) for a in attackers]
+    for thread in threads:
+        thread.start()
+    try:
+        yield attackers
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)  # a flood's last request ends within its 30 s timeout
+
+
+def attack_report(attackers: list[Any]) -> str:
+    """What the attackers did, one line each."""
+    lines = []
+    for attacker in attackers:
+        if isinstance(attacker, SlowSockets):
+            lines.append(
+                f"slow sockets: {attacker.count} held, {attacker.opened} opened, "
+                f"{attacker.closed_by_server} closed by the server"
+            )
+        else:
+            spent = attacker.tally.latencies["callback"]
+            errors = sum(attacker.tally.errors.values())
+            median = 1000 * percentile(spent, 50) if spent else 0.0
+            lines.append(
+                f"search flood: {attacker.sent} searches of {attacker.names} names, "
+                f"p50 {median:.0f} ms, {errors} errors"
+            )
+    return "\n".join(lines)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -366,18 +481,27 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--data", type=Path, default=EMBEDDED_DATA_DIR)
     parser.add_argument("--url", help="a server already running on loopback")
+    parser.add_argument("--attacks", action="store_true", help="run the two attacks too")
+    parser.add_argument("--slow-sockets", type=int, default=16, help="with --attacks")
+    parser.add_argument("--floods", type=int, default=1, help="search streams, with --attacks")
+    parser.add_argument("--flood-names", type=int, default=50, help="names per flood search")
     args = parser.parse_args()
     started = time.monotonic()
-    if args.url:
-        tally = run(args.url, args.users, args.seconds, args.think, args.ramp, args.data)
-    else:
-        with production_server(args.data, args.workers) as url:
-            tally = run(url, args.users, args.seconds, args.think, args.ramp, args.data)
+    with contextlib.ExitStack() as stack:
+        url = args.url or stack.enter_context(production_server(args.data, args.workers))
+        attackers = []
+        if args.attacks:
+            attackers = stack.enter_context(
+                attacks(url, args.slow_sockets, args.floods, args.flood_names)
+            )
+        tally = run(url, args.users, args.seconds, args.think, args.ramp, args.data)
     elapsed = time.monotonic() - started
     print(
         f"{args.users} users, {args.seconds:.0f} s, think {args.think} s, ramp {args.ramp} s, "
         f"{args.workers} workers, data {args.data}"
     )
+    if attackers:
+        print(attack_report(attackers))
     print(report(tally, args.seconds, args.ramp))
     print(f"(wall time including server start and stop: {elapsed:.0f} s)")
 
