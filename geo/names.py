@@ -155,11 +155,6 @@ def has_latin(text: str) -> bool:
     return _LATIN_LETTER.search(text) is not None
 
 
-def han_only(text: str) -> str:
-    """Return the Chinese characters of ``text``, in order, without anything between them."""
-    return "".join(_HAN.findall(text))
-
-
 def latin_tokens(text: str) -> list[str]:
     """Split Latin text into lower-case ASCII words, expanding "St."-style abbreviations.
 

@@ -177,15 +177,6 @@ class Cue:
     text: str
 
 
-def find_type(text: str) -> Cue | None:
-    """Return the most specific type cue in ``text`` (earliest among equals), or None."""
-    for slug, pattern in TYPE_CUES:
-        match = pattern.search(text)
-        if match:
-            return Cue(slug, match.start(), match.end(), match.group())
-    return None
-
-
 def type_cues(text: str) -> list[Cue]:
     """Every type cue in ``text``, in text order (one per position, the most specific)."""
     found: list[Cue] = []
