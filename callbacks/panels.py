@@ -7,12 +7,13 @@ fire a pattern-matching callback per button.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from dash import Dash, Input, Output, State
 
 from partnermap.callbacks.context import AppContext
-from partnermap.page import details, ids, national, table
+from partnermap.page import details, ids, national, suggestions, table
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -48,6 +49,16 @@ def register(app: Dash, context: AppContext) -> None:
     def show_national(_answered: int | None, *controls: Any) -> list[Any]:
         state = context.controls_state(*controls)
         return national.panel(context.view(state.filters), state.lang)
+
+    @app.callback(
+        Output(ids.PLACE_SUGGESTIONS_BOX, "children"),
+        Input(ids.MAP_ANSWERED, "data"),
+        *[State(cid, prop) for cid, prop in ids.CONTROLS],
+    )
+    def show_suggestions(_answered: int | None, *controls: Any) -> Any:
+        state = context.controls_state(*controls)
+        everywhere = replace(state.filters, place=frozenset())  # suggest beyond the place searched
+        return suggestions.box(context.view(everywhere), state.lang)
 
     # A place searched for replaces the selection (on Enter: not when a URL fills the box).
     @app.callback(

@@ -7,6 +7,7 @@ from collections import OrderedDict
 from collections.abc import Mapping
 
 from partnermap.data.filters import localities_named
+from partnermap.data.place_names import close_matches, current_name
 from partnermap.data.schema import Locality
 from partnermap.geo.gazetteer import load_gazetteer
 from partnermap.geo.geocode import geocode
@@ -15,9 +16,11 @@ from partnermap.geo.geocode import geocode
 def place_ids(name: str, localities: Mapping[str, Locality]) -> frozenset[str]:
     """Return the locality ids a place search for ``name`` finds.
 
-    A locality id or the start of a name in the table wins; otherwise the offline geocoder reads
-    the spellings the table does not hold ("Chinkiang", "镇江市人民政府"), and a state or
-    province with no agreement of its own stands for the places inside it.
+    A historical name is read as today's ("Peking" as Beijing, ``historical_names.yaml``). A
+    locality id or the start of a name in the table wins; otherwise the offline geocoder reads
+    the spellings the table does not hold ("镇江市人民政府"), and a state or province with no
+    agreement of its own stands for the places inside it; last, a name one or two letters off
+    ("zhenjang") finds the place it misspells.
 
     Parameters
     ----------
@@ -31,7 +34,9 @@ def place_ids(name: str, localities: Mapping[str, Locality]) -> frozenset[str]:
     >>> place_ids("Atlantis", {})
     frozenset()
     """
-    return localities_named(name, localities, resolve=lambda text: _geocoded(text, localities))
+    name = current_name(name) or name
+    found = localities_named(name, localities, resolve=lambda text: _geocoded(text, localities))
+    return found or close_matches(name, localities)
 
 
 def _geocoded(name: str, localities: Mapping[str, Locality]) -> frozenset[str]:

@@ -18,6 +18,10 @@ EXPORT_MENU = "export-menu"
 ABOUT = "about"
 ABOUT_TOTALS = "about-totals"
 MAP_LEGEND = "map-legend"
+PLACE_SUGGESTIONS_BOX = "place-suggestions-box"
+#: The list and status line of the suggestions, as ``assets/suggest.js`` finds them.
+PLACE_SUGGESTIONS = "place-suggestions"
+PLACE_SUGGESTIONS_STATUS = "place-suggestions-status"
 NATIONAL = "national"
 
 # Internal.

@@ -191,6 +191,12 @@ def filter_panel(year_bounds: tuple[int, int] | None) -> html.Aside:
                     placeholder=texts[ids.PLACE_SEARCH, "placeholder"],
                     autoComplete="off",
                 ),
+                html.Div(id=ids.PLACE_SUGGESTIONS_BOX),
+                html.P(
+                    id=ids.PLACE_SUGGESTIONS_STATUS,
+                    className="message",
+                    **{"aria-live": "polite"},
+                ),
                 html.P(id=ids.PLACE_MESSAGE, className="message", role="status"),
             ),
         ],
