@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from partnermap.data.bidi import isolate
 from partnermap.data.schema import FieldError, Locality, Record, Source
 from partnermap.data.yamlfile import (
     LinedDocument,
@@ -164,7 +165,7 @@ def load_localities(path: Path) -> tuple[dict[str, Locality], list[Problem]]:
                 )
             )
             continue
-        localities[locality.id] = locality
+        localities[locality.id] = _isolated(locality)
     return localities, problems
 
 
@@ -235,9 +236,38 @@ def load_records_file(
             problems.extend(_problem(path, doc, ("records", i, *at), msg) for at, msg in found)
             continue
         seen.add(record.id)
-        records.append(record)
+        records.append(_isolated(record))
         index[record.id] = i
     return RecordsFile(path, records, problems, doc, index)
+
+
+#: The fields shown as text, by model: each is isolated (``partnermap.data.bidi``) once it
+#: has passed every check, so that right-to-left text cannot reorder the app's own around it.
+_SHOWN: dict[type[BaseModel], tuple[str, ...]] = {
+    Locality: ("name_en", "name_zh", "admin1"),
+    Record: ("title", "title_zh", "parties", "date_note", "note", "summary"),
+    Source: ("quote",),
+}
+
+
+def _isolated(model: M) -> M:
+    """``model`` with its shown text isolated; the very model when nothing needs it."""
+    update: dict[str, Any] = {}
+    for name in _SHOWN[type(model)]:
+        value = getattr(model, name)
+        if isinstance(value, str):
+            changed: Any = isolate(value)
+        elif isinstance(value, list):
+            changed = [isolate(item) for item in value]
+        else:
+            continue
+        if changed != value:
+            update[name] = changed
+    if isinstance(model, Record):
+        sources = [_isolated(source) for source in model.sources]
+        if sources != model.sources:
+            update["sources"] = sources
+    return model.model_copy(update=update) if update else model
 
 
 def normalise_whitespace(text: str) -> str:

@@ -78,8 +78,10 @@ def record_body(**values: Any) -> dict[str, Any]:
 
 
 def repaint_body(**values: Any) -> dict[str, Any]:
-    """The map and summary callback."""
-    return controls_body(["map.figure", "summary.children"], [], **values)
+    """The map and summary callback: the selection (none), then the controls."""
+    body = controls_body(["map.figure", "summary.children"], [], **values)
+    body["inputs"].insert(0, {"id": "selection", "property": "data", "value": None})
+    return body
 
 
 def restore_body(query: str) -> dict[str, Any]:
