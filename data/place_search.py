@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from partnermap.data.filters import localities_named
 from partnermap.data.place_names import close_matches, current_name
@@ -12,8 +12,13 @@ from partnermap.data.schema import Locality
 from partnermap.geo.gazetteer import load_gazetteer
 from partnermap.geo.geocode import geocode
 
+#: The geocoder's answer for a name: the ids among the localities it means or contains.
+Geocoded = Callable[[str, Mapping[str, Locality]], frozenset[str]]
 
-def place_ids(name: str, localities: Mapping[str, Locality]) -> frozenset[str]:
+
+def place_ids(
+    name: str, localities: Mapping[str, Locality], geocoded: Geocoded | None = None
+) -> frozenset[str]:
     """Return the locality ids a place search for ``name`` finds.
 
     A historical name is read as today's ("Peking" as Beijing, ``historical_names.yaml``). A
@@ -28,14 +33,18 @@ def place_ids(name: str, localities: Mapping[str, Locality]) -> frozenset[str]:
         What the person typed, in English or Chinese.
     localities
         The localities of the data, by id.
+    geocoded
+        What the geocoder finds among ``localities`` for a name the table does not hold
+        (default ``_geocoded``; ``PlaceSearch`` passes one that counts its look-ups).
 
     Examples
     --------
     >>> place_ids("Atlantis", {})
     frozenset()
     """
+    look_up = geocoded or _geocoded
     name = current_name(name) or name
-    found = localities_named(name, localities, resolve=lambda text: _geocoded(text, localities))
+    found = localities_named(name, localities, resolve=lambda text: look_up(text, localities))
     return found or close_matches(name, localities)
 
 
@@ -99,16 +108,16 @@ class PlaceSearch:
             if key in self._answers:
                 self._answers.move_to_end(key)
                 return self._answers[key]
-        answer = localities_named(key, self._localities, resolve=self._geocoded)
+        answer = place_ids(key, self._localities, self._geocoded)
         with self._lock:
             self._answers[key] = answer
             if len(self._answers) > self._remembered:
                 self._answers.popitem(last=False)
         return answer
 
-    def _geocoded(self, name: str) -> frozenset[str]:
+    def _geocoded(self, name: str, localities: Mapping[str, Locality]) -> frozenset[str]:
         spent = getattr(self._spent, "count", 0)
         if spent >= self._lookups:
             raise SearchBudgetSpent(name)
         self._spent.count = spent + 1
-        return _geocoded(name, self._localities)
+        return _geocoded(name, localities)
