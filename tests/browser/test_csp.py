@@ -82,9 +82,9 @@ def test_the_dashboard_works_under_its_policy(watched: tuple[Dashboard, list[str
     board.settle()
     assert board.page.evaluate("document.documentElement.lang") == "zh-CN"
     board.page.click("#export-menu summary")
-    board.settle()
+    board.page.wait_for_selector("#export-body", state="visible")
     board.page.locator("#map .scattergeo path.point").first.hover(force=True)
-    board.page.wait_for_timeout(300)
+    board.page.wait_for_selector("#map .hoverlayer .hovertext")
     assert board.page.locator("#map .scattergeo path.point").count() > 0
     assert _violations(board) == []
     assert not [e for e in board.console_errors if "Content Security Policy" in e]
@@ -114,7 +114,7 @@ def test_hostile_text_is_shown_never_run(hostile: tuple[Dashboard, list[str]]) -
     assert set(links) <= {"http:", "https:"}
     # The map's hover label draws the names as text, no element made from them.
     page.locator("#map .scattergeo path.point").first.hover(force=True)
-    page.wait_for_timeout(300)
+    page.wait_for_selector("#map .hoverlayer .hovertext")
     hover = page.locator("#map .hoverlayer")
     assert hover.locator("a").count() == 0
     assert "<script>window.__pwned" in (hover.text_content() or "")
