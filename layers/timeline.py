@@ -84,7 +84,8 @@ def layout(view: MapView, lang: str = "en", facet: str = "sector") -> dict[str, 
     return {
         "template": "none",
         "barmode": "stack",
-        "height": 220,
+        # No height: the page sets it (assets/style.css), lower on short screens.
+        "autosize": True,
         "margin": {"l": 40, "r": 10, "t": 10, "b": 30},
         "dragmode": "select",
         "selectdirection": "h",
@@ -103,13 +104,15 @@ def layout_update(view: MapView, lang: str, facet: str) -> dict[str, Any]:
     outside it fade, see ``traces``), and plotly's own selection box is cleared.
     """
     first, last = view.year_bounds or (2000, 2001)
-    ticks = list(range(first + (-first) % 5, last + 1, 5))
+    step = 10 if last - first > 25 else 5  # labels far enough apart on a phone
+    ticks = list(range(first + (-first) % step, last + 1, step))
     return {
         "xaxis": {
             "range": [_undated_x(view.year_bounds) - 0.8, last + 0.5],
             "tickvals": [_undated_x(view.year_bounds), *ticks],
             "ticktext": [plotly_text(texts.ui("undated_short", lang)), *map(str, ticks)],
             "tickfont": {"size": 12},
+            "tickangle": 0,
             "fixedrange": True,
         },
         "legend": {
@@ -176,8 +179,8 @@ def _year_range(state: FilterState, year_bounds: tuple[int, int] | None) -> tupl
 
 
 def _undated_x(year_bounds: tuple[int, int] | None) -> int:
-    """Where the undated bar stands: two years left of the first, a gap between."""
-    return (year_bounds or (2000, 2001))[0] - 2
+    """Where the undated bar stands: four years left of the first, room for both labels."""
+    return (year_bounds or (2000, 2001))[0] - 4
 
 
 def years_from_brush(

@@ -114,7 +114,11 @@ def header() -> html.Header:
                 [
                     html.Div(
                         [
-                            html.Span(_text("language"), className="visually-hidden"),
+                            html.Label(
+                                _text("language"),
+                                htmlFor=ids.LANG_TOGGLE,
+                                className="visually-hidden",
+                            ),
                             dcc.RadioItems(
                                 id=ids.LANG_TOGGLE,
                                 options=LANG_OPTIONS,
@@ -122,9 +126,7 @@ def header() -> html.Header:
                                 inline=True,
                                 className="lang-toggle",
                             ),
-                        ],
-                        role="group",
-                        **{"aria-labelledby": ids.text("language")},
+                        ]
                     ),
                     export_menu.menu(),
                 ],
@@ -201,6 +203,7 @@ def filter_panel(year_bounds: tuple[int, int] | None) -> html.Aside:
             ),
         ],
         className="filters",
+        **{"aria-labelledby": ids.text("filters")},
     )
 
 
@@ -226,7 +229,7 @@ def timeline_panel(figure: go.Figure) -> html.Section:
             html.Div(
                 [
                     html.H2(_text("timeline_title")),
-                    html.Span(_text("stack_by"), className="label"),
+                    html.Label(_text("stack_by"), htmlFor=ids.TIMELINE_FACET, className="label"),
                     dcc.RadioItems(
                         id=ids.TIMELINE_FACET,
                         value="sector",
@@ -241,6 +244,7 @@ def timeline_panel(figure: go.Figure) -> html.Section:
                 figure=figure,
                 config={"displaylogo": False, "displayModeBar": False},
                 className="timeline",
+                responsive=True,
             ),
             html.P(_text("timeline_hint"), className="hint"),
         ],
@@ -253,6 +257,7 @@ def details_panel() -> html.Aside:
     return html.Aside(
         [html.H2(_text("details")), html.Div(id=ids.DETAILS, **{"aria-live": "polite"})],
         className="details-panel",
+        **{"aria-labelledby": ids.text("details")},
     )
 
 

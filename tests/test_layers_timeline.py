@@ -30,7 +30,7 @@ def test_the_year_filter_shows_as_a_band_and_fades_the_other_years() -> None:
     v = view(year_from=2014)
     layout = timeline.layout(v)
     assert layout["dragmode"] == "select"
-    assert layout["xaxis"]["range"] == [1978.2, 2015.5]
+    assert layout["xaxis"]["range"] == [1976.2, 2015.5]
     assert layout["selections"] == []
     (band,) = layout["shapes"]
     assert (band["x0"], band["x1"], band["layer"]) == (2013.5, 2015.5, "below")
