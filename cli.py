@@ -11,6 +11,7 @@ from pathlib import Path
 from partnermap.data.filters import FilterState, select
 from partnermap.data.loader import EMBEDDED_DATA_DIR, Corpus, load_corpus
 from partnermap.data.serialize import record_to_dict
+from partnermap.data.table_cli import add_commands as add_table_commands
 from partnermap.data.texts import LANGUAGES
 from partnermap.data.validate import validate_paths
 from partnermap.exports.request import FORMATS, SIZES, ExportRequest, filter_state
@@ -100,10 +101,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Find each NAME in the offline gazetteer; one result per name, in order.",
     )
     geocode.add_argument(
-        "names", nargs="+", metavar="NAME", help="a place name (quote names with spaces)"
+        "names", nargs="*", metavar="NAME", help="a place name (quote names with spaces)"
     )
     geocode.add_argument("--json", action="store_true", help="one JSON object per line")
-    geocode.add_argument("--country", choices=["CN", "US"], help="only places in this country")
+    geocode.add_argument(
+        "--country", type=_country_code, metavar="CC", help="only places in this country (ISO code)"
+    )
+    geocode.add_argument(
+        "--from", dest="from_file", type=Path, metavar="FILE", help="geocode a CSV/TSV column"
+    )
+    geocode.add_argument("--name-column", default="name", help="--from: column of names")
+    geocode.add_argument("--country-column", help="--from: column of ISO country codes")
     geocode.set_defaults(run=_geocode)
 
     serve = commands.add_parser(
@@ -134,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
 
     add_ingest_commands(commands)
+    add_table_commands(commands)
     return parser
 
 
@@ -244,9 +253,27 @@ def _output_file(text: str) -> Path:
     return Path(text)
 
 
+def _country_code(text: str) -> str:
+    from partnermap.data.schema import country_codes
+
+    if text.upper() not in country_codes():
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO 3166-1 alpha-2 country code")
+    return text.upper()
+
+
 def _geocode(args: argparse.Namespace) -> int:
     from partnermap.geo.geocode import Context, geocode_many
 
+    if args.from_file:
+        from partnermap.geo.batch import geocode_file, stderr_progress
+
+        fmt = "jsonl" if args.json else "csv"
+        geocode_file(args.from_file, sys.stdout, args.name_column, args.country_column,
+                     args.country, fmt, stderr_progress)  # fmt: skip
+        print(file=sys.stderr)
+        return 0
+    if not args.names:
+        raise ValueError("give one or more names, or --from FILE")
     results = geocode_many(args.names, Context(country=args.country))
     for result in results:
         if args.json:

@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from partnermap.data.dates_in_text import DateMention, date_mentions
-from partnermap.data.evidence import evidence_level
+from partnermap.data.evidence import evidence_level, is_listing
 from partnermap.data.loader import (
     EMBEDDED_DATA_DIR,
     Problem,
@@ -124,8 +124,10 @@ def audit_record(
     index
         The names of those localities (:func:`quote_search.name_index`).
     """
-    quotes = [index.read(source.quote) for source in record.sources]
-    mentions = [date_mentions(source.quote) for source in record.sources]
+    # A listing's row names the pair but states nothing: only quotes count.
+    quoted = [source for source in record.sources if not is_listing(source)]
+    quotes = [index.read(source.quote) for source in quoted]
+    mentions = [date_mentions(source.quote) for source in quoted]
     claims = {
         "date": _date_claim(record, mentions),
         "parties": list(_party_claims(record, quotes, index)),

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from partnermap.data.schema import Record
+from partnermap.data.schema import Record, Source
 
 #: The confidence of a record that rests on a compiled list of pairs and no quote.
 LISTED = "listed"
+#: Suffixes of the tables ``import-table`` stores in ``sources/``: a row cited from one is a
+#: listing, not a quote that states anything.
+LISTING_SUFFIXES = (".csv", ".tsv")
+
+
+def is_listing(source: Source) -> bool:
+    """Return whether ``source`` cites a row of a compiled list rather than quoting a text."""
+    return bool(source.document and source.document.lower().endswith(LISTING_SUFFIXES))
 
 
 def evidence_level(record: Record) -> str:

@@ -28,6 +28,9 @@ from partnermap.data.writes import comment_text, data_lock, write_atomic
 #: When the reference table was compiled from stored copies of the pages its rows cite.
 ACCESSED = "2026-11"
 RECORDS_FILE = "reference_pairs.yaml"
+#: The compiled list of pairs (``import-table`` stores it in ``sources/``): a reference pair it
+#: names cites its row as a second source.
+LISTING_FILE = "us_china_listed.csv"
 NOTES_FILE = Path(__file__).resolve().parent / "reference" / "notes.yaml"
 
 _KINDS = {
@@ -197,6 +200,13 @@ def import_reference(csv_path: Path, data_dir: Path, resolve: Resolve) -> list[s
         records, localities = pair_records(
             read_pairs(csv_path), resolve, read_notes(), existing.records, existing.localities
         )
+        listing = data_dir / "sources" / LISTING_FILE
+        if listing.exists():
+            from partnermap.data.table_import import listing_sources
+
+            cited = listing_sources(listing, records)
+            for record in records:
+                record["sources"] += cited.get(record["id"], [])
         changes = []
         missing = [loc for lid, loc in sorted(localities.items()) if lid not in existing.localities]
         if missing:

@@ -360,7 +360,8 @@ def _add_countries(builder: _Builder, curated: dict[str, dict], t2s) -> None:
         )
         english = [_text(getattr(row, column)) for column in _NE_NAMES]
         alternates = _text(row.NAME_ALT).split("|")
-        builder.add(place, [place.name_en, geonames.get(code, ""), *english, *zh_names])
+        names = [place.name_en, place.name_zh or "", geonames.get(code, ""), *english, *zh_names]
+        builder.add(place, names)
         builder.name(place.id, alternates, TIER_VARIANT)
 
 

@@ -73,6 +73,7 @@ _MAX_LISTED = 5
 #: A variant name counts as a name when its place is this many times the largest so named.
 _DWARFS = 100
 #: A dash with space around it between two names: "Suzhou – Wujiang", "Wuxi - Binhu".
+_ZH_BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _CITY_DASH_DISTRICT = re.compile(r"\s+[-–—]\s+")
 
 
@@ -125,7 +126,7 @@ class GeocodeResult:
 
 
 def place_dict(place: Place) -> dict[str, Any]:
-    """Return the public fields of a place, as in the localities table."""
+    """Return the public fields of a place, as in the localities table, and its population."""
     return {
         "id": place.id,
         "name_en": place.name_en,
@@ -135,6 +136,7 @@ def place_dict(place: Place) -> dict[str, Any]:
         "admin1": place.admin1,
         "lat": place.lat,
         "lon": place.lon,
+        "population": place.population,
     }
 
 
@@ -439,7 +441,15 @@ def _readings(text: str, gazetteer: Gazetteer, *, exact_only: bool = False) -> l
     """All readings of a cleaned query: one per script it is written in."""
     readings = []
     if has_han(text):
-        readings += _zh_readings(han_key(text, gazetteer.to_simplified), gazetteer, exact_only)
+        # "长宁区（上海）": the name outside the brackets, the unit it lies in inside them.
+        inner = [part for part in _ZH_BRACKETS.findall(text) if has_han(part)]
+        outside = (
+            _ZH_BRACKETS.sub(" ", text) if inner and has_han(_ZH_BRACKETS.sub(" ", text)) else text
+        )
+        found = _zh_readings(han_key(outside, gazetteer.to_simplified), gazetteer, exact_only)
+        for reading in found:
+            reading.within += inner if outside is not text else []
+        readings += found
     if has_latin(text):
         readings += _en_readings(text, gazetteer, exact_only)
     return readings

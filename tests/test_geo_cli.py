@@ -53,5 +53,5 @@ def test_bad_input_prints_an_error_line(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_unknown_country_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:
-        main(["geocode", "--country", "FR", "Paris"])
+        main(["geocode", "--country", "XX", "Paris"])
     assert stop.value.code == 2

