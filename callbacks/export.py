@@ -51,9 +51,10 @@ def register(
     def translate(lang, title, size):  # type: ignore[no-untyped-def]
         return export_menu.menu_body(lang or "en", str(title or "")[:200], str(size or "slide"))
 
-    @app.callback(Input(ids.EXPORT_MENU, "open"))
-    def warm_up(is_open):  # type: ignore[no-untyped-def]
-        if is_open:
+    # The summary's clicks: html.Details does not report its ``open`` property to Dash.
+    @app.callback(Input(ids.EXPORT_SUMMARY, "n_clicks"), prevent_initial_call=True)
+    def warm_up(clicks):  # type: ignore[no-untyped-def]
+        if clicks:
             threading.Thread(target=renderer.start, name="kaleido-warm-up", daemon=True).start()
 
     @app.callback(

@@ -31,7 +31,9 @@ def menu() -> html.Details:
     """The Export menu, in English until the language callback fills its body."""
     return html.Details(
         [
-            html.Summary(html.Span(texts.ui("export", "en"), id=ids.text("export"))),
+            html.Summary(
+                html.Span(texts.ui("export", "en"), id=ids.text("export")), id=ids.EXPORT_SUMMARY
+            ),
             html.Div(
                 menu_body("en"), id=ids.EXPORT_BODY, className="export-panel", style=_PANEL_STYLE
             ),
