@@ -80,9 +80,9 @@ def menu_body(lang: str, title: str = "", size: str = "slide") -> list[Any]:
             ],
             style={"display": "flex", "flexDirection": "column"},
         ),
-        html.Label(
+        html.Div(
             [
-                texts.ui("export_size", lang),
+                html.Label(texts.ui("export_size", lang), htmlFor=ids.EXPORT_SIZE),
                 dcc.RadioItems(
                     id=ids.EXPORT_SIZE,
                     options=[
