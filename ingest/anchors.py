@@ -12,10 +12,13 @@ yearless dates from; a posting date never is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
+from typing import TypeVar
 
 import yaml
 
@@ -110,6 +113,7 @@ def _climate_conferences() -> tuple[ClimateConference, ...]:
     )
 
 
+@cache
 def _unique_by_city() -> dict[str, ClimateConference]:
     """Conferences by host city (lower-cased English, or Chinese), for the cities that hosted
     one only: a city that hosted two dates nothing by its name."""
@@ -135,6 +139,7 @@ def _conference_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+_Spanned = TypeVar("_Spanned", "DateMention", "EventReference")
 _SENTENCE = re.compile(r"[^.。;；!?！？\n]+(?:\n(?!\s*\n)[^.。;；!?！？\n]+)*")
 
 
@@ -243,21 +248,19 @@ def _event_dates(
     2014 in conjunction with the S&ED") or tells it ("The fourth SLD was held in Chengdu on
     November 12, 2018")."""
     dated: dict[tuple[str, int | None], DateMention] = {}
+    if not references:
+        return dated
     for sentence in _SENTENCE.finditer(text):
         told = bool(EVENT_CUES.search(sentence.group()))
         inside = [
             r
-            for r in references
-            if sentence.start() <= r.start < sentence.end()
-            and (r.relation == "during" or (r.relation is None and told))
+            for r in _within(references, sentence.start(), sentence.end())
+            if r.relation == "during" or (r.relation is None and told)
         ]
         written = {
             m.value: m
-            for m in mentions
-            if sentence.start() <= m.start < sentence.end()
-            and m.kind == "text"
-            and m.year
-            and m.month
+            for m in _within(mentions, sentence.start(), sentence.end())
+            if m.kind == "text" and m.year and m.month
         }
         if len(written) != 1:
             continue
@@ -273,6 +276,13 @@ def _event_dates(
                 ),
             )
     return dated
+
+
+def _within(items: Sequence[_Spanned], start: int, end: int) -> Sequence[_Spanned]:
+    """The items (in text order) that start within ``[start, end)``."""
+    first = bisect_left(items, start, key=lambda item: item.start)
+    last = bisect_left(items, end, key=lambda item: item.start)
+    return items[first:last]
 
 
 def conference_mentions(text: str) -> list[DateMention]:

@@ -371,7 +371,7 @@ def _kind(text: str, start: int, end: int) -> str:
     # A date with the time of day is a page's stamp ("2014-7-14 20:43"): at a line's start,
     # or written in digits as software writes it.
     stamped = before.strip() == "" or _NUMERIC_DATE.match(text[start:end])
-    if _POSTED.search(before) or (stamped and _CLOCK_AFTER.match(text[end:])):
+    if _POSTED.search(before) or (stamped and _CLOCK_AFTER.match(text[end : end + 20])):
         return "posted"
     after = text[end : end + 40]
     if _DATELINE_EN.match(before) and re.match(r"\s*(\([^)]{1,30}\))?\s*(--|—|–|-)", after):
@@ -601,12 +601,8 @@ def choose_event_date(
         never a posting date or a dateline. None, with the reason, when the part gives none.
     """
     first = bisect_left(mentions, start, key=lambda m: m.start)
-    inside = []
-    for mention in mentions[first:]:
-        if mention.start >= end:
-            break
-        if mention.kind == "text":
-            inside.append(mention)
+    last = bisect_left(mentions, end, lo=first, key=lambda m: m.start)
+    inside = [m for m in mentions[first:last] if m.kind == "text"]
     dated = [m for m in inside if m.year is not None]
     founded = [m for m in dated if m.founding]
     dated = founded if founding and founded else [m for m in dated if not m.founding]

@@ -92,6 +92,9 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
 #: made at one.
 GATHERINGS = frozenset({"summit", "forum", "conference", "workshop", "training"})
 
+#: How much of a text :func:`find_sectors` reads.
+SECTOR_CHARS = 50_000
+
 #: (sector slug, cue).
 SECTOR_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("low-carbon-planning", re.compile(r"low[- ]carbon|低碳", _I)),
@@ -190,8 +193,11 @@ def type_cues(text: str) -> list[Cue]:
 def find_sectors(text: str, limit: int = 6) -> list[Cue]:
     """Return the sectors ``text`` names, most-mentioned first (at most ``limit``).
 
-    A text that names none gets no sectors; the record builder then uses "general".
+    A text that names none gets no sectors; the record builder then uses "general". Only the
+    first ``SECTOR_CHARS`` characters are read: what an agreement is about, it says early,
+    and a text of megabytes would otherwise be read twenty times over.
     """
+    text = text[:SECTOR_CHARS]
     counted: list[tuple[int, int, Cue]] = []
     for rank, (slug, pattern) in enumerate(SECTOR_CUES):
         matches = list(pattern.finditer(text))

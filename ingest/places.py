@@ -21,9 +21,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from partnermap.geo.gazetteer import Gazetteer, Place, han_key, load_gazetteer
-from partnermap.geo.geocode import Context, geocode
+from partnermap.geo.geocode import Context, GeocodeResult, geocode
 from partnermap.geo.names import latin_key
 
+#: The countries whose places a document's partners are: the map is of US-China partnerships.
+COUNTRIES = frozenset({"CN", "US"})
 #: A gazetteer city named in English must be this large to count without a preposition
 #: ("in Oak Ridge"): capitalised words like "Energy" or "Union" are also small US towns.
 _NOTABLE_POPULATION = 100_000
@@ -164,15 +166,18 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         In text order, without overlaps.
     """
     gazetteer = gazetteer or load_gazetteer()
+    lookup = _MemoLookup(gazetteer)
     spans = sorted(
-        [*_english_spans(text, gazetteer), *_chinese_spans(text, gazetteer)],
+        [*_english_spans(text, gazetteer, lookup), *_chinese_spans(text, gazetteer, lookup)],
         key=lambda span: (span[0], -span[1]),
     )
     spans = _without_overlaps(spans)
     nearby = tuple(dict.fromkeys(text[start:end] for start, end, _ in spans))[:20]
     mentions = []
+    # A long text names the same places again and again: each name is geocoded once.
+    memo: dict[tuple[str, tuple[str, ...]], GeocodeResult] = {}
     for start, end, tier in spans:
-        mention = _resolve(text, start, end, tier, nearby, gazetteer)
+        mention = _resolve(text, start, end, tier, nearby, gazetteer, memo)
         if mention is not None:
             mentions.append(mention)
     mentions.extend(_weak_countries(text, mentions, gazetteer))
@@ -180,7 +185,28 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     return _mark_sites(text, _mark_qualifiers(text, mentions))
 
 
-def _english_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, int]]:
+class _MemoLookup:
+    """The gazetteer's name index, each key looked up once (a long text repeats its names),
+    and only places in China and the United States."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        self._hits: dict[str, tuple[tuple[str, int], ...]] = {}
+
+    def __call__(self, key: str) -> tuple[tuple[str, int], ...]:
+        if key not in self._hits:
+            places = self._gazetteer.places
+            self._hits[key] = tuple(
+                (place_id, tier)
+                for place_id, tier in self._gazetteer.lookup(key)
+                if places[place_id].country in COUNTRIES
+            )
+        return self._hits[key]
+
+
+def _english_spans(
+    text: str, gazetteer: Gazetteer, lookup: _MemoLookup
+) -> Iterator[tuple[int, int, int]]:
     for run in _EN_RUN.finditer(text):
         words = list(re.finditer(r"[^\s,]+(?:,\s*D\.C\.)?", run.group()))
         i = 0
@@ -190,7 +216,7 @@ def _english_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, 
                 end = run.start() + words[j - 1].end()
                 name = text[start:end].rstrip(".,'’")
                 end = start + len(name)
-                tier = _english_tier(name, text, start, end, gazetteer)
+                tier = _english_tier(name, text, start, end, gazetteer, lookup)
                 if tier is not None:
                     yield start, end, tier
                     i = j
@@ -199,11 +225,13 @@ def _english_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, 
                 i += 1
 
 
-def _english_tier(name: str, text: str, start: int, end: int, gazetteer: Gazetteer) -> int | None:
+def _english_tier(
+    name: str, text: str, start: int, end: int, gazetteer: Gazetteer, lookup: _MemoLookup
+) -> int | None:
     """The best tier under which a capitalised run names a place worth a mention, or None."""
     if name.lower() in ("the", "of") or len(name) < 3 or name in FOREIGN or name == "U.S":
         return None
-    hits = gazetteer.lookup(latin_key(name))
+    hits = lookup(latin_key(name))
     introduced = bool(_PREPOSITION.search(text[max(0, start - 12) : start])) or bool(
         _STATE_AFTER.match(text[end : end + 20])
     )
@@ -221,21 +249,30 @@ def _english_tier(name: str, text: str, start: int, end: int, gazetteer: Gazette
     return min(tiers) if tiers else None
 
 
-def _chinese_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, int]]:
+def _chinese_spans(
+    text: str, gazetteer: Gazetteer, lookup: _MemoLookup
+) -> Iterator[tuple[int, int, int]]:
     tokens = _han_tokens(text)
+    keys: dict[str, str] = {}
+
+    def key(name: str) -> str:
+        if name not in keys:
+            keys[name] = han_key(name, gazetteer.to_simplified)
+        return keys[name]
+
     i = 0
     while i < len(tokens):
         for j in range(min(len(tokens), i + _MAX_HAN_TOKENS), i, -1):
             start, end = tokens[i][1], tokens[j - 1][2]
             name = text[start:end]
-            if not (len(han_key(name, gazetteer.to_simplified)) == len(name) >= 2):
+            if not (len(key(name)) == len(name) >= 2):
                 continue
             if name in _STOP_HAN or name in FOREIGN:
                 continue
-            hits = gazetteer.lookup(han_key(name, gazetteer.to_simplified))
+            hits = lookup(key(name))
             if not hits and len(name) >= 4 and name[-1] in _ADMIN_SUFFIXES:
                 # "圣迭戈市": the index may know a foreign city only without the suffix.
-                hits = gazetteer.lookup(han_key(name[:-1], gazetteer.to_simplified))
+                hits = lookup(key(name[:-1]))
             if not hits:
                 continue
             if len(name) == 2 and not _short_han_name(hits, tokens[i:j], gazetteer):
@@ -271,18 +308,22 @@ def _han_tokens(text: str) -> list[tuple[str, int, int, str]]:
     """
     segmenter = _segmenter()
     tokens = []
+    # A long text repeats its runs (boilerplate, a repeated clause): each is segmented once.
+    segmented: dict[str, list[tuple[str, str]]] = {}
     for run in re.finditer(r"[\u3400-\u9fff]+", text):
         position = run.start()
-        for pair in segmenter.cut(run.group()):
-            end = position + len(pair.word)
-            party = _ZH_GOVERNMENT.search(pair.word)
+        words = segmented.get(run.group())
+        if words is None:
+            words = [(pair.word, pair.flag) for pair in segmenter.cut(run.group())]
+            segmented[run.group()] = words
+        for word, flag in words:
+            end = position + len(word)
+            party = _ZH_GOVERNMENT.search(word)
             if party and party.start() >= 2:
-                tokens.append(
-                    (party.string[: party.start()], position, position + party.start(), "ns")
-                )
+                tokens.append((word[: party.start()], position, position + party.start(), "ns"))
                 tokens.append((party.group(), position + party.start(), end, "n"))
             else:
-                tokens.append((pair.word, position, end, pair.flag))
+                tokens.append((word, position, end, flag))
             position = end
     return tokens
 
@@ -311,6 +352,7 @@ def _resolve(
     tier: int,
     nearby: tuple[str, ...],
     gazetteer: Gazetteer,
+    memo: dict[tuple[str, tuple[str, ...]], GeocodeResult],
 ) -> PlaceMention | None:
     party_start, party_end = start, end
     before = text[max(0, start - 40) : start]
@@ -322,7 +364,10 @@ def _resolve(
     is_party = (party_start, party_end) != (start, end)
     query = text[party_start:party_end]
     others = tuple(name for name in nearby if name != text[start:end])
-    result = geocode(query, Context(nearby=others), gazetteer)
+    key = (query, others)
+    if key not in memo:
+        memo[key] = _geocode_in_scope(query, others, gazetteer)
+    result = memo[key]
     if result.match is None:
         return None
     confidence = 0.9 if tier == _NAME_TIER else 0.75
@@ -338,6 +383,19 @@ def _resolve(
         ambiguous=result.ambiguous,
         outer_end=party_end,
     )
+
+
+def _geocode_in_scope(query: str, nearby: tuple[str, ...], gazetteer: Gazetteer) -> GeocodeResult:
+    """Geocode a name to a place in China or the United States: when the gazetteer's best
+    reading lies elsewhere ("Victoria", Australia), the best reading in either country."""
+    result = geocode(query, Context(nearby=nearby), gazetteer)
+    if result.match is None or result.match.country in COUNTRIES:
+        return result
+    for country in sorted(COUNTRIES):
+        scoped = geocode(query, Context(country=country, nearby=nearby), gazetteer)
+        if scoped.match is not None:
+            return scoped
+    return replace(result, match=None)
 
 
 def _weak_countries(

@@ -17,10 +17,12 @@ are merged.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from partnermap.data.schema import Record
 from partnermap.data.vocabulary import AGREEMENT_TYPES, TYPES
@@ -100,6 +102,11 @@ _CONTINUED = re.compile(
 _WITHIN = re.compile(r"期间|同时|\bduring\b|\bmeanwhile\b|\bon the sidelines\b", re.I)
 #: An item heading that names only a field of cooperation ("Renewable Energy Cooperation:").
 _COOPERATION = re.compile(r"\bcooperation\b|合作", re.I)
+#: How far before and after a sentence the reading of its cues looks (see :func:`_cues`).
+_CUE_CONTEXT = 130
+_ABROAD = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(FOREIGN, key=len, reverse=True))) + r")[\s\u3400-\u9fff]"
+)
 _CLAUSE_BREAK = re.compile(r"[,，;；]\s*")
 _QUOTED_TITLE = re.compile(r"《([^》]{2,120})》|“([^”]{4,120})”")
 _VENUE_BEFORE = re.compile(
@@ -169,6 +176,18 @@ def propose(document: Document) -> list[Proposal]:
     list of Proposal
         The main agreement first (when the title names one), then the others in text order.
     """
+    # A long document makes hundreds of thousands of small objects and no cycles: the cyclic
+    # collector's full passes over them would make the work grow with the square of the text.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _propose(document)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _propose(document: Document) -> list[Proposal]:
     text = simplified(document.text)
     blocks = split_blocks(text)
     dates = read_dates(text)
@@ -361,6 +380,7 @@ def _block_proposals(
         for m in _block_places(block, places)
         if m.place.level == "country" and m.strength != "qualifier"
     ]
+    block_sectors = find_sectors(text[block.start : block.end]) if eventful else []
     for span, cues in eventful:
         for cue in cues:
             own = _own_span(text, span, cue, cues)
@@ -381,9 +401,7 @@ def _block_proposals(
                     mine = nearer
             if not [m for m in mine if m.strength != "qualifier"]:
                 mine = _block_places(block, places)
-            sectors = find_sectors(text[block.start : block.end]) or find_sectors(
-                text[span[0] : span[1]]
-            )
+            sectors = block_sectors or find_sectors(text[span[0] : span[1]])
             found.append(
                 Proposal(
                     cue,
@@ -419,7 +437,8 @@ def _anniversary_of(
     if not any(c.slug in _FOUNDINGS for c in cues):
         return False
     first = bisect_left(mentions, span[0], key=lambda m: m.start)
-    return any(m.founding for m in mentions[first:] if m.start < span[1])
+    last = bisect_left(mentions, span[1], lo=first, key=lambda m: m.start)
+    return any(m.founding for m in mentions[first:last])
 
 
 def _cites(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
@@ -458,7 +477,20 @@ def _item_cue(
 def _cues(text: str, span: tuple[int, int]) -> list[Cue]:
     """The type cues of a sentence that name what happened, not where or what was recalled:
     "在…峰会上签订" is an MOU signed at a summit, "Sister Cities Conference" is a conference,
-    and "此次会议", "a meeting", "巴黎气候大会", "Three agreements" name nothing new."""
+    and "此次会议", "a meeting", "巴黎气候大会", "Three agreements" name nothing new.
+
+    What decides depends on the sentence and at most ``_CUE_CONTEXT`` characters around it,
+    so a sentence repeated with the same surroundings is read once.
+    """
+    start = max(0, span[0] - _CUE_CONTEXT)
+    window = text[start : span[1] + _CUE_CONTEXT]
+    found = _window_cues(window, span[0] - start, span[1] - start)
+    return [_shift(cue, start) for cue in found]
+
+
+@lru_cache(maxsize=4096)
+def _window_cues(text: str, first: int, last: int) -> tuple[Cue, ...]:
+    span = (first, last)
     body = text[span[0] : span[1]]
     urls = url_spans(text)
     found = [_shift(c, span[0]) for c in type_cues(body)]
@@ -478,7 +510,7 @@ def _cues(text: str, span: tuple[int, int]) -> list[Cue]:
         kept.append(cue)
     specific = {c.slug for c in kept} - _WEAK_TYPES
     kept = [c for c in kept if c.slug not in _WEAK_TYPES or not specific]
-    return list({c.slug: c for c in reversed(kept)}.values())[::-1]
+    return tuple(list({c.slug: c for c in reversed(kept)}.values())[::-1])
 
 
 def _venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
@@ -511,11 +543,7 @@ def _summary(text: str, cue: Cue) -> bool:
 def _abroad(text: str, cue: Cue) -> bool:
     """Whether the cue's own name starts with a place abroad ("Paris climate conference",
     "巴黎气候大会"; not "Asia-Pacific Workshop")."""
-    name = _phrase(text, cue)
-    return any(
-        name.startswith(place) and re.match(r"[\s\u3400-\u9fff]", name[len(place) :])
-        for place in FOREIGN
-    )
+    return bool(_ABROAD.match(_phrase(text, cue)))
 
 
 def _same_phrase(between: str) -> bool:
@@ -742,14 +770,14 @@ def _merge(proposals: list[Proposal]) -> list[Proposal]:
     name, numbered item, pair or nearby block), so merging stays linear in the proposals.
     """
     merged: list[Proposal] = []
-    index: dict[tuple, list[int]] = {}
+    index: dict[tuple, dict[int, None]] = {}
     for proposal in proposals:
         candidates = sorted({i for key in _merge_keys(proposal) for i in index.get(key, ())})
         twin = next((merged[i] for i in candidates if _same_event(merged[i], proposal)), None)
         if twin is None:
             merged.append(proposal)
             for key in _merge_keys(proposal, stored=True):
-                index.setdefault(key, []).append(len(merged) - 1)
+                index.setdefault(key, {})[len(merged) - 1] = None
             continue
         twin.places = twin.places + [
             m for m in proposal.places if m.place.id not in twin.locality_ids()
@@ -767,7 +795,7 @@ def _merge(proposals: list[Proposal]) -> list[Proposal]:
             twin.title = proposal.title
         position = next(i for i in candidates if merged[i] is twin)
         for key in _merge_keys(twin, stored=True):
-            index.setdefault(key, []).append(position)
+            index.setdefault(key, {})[position] = None
     return merged
 
 
