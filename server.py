@@ -334,9 +334,18 @@ def _error_response(error: Exception) -> Response | HTTPException:
 def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
     """Gunicorn settings for ``workers`` processes on ``host``:``port``.
 
-    Threaded workers keep idle keep-alive connections off the threads; each worker is
-    recycled after a few thousand requests (jittered) so memory cannot creep, and one stuck on
-    a request for two minutes is replaced.
+    Threaded workers (``partnermap.worker.WholeRequestWorker``) keep idle keep-alive
+    connections and requests still arriving off the threads; each worker is recycled after a
+    few thousand requests (jittered) so memory cannot creep, and one stuck on a request for two
+    minutes is replaced.
+
+    Measured with ``benchmarks/load.py --attacks`` (200 users, 16 slow sockets, a stream of
+    50-name searches, 2 workers): gunicorn's own ``gthread`` stopped answering the page (p50
+    30 s, timeouts) as the slow sockets held every thread; its ``gevent`` worker let them in
+    but ran each callback on the one event loop, blocking the rest (page p50 12 s). Timeouts
+    alone only free a thread for the next slow socket, and waitress, which buffers requests
+    too, is one process where the load needs both cores. Waiting for the whole request in
+    the event loop, then threads, kept p95 under 1 s.
 
     Examples
     --------
