@@ -49,7 +49,11 @@ def _ingest(args: argparse.Namespace) -> int:
 
     failed = 0
     for path in args.files:
-        report = drafts.ingest(path, args.data, args.out)
+        try:
+            report = drafts.ingest(path, args.data, args.out)
+        except Exception as err:  # one bad file must not stop the others
+            report = drafts.IngestReport(str(path))
+            report.error = f"{path}: could not be read ({type(err).__name__}: {err})"
         failed += report.error is not None
         if args.json:
             print(json.dumps(report.to_dict(), ensure_ascii=False))

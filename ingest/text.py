@@ -158,7 +158,7 @@ def _html_text(html: str) -> str:
 
 def _pdf_text(path: Path, raw: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(raw))
@@ -167,7 +167,15 @@ def _pdf_text(path: Path, raw: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+    except RecursionError as err:
+        raise IngestError(
+            f"{path}: not a readable PDF (its objects are nested too deeply to read)"
+        ) from err
+    except LimitReachedError as err:
+        raise IngestError(
+            f"{path}: not a readable PDF (it unpacks to more than a document holds: {err})"
+        ) from err
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, MemoryError) as err:
         raise IngestError(f"{path}: not a readable PDF ({err})") from err
     text = "\n\n".join(pages)
     if not text.strip():
