@@ -20,7 +20,7 @@ from typing import Any
 from dash import Dash
 from flask import Flask, Response, abort, send_from_directory
 
-from partnermap.callbacks import export, language, mapview, panels, timeline, urlsync
+from partnermap.callbacks import describe, export, language, mapview, panels, timeline, urlsync
 from partnermap.callbacks.context import AppContext, ViewCache
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
@@ -132,6 +132,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
     mapview.register(app, context)
     timeline.register(app, context)
     panels.register(app, context)
+    describe.register(app, context)
     language.register(app)
     export.register(app, context, corpus.localities, Renderer(basemap.BASEMAP_DIR))
     harden(app)

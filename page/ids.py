@@ -13,6 +13,8 @@ PLACE_SEARCH = "place-search"
 DETAILS = "details"
 DATA_TABLE = "data-table"
 SUMMARY = "summary"
+#: The map's text twin: a live region saying what the map shows (``page.describe_map``).
+MAP_TEXT = "map-text"
 LANG_TOGGLE = "lang-toggle"
 EXPORT_MENU = "export-menu"
 ABOUT = "about"

@@ -109,7 +109,7 @@ def header() -> html.Header:
     return html.Header(
         [
             html.H1(_text("title")),
-            html.P(id=ids.SUMMARY, role="status", **{"aria-live": "polite"}),
+            html.P(id=ids.SUMMARY),
             html.Div(
                 [
                     html.Div(
@@ -215,6 +215,12 @@ def map_panel(figure: go.Figure) -> html.Section:
             dcc.Graph(
                 id=ids.MAP, figure=figure, config=MAP_CONFIG, className="map", responsive=True
             ),
+            html.P(
+                id=ids.MAP_TEXT,
+                role="status",
+                className="visually-hidden",
+                **{"aria-live": "polite", "aria-atomic": "true"},
+            ),
             html.Ul(legend.items("en"), id=ids.MAP_LEGEND, className="map-legend"),
             html.Div(id=ids.NATIONAL, className="national-panel"),
         ],
@@ -255,7 +261,7 @@ def timeline_panel(figure: go.Figure) -> html.Section:
 def details_panel() -> html.Aside:
     """Where a clicked place's or arc's agreements are listed."""
     return html.Aside(
-        [html.H2(_text("details")), html.Div(id=ids.DETAILS, **{"aria-live": "polite"})],
+        [html.H2(_text("details")), html.Div(id=ids.DETAILS)],
         className="details-panel",
         **{"aria-labelledby": ids.text("details")},
     )
