@@ -1,13 +1,14 @@
 // Map labels at the map's real size: layers/placenames.py places them, busiest first, for a
 // nominal box; here, after every draw, a label whose box meets one drawn before it (in the same
-// busiest-first order) is hidden, so on any screen no two drawn labels overlap. The map marks
-// the pass done with data-labels-placed, which the browser tests wait for.
+// busiest-first order) is hidden, so on any screen no two drawn labels overlap. After each pass
+// the map says how many labels it weighed in data-labels-for, which the browser tests wait for.
 (() => {
   const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
   function place(plot) {
     const kept = [];
-    plot.querySelectorAll(".trace.scattergeo text").forEach((label) => {
+    const labels = plot.querySelectorAll(".trace.scattergeo text");
+    labels.forEach((label) => {
       label.style.visibility = "";
       const box = label.getBoundingClientRect();
       if (!box.width) return;
@@ -17,7 +18,7 @@
         kept.push(box);
       }
     });
-    plot.dataset.labelsPlaced = String(Number(plot.dataset.labelsPlaced || 0) + 1);
+    plot.dataset.labelsFor = String(labels.length);
   }
 
   function watch(plot) {

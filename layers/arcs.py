@@ -1,5 +1,11 @@
-"""Arc layer: one great circle per partnered pair of places (or of states and provinces, when
-the view joins them), styled by the kind of tie, wider and more opaque for more agreements."""
+"""Arc layer: one link per partnered pair of places (or of states and provinces, when the view
+joins them), styled by the kind of tie, wider and more opaque for more agreements.
+
+A link is drawn as a bow across the Pacific: from its Chinese end, through a middle point no
+further north than ``MAX_BEND_LAT``, to its US end (plotly joins the three with great circles).
+The great circle itself from south China to the US east coast runs over the pole, which this
+map draws as its top edge: the link would run along the frame, not between its places.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ import numpy as np
 
 from partnermap.data import texts
 from partnermap.data.view import MapView
+from partnermap.geo.arcs import great_circles
 from partnermap.layers.text import plotly_text
 
 
@@ -37,6 +44,8 @@ KINDS = (
 #: itself, so three points fix the arc (each segment well under 180 degrees, so never the long
 #: way round) for an eighth of the bytes of the whole path.
 KEPT = 3
+#: The northernmost latitude of a link's middle point (see the module's docstring).
+MAX_BEND_LAT = 60.0
 #: The most arcs drawn: the widest. About 10 vertices each; plotly redraws them all on each
 #: change (benchmarks/draw.py).
 MAX_DRAWN = 300
@@ -90,7 +99,7 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     rows = drawn_rows(view)
     arcs = view.arcs.iloc[rows]
     count = arcs["count"].to_numpy()
-    lat, lon = view.arc_lat[rows], view.arc_lon[rows]
+    lat, lon = paths(view, rows)
     kind = np.array([_kind_of(t).key for t in arcs["type"].tolist()], dtype=object)
     lines = [
         _band(lat[kind == k.key], lon[kind == k.key], k, band, count[kind == k.key], lang)
@@ -112,8 +121,8 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
         "type": "scattergeo",
         "name": "arc-midpoints",
         "uid": "arc-midpoints",
-        "lat": arcs["mid_lat"].to_numpy(),
-        "lon": arcs["mid_lon"].to_numpy(),
+        "lat": lat[:, 1],
+        "lon": lon[:, 1],
         "mode": "markers",
         "marker": {"size": 9, "color": "rgba(0, 0, 0, 0)", "line": {"width": 0}},
         "customdata": [
@@ -132,6 +141,41 @@ def drawn_rows(view: MapView) -> np.ndarray:
     if count.size <= MAX_DRAWN:
         return np.arange(count.size)
     return np.sort(np.argsort(-count, kind="stable")[:MAX_DRAWN])
+
+
+def paths(view: MapView, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The drawn links of ``view.arcs[rows]``: latitudes and longitudes, shape ``(n, 3)``.
+
+    Each runs east from its Chinese end across the Pacific to its US end, through the middle
+    of its great circle or, where that lies north of ``MAX_BEND_LAT``, through the point at
+    that latitude halfway across. Longitudes are continuous (the US end may exceed 180).
+    """
+    lat, lon = view.arc_lat[rows].astype(np.float64), view.arc_lon[rows].astype(np.float64)
+    if lat.size == 0:
+        return np.zeros((0, KEPT)), np.zeros((0, KEPT))
+    middle = lat.shape[1] // 2
+    east = (lon[:, -1] - lon[:, 0]) % 360.0
+    bend = lat[:, middle] > MAX_BEND_LAT
+    mid_lon = np.where(bend, lon[:, 0] + east / 2, lon[:, middle])
+    mid_lon = lon[:, 0] + (mid_lon - lon[:, 0]) % 360.0
+    mid_lat = np.minimum(lat[:, middle], MAX_BEND_LAT)
+    return (
+        np.column_stack([lat[:, 0], mid_lat, lat[:, -1]]),
+        np.column_stack([lon[:, 0], mid_lon, lon[:, 0] + east]),
+    )
+
+
+def outline(view: MapView, rows: np.ndarray, points: int = 9) -> tuple[np.ndarray, np.ndarray]:
+    """Points along the drawn links of ``rows`` as plotly draws them, for framing the map."""
+    lat, lon = paths(view, rows)
+    if lat.size == 0:
+        return np.zeros(0), np.zeros(0)
+    first = great_circles(lat[:, 0], lon[:, 0], lat[:, 1], lon[:, 1], points)
+    second = great_circles(lat[:, 1], lon[:, 1], lat[:, 2], lon[:, 2], points)
+    return (
+        np.concatenate([first[0].ravel(), second[0].ravel()]),
+        np.concatenate([first[1].ravel(), second[1].ravel()]),
+    )
 
 
 def legend_entries(lang: str) -> list[dict[str, object]]:
@@ -161,17 +205,15 @@ def _band(
 ) -> dict[str, Any]:
     upper = np.inf if band.high is None else band.high
     rows = (count >= band.low) & (count <= upper)
-    points = lat.shape[1]
-    kept = np.linspace(0, points - 1, KEPT).round().astype(int)
     # One trace per band: paths joined by a NaN column, which plotly draws as a gap.
-    gap = np.full((int(rows.sum()), 1), np.nan, dtype=np.float32)
+    gap = np.full((int(rows.sum()), 1), np.nan)
     return {
         "type": "scattergeo",
         "name": f"{texts.ui(f'link_{kind.key}', lang)}: {band.label(lang)}",
         "uid": f"arcs-{kind.key}-{band.low}",
         "legendgroup": "arcs",
-        "lat": np.hstack([lat[rows][:, kept], gap]).ravel(),
-        "lon": np.hstack([lon[rows][:, kept], gap]).ravel(),
+        "lat": np.hstack([lat[rows], gap]).ravel(),
+        "lon": np.hstack([lon[rows], gap]).ravel(),
         "mode": "lines",
         "line": {"width": band.width, "color": kind.color(band.opacity), "dash": kind.dash},
         "hoverinfo": "skip",

@@ -72,18 +72,18 @@ def map_traces(
 def frame_of(view: MapView, chosen: Selection | None = None) -> dict[str, Any]:
     """The ``center`` and ``projection`` that show every drawn mark, or the selection's.
 
-    Links count by their whole great-circle path, so an arc over the Bering Sea stays inside.
+    Links count by their whole drawn path, so no link runs past the frame.
     """
     ends = selection.ends(view, chosen)
     if not ends.empty:
-        rows = selection.arc_rows(view, chosen)
-        lon = [ends["lon"].to_numpy(), view.arc_lon[rows].ravel()]
-        lat = [ends["lat"].to_numpy(), view.arc_lat[rows].ravel()]
+        link_lat, link_lon = arcs.outline(view, selection.arc_rows(view, chosen))
+        lon = [ends["lon"].to_numpy(), link_lon]
+        lat = [ends["lat"].to_numpy(), link_lat]
     else:
         drawn = points.drawn(view)
-        rows = arcs.drawn_rows(view)
-        lon = [drawn["lon"].to_numpy(), view.hubs["lon"].to_numpy(), view.arc_lon[rows].ravel()]
-        lat = [drawn["lat"].to_numpy(), view.hubs["lat"].to_numpy(), view.arc_lat[rows].ravel()]
+        link_lat, link_lon = arcs.outline(view, arcs.drawn_rows(view))
+        lon = [drawn["lon"].to_numpy(), view.hubs["lon"].to_numpy(), link_lon]
+        lat = [drawn["lat"].to_numpy(), view.hubs["lat"].to_numpy(), link_lat]
     lon_all, lat_all = np.concatenate(lon), np.concatenate(lat)
     if not np.isfinite(lon_all).any():
         return HOME

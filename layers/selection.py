@@ -15,6 +15,7 @@ import pandas as pd
 
 from partnermap.data import texts
 from partnermap.data.view import MapView
+from partnermap.layers import arcs
 from partnermap.layers.text import plotly_text
 
 COLOR = "#111111"
@@ -38,7 +39,8 @@ def traces(view: MapView, lang: str, selection: Sequence[str] | None) -> list[di
     """
     rows = arc_rows(view, selection)
     spokes = spoke_rows(view, selection)
-    lat, lon = _paths(view.arc_lat[rows]), _paths(view.arc_lon[rows])
+    link_lat, link_lon = arcs.paths(view, rows)
+    lat, lon = _paths(link_lat), _paths(link_lon)
     spoke_lat = _segments(spokes["venue_lat"], spokes["lat"])
     spoke_lon = _segments(spokes["venue_lon"], spokes["lon"])
     rings = ends(view, selection)
@@ -71,17 +73,17 @@ def traces(view: MapView, lang: str, selection: Sequence[str] | None) -> list[di
 
 def arc_rows(view: MapView, selection: Sequence[str] | None) -> np.ndarray:
     """Positions in ``view.arcs`` of the selected links."""
-    arcs = view.arcs
-    if not selection or arcs.empty:
+    links = view.arcs
+    if not selection or links.empty:
         return np.zeros(0, dtype=np.int64)
     kind, *ids = selection
     if kind in ("pair", "regions"):
-        hit = (arcs["a"] == ids[0]) & (arcs["b"] == ids[-1])
+        hit = (links["a"] == ids[0]) & (links["b"] == ids[-1])
     elif kind == "place":
-        hit = arcs["a"].isin(ids) | arcs["b"].isin(ids)
+        hit = links["a"].isin(ids) | links["b"].isin(ids)
     else:  # a region: the links of every place inside it, or of the region itself
         inside = _inside(view, ids[0])
-        hit = arcs["a"].isin(inside) | arcs["b"].isin(inside)
+        hit = links["a"].isin(inside) | links["b"].isin(inside)
     return np.flatnonzero(hit.to_numpy())
 
 
@@ -102,10 +104,10 @@ def ends(view: MapView, selection: Sequence[str] | None) -> pd.DataFrame:
     """
     if not selection:
         return view.places.iloc[:0]
-    arcs = view.arcs.iloc[arc_rows(view, selection)]
+    links = view.arcs.iloc[arc_rows(view, selection)]
     spokes = spoke_rows(view, selection)
     chosen = [selection[1]] if selection[0] == "place" else []
-    wanted = {*chosen, *arcs["a"], *arcs["b"], *spokes["venue"], *spokes["place"]}
+    wanted = {*chosen, *links["a"], *links["b"], *spokes["venue"], *spokes["place"]}
     places = view.places
     return places[places.index.isin(wanted) & (places["level"] != "country")]
 

@@ -3,6 +3,8 @@ at 180°."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from fixture_views import CALIFORNIA, ZHENJIANG, validated, view
@@ -98,3 +100,18 @@ def test_only_the_widest_arcs_are_drawn(monkeypatch: pytest.MonkeyPatch) -> None
     assert len(midpoints.lat) == 2
     widest = sorted(v.arcs["count"], reverse=True)
     assert sorted(v.arcs["count"].iloc[arcs.drawn_rows(v)], reverse=True) == widest[:2]
+
+
+def test_a_link_over_the_pole_bows_across_the_pacific_instead() -> None:
+    v = view()
+    rows = arcs.drawn_rows(v)
+    lat, lon = arcs.paths(v, rows)
+    assert np.all(lat[:, 1] <= arcs.MAX_BEND_LAT)
+    assert np.allclose(lat[:, 0], v.arc_lat[rows, 0]) and np.allclose(
+        lat[:, 2], v.arc_lat[rows, -1]
+    )
+    assert np.all((lon[:, 0] < lon[:, 1]) & (lon[:, 1] < lon[:, 2]))  # eastwards, over the Pacific
+    over_pole = v.arc_lat.copy()
+    over_pole[:, over_pole.shape[1] // 2] = 87.0
+    bent = arcs.paths(replace(v, arc_lat=over_pole), rows)[0]
+    assert np.all(bent[:, 1] == arcs.MAX_BEND_LAT)

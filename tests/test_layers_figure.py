@@ -64,12 +64,13 @@ def _inside_frame(frame: dict, lon: np.ndarray, lat: np.ndarray) -> bool:
     return bool(np.all((x[keep] >= 0) & (x[keep] <= box[0]) & (y[keep] >= 0) & (y[keep] <= box[1])))
 
 
-def test_the_frame_holds_every_drawn_place_and_every_arc_vertex() -> None:
+def test_the_frame_holds_every_drawn_place_and_every_link() -> None:
     v = view()
     frame = figure.frame_of(v)
     drawn = points.drawn(v)
     assert _inside_frame(frame, drawn["lon"].to_numpy(), drawn["lat"].to_numpy())
-    assert _inside_frame(frame, v.arc_lon.ravel(), v.arc_lat.ravel())
+    lat, lon = arcs.outline(v, arcs.drawn_rows(v))
+    assert _inside_frame(frame, lon, lat)
     assert -180 < frame["center"]["lon"] < -140  # across the Pacific, not round the world
 
 
