@@ -12,7 +12,9 @@ from partnermap.layers.text import plotly_text
 #: Where the app serves the states-and-provinces GeoJSON, relative to the page: the browser
 #: fetches it once instead of receiving it with every figure update.
 GEOJSON_PATH = "geo/admin1.json"
-COLORSCALE = [[0.0, "#f3f1ea"], [0.001, "#e3eedb"], [0.35, "#a8cf94"], [1.0, "#3f7f3a"]]
+#: The first green is dark enough to tell one agreement from none under deuteranopia and
+#: protanopia too (tests/test_page_palette.py).
+COLORSCALE = [[0.0, "#f3f1ea"], [0.001, "#dcebd0"], [0.35, "#a8cf94"], [1.0, "#3f7f3a"]]
 
 
 def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
