@@ -171,6 +171,8 @@ def _pools() -> dict[tuple[str, str], tuple[tuple[Place, ...], tuple[float, ...]
     """The places agreements are drawn from, by (country, level), with their draw weights."""
     grouped: dict[tuple[str, str], list[Place]] = {}
     for place in load_gazetteer().places.values():
+        if place.country not in COUNTRY_BOUNDS:  # the gazetteer holds the world; these are US–China
+            continue
         lat_min, lat_max, lon_min, lon_max = COUNTRY_BOUNDS[place.country]
         if lat_min <= place.lat <= lat_max and lon_min <= place.lon <= lon_max:
             grouped.setdefault((place.country, place.level), []).append(place)

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from partnermap.data import records_cache
 from partnermap.data.bidi import isolate
 from partnermap.data.schema import FieldError, Locality, Record, Source
 from partnermap.data.yamlfile import (
@@ -86,12 +87,14 @@ def _load_corpus(data_dir: Path) -> Corpus:
     problems: list[Problem] = []
     localities: dict[str, Locality] = {}
     if _inside(data_dir / "localities.yaml", data_dir, problems):
-        localities, problems = load_localities(data_dir / "localities.yaml")
+        table = data_dir / "localities.yaml"
+        localities, problems = records_cache.localities_table(table, load_localities)
     sources = data_dir / "sources"
     if sources.exists() and not _inside(sources, data_dir, problems):
         sources = data_dir / "no sources outside the data directory"
+    key = records_cache.inputs_key(data_dir / "localities.yaml", sources)
     files = [
-        load_records_file(path, localities, sources)
+        records_cache.records_file(path, key, lambda p: load_records_file(p, localities, sources))
         for path in sorted((data_dir / "records").glob("*.yaml"))
         if _inside(path, data_dir, problems)
     ]

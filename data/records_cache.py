@@ -1,0 +1,159 @@
+"""A cache of checked data files: a warm start reads each unchanged file's outcome back.
+
+Parsing and validating a records file is most of a cold start (libyaml and pydantic: about 18 s
+of CPU at 100,000 records). The outcome of one file (its good records, its problems, and the
+lines of the ids and ``related`` entries that the checks across files report on) depends only on
+the file's bytes and on what its checks read: the localities table, the source documents, the
+loader's code and the packages that parse and validate. The cache keys each file on all of
+those, so a changed file is checked again by itself, and any change to the inputs they share
+checks every file again. The checks across files (ids held twice, ``related`` ids) run on every
+load. The localities table is kept the same way, keyed on its own bytes. Entries live in ``$XDG_CACHE_HOME/partnermap/records`` (``~/.cache`` by default).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from partnermap.data.yamlfile import LinedDocument
+
+if TYPE_CHECKING:
+    from partnermap.data.loader import RecordsFile
+
+T = TypeVar("T")
+
+#: The packages whose behaviour the checks depend on.
+PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
+#: Bump when what an entry holds changes shape.
+FORMAT = 1
+#: How many entries to keep: a few versions of a 100,000-record data set (2,000 records a file).
+KEEP = 500
+
+
+def cache_dir() -> Path:
+    """Where entries are kept (``$XDG_CACHE_HOME`` aware)."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "partnermap" / "records"
+
+
+def inputs_key(*inputs: Path) -> str:
+    """A digest of what a file's checks read besides the file itself.
+
+    That is the loader's code, the packages that parse and validate, and ``inputs``: files
+    (the localities table) and folders (the source documents), which need not exist.
+    """
+    digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
+    for name in PACKAGES:
+        digest.update(f"{name}={_version(name)};".encode())
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(_file_digest(path))
+    for given in inputs:
+        digest.update(str(given.resolve()).encode())
+        files = sorted(given.iterdir()) if given.is_dir() else [given]
+        for path in files:
+            digest.update(path.name.encode() + _file_digest(path))
+    return digest.hexdigest()
+
+
+def records_file(path: Path, key: str, check: Callable[[Path], RecordsFile]) -> RecordsFile:
+    """The outcome of checking ``path``: from the cache when neither it nor the inputs changed.
+
+    Parameters
+    ----------
+    path
+        A records file.
+    key
+        ``inputs_key`` of the data directory being loaded.
+    check
+        Parses and checks ``path`` (``partnermap.data.loader.load_records_file``); called on a
+        miss, and its outcome stored.
+    """
+    return _cached(path, key, check, _slim)
+
+
+def localities_table(path: Path, load: Callable[[Path], T]) -> T:
+    """The outcome of loading the localities table ``path``, from the cache when it is unchanged.
+
+    Its key is the table's bytes, the loader's code and the packages, so any edit loads it again.
+    """
+    return _cached(path, inputs_key(), load, lambda loaded: loaded)
+
+
+def _cached(path: Path, key: str, compute: Callable[[Path], T], slim: Callable[[T], T]) -> T:
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return compute(path)  # the loader reports why the file cannot be read
+    entry = cache_dir() / (
+        hashlib.sha256(f"{key} {path.resolve()}".encode() + content).hexdigest() + ".pickle"
+    )
+    try:
+        with entry.open("rb") as stored:
+            loaded = pickle.load(stored)
+        os.utime(entry)  # used now: pruning keeps the entries in use
+        return loaded
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass  # absent, or written by other code: compute it again
+    loaded = compute(path)
+    _store(entry, slim(loaded))
+    _prune(entry.parent)
+    return loaded
+
+
+def _slim(loaded: RecordsFile) -> RecordsFile:
+    """``loaded`` with only the lines the checks across files report on (ids, ``related``)."""
+    wanted = {
+        path: line
+        for path, line in loaded.document.lines.items()
+        if len(path) in (2, 3, 4)
+        and path[0] == "records"
+        and path[2:3] in ((), ("id",), ("related",))
+    }
+    return replace(loaded, document=LinedDocument(None, wanted))
+
+
+def _store(entry: Path, loaded: RecordsFile) -> None:
+    """Write ``entry`` whole or not at all; a cache that cannot be written is only slower."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=entry.parent, suffix=".tmp", delete=False) as out:
+            pickle.dump(loaded, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, entry)
+    except OSError:
+        return
+
+
+def _prune(folder: Path, keep: int = KEEP) -> None:
+    """Remove all but the ``keep`` entries used last (a warm load touches the ones it reads)."""
+    entries = sorted(folder.glob("*.pickle"), key=_used, reverse=True)
+    for stale in entries[keep:]:
+        stale.unlink(missing_ok=True)
+
+
+def _used(entry: Path) -> float:
+    try:
+        return entry.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _file_digest(path: Path) -> bytes:
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return b"unreadable"
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
