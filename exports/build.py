@@ -13,8 +13,10 @@ from partnermap.data.loader import Corpus
 from partnermap.data.schema import Locality
 from partnermap.data.view import CorpusIndex, build_index, build_view, regions_from_geojson
 from partnermap.data.writes import write_atomic
-from partnermap.exports.figure import briefing_figure
+from partnermap.exports.describe import default_title
+from partnermap.exports.figure import briefing_figure, sources_page
 from partnermap.exports.html import map_page
+from partnermap.exports.pdf import briefing_pdf
 from partnermap.exports.render import Renderer
 from partnermap.exports.request import IMAGE_FORMATS, ExportRequest
 from partnermap.exports.tables import locality_rows, to_csv, to_geojson
@@ -79,6 +81,10 @@ def export(
         # The scale only multiplies pixels: a PDF or SVG page keeps its size in CSS pixels.
         scale = request.scale if request.format == "png" else 1.0
         content = renderer.render(figure, request.format, width, height, scale)
+        if request.format == "pdf":  # a second page lists every source; the title is metadata
+            listed = renderer.render(sources_page(view, request), "pdf", width, height, 1.0)
+            title = request.title or default_title(request.lang)
+            content = briefing_pdf([content, listed], title)
     return Export(content, filename(request, today), request.media_type)
 
 

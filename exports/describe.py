@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from partnermap.data import texts
+from partnermap.data.citations import citations
 from partnermap.data.filters import FilterState
 from partnermap.data.schema import Locality, Record
 from partnermap.data.vocabulary import SECTORS, TYPES
-from partnermap.exports.tables import source_names
 
 
 def default_title(lang: str) -> str:
@@ -52,15 +52,17 @@ def count_summary(records: Sequence[Record], localities: Mapping[str, Locality],
     )
 
 
-def source_list(records: Sequence[Record], limit: int, lang: str) -> list[str]:
-    """Return the source documents behind ``records``, at most ``limit`` lines.
+def source_list(records: Sequence[Record], limit: int | None, lang: str) -> list[str]:
+    """Return the sources behind ``records`` as "Publisher — Title (date)", at most ``limit``.
 
-    When there are more, the last line says how many were left out.
+    When there are more, the last line says how many were left out and that the CSV export
+    lists them all; ``limit`` None lists every one.
     """
-    names = list(dict.fromkeys(n for record in records for n in source_names(record.sources)))
-    if len(names) <= limit:
+    names = [str(c) for c in citations(records)]
+    if limit is None or len(names) <= limit:
         return names
-    return [*names[: limit - 1], texts.ui("more", lang).format(n=len(names) - limit + 1)]
+    more = texts.ui("more_in_csv", lang).format(n=len(names) - limit + 1)
+    return [*names[: limit - 1], more]
 
 
 def export_date(lang: str, today: dt.date | None = None) -> str:

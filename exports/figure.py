@@ -68,7 +68,12 @@ def briefing_figure(
     """
     lang = request.lang
     width, height = request.pixels
-    base = map_figure(view, lang, ATTRIBUTION)
+    domain = _map_domain(width, height)
+    box = (
+        (domain["x"][1] - domain["x"][0]) * (width - _MARGIN["l"] - _MARGIN["r"]),
+        (domain["y"][1] - domain["y"][0]) * (height - _MARGIN["t"] - _MARGIN["b"]),
+    )
+    base = map_figure(view, lang, ATTRIBUTION, box=box)
     for trace in base.data:
         if isinstance(trace, go.Choropleth) and trace.geojson == regions.GEOJSON_PATH:
             trace.geojson = ADMIN1_FILE.resolve().as_uri()
@@ -77,12 +82,12 @@ def briefing_figure(
                 x=SIDE_X, xanchor="left", y=0.56, yanchor="top", len=0.16, orientation="h"
             )
     geo = base.layout.geo.to_plotly_json()
-    geo["domain"] = _map_domain(width, height)
+    geo["domain"] = domain
     _apply_extent(geo, request.geo)
 
     title = request.title or describe.default_title(lang)
     subtitle = describe.filter_summary(view.state, localities, lang)
-    source_lines = _source_lines(view, height, lang)
+    source_lines = _source_lines(view, height, lang, request.format == "pdf")
     note = drawn_note(view, lang)
     side_text = (
         f"<b>{plotly_text(describe.count_summary(view.records, localities, lang))}</b>"
@@ -147,14 +152,66 @@ def _apply_extent(geo: dict[str, Any], extent: Mapping[str, Any]) -> None:
         projection.setdefault("rotation", {})["lon"] = geo["center"]["lon"]
 
 
-def _source_lines(view: MapView, height: int, lang: str) -> list[str]:
-    """The source documents, as many as fit the side column, each cut to the column's width."""
+def _source_lines(view: MapView, height: int, lang: str, paged: bool) -> list[str]:
+    """The first sources, as many as fit the side column, each cut to the column's width; the
+    last line says where the full list is (the PDF's next page, or the CSV export)."""
     room = max(3, int(height * 0.36) // _LINE_PX)
     lines = describe.source_list(view.records, room, lang)
+    total = len(describe.source_list(view.records, None, lang))
+    if paged and total > room:
+        lines[-1] = texts.ui("more_on_next_page", lang).format(n=total - room + 1)
     return [
         line if len(line) <= _MAX_SOURCE_CHARS else line[: _MAX_SOURCE_CHARS - 1] + "…"
         for line in lines
     ]
+
+
+def sources_page(view: MapView, request: ExportRequest) -> go.Figure:
+    """The PDF's second page: every source of the view as "Publisher — Title (date)".
+
+    In two columns of wrapped lines, the font shrinking until the list fits the page.
+    """
+    lang = request.lang
+    width, height = request.pixels
+    sources = describe.source_list(view.records, None, lang)
+    usable = height - _MARGIN["t"] - _MARGIN["b"] - 60
+    for size in (10, 9, 8, 7, 6):
+        chars = int((width - _MARGIN["l"] - _MARGIN["r"]) / 2 / (size * 0.55))
+        lines = [
+            (" " * 3 if i else f"{n}. ") + part
+            for n, source in enumerate(sources, 1)
+            for i, part in enumerate(textwrap.wrap(source, chars - 4) or [""])
+        ]
+        per_column = max(1, int(usable // (size * 1.35)))
+        if len(lines) <= 2 * per_column:
+            break
+    columns = [lines[:per_column], lines[per_column : 2 * per_column]]
+    heading = f"<b>{plotly_text(texts.ui('sources', lang))}</b> ({len(sources)})"
+    annotations = [_text(heading, 0.0, 1.0, size=16, yanchor="top", color="#111111")]
+    annotations += [
+        _text(
+            "<br>".join(plotly_text(line) for line in column),
+            x,
+            0.93,
+            size=size,
+            yanchor="top",
+            color="#222222",
+        )
+        for column, x in zip(columns, (0.0, 0.5), strict=True)
+        if column
+    ]
+    layout = {
+        "template": "none",
+        "width": width,
+        "height": height,
+        "margin": _MARGIN,
+        "paper_bgcolor": "#ffffff",
+        "font": {"family": FONT_FAMILY, "color": "#222222"},
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "annotations": annotations,
+    }
+    return go.Figure(layout=layout)
 
 
 def _wrap(text: str, lang: str) -> list[str]:

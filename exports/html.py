@@ -31,11 +31,11 @@ import shapely
 from shapely.geometry import mapping, shape
 
 from partnermap.data import texts
+from partnermap.data.citations import cite
 from partnermap.data.schema import Locality, Record
 from partnermap.data.view import MapView
 from partnermap.exports import describe
 from partnermap.exports.request import ExportRequest
-from partnermap.exports.tables import source_names
 from partnermap.geo.basemap import ATTRIBUTION, BASEMAP_DIR, admin1_geojson
 from partnermap.layers import arcs, hubs, points, regions
 from partnermap.layers.figure import drawn_note, frame_of, map_traces
@@ -127,6 +127,8 @@ def map_page(
     for i, asset in enumerate(_INLINE_CSS):
         root.header.add_child(folium.Element(f"<style>{_vendored(asset)}</style>"), f"css{i}")
     root.header.add_child(folium.Element(f"<style>{_PAGE_CSS}</style>"), "pm-css")
+    title = request.title or describe.default_title(lang)
+    root.header.add_child(folium.Element(f"<title>{html.escape(title)}</title>"), "pm-title")
 
     traces = map_traces(view, lang)
     frame = frame_of(view)
@@ -364,7 +366,7 @@ def _record_item(record: Record, lang: str) -> str:
     quotes = "".join(
         f"<blockquote>{escape(source.quote)}</blockquote>" for source in record.sources
     )
-    sources = "; ".join(source_names(record.sources))
+    sources = "; ".join(str(cite(source)) for source in record.sources)
     return (
         f"<li>{escape(date)} · {escape(kind)} · {escape(title)}{quotes}"
         f"<small>{escape(texts.ui('source', lang))}: {escape(sources)}</small></li>"

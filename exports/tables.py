@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from partnermap.data.citations import cite
 from partnermap.data.schema import Locality, Record, Source
 
 #: CSV columns, in order; list-valued fields are joined with "; ".
@@ -37,6 +38,9 @@ COLUMNS = (
     "lat",
     "lon",
     "sources",
+    "source_title",
+    "source_url",
+    "quote",
 )
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
@@ -58,10 +62,13 @@ def locality_rows(
     Returns
     -------
     list of dict
-        Rows keyed by ``COLUMNS``; ``sectors``, ``roles`` and ``sources`` are lists.
+        Rows keyed by ``COLUMNS``; ``sectors``, ``roles``, ``sources`` and the record's
+        sources' citations, ``source_title`` ("Publisher — Title (date)"), ``source_url`` (a URL
+        or "document supplied") and verbatim ``quote``, one per source, are lists.
     """
     rows: list[dict[str, Any]] = []
     for record in records:
+        cited = [cite(source) for source in record.sources]
         by_place: dict[str, dict[str, Any]] = {}
         for ref in record.localities:
             if ref.id in by_place:
@@ -87,6 +94,9 @@ def locality_rows(
                 "lat": place.lat,
                 "lon": place.lon,
                 "sources": source_names(record.sources),
+                "source_title": [str(c) for c in cited],
+                "source_url": [c.url for c in cited],
+                "quote": [source.quote for source in record.sources],
             }
         rows.extend(by_place.values())
     return rows

@@ -106,3 +106,10 @@ def test_geojson_points_are_lon_lat_with_the_row_ids() -> None:
     assert first["geometry"] == {"type": "Point", "coordinates": [-119.5, 37.2]}
     assert first["properties"]["sectors"] == ["clean-air", "culture"]
     assert first["properties"]["sources"] == ["https://example.org/x"]
+
+
+def test_csv_carries_each_sources_citation_url_and_quote() -> None:
+    parsed = _csv_rows(to_csv(locality_rows([_record("a")], LOCALITIES)))
+    assert parsed[0]["source_title"] == "example.org — https://example.org/x (accessed 2026-11-01)"
+    assert parsed[0]["source_url"] == "https://example.org/x"
+    assert parsed[0]["quote"] == "q"
