@@ -123,7 +123,8 @@ class Dashboard:
         lengths = self.trace_lengths()
         places = lengths["points-CN"] + lengths["points-US"]
         drawn = self.page.locator("#map .scattergeo path.point").count()
-        assert drawn == places + lengths["arc-midpoints"]
+        markers = ("arc-midpoints", "hubs", "selected-places")
+        assert drawn == places + sum(lengths[uid] for uid in markers)
         return places, lengths["arc-midpoints"]
 
 
