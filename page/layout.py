@@ -261,7 +261,7 @@ def timeline_panel(figure: go.Figure) -> html.Section:
 def details_panel() -> html.Aside:
     """Where a clicked place's or arc's agreements are listed."""
     return html.Aside(
-        [html.H2(_text("details")), html.Div(id=ids.DETAILS)],
+        [html.H2(_text("details")), html.Div(id=ids.DETAILS, tabIndex="-1")],
         className="details-panel",
         **{"aria-labelledby": ids.text("details")},
     )

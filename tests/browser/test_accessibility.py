@@ -94,3 +94,133 @@ def test_the_live_region_says_what_the_map_shows_in_both_languages(dashboard: Da
     expect(region).to_have_text(twin(city, selected, "zh"), timeout=WAIT_MS)
     assert region.inner_text().startswith("地图显示")
     assert region.inner_text().endswith("已选择：镇江，3 项协议。")
+
+
+#: Where the focus is: the element's tag and text, and the nearest landmark-ish id round it.
+_FOCUSED = """() => {
+  const e = document.activeElement;
+  const within = e.closest('#lang-toggle, #export-menu, #filter-sector, #filter-type, #filter-level,'
+      + ' #filter-years, #place-search, #map, #timeline-facet, #details, #data-table, #about');
+  return (within ? within.id : 'page') + ' ' + e.tagName.toLowerCase() + ' '
+      + (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 30);
+}"""
+#: The width of the focus ring round the focused element (its input frame for Dash's inputs).
+_RING = """() => {
+  const e = document.activeElement;
+  const framed = e.closest('.dash-input-container') || e;
+  const style = getComputedStyle(framed);
+  return style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth);
+}"""
+
+
+def _press_until(board: Dashboard, selector: str, key: str = "Tab", limit: int = 60) -> list[str]:
+    """Press ``key`` until the focus is on ``selector``; return where it went on the way."""
+    passed = []
+    for _ in range(limit):
+        board.page.keyboard.press(key)
+        if board.page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            assert board.page.evaluate(_RING) >= 2, f"no focus ring on {selector}"
+            return passed
+        passed.append(board.page.evaluate(_FOCUSED))
+    raise AssertionError(f"{key} never reached {selector}; it went {passed}")
+
+
+def test_every_stop_of_the_tab_order_shows_a_focus_ring(dashboard: Dashboard) -> None:
+    dashboard.open(f"?select=place,{ZHENJIANG}")
+    dashboard.page.wait_for_selector("#details h3:has-text('Zhenjiang')")
+    stops = []
+    for _ in range(120):
+        dashboard.page.keyboard.press("Tab")
+        if dashboard.page.evaluate("document.activeElement === document.body"):
+            break
+        stops.append((dashboard.page.evaluate(_FOCUSED), dashboard.page.evaluate(_RING)))
+    else:
+        raise AssertionError("the tab order never came back round to the page")
+    landmarks = list(dict.fromkeys(where.split()[0] for where, _ in stops))
+    # Header, filters in reading order, the map, the stacking, the details, the table.
+    assert landmarks[:8] == [
+        "lang-toggle",
+        "export-menu",
+        "filter-sector",
+        "filter-type",
+        "filter-level",
+        "filter-years",
+        "place-search",
+        "map",
+    ], landmarks
+    assert (
+        landmarks.index("timeline-facet")
+        < landmarks.index("details")
+        < landmarks.index("data-table")
+    )
+    assert [where for where, ring in stops if ring < 2] == []
+
+
+def test_a_keyboard_alone_walks_filter_year_table_details_export(dashboard: Dashboard) -> None:
+    dashboard.open()
+    page = dashboard.page
+    region = page.locator("#map-text")
+
+    # Filter: the sector dropdown opens on Enter into its search box; an arrow reaches the
+    # option, Space ticks it, Escape closes the list and gives the focus back.
+    _press_until(dashboard, "#filter-sector")
+    page.keyboard.press("Enter")
+    expect(page.locator(".dash-dropdown-search")).to_be_focused()
+    page.keyboard.type("Climate")
+    options = page.locator(".dash-dropdown-content .dash-options-list-option")
+    expect(options).to_have_count(1)
+    page.keyboard.press("ArrowDown")
+    option = page.locator(".dash-dropdown-content input[value='climate-policy']")
+    expect(option).to_be_focused()
+    page.keyboard.press("Space")
+    expect(option).to_be_checked()
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") == "filter-sector"
+    assert page.locator("#filter-sector").get_attribute("aria-expanded") == "false"
+    climate = frozenset({"climate-policy"})
+    expect(region).to_have_text(twin(expected(sectors=climate), None, "en"), timeout=WAIT_MS)
+
+    # Year: the slider's first thumb, ten years a page, one an arrow: 1981 -> 2015.
+    _press_until(dashboard, "#filter-years [role=slider]")
+    for key in ["PageUp"] * 3 + ["ArrowRight"] * 4:
+        page.keyboard.press(key)
+    late = expected(sectors=climate, year_from=2015)
+    expect(region).to_have_text(twin(late, None, "en"), timeout=WAIT_MS)
+    expect(page.locator("#filter-years [role=slider]").first).to_have_attribute(
+        "aria-valuenow", "2015"
+    )
+
+    # Table row: Enter on a place lists its agreements and takes the focus to them.
+    _press_until(dashboard, f"#data-table tbody button[data-selection*='{ZHENJIANG}']")
+    page.keyboard.press("Enter")
+    expect(page.locator("#details h3")).to_contain_text("Zhenjiang", timeout=WAIT_MS)
+    assert page.evaluate("document.activeElement.id") == "details"
+    assert page.evaluate(_RING) >= 2
+    expect(region).to_have_text(twin(late, ["place", ZHENJIANG], "en"), timeout=WAIT_MS)
+
+    # Details: the next stop is inside them (a source), the one after leaves for the table.
+    page.keyboard.press("Tab")
+    assert page.evaluate(_FOCUSED).startswith("details a")
+
+    # Export: back up the page to the menu, open it, set a title and a size, download.
+    passed = _press_until(dashboard, "#export-summary", key="Shift+Tab")
+    went = list(dict.fromkeys(where.split()[0] for where in passed))
+    assert went.index("timeline-facet") < went.index("map") < went.index("filter-sector"), went
+    page.keyboard.press("Enter")
+    expect(page.locator("#export-menu")).to_have_attribute("open", "")
+    _press_until(dashboard, "#export-title")
+    page.keyboard.type("Keyboard only")
+    _press_until(dashboard, "#export-size input:checked")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#export-size input[value=a4]")).to_be_checked()
+    _press_until(dashboard, "#export-body button[id*='csv']")
+    with page.expect_download(timeout=WAIT_MS) as download:
+        page.keyboard.press("Enter")
+    path = download.value.path()
+    assert download.value.suggested_filename.startswith("keyboard-only-")
+    assert "Zhenjiang" in path.read_text(encoding="utf-8")
+
+    # Escape closes the menu from inside it and gives the focus back to its summary.
+    page.keyboard.press("Escape")
+    expect(page.locator("#export-menu")).not_to_have_attribute("open", "")
+    assert page.evaluate("document.activeElement.id") == "export-summary"
