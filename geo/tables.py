@@ -8,6 +8,7 @@ sorted lists and arrays, searched by bisection, and build a place or an entry wh
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from typing import Protocol
@@ -138,9 +139,10 @@ class NameTable:
                 rows.append(places.row(place_id))
                 tiers.append(tier)
             offsets.append(len(rows))
-        self._offsets = np.array(offsets, dtype=np.int64)
-        self._rows = np.array(rows, dtype=np.int32)
-        self._tiers = np.array(tiers, dtype=np.int8)
+        # array.array, not numpy: a slice of a few entries is what every lookup takes.
+        self._offsets = array("q", offsets)
+        self._rows = array("i", rows)
+        self._tiers = array("b", tiers)
 
     def get(self, key: str, default=()) -> tuple[tuple[str, int], ...]:
         """Return the ``(place id, tier)`` pairs of ``key``, or ``default``."""
@@ -151,9 +153,7 @@ class NameTable:
         id_at = self._places.id_at
         return tuple(
             (id_at(row), tier)
-            for row, tier in zip(
-                self._rows[start:end].tolist(), self._tiers[start:end].tolist(), strict=True
-            )
+            for row, tier in zip(self._rows[start:end], self._tiers[start:end], strict=True)
         )
 
     def __contains__(self, key: object) -> bool:
