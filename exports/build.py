@@ -13,6 +13,7 @@ from partnermap.data.loader import Corpus
 from partnermap.data.schema import Locality
 from partnermap.data.view import CorpusIndex, build_index, build_view, regions_from_geojson
 from partnermap.data.writes import write_atomic
+from partnermap.exports.accessible import label_image
 from partnermap.exports.describe import default_title
 from partnermap.exports.figure import briefing_figure, sources_page
 from partnermap.exports.html import map_page
@@ -22,6 +23,7 @@ from partnermap.exports.request import IMAGE_FORMATS, ExportRequest
 from partnermap.exports.tables import locality_rows, to_csv, to_geojson
 from partnermap.exports.title import clean_title
 from partnermap.geo.basemap import admin1_geojson
+from partnermap.layers import text_twin
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,14 @@ def export(
             listed = renderer.render(sources_page(view, request), "pdf", width, height, 1.0)
             title = request.title or default_title(request.lang)
             content = briefing_pdf([content, listed], title)
+        # The words a screen reader or an alt-text field gets: the title and the text twin.
+        content = label_image(
+            content,
+            request.format,
+            request.title or default_title(request.lang),
+            text_twin.describe(view, request.lang),
+            request.lang,
+        )
     return Export(content, filename(request, today), request.media_type)
 
 
