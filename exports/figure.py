@@ -176,7 +176,7 @@ def sources_page(view: MapView, request: ExportRequest) -> go.Figure:
     sources = describe.source_list(view.records, None, lang)
     usable = height - _MARGIN["t"] - _MARGIN["b"] - 60
     for size in (10, 9, 8, 7, 6):
-        chars = int((width - _MARGIN["l"] - _MARGIN["r"]) / 2 / (size * 0.55))
+        chars = int((width - _MARGIN["l"] - _MARGIN["r"]) / 2 / (size * 0.62))
         lines = [
             (" " * 3 if i else f"{n}. ") + part
             for n, source in enumerate(sources, 1)

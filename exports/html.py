@@ -74,10 +74,10 @@ html, body {height: 100%; margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans
   background: #f3f0f8; white-space: pre-wrap;}
 .pm-label {position: absolute; white-space: nowrap; font-size: 11px; color: #222;
   text-shadow: 1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff;}
-.pm-top-center {transform: translate(-50%, calc(-100% - 6px));}
-.pm-bottom-center {transform: translate(-50%, 6px);}
-.pm-middle-right {transform: translate(6px, -50%);}
-.pm-middle-left {transform: translate(calc(-100% - 6px), -50%);}
+.pm-top-center {transform: translate(-50%, calc(-100% - var(--off)));}
+.pm-bottom-center {transform: translate(-50%, var(--off));}
+.pm-middle-right {transform: translate(var(--off), -50%);}
+.pm-middle-left {transform: translate(calc(-100% - var(--off)), -50%);}
 .pm-hub {transform: rotate(45deg); border: 1px solid #fff;}
 .pm-footer {position: absolute; z-index: 1000; bottom: 0; left: 0; right: 0; font-size: 11px;
   background: rgba(255,255,255,0.85); padding: 2px 8px; color: #444;}
@@ -214,7 +214,7 @@ def _draw(
         _shaded(trace, group)
     elif trace["mode"] == "lines":
         _lines(trace, group)
-    elif trace["mode"] == "text":
+    elif trace["mode"] == "markers+text":
         _labels(trace, group)
     else:
         _markers(trace, by_place, lang, group)
@@ -259,14 +259,16 @@ def _lines(trace: Mapping[str, Any], group: folium.FeatureGroup) -> None:
 
 
 def _labels(trace: Mapping[str, Any], group: folium.FeatureGroup) -> None:
-    for lat, lon, text, position in zip(
-        trace["lat"], trace["lon"], trace["text"], trace["textposition"], strict=True
+    """The place names where the layer put them: off their place by its marker's size."""
+    sizes = np.asarray(trace["marker"]["size"], dtype=float)
+    for lat, lon, text, position, size in zip(
+        trace["lat"], trace["lon"], trace["text"], trace["textposition"], sizes, strict=True
     ):
         folium.Marker(
             [float(lat), _in_frame(float(lon))],
             icon=folium.DivIcon(
-                html=f'<span class="pm-label pm-{position.replace(" ", "-")}">'
-                f"{_from_plotly(text)}</span>",
+                html=f'<span class="pm-label pm-{position.replace(" ", "-")}" '
+                f'style="--off:{size / 1.6 + 1:.1f}px">{_from_plotly(text)}</span>',
                 icon_size=(0, 0),
             ),
             interactive=False,

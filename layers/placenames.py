@@ -24,15 +24,8 @@ CANDIDATES = 40
 FONT_SIZE = 11
 #: The dashboard map's box (pixels) when the caller does not give one.
 BOX = (760.0, 520.0)
-#: Positions tried, best first, as (plotly textposition, dx, dy) of the box centre in units of
-#: (half box width + gap, half box height + gap) from the marker.
-POSITIONS = (
-    ("top center", 0.0, -1.0),
-    ("middle right", 1.0, 0.0),
-    ("bottom center", 0.0, 1.0),
-    ("middle left", -1.0, 0.0),
-)
-_GAP = 3.0
+#: Positions tried, best first (plotly's ``textposition``).
+POSITIONS = ("top center", "middle right", "bottom center", "middle left")
 #: A white halo, so a name stays legible over markers and lines.
 HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff"
 
@@ -64,7 +57,10 @@ def traces(
             "uid": "place-names",
             "lat": np.array([p["lat"] for p in placed], dtype=np.float64),
             "lon": np.array([p["lon"] for p in placed], dtype=np.float64),
-            "mode": "text",
+            # Invisible markers as large as the places' own: plotly sets a label off its marker
+            # by the marker's size, which ``place`` measures the boxes by.
+            "mode": "markers+text",
+            "marker": {"size": np.array([p["size"] for p in placed]), "opacity": 0},
             "text": [plotly_text(p["text"]) for p in placed],
             "textposition": [p["position"] for p in placed],
             "textfont": {"size": FONT_SIZE, "color": "#222222", "shadow": HALO},
@@ -77,8 +73,9 @@ def traces(
 def place(
     view: MapView, lang: str, geo: Mapping[str, Any] | None, box: tuple[float, float]
 ) -> list[dict[str, Any]]:
-    """The labels drawn: ``text``, ``lat``, ``lon``, ``position`` and pixel ``box`` (x0, y0,
-    x1, y1), in priority order, no two boxes intersecting and each inside the map's box."""
+    """The labels drawn: ``text``, ``lat``, ``lon``, ``position``, marker ``size`` and pixel
+    ``box`` (x0, y0, x1, y1), in priority order, no two boxes intersecting and each inside the
+    map's box."""
     if geo is None:
         return []
     drawn = points.drawn(view)
@@ -87,15 +84,13 @@ def place(
         return []
     width, height = box
     x, y = projection.pixels(candidates["lon"], candidates["lat"], geo, width, height)
-    radius = points.sizes(candidates["count"].to_numpy(), max(1, int(drawn["count"].max()))) / 2
+    sizes = points.sizes(candidates["count"].to_numpy(), max(1, int(drawn["count"].max())))
     placed: list[dict[str, Any]] = []
-    for row, px, py, r in zip(candidates.itertuples(), x, y, radius, strict=True):
+    for row, px, py, size in zip(candidates.itertuples(), x, y, sizes, strict=True):
         text = texts.name(row.name_en, row.name_zh, lang)
-        w, h = text_width(text, FONT_SIZE), FONT_SIZE * 1.25
-        for position, dx, dy in POSITIONS:
-            cx = px + dx * (w / 2 + r + _GAP)
-            cy = py + dy * (h / 2 + r + _GAP)
-            rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        w = text_width(text, FONT_SIZE)
+        for position in POSITIONS:
+            rect = label_box(px, py, w, float(size), position)
             inside = rect[0] >= 0 and rect[1] >= 0 and rect[2] <= width and rect[3] <= height
             if inside and not any(_overlap(rect, p["box"]) for p in placed):
                 placed.append(
@@ -104,11 +99,34 @@ def place(
                         "lat": row.lat,
                         "lon": row.lon,
                         "position": position,
+                        "size": float(size),
                         "box": rect,
                     }
                 )
                 break
     return placed
+
+
+def label_box(
+    x: float, y: float, width: float, marker: float, position: str
+) -> tuple[float, float, float, float]:
+    """Where plotly draws a one-line label of ``width`` pixels at ``position`` round a marker of
+    diameter ``marker`` at (x, y): its box, a little generous (plotly.js sets the text off the
+    marker by ``marker / 1.6 + 1`` pixels, its baseline a quarter em below the middle).
+
+    Examples
+    --------
+    >>> label_box(100, 100, 40, 0, "middle right")
+    (101.0, 92.3, 141.0, 106.6)
+    """
+    off = marker / 1.6 + 1
+    em = FONT_SIZE
+    if position == "top center":
+        return (x - width / 2, y - off - 1.25 * em, x + width / 2, y - off)
+    if position == "bottom center":
+        return (x - width / 2, y + off - 0.1 * em, x + width / 2, y + off + 1.2 * em)
+    left = x + off if position == "middle right" else x - off - width
+    return (left, y - 0.7 * em, left + width, y + 0.6 * em)
 
 
 def text_width(text: str, size: float) -> float:

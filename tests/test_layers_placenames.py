@@ -19,7 +19,7 @@ def test_labels_the_busiest_places_in_either_language() -> None:
     v = view()
     (en,) = validated(placenames.traces(v, "en", figure.frame_of(v)))
     (zh,) = validated(placenames.traces(v, "zh", figure.frame_of(v)))
-    assert en.mode == "text" and en.hoverinfo == "skip"
+    assert en.mode == "markers+text" and en.hoverinfo == "skip" and en.marker.opacity == 0
     assert "Zhenjiang" in en.text and "镇江" in zh.text
     busiest = v.points[~v.points["national"]]["name_en"].iloc[0]
     assert en.text[0] == busiest

@@ -123,7 +123,7 @@ class Dashboard:
         lengths = self.trace_lengths()
         places = lengths["points-CN"] + lengths["points-US"]
         drawn = self.page.locator("#map .scattergeo path.point").count()
-        markers = ("arc-midpoints", "hubs", "selected-places")
+        markers = ("arc-midpoints", "hubs", "selected-places", "place-names")
         assert drawn == places + sum(lengths[uid] for uid in markers)
         return places, lengths["arc-midpoints"]
 
