@@ -35,6 +35,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--sheet", help="the worksheet of an XLSX workbook (default: the first)")
     parser.add_argument("--type", default="sister_city", choices=list(TYPES),
                         help="the type of a pair whose row states none (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--resolve", type=Path, metavar="FILE",
+                        help="curated resolutions of sides the table leaves open, each with its source")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(run=_import_table)
 
@@ -57,7 +59,7 @@ def _import_table(args: argparse.Namespace) -> int:
                 sys.stderr.write("\n")
             sys.stderr.flush()
 
-    report = import_table(args.file, out, mapping, args.sheet, progress, args.type)
+    report = import_table(args.file, out, mapping, args.sheet, progress, args.type, args.resolve)
     if args.json:
         print(json.dumps({"out": str(out), **report.to_dict()}, ensure_ascii=False))
         return 0

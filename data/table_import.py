@@ -60,6 +60,8 @@ class Side:
     candidates: tuple = ()
     reason: str = ""
     suggestions: tuple = ()
+    #: A curated resolution's own source and reason (``--resolve``), cited by the record.
+    resolution: Mapping[str, Any] | None = None
 
 
 @dataclass
@@ -94,6 +96,7 @@ def import_table(
     sheet: str | None = None,
     progress: Progress | None = None,
     default_type: str = DEFAULT_TYPE,
+    resolve: Path | None = None,
 ) -> ImportReport:
     """Import a table into ``out_dir`` (created if need be); see the module docstring.
 
@@ -111,6 +114,9 @@ def import_table(
         Called as ``progress(rows done, rows in all)`` while rows are geocoded.
     default_type
         The type of a pair whose row states none (a ``vocabulary.TYPES`` slug).
+    resolve
+        A YAML file of curated resolutions (:func:`read_resolutions`): which place a row's
+        side means when the table leaves it open, each with the source that says so.
 
     Returns
     -------
@@ -140,7 +146,8 @@ def import_table(
         report = ImportReport(rows=len(table.rows))
         review: list[dict[str, str]] = []
         groups: dict[tuple[str, str, str], list[tuple[TableRow, Side, Side]]] = {}
-        sided = list(place_rows(table, columns, progress))
+        resolutions = read_resolutions(resolve) if resolve else {}
+        sided = list(place_rows(table, columns, progress, resolutions))
         decided = [(row, one, two, *decide_pair(one, two, known)) for row, one, two in sided]
         # A pair the table itself names plainly places its namesakes elsewhere in the table
         # (Fort Wayne beside "Taizhou, Zhejiang" on one row and beside "Taizhou" on another).
@@ -163,14 +170,18 @@ def import_table(
             groups.setdefault((*sorted(ids), kind), []).append((row, one, two))
         records, places = _records(groups, table, columns, table_rows)
         report.records, report.review_rows = len(records), len(review)
-        report.changes += _write(out_dir, table, records_name, records, places, table_rows)
+        command = table.path.name + (f" --resolve {resolve.name}" if resolve else "")
+        report.changes += _write(out_dir, table, records_name, records, places, table_rows, command)
         report.changes += _write_review(out_dir, review)
         report.localities_added = sum(1 for lid in places if lid not in table_rows)
     return report
 
 
 def place_rows(
-    table: Table, columns: Mapping[str, int], progress: Progress | None = None
+    table: Table,
+    columns: Mapping[str, int],
+    progress: Progress | None = None,
+    resolutions: Mapping[tuple[int, str], Mapping[str, Any]] | None = None,
 ) -> Iterable[tuple[TableRow, Side, Side]]:
     """Yield every row with both sides geocoded (each distinct side once)."""
     from partnermap.geo.gazetteer import load_gazetteer
@@ -183,6 +194,11 @@ def place_rows(
             name = _cell(row, columns, f"place{number}")
             country = _cell(row, columns, f"country{number}")
             region = _cell(row, columns, f"region{number}")
+            resolution = (resolutions or {}).get((row.line, number))
+            if resolution is not None:
+                place = gazetteer.places[resolution["id"]]
+                sides.append(Side(name, country, place, (place,), resolution=resolution))
+                continue
             key = (name, country, region)
             if key not in cache:
                 cache[key] = place_side(name, country, region, gazetteer)
@@ -223,6 +239,37 @@ def place_side(name: str, country: str, region: str, gazetteer) -> Side:
             suggestions=candidates[:_MAX_SUGGESTIONS],
         )
     return Side(name, country, place=result.match, candidates=(result.match,))
+
+
+def read_resolutions(path: Path) -> dict[tuple[int, str], dict[str, Any]]:
+    """Read curated resolutions: which place a side of a row means, and the source saying so.
+
+    Each entry: ``line`` (the row's line in the table), ``side`` (1 or 2), ``id`` (a gazetteer
+    locality id), ``reason`` (what the source says), ``source`` (``url``, ``accessed``,
+    ``quote``: a passage naming the pair with the place's state or country).
+
+    Raises
+    ------
+    ValueError
+        Naming the file and entry of a malformed entry or an id the gazetteer lacks.
+    """
+    from partnermap.geo.gazetteer import load_gazetteer
+
+    places = load_gazetteer().places
+    entries = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    found: dict[tuple[int, str], dict[str, Any]] = {}
+    for number, entry in enumerate(entries.get("resolutions") or [], start=1):
+        missing = {"line", "side", "id", "reason", "source"} - set(entry or {})
+        if missing or {"url", "accessed", "quote"} - set(entry.get("source") or {}):
+            raise ValueError(
+                f"{path}: resolution {number}: needs line, side, id, reason and a source with url, accessed, quote"
+            )
+        if entry["id"] not in places:
+            raise ValueError(
+                f"{path}: resolution {number}: {entry['id']!r} is not in the gazetteer"
+            )
+        found[(int(entry["line"]), str(entry["side"]))] = entry
+    return found
 
 
 def country_of(text: str, gazetteer) -> tuple[str | None, str | None]:
@@ -496,12 +543,19 @@ def _record(
         _cell(row, columns, "source") for row, *_ in rows
     ]
     notes = list(dict.fromkeys(note for note in notes if note))
-    if notes:
-        record["note"] = ("The table's notes: " + "; ".join(notes))[:2000]
+    resolved = [
+        side.resolution for _row, *sides in rows for side in sides if side.resolution is not None
+    ]
+    resolved = list({entry["id"]: entry for entry in resolved}.values())
+    texts = (["The table's notes: " + "; ".join(notes)] if notes else []) + [
+        entry["reason"] for entry in resolved
+    ]
+    if texts:
+        record["note"] = " ".join(texts)[:2000]
     record["sources"] = [
         {"document": table.source_name, "lines": row.lines, "quote": row.text[:2000]}
         for row, *_ in rows
-    ]
+    ] + [dict(entry["source"]) for entry in resolved]
     lines = ", ".join(row.lines for row, *_ in rows)
     record["summary"] = (
         f"{_where(a)} and {_where(b)} are listed as {term.en.lower()} in "
@@ -542,6 +596,7 @@ def _write(
     records: list[dict[str, Any]],
     places: Mapping[str, Locality],
     table_rows: Mapping[str, dict],
+    command: str,
 ) -> list[str]:
     changes = []
     source = out_dir / "sources" / table.source_name
@@ -553,7 +608,7 @@ def _write(
         changes.append(_append_localities(out_dir / "localities.yaml", missing, table.path.name))
     target = out_dir / "records" / records_name
     header = (
-        f"# Generated by `partnermap import-table {comment_text(table.path.name)}`: do not edit "
+        f"# Generated by `partnermap import-table {comment_text(command)}`: do not edit "
         "by hand.\n# Correct the table and import it again; rows it could not place are in "
         f"{REVIEW_FILE}.\n"
     )

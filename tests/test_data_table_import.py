@@ -226,3 +226,22 @@ def test_cli_reports_bad_input_without_a_traceback(
         main(["import-table", str(TABLES / "latin1.csv"), "--out", str(tmp_path / "out")])
     assert exit_info.value.code == 2
     assert "latin1.csv, row 2, column 1" in capsys.readouterr().err
+
+
+def test_a_curated_resolution_places_a_namesake_and_cites_its_source(tmp_path: Path) -> None:
+    resolve = tmp_path / "resolutions.yaml"
+    source = {"url": "https://example.org/springfield", "accessed": "2026-11",
+              "quote": "Springfield, Illinois and Shenyang"}  # fmt: skip
+    entry = {"line": 8, "side": 1, "id": "geonames:4250542", "reason": "Which Springfield: …",
+             "source": source}  # fmt: skip
+    resolve.write_text(yaml.safe_dump({"resolutions": [entry]}), encoding="utf-8")
+    out = tmp_path / "out"
+    report = import_table(TABLES / "pairs.csv", out, resolve=resolve)
+    assert report.records == 5 and {row["line"] for row in _review(out)} == {"7", "9"}
+    (record,) = [r for r in _records(out).values() if "Shenyang" in r["title"]]
+    assert record["sources"][-1] == source and record["note"] == "Which Springfield: …"
+    assert validate_paths([out]) == []
+    entry["id"] = "geonames:0"
+    resolve.write_text(yaml.safe_dump({"resolutions": [entry]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="resolution 1: 'geonames:0' is not in the gazetteer"):
+        import_table(TABLES / "pairs.csv", out, resolve=resolve)
