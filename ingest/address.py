@@ -27,6 +27,9 @@ _ADDRESS_DATES = [
     re.compile(rf"/{_YEAR}(?P<month>\d{{2}})/(?P<day>\d{{2}})(?=[/_.-]|$)"),
     # /20131030_9386.html
     re.compile(rf"/{_YEAR}(?P<month>\d{{2}})(?P<day>\d{{2}})_"),
+    # /201910/51-513342.html, /202310/1300757.shtml: the month only
+    re.compile(rf"/{_YEAR}(?P<month>\d{{2}})/"),
+    re.compile(rf"/{_YEAR}-(?P<month>\d{{2}})/"),
 ]
 
 
@@ -49,9 +52,10 @@ def inside_url(spans: list[tuple[int, int]], position: int) -> bool:
     return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
-def address_date(text: str) -> tuple[int, int, dt.date] | None:
+def address_date(text: str) -> tuple[int, int, int, int, int | None] | None:
     """The date a page's address holds: the first valid one in a URL of the text's first
-    lines, as (start, end, date) of the address; None when there is none."""
+    lines, as (start, end, year, month, day) of the address (day None when the address holds
+    only the month); None when there is none."""
     head_end = 0
     for _ in range(_HEAD_LINES):
         next_line = text.find("\n", head_end)
@@ -65,11 +69,11 @@ def address_date(text: str) -> tuple[int, int, dt.date] | None:
         url = text[start:end]
         for pattern in _ADDRESS_DATES:
             for match in pattern.finditer(url):
+                year, month = int(match.group("year")), int(match.group("month"))
+                day = int(match.group("day")) if "day" in match.groupdict() else None
                 try:
-                    day = dt.date(
-                        int(match.group("year")), int(match.group("month")), int(match.group("day"))
-                    )
+                    dt.date(year, month, day or 1)
                 except ValueError:
                     continue
-                return start, end, day
+                return start, end, year, month, day
     return None

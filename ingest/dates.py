@@ -161,6 +161,10 @@ _CLOCK_AFTER = re.compile(r"^\s*\d{1,2}:\d{2}")
 _NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
 _DATELINE_EN = re.compile(r"^[A-Z][A-Za-z .,'’]{1,40}$")
 _DATELINE_ZH = re.compile(r"(?:社|网|網|报|報|电视台)?[\u4e00-\u9fff]{0,12}$")
+#: "the 2012 China International Friendship Cities Conference": a gathering's year.
+_GATHERING_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){0,7}?(?:Conference|Forum|Summit|Expo|Dialogue|Meeting|Games)s?\b"
+)
 #: When the document was saved or seen, not when anything happened: it dates nothing.
 _SEEN = re.compile(r"\b(?:seen|retrieved|accessed|saved|downloaded)(?:\s+on)?\s*[:：]?\s*$", re.I)
 _REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*网络", re.I)
@@ -265,10 +269,8 @@ def find_dates(text: str) -> list[DateMention]:
                 taken[start:end] = b"\x01" * (end - start)
     address = address_date(text)
     if address is not None:
-        start, end, day = address
-        found.append(
-            DateMention(start, end, text[start:end], day.year, day.month, day.day, "address")
-        )
+        start, end, year, month, day = address
+        found.append(DateMention(start, end, text[start:end], year, month, day, "address"))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -352,6 +354,7 @@ def _plausible_bare_year(match: re.Match[str], text: str) -> bool:
     return (
         heading
         or match.group().endswith("年")
+        or bool(_GATHERING_AFTER.match(text, match.end()))
         or bool(
             re.search(
                 r"\b(in|since|during|from|by|of|summer|spring|autumn|fall|winter|"
@@ -467,17 +470,17 @@ def complete_dates(
 
 
 def page_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
-    """The page's own date (see :func:`complete_dates`), None when it gives none with a day."""
+    """The page's own date (see :func:`complete_dates`), at least its month; None when it
+    gives none."""
     dateline = next((m for m in mentions if m.kind == "dateline" and m.year), None)
     if dateline is not None and dateline.precision == 3:
         return dateline
     if repost_marked(text):
         return None
-    for kind in ("address", "posted"):
-        found = next((m for m in mentions if m.kind == kind and m.precision == 3), None)
-        if found is not None:
-            return found
-    return None
+    stamps = [m for m in mentions if m.kind in ("address", "posted") and m.month]
+    # The address first, then the stamp; a date with its day before one without.
+    ranked = sorted(stamps, key=lambda m: (m.day is None, m.kind != "address"))
+    return ranked[0] if ranked else None
 
 
 def _complete(mention: DateMention, anchors: _Anchors) -> DateMention:
@@ -559,7 +562,7 @@ def _dateline_year(
         return dateline
     year = (
         page.year
-        if (dateline.month, dateline.day or 1) <= (page.month, page.day)
+        if (dateline.month, dateline.day or 1) <= (page.month, page.day or 31)
         else page.year - 1
     )
     return replace(

@@ -34,7 +34,7 @@ ATTENDING = re.compile(
 
 def sister_pairs(proposal: Proposal) -> list[Proposal]:
     """One proposal per sister pair a sister-city or sister-state proposal names, each of the
-    type its parties' level gives; any other proposal as it is.
+    type its parties' level gives, none when it names no pair; any other proposal as it is.
 
     Parties are the named places below country level that are no site and no qualifier. When
     one side names one place and the other several, that place pairs with each of them; when
@@ -47,14 +47,13 @@ def sister_pairs(proposal: Proposal) -> list[Proposal]:
     china = [m for m in parties if m.place.country == "CN"]
     usa = [m for m in parties if m.place.country == "US"]
     if not china or not usa:
-        return [_at_level(proposal, parties)]
+        # "Sister cities serve as bridges", "284 pairs of sister provinces and states": no pair.
+        return []
     if len(china) == 1 or len(usa) == 1:
         one, many = (china, usa) if len(china) == 1 else (usa, china)
         pairs = [sorted((one[0], other), key=lambda m: m.start) for other in many]
     else:
         pairs = _in_order(parties)
-    if len(pairs) <= 1:
-        return [_at_level(proposal, parties)]
     return [_at_level(_with_parties(proposal, pair), pair) for pair in pairs]
 
 
@@ -82,10 +81,11 @@ def _in_order(parties: list[PlaceMention]) -> list[list[PlaceMention]]:
 
 
 def _with_parties(proposal: Proposal, pair: list[PlaceMention]) -> Proposal:
+    """The proposal between the places of ``pair`` only: a sister record names its pair."""
     ids = {m.place.id for m in pair}
-    others = [m for m in proposal.places if m.place.level == "country" and m.strength != "name"]
-    kept = [m for m in proposal.places if m.place.id in ids]
-    return replace(proposal, places=sorted(kept + others, key=lambda m: m.start))
+    kept = [m for m in proposal.places if m.place.id in ids and m.strength == "name"]
+    first = {m.place.id: m for m in reversed(kept)}
+    return replace(proposal, places=sorted(first.values(), key=lambda m: m.start))
 
 
 def _at_level(proposal: Proposal, parties: list[PlaceMention]) -> Proposal:

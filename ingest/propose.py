@@ -48,7 +48,9 @@ _FOUNDINGS = frozenset({"sister_city", "sister_state_province", "friendship"})
 #: no title, no agreement.
 _METADATA_LINE = re.compile(
     r"\s*(?:(?:source|url|address|seen|retrieved|accessed|saved)\s*[:：].*|"
-    r"(?:https?://|www\.)\S+)\s*",
+    r"(?:https?://|www\.)\S+|"
+    # Where a page sits on its site: "当前位置: 首页>> 今日中国", "Home / News / Sister Cities".
+    r"(?:当前位置|您的位置|您当前的位置)\s*[:：].*|(?:[^\n/>]*(?:\s/\s|>>?|>)){2,}[^\n]*)\s*",
     re.I,
 )
 #: "agreement", "协议": a word every agreement's text uses, naming no type of its own.
@@ -61,6 +63,10 @@ _SUMMARY_BEFORE = re.compile(
     r"\b(?:a\s+series\s+of|several|a\s+number\s+of|"
     r"\d+\s+pairs\s+of(?:\s+[\w/-]+){0,4}(?:\s+and|,))\s+)$",
     re.I,
+)
+#: "合作协议或谅解备忘录", "agreements or MOUs": a kind of document, not one.
+_EITHER_BEFORE = re.compile(
+    r"(?:协议|协定|备忘录|agreements?|MOUs?)\s*(?:或者?|或是|\bor)\s*$", re.I
 )
 _DECLARATION = re.compile(r"declaration|statement|communiqu|宣言|声明|公报", re.I)
 #: "此次会议", "this summit", "参加会议", "a meeting": a gathering already told, or none.
@@ -106,6 +112,12 @@ _COOPERATION = re.compile(r"\bcooperation\b|合作", re.I)
 _CUE_CONTEXT = 130
 _ABROAD = re.compile(
     "(?:" + "|".join(map(re.escape, sorted(FOREIGN, key=len, reverse=True))) + r")[\s\u3400-\u9fff]"
+)
+#: A line that says where and when the document was signed ("Signed in Seattle on …").
+_SIGNED = re.compile(r"\bsign(?:ed|ing)?\b|\bdone\s+(?:at|in)\b|签署|签订|签字|签约|缔结", re.I)
+_RENEWAL = re.compile(r"续签|重申|重新签署|\brenew(?:ed|s|ing)?\b|\breaffirm(?:ed|s|ing)?\b", re.I)
+_BARE_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z .'’-]{2,30}(?:,[ \t]+[A-Z][\w .]{1,30})?[ \t]+[–—-]{1,2}[ \t]", re.M
 )
 _CLAUSE_BREAK = re.compile(r"[,，;；]\s*")
 _QUOTED_TITLE = re.compile(r"《([^》]{2,120})》|“([^”]{4,120})”")
@@ -198,8 +210,9 @@ def _propose(document: Document) -> list[Proposal]:
         if not inside_url(urls, m.start)
     ]
     head = _head_proposal(text, blocks, dates, places)
-    proposals = [head] if head else []
     head_end = head.quotes[0][1] if head else 0
+    proposals = sister_pairs(head) if head else []
+    head = proposals[0] if proposals else None
     parties = _local_parties(head)
     countries = [m for m in places if m.place.level == "country" and m.strength != "qualifier"]
     story_end = _story_end(text)
@@ -254,6 +267,8 @@ def _outside_datelines(
     """Drop the places of a dateline ("DES MOINES, Iowa, Sept. 16 --"): where the story was
     filed, not where anything happened."""
     spans = [(text.rfind("\n", 0, m.start) + 1, m.end) for m in mentions if m.kind == "dateline"]
+    # "CHENGDU, China – …", "BEIJING – …": a dateline without its date.
+    spans += [found.span() for found in _BARE_DATELINE.finditer(text)]
     return [m for m in places if not any(start <= m.start < end for start, end in spans)]
 
 
@@ -351,7 +366,7 @@ def _signature_date(text: str, dates: Sequence[DateMention]) -> DateChoice | Non
         bare = not re.sub(
             r"[\s\d年月日,.]|" + "|".join(re.escape(m.text) for m in inside), "", body
         )
-        if bare or EVENT_CUES.search(body):
+        if bare or _SIGNED.search(body):
             best = max(inside, key=lambda m: m.precision)
             return DateChoice(best.value, best, 0.9, "the date the document was signed")
     return None
@@ -386,6 +401,13 @@ def _block_proposals(
             own = _own_span(text, span, cue, cues)
             founding = cue.slug in _FOUNDINGS
             date = choose_event_date(text, own[0], own[1], dates.mentions, founding)
+            if (
+                founding
+                and _renewed(text, span, cue)
+                and not (date.mention and date.mention.founding)
+            ):
+                # "签署重申双方姊妹城市关系的备忘录": the partnership is older than the renewal.
+                date = DateChoice(None, None, 0.5, "renewed here; founded earlier")
             if not date.value and len(cues) > 1:
                 whole = choose_event_date(text, span[0], span[1], dates.mentions, founding)
                 date = whole if whole.value else date
@@ -416,6 +438,13 @@ def _block_proposals(
                 )
             )
     return found
+
+
+def _renewed(text: str, span: tuple[int, int], cue: Cue) -> bool:
+    """Whether the sentence renews or reaffirms the partnership ``cue`` names ("续签友好城市
+    协议", "reaffirm their sister-city relationship", "renewed the sister-state agreement")."""
+    before = text[max(span[0], cue.start - 24) : cue.start]
+    return bool(_RENEWAL.search(before))
 
 
 def _block_places(block: Block, places: Sequence[PlaceMention]) -> list[PlaceMention]:
@@ -537,7 +566,11 @@ def _summary(text: str, cue: Cue) -> bool:
     if cue.slug not in AGREEMENT_TYPES:
         return False
     before = text[max(0, cue.start - 16) : cue.start]
-    return bool(_SUMMARY.fullmatch(cue.text) or _SUMMARY_BEFORE.search(before))
+    return bool(
+        _SUMMARY.fullmatch(cue.text)
+        or _SUMMARY_BEFORE.search(before)
+        or _EITHER_BEFORE.search(before)
+    )
 
 
 def _abroad(text: str, cue: Cue) -> bool:
