@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 
@@ -246,7 +247,8 @@ def read_resolutions(path: Path) -> dict[tuple[int, str], dict[str, Any]]:
 
     Each entry: ``line`` (the row's line in the table), ``side`` (1 or 2), ``id`` (a gazetteer
     locality id), ``reason`` (what the source says), ``source`` (``url``, ``accessed``,
-    ``quote``: a passage naming the pair with the place's state or country).
+    ``quote``: a passage naming the pair with the place's state or country), and ``date``
+    when the quote dates the tie and the table does not.
 
     Raises
     ------
@@ -517,14 +519,23 @@ def _record(
 ) -> dict[str, Any]:
     term = TYPES[kind]
     years = sorted({date for row, *_ in rows if (date := _date(_cell(row, columns, "year")))})
+    resolved = [
+        side.resolution for _row, *sides in rows for side in sides if side.resolution is not None
+    ]
+    resolved = list({entry["id"]: entry for entry in resolved}.values())
+    # A resolution's source may date the tie where the table does not ("date" beside its quote).
+    dated = sorted((str(e["date"]), e) for e in resolved if e.get("date")) if not years else []
     record: dict[str, Any] = {
         "id": record_id,
         "title": f"{a.name_en} – {b.name_en} {term.en.lower()}",
         "title_zh": f"{a.name_zh or a.name_en}与{b.name_zh or b.name_en}{term.zh}",
         "type": kind,
-        "date": years[0] if years else None,
+        "date": years[0] if years else dated[0][0] if dated else None,
     }
-    if not years:
+    if dated:
+        host = urlparse(dated[0][1]["source"]["url"]).hostname or "its source"
+        record["date_note"] = f"The table gives none; the date is {host.removeprefix('www.')}'s."
+    elif not years:
         record["date_note"] = "The table gives no year."
     elif len(years) > 1:
         record["date_note"] = (
@@ -543,10 +554,6 @@ def _record(
         _cell(row, columns, "source") for row, *_ in rows
     ]
     notes = list(dict.fromkeys(note for note in notes if note))
-    resolved = [
-        side.resolution for _row, *sides in rows for side in sides if side.resolution is not None
-    ]
-    resolved = list({entry["id"]: entry for entry in resolved}.values())
     texts = (["The table's notes: " + "; ".join(notes)] if notes else []) + [
         entry["reason"] for entry in resolved
     ]
@@ -560,7 +567,7 @@ def _record(
     record["summary"] = (
         f"{_where(a)} and {_where(b)} are listed as {term.en.lower()} in "
         f"{table.source_name} (line{'s' if len(rows) > 1 else ''} {lines})"
-        + ("" if years else "; the table gives no year")
+        + ("" if years or dated else "; the table gives no year")
         + "."
     )
     return record
