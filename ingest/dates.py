@@ -165,6 +165,8 @@ _DATELINE_ZH = re.compile(r"(?:社|网|網|报|報|电视台)?[\u4e00-\u9fff]{0,
 _GATHERING_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*\s+){0,7}?(?:Conference|Forum|Summit|Expo|Dialogue|Meeting|Games)s?\b"
 )
+#: "2011年02月27日   来源:新华社": a page's stamp, the source named after it on its line.
+_SOURCE_AFTER = re.compile(r"[ \t|]*(?:来源|來源|source)\s*[:：]", re.I)
 #: When the document was saved or seen, not when anything happened: it dates nothing.
 _SEEN = re.compile(r"\b(?:seen|retrieved|accessed|saved|downloaded)(?:\s+on)?\s*[:：]?\s*$", re.I)
 _REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*网络", re.I)
@@ -375,6 +377,8 @@ def _kind(text: str, start: int, end: int) -> str:
     # or written in digits as software writes it.
     stamped = before.strip() == "" or _NUMERIC_DATE.match(text[start:end])
     if _POSTED.search(before) or (stamped and _CLOCK_AFTER.match(text[end : end + 20])):
+        return "posted"
+    if _SOURCE_AFTER.match(text, end, end + 40):
         return "posted"
     after = text[end : end + 40]
     if _DATELINE_EN.match(before) and re.match(r"\s*(\([^)]{1,30}\))?\s*(--|—|–|-)", after):

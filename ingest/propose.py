@@ -54,7 +54,7 @@ _METADATA_LINE = re.compile(
     re.I,
 )
 #: "agreement", "协议": a word every agreement's text uses, naming no type of its own.
-_GENERIC = re.compile(r"agreements?|accords?|协议|协定", re.I)
+_GENERIC = re.compile(r"agreements?|accords?|pacts?|协议|协定", re.I)
 #: "Three agreements", "一系列谅解备忘录": a summary of agreements told one by one elsewhere,
 #: or never.
 _SUMMARY = re.compile(r"agreements|accords|MOUs|memoranda\b.*", re.I)
@@ -70,7 +70,7 @@ _EITHER_BEFORE = re.compile(
 )
 _DECLARATION = re.compile(r"declaration|statement|communiqu|宣言|声明|公报", re.I)
 #: "此次会议", "this summit", "参加会议", "a meeting": a gathering already told, or none.
-_RECALLED_BEFORE = re.compile(r"(?:此次|本次|这次|该|\b(?:this|that|said)\s+)$", re.I)
+_RECALLED_BEFORE = re.compile(r"(?:此次|本次|这次|该|\b(?:this|that|said|the)\s+)$", re.I)
 _BARE_GATHERING = re.compile(r"会议|大会|(?:meeting|conference|summit|forum|workshop)s?")
 _BARE_BEFORE = re.compile(
     r"(?:参加|出席|召开|举行|一次|次|\b(?:the|this|that|its|their|each)\s+)$", re.I
@@ -104,6 +104,8 @@ _CONTINUED = re.compile(
     r"\bmeanwhile\b|同日|当天|仪式上|同时|会上",
     re.I,
 )
+#: How many paragraphs after an event a text may go on telling it ("会上", "the same day").
+_CONTINUED_BLOCKS = 1
 #: Words that place an event within a span of time, not on the day of the one it follows.
 _WITHIN = re.compile(r"期间|同时|\bduring\b|\bmeanwhile\b|\bon the sidelines\b", re.I)
 #: An item heading that names only a field of cooperation ("Renewable Energy Cooperation:").
@@ -115,6 +117,10 @@ _ABROAD = re.compile(
 )
 #: A line that says where and when the document was signed ("Signed in Seattle on …").
 _SIGNED = re.compile(r"\bsign(?:ed|ing)?\b|\bdone\s+(?:at|in)\b|签署|签订|签字|签约|缔结", re.I)
+#: A gathering named in full: two capitalised words at least before its noun.
+_PROPER_GATHERING = re.compile(r"(?:[A-Z][\w'’.-]*\s+){2,}$")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+_CELEBRATED = re.compile(r"庆祝|纪念|周年|\bcelebrat\w*|\bmark(?:ed|s|ing)?\b|\banniversar", re.I)
 _RENEWAL = re.compile(r"续签|重申|重新签署|\brenew(?:ed|s|ing)?\b|\breaffirm(?:ed|s|ing)?\b", re.I)
 _BARE_DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'’-]{2,30}(?:,[ \t]+[A-Z][\w .]{1,30})?[ \t]+[–—-]{1,2}[ \t]", re.M
@@ -317,7 +323,9 @@ def _head_proposal(
             inside += [m for m in places if following.start <= m.start < following.end]
     signed = _signature_date(text, dates.mentions) if cue.slug in AGREEMENT_TYPES else None
     founding = cue.slug in _FOUNDINGS
-    date = signed or choose_event_date(text, start, end, dates.mentions, founding)
+    told = choose_event_date(text, start, end, dates.mentions, founding)
+    anniversary = told.mention is not None and told.mention.founding
+    date = told if anniversary else signed or told
     sectors = find_sectors(text, limit=10)
     quotes = [(start, end)]
     if date.mention and not start <= date.mention.start < end:
@@ -401,13 +409,11 @@ def _block_proposals(
             own = _own_span(text, span, cue, cues)
             founding = cue.slug in _FOUNDINGS
             date = choose_event_date(text, own[0], own[1], dates.mentions, founding)
-            if (
-                founding
-                and _renewed(text, span, cue)
-                and not (date.mention and date.mention.founding)
-            ):
-                # "签署重申双方姊妹城市关系的备忘录": the partnership is older than the renewal.
-                date = DateChoice(None, None, 0.5, "renewed here; founded earlier")
+            older = _renewed(text, span, cue) or _CELEBRATED.search(text, span[0], span[1])
+            if founding and older and not (date.mention and date.mention.founding):
+                # "签署重申双方姊妹城市关系的备忘录", "celebrated their sister city ties Tuesday":
+                # the partnership is older than the renewal or the celebration.
+                date = DateChoice(None, None, 0.5, "renewed or celebrated here; founded earlier")
             if not date.value and len(cues) > 1:
                 whole = choose_event_date(text, span[0], span[1], dates.mentions, founding)
                 date = whole if whole.value else date
@@ -528,17 +534,34 @@ def _window_cues(text: str, first: int, last: int) -> tuple[Cue, ...]:
         found = [c for c in found if c.slug != "project"]
     abroad = [(m.start, m.end) for m in conference_mentions(body)]
     kept = []
+    named: set[int] = set()  # agreements a gathering's name qualifies ("…论坛协议")
+    skip: set[int] = set()
     for i, cue in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt and _same_phrase(text[cue.end : nxt.start]) and not _GENERIC.fullmatch(nxt.text):
+        if i in skip:
             continue
-        if _venue(text, cue, found) or _recalled(text, cue) or _summary(text, cue):
+        same = nxt is not None and _same_phrase(text[cue.end : nxt.start])
+        if same and cue.slug in _FOUNDINGS and nxt.slug in _WEAK_TYPES:
+            # "sister-state partnership", "sister city agreement": the partnership.
+            skip.add(i + 1)
+        elif same and cue.slug in GATHERINGS and _GENERIC.fullmatch(nxt.text):
+            # "建立中美省州长论坛协议", "Forum Agreement": an agreement about a gathering.
+            named.add(i + 1)
+            continue
+        elif same and not _GENERIC.fullmatch(nxt.text):
+            continue
+        if i not in named and (
+            _venue(text, cue, found) or _recalled(text, cue) or _summary(text, cue)
+        ):
             continue
         if any(s <= cue.start - span[0] < e for s, e in abroad) or _abroad(text, cue):
             continue
+        if cue.slug in _WEAK_TYPES and _NAME_GOES_ON.match(text, cue.end):
+            continue  # "Clean Technology Partnership Fund": the name of a fund, not a program
         kept.append(cue)
     specific = {c.slug for c in kept} - _WEAK_TYPES
-    kept = [c for c in kept if c.slug not in _WEAK_TYPES or not specific]
+    named_cues = {found[i] for i in named}
+    kept = [c for c in kept if c.slug not in _WEAK_TYPES or not specific or c in named_cues]
     return tuple(list({c.slug: c for c in reversed(kept)}.values())[::-1])
 
 
@@ -549,14 +572,21 @@ def _venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
         return False
     if _TIME_AFTER.match(text, cue.end):
         return True
+    if _PROPER_GATHERING.search(text, max(0, cue.start - 80), cue.start):
+        # "at the second US-China Sister Cities Conference": a gathering of its own.
+        return False
     return bool(_VENUE_BEFORE.search(text[max(0, cue.start - 80) : cue.start]))
 
 
 def _recalled(text: str, cue: Cue) -> bool:
-    """Whether a gathering cue recalls one already told, or none ("此次峰会", "参加会议")."""
+    """Whether a gathering cue recalls one already told, or none ("此次峰会", "参加会议"), or
+    a bare agreement word recalls the agreement just told ("The pact, signed today…",
+    "该协议")."""
+    before = text[max(0, cue.start - 12) : cue.start]
+    if _GENERIC.fullmatch(cue.text) and cue.slug == "other":
+        return bool(_RECALLED_BEFORE.search(before))
     if cue.slug not in GATHERINGS:
         return False
-    before = text[max(0, cue.start - 12) : cue.start]
     if _RECALLED_BEFORE.search(before):
         return True
     return bool(_BARE_GATHERING.fullmatch(cue.text) and _BARE_BEFORE.search(before))
@@ -667,7 +697,7 @@ def _inherit_date(
         )
     elif (
         previous is not None
-        and block.index - previous.block <= 1
+        and block.index - previous.block <= _CONTINUED_BLOCKS
         and _CONTINUED.search(text[block.start : block.end])
     ):
         proposal.date = _from_event(previous, within, "the event told just before")
