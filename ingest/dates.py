@@ -499,7 +499,8 @@ def _complete(mention: DateMention, anchors: _Anchors) -> DateMention:
     if mention.basis.startswith(("span:", "weekday:", "anniversary:")):
         anchor = timed
         if anchor is None and mention.basis.startswith(("span:year", "anniversary:")):
-            anchor = anchors.reference or anchors.before(mention.start)
+            first = anchors.full[0] if anchors.full else None
+            anchor = anchors.reference or anchors.before(mention.start) or first
         return mention if anchor is None else resolve(mention, anchor)
     if mention.month is not None:
         same_day = mention.day and anchors.same_days.get((mention.month, mention.day))

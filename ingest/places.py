@@ -36,7 +36,8 @@ _MAX_HAN_TOKENS = 3
 _EN_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:(?:\s+(?:of|the)\s+|\s+|,\s*(?=D\.C\.))[A-Z][\w'’.\-]*)*")
 #: "California's", "Chicago’s": the place without the possessive.
 _POSSESSIVE = re.compile(r"['’]s$")
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Madam|Mme)\.?\s+$")
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Madam|Mme)\.?\s")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Madam|Mme)\.?\s+$")
 _PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|visit(?:ed)?)\s+$", re.I)
 _AND_AFTER_PLACE = re.compile(r"\band\s+$")
 _STATE_AFTER = re.compile(r"^,\s*[A-Z][a-z]+")
@@ -211,7 +212,9 @@ def _english_spans(
     text: str, gazetteer: Gazetteer, lookup: _MemoLookup
 ) -> Iterator[tuple[int, int, int]]:
     for run in _EN_RUN.finditer(text):
-        if _HONORIFIC.search(text, max(0, run.start() - 6), run.start()):
+        if _HONORIFIC.match(run.group()) or _HONORIFIC_BEFORE.search(
+            text, max(0, run.start() - 6), run.start()
+        ):
             continue  # "Mr. Liu Jianyang": a person, whatever places the names spell
         words = list(re.finditer(r"[^\s,]+(?:,\s*D\.C\.)?", run.group()))
         i = 0

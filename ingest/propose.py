@@ -163,6 +163,8 @@ class Proposal:
     item: int | None = None
     phrase: str = ""
     clause: bool = False
+    #: A partnership renewed or celebrated where it is told: dated only by its founding.
+    renewed: bool = False
 
     def locality_ids(self) -> list[str]:
         """The ids of the localities the record will name, in order of first mention."""
@@ -233,7 +235,7 @@ def _propose(document: Document) -> list[Proposal]:
             if parties and block.item:
                 proposal.places = _with_places(proposal.places, parties)
                 proposal.clause = True
-            if not proposal.date.value:
+            if not proposal.date.value and not proposal.renewed:
                 _inherit_date(text, block, proposal, proposals, head, dates)
             gathering = _gathering_of_declaration(text, block, proposal, proposals)
             if gathering is not None:
@@ -409,11 +411,13 @@ def _block_proposals(
             own = _own_span(text, span, cue, cues)
             founding = cue.slug in _FOUNDINGS
             date = choose_event_date(text, own[0], own[1], dates.mentions, founding)
+            renewed = False
             older = _renewed(text, span, cue) or _CELEBRATED.search(text, span[0], span[1])
             if founding and older and not (date.mention and date.mention.founding):
                 # "签署重申双方姊妹城市关系的备忘录", "celebrated their sister city ties Tuesday":
                 # the partnership is older than the renewal or the celebration.
                 date = DateChoice(None, None, 0.5, "renewed or celebrated here; founded earlier")
+                renewed = True
             if not date.value and len(cues) > 1:
                 whole = choose_event_date(text, span[0], span[1], dates.mentions, founding)
                 date = whole if whole.value else date
@@ -441,6 +445,7 @@ def _block_proposals(
                     block=block.index,
                     item=block.number,
                     phrase=_phrase(text, cue),
+                    renewed=renewed,
                 )
             )
     return found

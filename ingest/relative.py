@@ -67,13 +67,15 @@ _SPAN_OFFSETS = {
     "前年": ("year", -2),
     "后年": ("year", 2),
 }
-#: "35th anniversary", "45-year sister city ties", "30周年", "结好5周年", "45年前建立". Only an
+#: "35th anniversary", "45-year sister city ties", "30周年", "结好5周年", "45年前建立",
+#: "缔结姊妹城市已经有45年的时间". Only an
 #: anniversary of a partnership counts (see :func:`anniversary_of_partnership`).
 ANNIVERSARY = re.compile(
     r"\b(?P<en>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b|\b(?P<en_years>\d{1,3})-year\b"
     rf"|(?P<zh>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*(?:周年|週年)"
     rf"|(?P<zh_ago>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年前(?=[^，。,；;]{{0,6}}(?:建立|缔结|締結|结好|結好|结为|結為))"
     rf"|(?<=结好|結好)(?P<zh_since>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年(?:来|來|以来|以來)"
+    rf"|已(?:经|經)?有?(?P<zh_for>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年(?=的时间|的時間|之久|了)"
 )
 _PARTNERSHIP = re.compile(
     r"sister|twin|friendship|relationship|ties|partnership|姐妹|姊妹|友好|友城|结好|結好|缔结|締結|"
@@ -113,7 +115,8 @@ def anniversary_of_partnership(match: re.Match[str], text: str) -> int | None:
     (of diplomatic ties, of an association) and for words that only look like one."""
     from partnermap.ingest.dates import chinese_number
 
-    number = next(g for g in match.group("en", "en_years", "zh", "zh_ago", "zh_since") if g)
+    groups = match.group("en", "en_years", "zh", "zh_ago", "zh_since", "zh_for")
+    number = next(g for g in groups if g)
     try:
         years = chinese_number(number)
     except (KeyError, ValueError):
