@@ -53,10 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Time the embedded data and the synthetic corpora; print one line per corpus."""
     parser = argparse.ArgumentParser(prog="python -m partnermap.benchmarks.loader")
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--world", type=int, nargs="*", default=[26_000], help="world corpora")
     parser.add_argument("--repeat", type=int, default=3, help="loads per corpus below 100,000")
     args = parser.parse_args(argv)
     corpora = {"embedded": EMBEDDED_DATA_DIR}
     corpora |= {f"synthetic {n:,}": synthetic.dataset(n) for n in args.sizes}
+    corpora |= {f"world {n:,}": synthetic.dataset(n, world=True) for n in args.world}
     for name, data_dir in corpora.items():
         repeat = 1 if "100,000" in name else args.repeat
         for kind in ("cold", "warm"):

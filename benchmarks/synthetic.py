@@ -6,6 +6,10 @@ grow with population), as in the national sister-city registries. Types, sectors
 follow the mix of the curated records: mostly sister and friendship cities with no stated
 sector, then MOUs, plans and programs on one to three themes; agreements per year grow from
 1979 to a peak in the mid-2010s and fall after 2017.
+
+The world corpus (``generate_world``) is a twinning registry at the scale of the largest public
+lists: pairs of towns between any two countries, countries drawn with a long tail (a few very
+active, most with a handful of pairs), small towns as often as big cities.
 """
 
 from __future__ import annotations
@@ -123,7 +127,48 @@ def generate(n: int, seed: int = 2026) -> tuple[list[dict[str, Any]], list[dict[
     return localities, records
 
 
-def write_dataset(directory: Path, n: int, seed: int = 2026, per_file: int = PER_FILE) -> Path:
+#: The world corpus's agreement types: twinning, mostly.
+WORLD_KINDS = (
+    Kind("sister_city", 70, (), (), False),
+    Kind("friendship", 20, (), (), False),
+    Kind("mou", 10, (), (), True),
+)
+#: Countries with fewer cities in the gazetteer take no part in the world corpus.
+WORLD_MIN_CITIES = 20
+
+
+def generate_world(n: int, seed: int = 2026) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Return ``n`` synthetic twinning records between towns of any countries, and their places.
+
+    Countries are ranked by how many towns the gazetteer holds and drawn with Zipf weights
+    (rank to the power -1.1), so the registry has a long tail of countries; a town's weight
+    grows with its population only to the power 0.3, so small towns take part as they do in
+    the European registries. Returns ``(localities, records)`` as ``generate`` does.
+    """
+    rng = random.Random(seed)
+    towns = _world_towns()
+    ranked = sorted(towns, key=lambda country: (-len(towns[country][0]), country))
+    country_weights = [(rank + 1) ** -1.1 for rank in range(len(ranked))]
+    kinds = rng.choices(WORLD_KINDS, weights=[k.weight for k in WORLD_KINDS], k=n)
+    years = list(range(1950, LAST_YEAR + 1))
+    themes, theme_weights = list(THEMES), list(THEMES.values())
+    used: dict[str, Place] = {}
+    records = []
+    for i, kind in enumerate(kinds):
+        places: list[Place] = []
+        while len(places) < 2:
+            country = rng.choices(ranked, weights=country_weights)[0]
+            town = rng.choices(towns[country][0], weights=towns[country][1])[0]
+            places += [town] if town not in places else []
+        used.update((p.id, p) for p in places)
+        records.append(_record(i, kind, places, rng.choice(years), rng, themes, theme_weights))
+    localities = [_locality(used[pid]) for pid in sorted(used)]
+    return localities, records
+
+
+def write_dataset(
+    directory: Path, n: int, seed: int = 2026, per_file: int = PER_FILE, world: bool = False
+) -> Path:
     """Write a data directory of ``n`` synthetic records, ``per_file`` records per file.
 
     Parameters
@@ -134,13 +179,15 @@ def write_dataset(directory: Path, n: int, seed: int = 2026, per_file: int = PER
         As in ``generate``.
     per_file
         Records per ``records/synthetic_NNN.yaml`` file.
+    world
+        Twinning between any countries (``generate_world``) rather than US–China agreements.
 
     Returns
     -------
     pathlib.Path
         ``directory``.
     """
-    localities, records = generate(n, seed)
+    localities, records = (generate_world if world else generate)(n, seed)
     shutil.rmtree(directory, ignore_errors=True)
     (directory / "records").mkdir(parents=True)
     (directory / "sources").mkdir()
@@ -151,12 +198,12 @@ def write_dataset(directory: Path, n: int, seed: int = 2026, per_file: int = PER
     return directory
 
 
-def dataset(n: int, seed: int = 2026, root: Path = DATA_ROOT) -> Path:
+def dataset(n: int, seed: int = 2026, root: Path = DATA_ROOT, world: bool = False) -> Path:
     """Return the data directory of ``n`` synthetic records, writing it on first use."""
-    directory = root / f"{n}-{seed}"
+    directory = root / f"{'world-' if world else ''}{n}-{seed}"
     done = directory / ".complete"
     if not done.exists():
-        write_dataset(directory, n, seed)
+        write_dataset(directory, n, seed, world=world)
         done.touch()
     return directory
 
@@ -183,6 +230,20 @@ def _pools() -> dict[tuple[str, str], tuple[tuple[Place, ...], tuple[float, ...]
         # Population to the power 0.6: big cities sign more, but not in proportion.
         pools[key] = (chosen, tuple(max(p.population, 20_000) ** 0.6 for p in chosen))
     return pools
+
+
+@cache
+def _world_towns() -> dict[str, tuple[tuple[Place, ...], tuple[float, ...]]]:
+    """The towns of each country with enough of them, and their draw weights."""
+    grouped: dict[str, list[Place]] = {}
+    for place in load_gazetteer().places.values():
+        if place.level == "city":
+            grouped.setdefault(place.country, []).append(place)
+    return {
+        country: (tuple(places), tuple(max(p.population, 1_000) ** 0.3 for p in places))
+        for country, places in sorted(grouped.items())
+        if len(places) >= WORLD_MIN_CITIES
+    }
 
 
 def _draw(rng: random.Random, pools: Mapping, country: str, level: str) -> Place:

@@ -68,3 +68,12 @@ def test_a_large_view_joins_arcs_by_state_and_province(tmp_path: Path) -> None:
     assert len(selected_records(view, selection)) == row["count"]
     narrow = build_view(index, FilterState(types=frozenset({"framework"})))
     assert narrow.arc_level == "place"
+
+
+def test_the_world_corpus_joins_towns_of_many_countries_and_loads_clean(tmp_path: Path) -> None:
+    data = write_dataset(tmp_path / "world", 400, world=True)
+    corpus = load_corpus(data)
+    assert len(corpus.records) == 400 and corpus.problems == ()
+    countries = {corpus.localities[ref.id].country for r in corpus.records for ref in r.localities}
+    assert len(countries) >= 30
+    assert all(len({ref.id for ref in r.localities}) == 2 for r in corpus.records)
