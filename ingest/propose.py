@@ -224,6 +224,7 @@ def _propose(document: Document) -> list[Proposal]:
     parties = _local_parties(head)
     countries = [m for m in places if m.place.level == "country" and m.strength != "qualifier"]
     story_end = _story_end(text)
+    founded: dict[int, DateChoice] = {}
     for block in blocks:
         if block.end <= head_end or block.start >= story_end or _metadata(text, block):
             continue
@@ -244,9 +245,26 @@ def _propose(document: Document) -> list[Proposal]:
                 continue
             if not proposal.chosen_places():
                 proposal.places = list(head.places) if head is not None else countries
-            proposals.extend(sister_pairs(proposal))
+            pairs = sister_pairs(proposal)
+            if not pairs and proposal.type.slug in _FOUNDINGS and proposal.date.value:
+                # "Sister city ties … began … in 1979. Hubei and Ohio became the first pair":
+                # the pairs told next in the paragraph were founded then.
+                founded[block.index] = proposal.date
+            for pair in pairs:
+                if not pair.date.value and not pair.renewed and block.index in founded:
+                    pair.date = _from_founding(founded[block.index])
+            proposals.extend(pairs)
         _add_attendees(text, block, places, proposals)
     return _merge(proposals)
+
+
+def _from_founding(told: DateChoice) -> DateChoice:
+    """The year of the partnerships told just before, for a pair told without a date."""
+    value = (told.value or "")[:4] or None
+    mention = replace(told.mention, month=None, day=None) if told.mention else None
+    return DateChoice(
+        value, mention, 0.5, f"the year the partnerships told just before began ({value})"
+    )
 
 
 def _add_attendees(

@@ -271,3 +271,17 @@ def test_a_person_is_no_place():
     # en.cpaffc.org.cn/content/details21-50371.html
     mentions = find_places("Mr. Liu Jianyang, Mayor of Nanchang Municipal People’s Government")
     assert [m.place.id for m in mentions] == ["geonames:1800163"]
+
+
+def test_pairs_told_after_a_founding_take_its_year():
+    # m.hcw9969.com/english/2019-03/15/c_137895542.htm
+    text = (
+        "Sister city ties between China and the United States began shortly after the two "
+        "countries established diplomatic relationship in 1979. The Chinese province of Hubei "
+        "and the U.S. state of Ohio became the first pair of sister province/state, while the "
+        "Chinese city of Nanjing and the U.S. city of St. Louis became the first pair of sister "
+        "cities.\n"
+    )
+    records = _records(text)
+    assert ("sister_state_province", "1979", ["cn:420000", "US-OH"]) in records
+    assert ("sister_city", "1979", ["geonames:1799962", "geonames:4407066"]) in records
