@@ -51,7 +51,8 @@ _EN_PARTY_BEFORE = re.compile(
 )
 _ZH_PARTY_AFTER = re.compile(r"^(?:省|市|县|州|区)?(?:人民)?政府")
 _SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
-_QUALIFIER_GAP = re.compile(r"^[\s,，、]*(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?$")
+#: What may stand between a place and the larger one it is qualified by: "、" lists places.
+_QUALIFIER_GAP = re.compile(r"^[\s,，]*(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?$")
 #: Names of both countries at once, and adjectives: they name the countries only when the
 #: record names no smaller place.
 _WEAK_COUNTRIES = re.compile(

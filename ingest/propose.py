@@ -270,8 +270,13 @@ def _from_founding(told: DateChoice) -> DateChoice:
 def _add_attendees(
     text: str, block: Block, places: Sequence[PlaceMention], proposals: Sequence[Proposal]
 ) -> None:
-    """Add the places of a block's attendance sentences to the gathering last told."""
-    gathering = next((p for p in reversed(proposals) if p.type.slug in GATHERINGS), None)
+    """Add the places of a block's attendance sentences to the gathering they attended: the
+    first one told in this paragraph or the one before (a paragraph's main event comes first),
+    else the last one told."""
+    near = [p for p in proposals if p.type.slug in GATHERINGS and block.index - p.block <= 1]
+    gathering = min(near, key=lambda p: (p.block, p.type.start)) if near else None
+    if gathering is None:
+        gathering = next((p for p in reversed(proposals) if p.type.slug in GATHERINGS), None)
     if gathering is None:
         return
     spans = sentences(text, block.start, block.end)
