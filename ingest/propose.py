@@ -105,7 +105,7 @@ _CONTINUED = re.compile(
     re.I,
 )
 #: How many paragraphs after an event a text may go on telling it ("会上", "the same day").
-_CONTINUED_BLOCKS = 1
+_CONTINUED_BLOCKS = 3
 #: Words that place an event within a span of time, not on the day of the one it follows.
 _WITHIN = re.compile(r"期间|同时|\bduring\b|\bmeanwhile\b|\bon the sidelines\b", re.I)
 #: An item heading that names only a field of cooperation ("Renewable Energy Cooperation:").

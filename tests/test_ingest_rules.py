@@ -285,3 +285,28 @@ def test_pairs_told_after_a_founding_take_its_year():
     records = _records(text)
     assert ("sister_state_province", "1979", ["cn:420000", "US-OH"]) in records
     assert ("sister_city", "1979", ["geonames:1799962", "geonames:4407066"]) in records
+
+
+def test_places_joined_by_dun_hao_are_a_list_not_a_place_and_its_qualifier():
+    # www.bizasean1.com/zg/1647.html
+    mentions = find_places(
+        "美国加利福尼亚州、洛杉矶市、休斯敦市、康涅狄格州、西雅图等州市的州、市长参加会议"
+    )
+    assert [(m.place.id, m.strength) for m in mentions if m.place.id != "US"][:3] == [
+        ("US-CA", "name"),
+        ("geonames:5368361", "name"),
+        ("geonames:4699066", "name"),
+    ]
+
+
+def test_at_the_meeting_continues_the_event_told_a_few_paragraphs_before():
+    # news.fznews.com.cn/dsxw/20211021/6171800e34ff0.shtml
+    text = (
+        "2021-10-21 22:58:22  来源:福州新闻网  作者:潘倩\n\n"
+        "  福州新闻网10月21日讯(福州日报记者 潘倩)21日上午,福州市与美国檀香山市在线签署建立"
+        "友好城市关系协议书。\n\n"
+        "  秦刚在贺信中指出,地方交流与合作是中美关系发展的重要驱动力。\n\n"
+        "  会上,福州市文旅局和檀香山市文化与艺术局签署了关于开展友好交流合作的谅解备忘录、"
+        "福州三中和伊奥拉尼学校签署发展\n"
+    )
+    assert ("mou", "2021-10-21", [FUZHOU, HONOLULU]) in _records(text)
