@@ -131,6 +131,10 @@ class MapView:
         ``venue`` and ``place`` ids and the ends ``venue_lat``, ``venue_lon``, ``lat``, ``lon``.
     national
         The kept national records: no mark on the map, listed beside it.
+    links
+        One row per kept link record (``partnermap.data.marks``): its ``record`` id and its
+        ends ``a`` (Chinese side) and ``b`` (US side), the places an arc joins; what an arc
+        counts, and what selecting it lists.
     arcs
         One row per partnered pair named together by kept records: ``a`` (Chinese side) and ``b``
         (US side) ids and names, ``count``, ``type`` (the first in ``TYPES`` order of its kept
@@ -166,6 +170,7 @@ class MapView:
     hubs: pd.DataFrame
     spokes: pd.DataFrame
     national: tuple[Record, ...]
+    links: pd.DataFrame
     arcs: pd.DataFrame
     arc_level: str
     arc_lat: NDArray[np.float32]
@@ -336,6 +341,7 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
         hubs=_hubs(index, kept),
         spokes=_spokes(index, kept),
         national=_take(index.records, np.flatnonzero(kept & index.national)),
+        links=_links(index, kept),
         arcs=_arcs(nodes, ends, arc_count, arc_type),
         arc_level=arc_level,
         arc_lat=arc_lat,
@@ -492,6 +498,19 @@ def _arcs(places: pd.DataFrame, pairs: IntArray, count: IntArray, kind: IntArray
             "type": np.array(list(TYPES), dtype=object)[kind] if kind.size else [],
             "mid_lat": mid_lat,
             "mid_lon": mid_lon,
+        }
+    )
+
+
+def _links(index: CorpusIndex, kept: NDArray[np.bool_]) -> pd.DataFrame:
+    refs = index.pair_refs[kept[index.pair_refs[:, 0]]]
+    ends = index.pairs[refs[:, 1]]
+    ids = index.places.index
+    return pd.DataFrame(
+        {
+            "record": [index.records[r].id for r in refs[:, 0]],
+            "a": ids[ends[:, 0]] if len(ends) else [],
+            "b": ids[ends[:, 1]] if len(ends) else [],
         }
     )
 

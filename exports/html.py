@@ -52,8 +52,9 @@ _INLINE_JS = ("/leaflet@1.9.3/dist/leaflet.js", "/jquery-3.7.1.min.js")
 _INLINE_CSS = ("/leaflet@1.9.3/dist/leaflet.css",)
 _EAST = np.array([360.0, 0.0])
 _TEMPLATE_LITERAL = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
-#: What plotly's escaping leaves for a template literal ("$" is already an entity).
-_TEMPLATE_LITERAL_REST = str.maketrans({"`": "&#96;", "\\": "&#92;"})
+#: What plotly's escaping leaves for a template literal ("$" is already an entity), and quotes,
+#: as ``escape`` does.
+_TEMPLATE_LITERAL_REST = str.maketrans({"`": "&#96;", "\\": "&#92;", '"': "&quot;", "'": "&#x27;"})
 
 _PAGE_CSS = """
 html, body {height: 100%; margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif;}
@@ -72,12 +73,10 @@ html, body {height: 100%; margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans
 .pm-popup small {color: #555;}
 .pm-popup blockquote {margin: 2px 0; padding: 2px 6px; border-left: 3px solid #5e3c99;
   background: #f3f0f8; white-space: pre-wrap;}
-.pm-label {position: absolute; white-space: nowrap; font-size: 11px; color: #222;
+.leaflet-tooltip.pm-label {background: transparent; border: none; box-shadow: none;
+  padding: 0; font-size: 11px; color: #222;
   text-shadow: 1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff;}
-.pm-top-center {transform: translate(-50%, calc(-100% - var(--off)));}
-.pm-bottom-center {transform: translate(-50%, var(--off));}
-.pm-middle-right {transform: translate(var(--off), -50%);}
-.pm-middle-left {transform: translate(calc(-100% - var(--off)), -50%);}
+.leaflet-tooltip.pm-label::before {display: none;}
 .pm-hub {transform: rotate(45deg); border: 1px solid #fff;}
 .pm-footer {position: absolute; z-index: 1000; bottom: 0; left: 0; right: 0; font-size: 11px;
   background: rgba(255,255,255,0.85); padding: 2px 8px; color: #444;}
@@ -259,20 +258,34 @@ def _lines(trace: Mapping[str, Any], group: folium.FeatureGroup) -> None:
 
 
 def _labels(trace: Mapping[str, Any], group: folium.FeatureGroup) -> None:
-    """The place names where the layer put them: off their place by its marker's size."""
+    """The place names where the layer put them: off their place by its marker's size, as
+    permanent tooltips (whose text folium writes as given, already escaped)."""
     sizes = np.asarray(trace["marker"]["size"], dtype=float)
     for lat, lon, text, position, size in zip(
         trace["lat"], trace["lon"], trace["text"], trace["textposition"], sizes, strict=True
     ):
-        folium.Marker(
-            [float(lat), _in_frame(float(lon))],
-            icon=folium.DivIcon(
-                html=f'<span class="pm-label pm-{position.replace(" ", "-")}" '
-                f'style="--off:{size / 1.6 + 1:.1f}px">{_from_plotly(text)}</span>',
-                icon_size=(0, 0),
-            ),
-            interactive=False,
+        off = size / 1.6 + 1
+        direction, offset = _LABEL_SIDES[position](off)
+        folium.CircleMarker(
+            [float(lat), _in_frame(float(lon))], radius=0, opacity=0, fill=False
+        ).add_child(
+            folium.Tooltip(
+                _from_plotly(text),
+                permanent=True,
+                direction=direction,
+                offset=offset,
+                class_name="pm-label",
+            )
         ).add_to(group)
+
+
+#: A label's plotly position -> Leaflet's tooltip direction and offset (pixels) off its place.
+_LABEL_SIDES = {
+    "top center": lambda off: ("top", (0, -off)),
+    "bottom center": lambda off: ("bottom", (0, off)),
+    "middle right": lambda off: ("right", (off, 0)),
+    "middle left": lambda off: ("left", (-off, 0)),
+}
 
 
 def _markers(

@@ -57,7 +57,7 @@ def test_the_page_draws_what_the_dashboard_draws(monkeypatch: pytest.MonkeyPatch
         assert _drawn(page, uid) == len(traces[uid]["lat"]), uid
     assert _drawn(page, "points-CN") + _drawn(page, "points-US") == len(points.drawn(view))
     assert page.count('class=\\"pm-hub\\"') == len(set(view.hubs["id"]))
-    assert page.count('class=\\"pm-label') == len(traces["place-names"]["text"]) > 0
+    assert page.count('"className": "pm-label"') == len(traces["place-names"]["text"]) > 0
     assert "the map draws" not in page
     monkeypatch.setattr(points, "MAX_DRAWN", 3)
     monkeypatch.setattr(arcs, "MAX_DRAWN", 2)
