@@ -11,9 +11,9 @@ from urllib.parse import quote
 
 from dash import html
 
+from partnermap.data import texts
 from partnermap.data.schema import Record, Source
 from partnermap.data.view import MapView
-from partnermap.layers import labels
 
 #: Where the app serves the source documents, relative to the page.
 SOURCES_PATH = "sources/"
@@ -38,22 +38,24 @@ def selection_from_click(click: Mapping[str, Any] | None) -> Selection | None:
 def selected_records(view: MapView, selection: Selection | None) -> list[Record]:
     """The kept records behind a selection.
 
-    A place: the records naming it; a pair: naming both places; a region (state or province):
-    naming it or a place inside it; a pair of regions: naming a place in each.
+    A place: the records naming it; a region (state or province): naming it or a place inside
+    it; a pair, or a pair of regions: the links (``MapView.links``) between them, the records
+    its arc counts.
     """
     if not selection:
         return []
     if selection[0] == "region":
         inside = _inside_region(view, selection[1])
         return [r for r in view.records if not inside.isdisjoint(ref.id for ref in r.localities)]
-    if selection[0] == "regions":
-        ends = [_inside_region(view, rid) for rid in selection[1:]]
-        return [
-            r
-            for r in view.records
-            for named in [{ref.id for ref in r.localities}]
-            if all(not end.isdisjoint(named) for end in ends)
-        ]
+    if selection[0] in ("pair", "regions"):  # the agreements its arc counts: links only
+        a, b = (
+            [_inside_region(view, rid) for rid in selection[1:]]
+            if selection[0] == "regions"
+            else [{selection[1]}, {selection[2]}]
+        )
+        links = view.links
+        wanted = set(links.loc[links["a"].isin(a) & links["b"].isin(b), "record"])
+        return [r for r in view.records if r.id in wanted]
     wanted = set(selection[1:])
     return [r for r in view.records if wanted <= {ref.id for ref in r.localities}]
 
@@ -83,10 +85,10 @@ def panel(
         records = list(view.records) if view.state.place else []
         names = tuple(sorted(view.state.place))
     if not records:  # also for a selection a link names but this corpus does not have
-        return [html.P(labels.ui("details_hint", lang), className="hint")]
+        return [html.P(texts.ui("details_hint", lang), className="hint")]
     title = (" — " if chosen else ", ").join(_place_name(view, pid, lang) for pid in names)
     return [
-        html.H3(f"{title}: {labels.agreements(len(records), lang)}"),
+        html.H3(f"{title}: {texts.agreements(len(records), lang)}"),
         html.Ol(
             [html.Li(_record(record, lang, record.id in drafts)) for record in records],
             className="records",
@@ -103,29 +105,29 @@ def _inside_region(view: MapView, region_id: str) -> set[str]:
 def _place_name(view: MapView, place_id: str, lang: str) -> str:
     regions = view.regions.set_index("id")
     row = view.places.loc[place_id] if place_id in view.places.index else regions.loc[place_id]
-    return labels.bilingual(row["name_en"], row["name_zh"], lang)
+    return texts.bilingual(row["name_en"], row["name_zh"], lang)
 
 
 def _record(record: Record, lang: str, draft: bool = False) -> html.Article:
     title = record.title_zh if lang == "zh" and record.title_zh else record.title
-    sectors = ", ".join(labels.sector(s, lang) for s in record.sectors)
-    badge = [html.P(labels.ui("draft", lang), className="draft-badge")] if draft else []
+    sectors = ", ".join(texts.sector(s, lang) for s in record.sectors)
+    badge = [html.P(texts.ui("draft", lang), className="draft-badge")] if draft else []
     return html.Article(
         [
             *badge,
             html.H4(title),
             html.P(
                 [
-                    html.Span(record.date or labels.ui("undated", lang), className="date"),
+                    html.Span(record.date or texts.ui("undated", lang), className="date"),
                     " · ",
-                    labels.agreement_type(record.type, lang),
+                    texts.agreement_type(record.type, lang),
                     " · ",
                     sectors,
                 ],
                 className="meta",
             ),
             *([html.P(record.date_note, className="date-note")] if record.date_note else []),
-            html.P([html.Strong(labels.ui("parties", lang) + ": "), "; ".join(record.parties)]),
+            html.P([html.Strong(texts.ui("parties", lang) + ": "), "; ".join(record.parties)]),
             *_status(record, lang),
             html.P(record.summary, className="summary-text"),
             *_caveat(record, lang),
@@ -140,32 +142,30 @@ def _status(record: Record, lang: str) -> list[html.P]:
     if record.status == "unknown":
         return []
     until = f" ({record.end_date})" if record.end_date else ""
-    text = labels.status(record.status, lang) + until
-    return [html.P([html.Strong(labels.ui("status", lang) + ": "), text], className="status")]
+    text = texts.status(record.status, lang) + until
+    return [html.P([html.Strong(texts.ui("status", lang) + ": "), text], className="status")]
 
 
 def _caveat(record: Record, lang: str) -> list[html.P]:
     """A low-confidence flag, or a plain note, with what the sources say."""
     if record.confidence == "low":
-        flag = html.Strong(labels.ui("low_confidence", lang) + ": ")
+        flag = html.Strong(texts.ui("low_confidence", lang) + ": ")
         return [html.P([flag, record.note or ""], className="flag-low", role="note")]
     if record.note:
-        return [
-            html.P([html.Strong(labels.ui("note", lang) + ": "), record.note], className="note")
-        ]
+        return [html.P([html.Strong(texts.ui("note", lang) + ": "), record.note], className="note")]
     return []
 
 
 def _related(record: Record, lang: str) -> list[html.P]:
     if not record.related:
         return []
-    return [html.P([html.Strong(labels.ui("related", lang) + ": "), ", ".join(record.related)])]
+    return [html.P([html.Strong(texts.ui("related", lang) + ": "), ", ".join(record.related)])]
 
 
 def _source(source: Source, lang: str) -> html.Figure:
     if source.document:
         where = html.A(
-            f"{source.document}, {labels.ui('lines', lang)} {source.lines}",
+            f"{source.document}, {texts.ui('lines', lang)} {source.lines}",
             href=SOURCES_PATH + quote(source.document),
             target="_blank",
             rel="noopener",
@@ -174,13 +174,13 @@ def _source(source: Source, lang: str) -> html.Figure:
         where = html.Span(
             [
                 html.A(source.url, href=source.url, target="_blank", rel="noopener noreferrer"),
-                f" ({labels.ui('accessed', lang)} {source.accessed})",
+                f" ({texts.ui('accessed', lang)} {source.accessed})",
             ]
         )
     return html.Figure(
         [
             html.Blockquote(source.quote, className="quote"),
-            html.Figcaption([labels.ui("source", lang) + ": ", where]),
+            html.Figcaption([texts.ui("source", lang) + ": ", where]),
         ],
         className="source",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import html
 from fixture_views import CALIFORNIA, LOS_ANGELES, ZHENJIANG, view
 
-from partnermap.layers import details
+from partnermap.page import details
 
 
 def _text(component: object) -> str:

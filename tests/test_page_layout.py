@@ -5,8 +5,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from partnermap.callbacks import ids
-from partnermap.layers import labels, page
+from partnermap.data import texts
+from partnermap.page import ids, layout
 
 
 def _ids(component: object) -> set[str]:
@@ -17,7 +17,7 @@ def _ids(component: object) -> set[str]:
 
 
 def test_layout_has_every_stable_hook() -> None:
-    layout = page.layout(go.Figure(), go.Figure(), (1979, 2020))
+    tree = layout.page(go.Figure(), go.Figure(), (1979, 2020))
     hooks = {
         "map",
         "timeline",
@@ -32,40 +32,36 @@ def test_layout_has_every_stable_hook() -> None:
         "lang-toggle",
         "export-menu",
     }
-    found = _ids(layout)
+    found = _ids(tree)
     assert hooks <= found
-    assert {ids.text(key) for key in page.TEXT_KEYS} <= found
+    assert {ids.text(key) for key in layout.TEXT_KEYS} <= found
 
 
 def test_the_map_fetches_its_basemap_from_the_app() -> None:
-    layout = page.layout(go.Figure(), go.Figure(), (1979, 2020))
-    graph = page.map_panel(go.Figure()).children[1]
+    tree = layout.page(go.Figure(), go.Figure(), (1979, 2020))
+    graph = layout.map_panel(go.Figure()).children[1]
     assert isinstance(graph, dcc.Graph)
     assert graph.config["topojsonURL"] == "basemap/"
-    assert isinstance(layout, html.Div)
+    assert isinstance(tree, html.Div)
 
 
 def test_translations_cover_the_same_props_in_both_languages() -> None:
-    en, zh = page.translations("en"), page.translations("zh")
-    assert en.keys() == zh.keys() == set(page.translated_props())
+    en, zh = layout.translations("en"), layout.translations("zh")
+    assert en.keys() == zh.keys() == set(layout.translated_props())
     assert zh[ids.text("title"), "children"] == "中美地方合作伙伴关系"
     sectors = {o["value"]: o["label"] for o in zh[ids.FILTER_SECTOR, "options"]}
     assert sectors["culture"] == "文化与友好交流"
 
 
-def test_every_interface_text_has_both_languages() -> None:
-    assert all(set(texts) == {"en", "zh"} and all(texts.values()) for texts in labels.UI.values())
-
-
 def test_year_marks_do_not_crowd_the_ends() -> None:
-    assert list(page._year_marks(1981, 2015)) == [1981, 1990, 2000, 2015]
-    assert list(page._year_marks(1979, 2024)) == [1979, 1990, 2000, 2010, 2024]
+    assert list(layout._year_marks(1981, 2015)) == [1981, 1990, 2000, 2015]
+    assert list(layout._year_marks(1979, 2024)) == [1979, 1990, 2000, 2010, 2024]
 
 
 def test_counts_read_naturally() -> None:
-    assert labels.agreements(1, "en") == "1 agreement"
-    assert labels.agreements(2, "en") == "2 agreements"
-    assert labels.places(31, "zh") == "31 个地点"
-    assert labels.bilingual("Zhenjiang", "镇江", "zh") == "镇江 · Zhenjiang"
-    assert labels.bilingual("Oak Ridge", None) == "Oak Ridge"
-    assert labels.name("Oak Ridge", None, "zh") == "Oak Ridge"
+    assert texts.agreements(1, "en") == "1 agreement"
+    assert texts.agreements(2, "en") == "2 agreements"
+    assert texts.places(31, "zh") == "31 个地点"
+    assert texts.bilingual("Zhenjiang", "镇江", "zh") == "镇江 · Zhenjiang"
+    assert texts.bilingual("Oak Ridge", None) == "Oak Ridge"
+    assert texts.name("Oak Ridge", None, "zh") == "Oak Ridge"

@@ -6,7 +6,7 @@ import pytest
 from fixture_views import view
 
 from partnermap.layers import points
-from partnermap.layers.summary import summary
+from partnermap.page.summary import summary
 
 
 def test_summary_counts_agreements_places_and_years() -> None:

@@ -7,7 +7,7 @@ import json
 from dash import html
 from fixture_views import ZHENJIANG, view
 
-from partnermap.layers import table
+from partnermap.page import table
 
 
 def test_rows_are_the_places_of_the_view() -> None:
