@@ -119,6 +119,7 @@ _ABROAD = re.compile(
 _SIGNED = re.compile(r"\bsign(?:ed|ing)?\b|\bdone\s+(?:at|in)\b|签署|签订|签字|签约|缔结", re.I)
 #: A gathering named in full: two capitalised words at least before its noun.
 _PROPER_GATHERING = re.compile(r"(?:[A-Z][\w'’.-]*\s+){2,}$")
+_RESPECTIVELY = re.compile(r"分别(?:于|在)?|\brespectively\b")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 _CELEBRATED = re.compile(r"庆祝|纪念|周年|\bcelebrat\w*|\bmark(?:ed|s|ing)?\b|\banniversar", re.I)
 _RENEWAL = re.compile(r"续签|重申|重新签署|\brenew(?:ed|s|ing)?\b|\breaffirm(?:ed|s|ing)?\b", re.I)
@@ -251,7 +252,8 @@ def _propose(document: Document) -> list[Proposal]:
                 # the pairs told next in the paragraph were founded then.
                 founded[block.index] = proposal.date
             for pair in pairs:
-                if not pair.date.value and not pair.renewed and block.index in founded:
+                undated = not pair.date.value and not pair.renewed
+                if undated and pair.type.slug in _FOUNDINGS and block.index in founded:
                     pair.date = _from_founding(founded[block.index])
             proposals.extend(pairs)
         _add_attendees(text, block, places, proposals)
@@ -457,21 +459,56 @@ def _block_proposals(
             if not [m for m in mine if m.strength != "qualifier"]:
                 mine = _block_places(block, places)
             sectors = block_sectors or find_sectors(text[span[0] : span[1]])
-            found.append(
-                Proposal(
-                    cue,
-                    date,
-                    _with_places(mine, block_countries),
-                    sectors,
-                    [_quote_span(span, cue)],
-                    _cue_title(text, cue),
-                    block=block.index,
-                    item=block.number,
-                    phrase=_phrase(text, cue),
-                    renewed=renewed,
-                )
+            proposal = Proposal(
+                cue,
+                date,
+                _with_places(mine, block_countries),
+                sectors,
+                [_quote_span(span, cue)],
+                _cue_title(text, cue),
+                block=block.index,
+                item=block.number,
+                phrase=_phrase(text, cue),
+                renewed=renewed,
             )
+            found += _respectively(text, span, proposal, dates.mentions, in_sentence)
     return found
+
+
+def _respectively(
+    text: str,
+    span: tuple[int, int],
+    proposal: Proposal,
+    mentions: Sequence[DateMention],
+    places: Sequence[PlaceMention],
+) -> list[Proposal]:
+    """One gathering per (date, place) of a sentence that lists its sessions "respectively"
+    ("举行过三届,分别于2014年在美国华盛顿、2015年在美国芝加哥、2016年在中国南昌举行"); the proposal
+    as it is otherwise."""
+    found = _RESPECTIVELY.search(text, span[0], span[1])
+    if proposal.type.slug not in GATHERINGS or found is None:
+        return [proposal]
+    start = found.end()
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    last = bisect_left(mentions, span[1], lo=first, key=lambda m: m.start)
+    dated = [m for m in mentions[first:last] if m.kind == "text" and m.year]
+    sites = [
+        m
+        for m in places
+        if m.start >= start and m.strength == "name" and m.place.level != "country"
+    ]
+    if len(dated) < 2 or len(dated) != len(sites):
+        return [proposal]
+    weak = [m for m in proposal.places if m.strength == "weak"]
+    return [
+        replace(
+            proposal,
+            date=DateChoice(mention.value, mention, 0.7, "one of the sessions the text lists"),
+            places=[site, *weak],
+            phrase=f"{proposal.phrase} ({mention.text})",
+        )
+        for mention, site in zip(dated, sites, strict=True)
+    ]
 
 
 def _renewed(text: str, span: tuple[int, int], cue: Cue) -> bool:
@@ -693,7 +730,8 @@ def _repeats_head(text: str, proposal: Proposal, head: Proposal, block: Block) -
     signed_here = (
         head.date.mention is not None and block.start <= head.date.mention.start < block.end
     )
-    if signed_here and proposal.type.slug == head.type.slug:
+    same_date = proposal.date.value in (None, head.date.value)
+    if signed_here and proposal.type.slug == head.type.slug and same_date:
         return True
     named = len(proposal.phrase) > len(proposal.type.text) + 1
     return named and re.sub(r"\s+", "", proposal.phrase) in re.sub(r"\s+", "", head.phrase)

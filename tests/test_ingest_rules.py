@@ -310,3 +310,17 @@ def test_at_the_meeting_continues_the_event_told_a_few_paragraphs_before():
         "福州三中和伊奥拉尼学校签署发展\n"
     )
     assert ("mou", "2021-10-21", [FUZHOU, HONOLULU]) in _records(text)
+
+
+def test_sessions_listed_respectively_are_one_gathering_each():
+    # itaiwannews.cn/20190718/5ce58c62-2d16-5a92-2cf3-6ce8c8451da1.html
+    text = (
+        "此前,美中友城大会举行过三届,分别于2014年在美国华盛顿、2015年在美国芝加哥、2016年在"
+        "中国南昌举行。"
+    )
+    records = [(slug, date, ids[-1]) for slug, date, ids in _records(text)]
+    assert records == [
+        ("conference", "2014", records[0][2]),
+        ("conference", "2015", CHICAGO),
+        ("conference", "2016", "geonames:1800163"),
+    ]
