@@ -224,3 +224,14 @@ def test_a_keyboard_alone_walks_filter_year_table_details_export(dashboard: Dash
     page.keyboard.press("Escape")
     expect(page.locator("#export-menu")).not_to_have_attribute("open", "")
     assert page.evaluate("document.activeElement.id") == "export-summary"
+
+
+def test_a_place_is_reached_by_keyboard_search(dashboard: Dashboard) -> None:
+    dashboard.open()
+    page = dashboard.page
+    _press_until(dashboard, "#place-search")
+    page.keyboard.type("镇江")
+    page.keyboard.press("Enter")
+    expect(page.locator("#details h3")).to_contain_text("Zhenjiang", timeout=WAIT_MS)
+    found = expected(place=frozenset({ZHENJIANG}))
+    expect(page.locator("#map-text")).to_have_text(twin(found, None, "en"), timeout=WAIT_MS)
