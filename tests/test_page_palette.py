@@ -90,6 +90,10 @@ def test_legend_keys_stand_out_from_the_legend(key: str) -> None:
     assert contrast(_rgb(colour), _rgb(WHITE)) >= GRAPHICS_AA, (key, colour)
 
 
+# Not checked here: the venues' amber (layers/hubs.py) is 2.7:1 on land, told apart by its
+# diamond; an amber of 3:1 comes within 15 of the Chinese red under deuteranopia. And the
+# faintest links (one agreement, 45 % opaque) are under 2.2:1 by design; the table and the
+# text twin give their counts.
 @pytest.mark.parametrize("ground", ["land", "ocean"])
 def test_places_and_link_kinds_stand_out_from_the_basemap(ground: str) -> None:
     background = _basemap()[ground]
