@@ -14,7 +14,14 @@ from partnermap.data.serialize import record_to_dict
 from partnermap.data.table_cli import add_commands as add_table_commands
 from partnermap.data.texts import LANGUAGES
 from partnermap.data.validate import validate_paths
-from partnermap.exports.request import FORMATS, SIZES, ExportRequest, filter_state
+from partnermap.exports.request import (
+    FORMATS,
+    LAYER_TOGGLES,
+    PRINT_DPI,
+    SIZES,
+    ExportRequest,
+    filter_state,
+)
 from partnermap.ingest.cli import add_commands as add_ingest_commands
 
 # Commands import what only they need (exports, the dashboard, the geocoder) when they run,
@@ -92,6 +99,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--title", help="figure title (default: a title in the chosen language)")
     export.add_argument("--lang", choices=LANGUAGES, default="en")
     export.add_argument("--size", choices=SIZES, default="slide", help="page size of images")
+    export.add_argument("--notes", default="", help="a note printed under the counts (images)")
+    export.add_argument(
+        "--sources-text", default="", help="your own source line beside the map (images)"
+    )
+    export.add_argument(
+        "--dpi", type=int, help=f"PNG dots per inch ({PRINT_DPI} to print A4 or letter)"
+    )
+    export.add_argument(
+        "--hide", action="append", default=[], choices=LAYER_TOGGLES, help="leave a layer out"
+    )
     _add_filter_flags(export)
     export.set_defaults(run=_export)
 
@@ -239,7 +256,17 @@ def _export(args: argparse.Namespace) -> int:
     title, note = clean_title(args.title, args.lang)
     if note:
         print(f"title: {note}", file=sys.stderr)
-    request = ExportRequest(args.format, state, args.lang, title, args.size)
+    request = ExportRequest(
+        args.format,
+        state,
+        args.lang,
+        title,
+        args.size,
+        notes=args.notes,
+        sources_text=args.sources_text,
+        dpi=args.dpi,
+        hide=frozenset(args.hide),
+    )
     with Renderer(BASEMAP_DIR) as renderer:
         result = export(request, corpus.localities, corpus_index(corpus), renderer)
     write_output(args.out, result.content)

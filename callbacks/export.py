@@ -19,9 +19,18 @@ from partnermap.data import texts
 from partnermap.data.schema import Locality
 from partnermap.exports.build import export
 from partnermap.exports.render import Renderer
-from partnermap.exports.request import FORMATS, ExportRequest, extent_of
+from partnermap.exports.request import (
+    FORMATS,
+    LAYER_TOGGLES,
+    PRINT_DPI,
+    ExportRequest,
+    extent_of,
+)
 from partnermap.exports.title import clean_title
 from partnermap.page import export_menu, ids
+
+#: The export menu's option controls, in ``menu_body``'s order after title and size.
+_OPTIONS = (ids.EXPORT_NOTES, ids.EXPORT_SOURCES, ids.EXPORT_PRINT, ids.EXPORT_LAYERS)
 
 
 def register(
@@ -47,9 +56,18 @@ def register(
         Input(ids.LANG_TOGGLE, "value"),
         State(ids.EXPORT_TITLE, "value"),
         State(ids.EXPORT_SIZE, "value"),
+        *[State(cid, "value") for cid in _OPTIONS],
     )
-    def translate(lang, title, size):  # type: ignore[no-untyped-def]
-        return export_menu.menu_body(lang or "en", str(title or "")[:200], str(size or "slide"))
+    def translate(lang, title, size, notes, sources, printed, shown):  # type: ignore[no-untyped-def]
+        return export_menu.menu_body(
+            lang or "en",
+            str(title or "")[:200],
+            str(size or "slide"),
+            str(notes or "")[:600],
+            str(sources or "")[:600],
+            bool(printed),
+            tuple(LAYER_TOGGLES if shown is None else shown),
+        )
 
     # The summary's clicks: html.Details does not report its ``open`` property to Dash.
     @app.callback(Input(ids.EXPORT_SUMMARY, "n_clicks"), prevent_initial_call=True)
@@ -65,9 +83,10 @@ def register(
         State(ids.EXPORT_TITLE, "value"),
         State(ids.EXPORT_SIZE, "value"),
         State(ids.MAP, "relayoutData"),
+        *[State(cid, "value") for cid in _OPTIONS],
         prevent_initial_call=True,
     )
-    def download(clicks, query, title, size, relayout):  # type: ignore[no-untyped-def]
+    def download(clicks, query, title, size, relayout, notes, sources, printed, shown):  # type: ignore[no-untyped-def]
         if not ctx.triggered_id or not any(clicks):
             return no_update, no_update
         fmt = ctx.triggered_id["format"]
@@ -81,6 +100,10 @@ def register(
                 title=clean,
                 size=size or "slide",
                 geo=extent_of(relayout),
+                notes=str(notes or "")[:600],
+                sources_text=str(sources or "")[:600],
+                dpi=PRINT_DPI if printed else None,
+                hide=frozenset(LAYER_TOGGLES) - set(LAYER_TOGGLES if shown is None else shown),
             )
             result = export(request, localities, context.index, renderer)
         except (ValueError, RuntimeError, TimeoutError) as err:

@@ -81,7 +81,7 @@ def export(
         figure = briefing_figure(view, request, localities, today)
         width, height = request.pixels
         # The scale only multiplies pixels: a PDF or SVG page keeps its size in CSS pixels.
-        scale = request.scale if request.format == "png" else 1.0
+        scale = request.png_scale if request.format == "png" else 1.0
         content = renderer.render(figure, request.format, width, height, scale)
         if request.format == "pdf":  # a second page lists every source; the title is metadata
             listed = renderer.render(sources_page(view, request), "pdf", width, height, 1.0)

@@ -81,17 +81,27 @@ def briefing_figure(
             trace.colorbar.update(
                 x=SIDE_X, xanchor="left", y=0.56, yanchor="top", len=0.16, orientation="h"
             )
+    for trace in base.data:
+        if _layer_of(trace.uid) in request.hide:
+            trace.visible = False
+        if trace.uid == "regions" and "legend" in request.hide:
+            trace.showscale = False
     geo = base.layout.geo.to_plotly_json()
     geo["domain"] = domain
     _apply_extent(geo, request.geo)
 
     title = request.title or describe.default_title(lang)
     subtitle = describe.filter_summary(view.state, localities, lang)
-    source_lines = _source_lines(view, height, lang, request.format == "pdf")
+    source_lines = (
+        _wrap(request.sources_text, lang)
+        if request.sources_text
+        else _source_lines(view, height, lang, request.format == "pdf")
+    )
     note = drawn_note(view, lang)
     side_text = (
         f"<b>{plotly_text(describe.count_summary(view.records, localities, lang))}</b>"
         + "".join(f"<br>{plotly_text(line)}" for line in _wrap(note, lang))
+        + "".join(f"<br>{plotly_text(line)}" for line in _wrap(request.notes, lang))
         + f"<br><br><b>{plotly_text(texts.ui('sources', lang))}</b><br>"
         + "<br>".join(plotly_text(line) for line in source_lines)
     )
@@ -110,6 +120,7 @@ def briefing_figure(
         "paper_bgcolor": "#ffffff",
         "font": {"family": FONT_FAMILY, "color": "#222222"},
         "geo": geo,
+        "showlegend": "legend" not in request.hide,
         "legend": {
             "x": SIDE_X,
             "y": 0.84,
@@ -122,6 +133,15 @@ def briefing_figure(
         "annotations": annotations,
     }
     return go.Figure(data=base.data, layout=layout)
+
+
+def _layer_of(uid: str) -> str:
+    """Which toggle of ``LAYER_TOGGLES`` a map trace belongs to ("" for none)."""
+    if uid == "place-names":
+        return "labels"
+    if uid.startswith(("arcs-", "arc-midpoints", "selected-links")):
+        return "links"
+    return "shading" if uid == "regions" else ""
 
 
 def _map_domain(width: int, height: int) -> dict[str, list[float]]:

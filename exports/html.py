@@ -36,6 +36,7 @@ from partnermap.data.schema import Locality, Record
 from partnermap.data.view import MapView
 from partnermap.exports import describe
 from partnermap.exports.request import ExportRequest
+from partnermap.geo.arcs import great_circles
 from partnermap.geo.basemap import ATTRIBUTION, BASEMAP_DIR, admin1_geojson
 from partnermap.layers import arcs, hubs, points, regions
 from partnermap.layers.figure import drawn_note, frame_of, map_traces
@@ -344,17 +345,29 @@ def _records_of(data: Sequence[str], by_place: Mapping[str, Sequence[Record]]) -
 
 
 def _paths(lat: np.ndarray, lon: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The NaN-separated paths of a line trace, each continuous in the Pacific frame."""
+    """The NaN-separated paths of a line trace as plotly draws them, each continuous in the
+    Pacific frame: plotly joins a trace's points by great circles, Leaflet by straight lines,
+    so each step is filled in along its great circle."""
     paths = []
     breaks = np.flatnonzero(np.isnan(lat))
     for part_lat, part_lon in zip(np.split(lat, breaks), np.split(lon, breaks), strict=True):
         keep = ~np.isnan(part_lat)
-        if not keep.any():
+        if keep.sum() < 2:
             continue
-        path_lon = np.degrees(np.unwrap(np.radians(part_lon[keep])))
+        ends_lat, ends_lon = part_lat[keep], part_lon[keep]
+        step_lat, step_lon = great_circles(
+            ends_lat[:-1], ends_lon[:-1], ends_lat[1:], ends_lon[1:], _STEP_POINTS
+        )
+        path_lat = np.concatenate([step_lat[:, :-1].ravel(), ends_lat[-1:]])
+        path_lon = np.concatenate([step_lon[:, :-1].ravel(), ends_lon[-1:]])
+        path_lon = np.degrees(np.unwrap(np.radians(path_lon)))
         path_lon += _in_frame(path_lon[0]) - path_lon[0]
-        paths.append((part_lat[keep], path_lon))
+        paths.append((path_lat, path_lon))
     return paths
+
+
+#: Points per great-circle step of a line in the HTML map.
+_STEP_POINTS = 12
 
 
 def _from_plotly(text: str) -> str:

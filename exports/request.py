@@ -34,6 +34,10 @@ SIZES: dict[str, tuple[int, int]] = {
 
 #: PNG pixels per CSS pixel unless asked otherwise: sharp on slides and retina screens.
 DEFAULT_SCALE = 2.0
+#: The map layers an image export may leave out.
+LAYER_TOGGLES = ("labels", "links", "shading", "legend")
+#: Print resolution: PNG dots per inch for an A4 or letter page (CSS has 96 pixels per inch).
+PRINT_DPI = 300
 
 _MAX_PLACES_LISTED = 40
 
@@ -56,6 +60,15 @@ class ExportRequest:
         One of ``SIZES`` (image formats only).
     scale
         Pixels per CSS pixel of a PNG.
+    notes
+        Words of the person's own, printed under the counts (image formats).
+    sources_text
+        Their own source line; replaces the listed sources beside the map (the PDF's page of
+        every source stays).
+    dpi
+        PNG dots per inch (``PRINT_DPI`` for print), overriding ``scale``; None for ``scale``.
+    hide
+        Map layers to leave out of an image, from ``LAYER_TOGGLES``.
     geo
         The extent of the map as the viewer left it: a plotly ``layout.geo`` fragment
         (center, projection scale, axis ranges). Empty means "fit the shown places".
@@ -68,6 +81,10 @@ class ExportRequest:
     size: str = "slide"
     scale: float = DEFAULT_SCALE
     geo: Mapping[str, Any] = field(default_factory=dict)
+    notes: str = ""
+    sources_text: str = ""
+    dpi: int | None = None
+    hide: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         _check_choice("format", self.format, FORMATS)
@@ -75,6 +92,15 @@ class ExportRequest:
         _check_choice("size", self.size, SIZES)
         if not 0.1 <= self.scale <= 8:
             raise ValueError(f"scale {self.scale} is out of range (0.1-8)")
+        if self.dpi is not None and not 72 <= self.dpi <= 600:
+            raise ValueError(f"dpi {self.dpi} is out of range (72-600)")
+        for layer in sorted(self.hide):
+            _check_choice("layer", layer, LAYER_TOGGLES)
+
+    @property
+    def png_scale(self) -> float:
+        """PNG pixels per CSS pixel: ``dpi`` / 96 when asked for, else ``scale``."""
+        return self.dpi / 96 if self.dpi else self.scale
 
     @property
     def pixels(self) -> tuple[int, int]:

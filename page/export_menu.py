@@ -7,7 +7,7 @@ from typing import Any
 from dash import dcc, html
 
 from partnermap.data import texts
-from partnermap.exports.request import SIZES
+from partnermap.exports.request import LAYER_TOGGLES, SIZES
 from partnermap.page import ids
 
 # Inline, so the menu needs nothing from the app's stylesheet: a popover under the summary.
@@ -45,10 +45,19 @@ def menu() -> html.Details:
     )
 
 
-def menu_body(lang: str, title: str = "", size: str = "slide") -> list[Any]:
-    """The menu's controls in ``lang``: title, page size, one button per format, a status line.
+def menu_body(
+    lang: str,
+    title: str = "",
+    size: str = "slide",
+    notes: str = "",
+    sources_text: str = "",
+    print_dpi: bool = False,
+    shown: tuple[str, ...] = LAYER_TOGGLES,
+) -> list[Any]:
+    """The menu's controls in ``lang``: title, page size, notes and source line, print
+    resolution, the map layers to show, one button per format, a status line.
 
-    ``title`` and ``size`` are what the person has typed and chosen, kept across languages.
+    Every value is what the person has typed and chosen, kept across languages.
     """
 
     def buttons(formats: tuple[str, ...]) -> html.Div:
@@ -89,6 +98,40 @@ def menu_body(lang: str, title: str = "", size: str = "slide") -> list[Any]:
                         {"label": texts.ui(f"size_{size}", lang), "value": size} for size in SIZES
                     ],
                     value=size if size in SIZES else "slide",
+                    inline=True,
+                ),
+            ]
+        ),
+        *[
+            html.Label(
+                [
+                    texts.ui(key, lang),
+                    dcc.Textarea(id=cid, value=value, maxLength=600, rows=2),
+                ],
+                style={"display": "flex", "flexDirection": "column"},
+            )
+            for key, cid, value in (
+                ("export_notes", ids.EXPORT_NOTES, notes),
+                ("export_sources", ids.EXPORT_SOURCES, sources_text),
+            )
+        ],
+        dcc.Checklist(
+            id=ids.EXPORT_PRINT,
+            options=[
+                {"label": texts.ui("export_print", lang), "value": "print"}  # PRINT_DPI
+            ],
+            value=["print"] if print_dpi else [],
+        ),
+        html.Div(
+            [
+                html.Span(texts.ui("export_layers", lang)),
+                dcc.Checklist(
+                    id=ids.EXPORT_LAYERS,
+                    options=[
+                        {"label": texts.ui(f"layer_{layer}", lang), "value": layer}
+                        for layer in LAYER_TOGGLES
+                    ],
+                    value=[layer for layer in LAYER_TOGGLES if layer in shown],
                     inline=True,
                 ),
             ]
