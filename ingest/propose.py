@@ -70,11 +70,16 @@ _EITHER_BEFORE = re.compile(
 )
 _DECLARATION = re.compile(r"declaration|statement|communiqu|宣言|声明|公报", re.I)
 #: "此次会议", "this summit", "参加会议", "a meeting": a gathering already told, or none.
-_RECALLED_BEFORE = re.compile(r"(?:此次|本次|这次|该|\b(?:this|that|said|the)\s+)$", re.I)
+_RECALLED_BEFORE = re.compile(
+    r"(?:此次|本次|这次|这个|那次|该次|该|上述|\b(?:this|that|said|the)\s+)$", re.I
+)
 _BARE_GATHERING = re.compile(r"会议|大会|(?:meeting|conference|summit|forum|workshop)s?")
 _BARE_BEFORE = re.compile(
-    r"(?:参加|出席|召开|举行|一次|次|\b(?:the|this|that|its|their|each)\s+)$", re.I
+    r"(?:参加|出席|召开|举行|一次|次|^|[，,。；;：:\n]\s*|\b(?:the|this|that|its|their|each)\s+)$",
+    re.I,
 )
+#: "分论坛", "分会场": a part of a gathering, told with it.
+_PART_BEFORE = re.compile(r"分$")
 #: Where an event told after a gathering took place: at it ("会上", "峰会上", "at the summit")
 #: or during it ("峰会期间", "during the forum").
 _AT_GATHERING = re.compile(
@@ -652,7 +657,7 @@ def _recalled(text: str, cue: Cue) -> bool:
         return bool(_RECALLED_BEFORE.search(before))
     if cue.slug not in GATHERINGS:
         return False
-    if _RECALLED_BEFORE.search(before):
+    if _RECALLED_BEFORE.search(before) or _PART_BEFORE.search(before):
         return True
     return bool(_BARE_GATHERING.fullmatch(cue.text) and _BARE_BEFORE.search(before))
 

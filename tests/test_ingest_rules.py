@@ -324,3 +324,17 @@ def test_sessions_listed_respectively_are_one_gathering_each():
         ("conference", "2015", CHICAGO),
         ("conference", "2016", "geonames:1800163"),
     ]
+
+
+def test_a_gathering_recalled_or_a_part_of_one_is_no_new_record():
+    # tianjin.baogaosu.com/…/38159958; itaiwannews.cn/20190718/…
+    recalled = "在中美之间,从2011年第一届中美省州长论坛举行以来,这个会议已经形成了机制化的成果。"
+    assert [r[0] for r in _records(recalled)] == ["forum"]
+    part = (
+        "第四届美中友城大会17日在美国得克萨斯州休斯敦市举行,来自中美两国政府部门及民间社会的约"
+        "200名代表与会,就如何加强中美友好城市合作与交流进行探讨。\n"
+        "本届大会的召开正值中美两国建交40周年,大会的主题为“展望下一个40年:更强劲的友谊,更紧密的"
+        "合作”,议程包括上海图片展、主旨演讲、中美建交40周年午餐会,以及围绕智慧城市、海上丝绸之路、"
+        "大都市圈合作、教育交流以及增强中美姐妹城合作等议题的分论坛活动。\n"
+    )
+    assert [r[0] for r in _records(part)] == ["conference"]
