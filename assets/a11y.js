@@ -1,8 +1,9 @@
 // Dash 4's option lists and dropdowns carry ARIA that contradicts their own native controls
 // (axe-core: nested-interactive, aria-allowed-role, aria-input-field-name, aria-hidden-focus),
 // and no component property reaches those attributes. This keeps them right as React renders:
-// - dcc.RadioItems draws a "listbox" of "option" labels around native radio buttons: it becomes a
-//   radiogroup named by its <label for=...>, and the labels plain labels of their radios;
+// - dcc.RadioItems and dcc.Checklist draw a "listbox" of "option" labels around native radio
+//   buttons and checkboxes: it becomes a radiogroup or a group named by its <label for=...>, and
+//   the labels plain labels of their inputs;
 // - dcc.Dropdown puts in the tab order an aria-hidden input that forwards focus to the real
 //   button: the input is made inert and the button takes its place, named by its label too.
 (() => {
@@ -22,15 +23,20 @@
     return label.id;
   };
 
+  // Dash's option lists by class, with the role their native inputs make them.
+  const LISTS = { "dash-radioitems": "radiogroup", "dash-checklist": "group" };
+
   const repair = () => {
-    for (const list of document.querySelectorAll(".dash-radioitems[role=listbox]")) {
-      set(list, "role", "radiogroup");
-      const name = labelId(list.id);
-      if (name) set(list, "aria-labelledby", name);
-    }
-    for (const option of document.querySelectorAll(".dash-radioitems .dash-options-list-option")) {
-      set(option, "role", null);
-      set(option, "aria-selected", null);
+    for (const [list, role] of Object.entries(LISTS)) {
+      for (const group of document.querySelectorAll(`.${list}[role=listbox]`)) {
+        set(group, "role", role);
+        const name = labelId(group.id);
+        if (name) set(group, "aria-labelledby", name);
+      }
+      for (const option of document.querySelectorAll(`.${list} .dash-options-list-option`)) {
+        set(option, "role", null);
+        set(option, "aria-selected", null);
+      }
     }
     for (const proxy of document.querySelectorAll(".dash-dropdown-focus-target:not([inert])")) {
       proxy.inert = true;
