@@ -126,7 +126,7 @@ _SIGNED = re.compile(r"\bsign(?:ed|ing)?\b|\bdone\s+(?:at|in)\b|签署|签订|�
 _PROPER_GATHERING = re.compile(r"(?:[A-Z][\w'’.-]*\s+){2,}$")
 _RESPECTIVELY = re.compile(r"分别(?:于|在)?|\brespectively\b")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
-_CELEBRATED = re.compile(r"庆祝|纪念|周年|\bcelebrat\w*|\bmark(?:ed|s|ing)?\b|\banniversar", re.I)
+_CELEBRATED = re.compile(r"庆祝|纪念|周年|\bcelebrat\w*|\banniversar", re.I)
 _RENEWAL = re.compile(r"续签|重申|重新签署|\brenew(?:ed|s|ing)?\b|\breaffirm(?:ed|s|ing)?\b", re.I)
 _BARE_DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'’-]{2,30}(?:,[ \t]+[A-Z][\w .]{1,30})?[ \t]+[–—-]{1,2}[ \t]", re.M
@@ -443,15 +443,16 @@ def _block_proposals(
             date = choose_event_date(text, own[0], own[1], dates.mentions, founding)
             renewed = False
             older = _renewed(text, span, cue) or _CELEBRATED.search(text, span[0], span[1])
-            if founding and older and not (date.mention and date.mention.founding):
+            written = date.mention is not None and not date.mention.inferred
+            if founding and older and not written and not (date.mention and date.mention.founding):
                 # "签署重申双方姊妹城市关系的备忘录", "celebrated their sister city ties Tuesday":
                 # the partnership is older than the renewal or the celebration.
                 date = DateChoice(None, None, 0.5, "renewed or celebrated here; founded earlier")
                 renewed = True
-            if not date.value and len(cues) > 1:
+            if not date.value and not renewed and len(cues) > 1:
                 whole = choose_event_date(text, span[0], span[1], dates.mentions, founding)
                 date = whole if whole.value else date
-            if not date.value and len(cues) == 1:
+            if not date.value and not renewed and len(cues) == 1:
                 whole = choose_event_date(text, block.start, block.end, dates.mentions, founding)
                 date = whole if whole.value else date
             in_sentence = _between(places, span[0], span[1])

@@ -70,7 +70,7 @@ def test_a_renewal_does_not_date_the_partnership_it_renews():
     )
     records = _records(text)
     assert ("sister_city", "1979", [SHANGHAI, SAN_FRANCISCO]) in records
-    assert not [r for r in records if r[0] == "sister_city" and r[1] == "2024-05-22"]
+    assert not [r for r in records if r[0] == "sister_city" and r[1] == "2024-05-21"]
 
 
 def test_a_xinhua_dateline_anchors_a_bare_weekday_and_an_anniversary():
@@ -338,3 +338,15 @@ def test_a_gathering_recalled_or_a_part_of_one_is_no_new_record():
         "大都市圈合作、教育交流以及增强中美姐妹城合作等议题的分论坛活动。\n"
     )
     assert [r[0] for r in _records(part)] == ["conference"]
+
+
+def test_an_explicit_year_dates_a_founding_in_a_sentence_that_recalls_it():
+    # m.tyhy56.com/a/202407/23/WS669f0747a31095c51c50f613.html
+    text = (
+        "In 1979, Hubei province and the state of Ohio became the first sister province/state, "
+        "and Nanjing and St. Louis, Missouri, forged the first sister-city relationship, marking "
+        "the start of friendly exchanges at the locality level.\n"
+    )
+    records = _records(text)
+    assert ("sister_state_province", "1979", ["cn:420000", "US-OH"]) in records
+    assert ("sister_city", "1979", ["geonames:1799962", "geonames:4407066"]) in records
