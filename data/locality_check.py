@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from partnermap.data.schema import Locality
+from partnermap.geo.arcs import distance_km
 from partnermap.geo.gazetteer import Gazetteer, han_key, load_gazetteer
 from partnermap.geo.names import latin_key, zh_stem
 
@@ -22,16 +22,6 @@ TOLERANCE_KM: dict[str, float] = {
     "state": 150.0,
     "country": 500.0,
 }
-
-_EARTH_RADIUS_KM = 6371.0088
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance between two WGS-84 points, in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def locality_problems(

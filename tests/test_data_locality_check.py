@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
+from partnermap.data.locality_check import locality_problems
 from partnermap.data.schema import Locality
-from partnermap.geo.check import distance_km, locality_problems
+from partnermap.geo.arcs import distance_km
 
 
 def _row(**changes: object) -> Locality:

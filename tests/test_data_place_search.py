@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from partnermap.data.loader import load_corpus
-from partnermap.geo.search import place_ids
+from partnermap.data.place_search import place_ids
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
 ZHENJIANG = "geonames:1784642"
