@@ -58,15 +58,15 @@ def register(
         State(ids.EXPORT_SIZE, "value"),
         *[State(cid, "value") for cid in _OPTIONS],
     )
-    def translate(lang, title, size, notes, sources, printed, shown):  # type: ignore[no-untyped-def]
+    def translate(lang, title, size, notes, sources, printed, hidden):  # type: ignore[no-untyped-def]
         return export_menu.menu_body(
             lang or "en",
             str(title or "")[:200],
             str(size or "slide"),
             str(notes or "")[:600],
             str(sources or "")[:600],
-            bool(printed),
-            tuple(LAYER_TOGGLES if shown is None else shown),
+            printed == "print",
+            tuple(hidden or ()),
         )
 
     # The summary's clicks: html.Details does not report its ``open`` property to Dash.
@@ -86,7 +86,7 @@ def register(
         *[State(cid, "value") for cid in _OPTIONS],
         prevent_initial_call=True,
     )
-    def download(clicks, query, title, size, relayout, notes, sources, printed, shown):  # type: ignore[no-untyped-def]
+    def download(clicks, query, title, size, relayout, notes, sources, printed, hidden):  # type: ignore[no-untyped-def]
         if not ctx.triggered_id or not any(clicks):
             return no_update, no_update
         fmt = ctx.triggered_id["format"]
@@ -102,8 +102,8 @@ def register(
                 geo=extent_of(relayout),
                 notes=str(notes or "")[:600],
                 sources_text=str(sources or "")[:600],
-                dpi=PRINT_DPI if printed else None,
-                hide=frozenset(LAYER_TOGGLES) - set(LAYER_TOGGLES if shown is None else shown),
+                dpi=PRINT_DPI if printed == "print" else None,
+                hide=frozenset(hidden or ()) & frozenset(LAYER_TOGGLES),
             )
             result = export(request, localities, context.index, renderer)
         except (ValueError, RuntimeError, TimeoutError) as err:

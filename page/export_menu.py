@@ -52,10 +52,10 @@ def menu_body(
     notes: str = "",
     sources_text: str = "",
     print_dpi: bool = False,
-    shown: tuple[str, ...] = LAYER_TOGGLES,
+    hidden: tuple[str, ...] = (),
 ) -> list[Any]:
     """The menu's controls in ``lang``: title, page size, notes and source line, print
-    resolution, the map layers to show, one button per format, a status line.
+    resolution, the map layers to leave out, one button per format, a status line.
 
     Every value is what the person has typed and chosen, kept across languages.
     """
@@ -115,24 +115,35 @@ def menu_body(
                 ("export_sources", ids.EXPORT_SOURCES, sources_text),
             )
         ],
-        dcc.Checklist(
-            id=ids.EXPORT_PRINT,
-            options=[
-                {"label": texts.ui("export_print", lang), "value": "print"}  # PRINT_DPI
-            ],
-            value=["print"] if print_dpi else [],
+        # Radio items and a multiple dropdown, as the page's other choices: Dash's checklists
+        # nest their inputs in ARIA options, which screen readers cannot use.
+        html.Div(
+            [
+                html.Label(texts.ui("export_resolution", lang), htmlFor=ids.EXPORT_PRINT),
+                dcc.RadioItems(
+                    id=ids.EXPORT_PRINT,
+                    options=[
+                        {"label": texts.ui("export_screen", lang), "value": "screen"},
+                        {"label": texts.ui("export_print", lang), "value": "print"},  # PRINT_DPI
+                    ],
+                    value="print" if print_dpi else "screen",
+                    inline=True,
+                ),
+            ]
         ),
         html.Div(
             [
-                html.Span(texts.ui("export_layers", lang)),
-                dcc.Checklist(
+                html.Label(texts.ui("export_layers", lang), htmlFor=ids.EXPORT_LAYERS),
+                dcc.Dropdown(
                     id=ids.EXPORT_LAYERS,
+                    multi=True,
                     options=[
                         {"label": texts.ui(f"layer_{layer}", lang), "value": layer}
                         for layer in LAYER_TOGGLES
                     ],
-                    value=[layer for layer in LAYER_TOGGLES if layer in shown],
-                    inline=True,
+                    value=[layer for layer in LAYER_TOGGLES if layer in hidden],
+                    placeholder=texts.ui("export_layers_none", lang),
+                    searchable=False,
                 ),
             ]
         ),
