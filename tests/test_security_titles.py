@@ -61,6 +61,10 @@ def test_the_dashboard_exports_and_says_the_title_was_cleaned() -> None:
             {"id": "export-title", "property": "value", "value": BAD_TITLE},
             {"id": "export-size", "property": "value", "value": "slide"},
             {"id": "map", "property": "relayoutData", "value": None},
+            {"id": "export-notes", "property": "value", "value": ""},
+            {"id": "export-sources", "property": "value", "value": ""},
+            {"id": "export-print", "property": "value", "value": "screen"},
+            {"id": "export-layers", "property": "value", "value": []},
         ],
         "changedPropIds": ['{"format":"html","type":"export-format"}.n_clicks'],
     }
