@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from partnermap.data.vocabulary import COUNTRIES, LEVELS, SECTORS, STATUSES, TYPES
+from partnermap.data.vocabulary import COUNTRIES, EVIDENCE, LEVELS, SECTORS, STATUSES, TYPES
 
 CATALOGUE_FILE = Path(__file__).resolve().parent / "texts.yaml"
 #: The interface languages, the default first.
@@ -89,3 +89,8 @@ def country(code: str, lang: str) -> str:
 def level(slug: str, lang: str) -> str:
     """The label of a locality level slug."""
     return LEVELS[slug].label(lang)
+
+
+def evidence(slug: str, lang: str) -> str:
+    """The label of an evidence level (``partnermap.data.evidence.evidence_level``)."""
+    return EVIDENCE[slug].label(lang)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from partnermap.data.citations import cite
+from partnermap.data.evidence import evidence_level
 from partnermap.data.schema import Locality, Record, Source
 
 #: CSV columns, in order; list-valued fields are joined with "; ".
@@ -27,6 +28,7 @@ COLUMNS = (
     "type",
     "date",
     "status",
+    "evidence",
     "sectors",
     "locality_id",
     "name_en",
@@ -83,6 +85,7 @@ def locality_rows(
                 "type": record.type,
                 "date": record.date,
                 "status": record.status,
+                "evidence": evidence_level(record),
                 "sectors": list(record.sectors),
                 "locality_id": place.id,
                 "name_en": place.name_en,

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from dash import html
 
 from partnermap.data import texts
+from partnermap.data.evidence import evidence_level
 from partnermap.data.schema import Record, Source
 from partnermap.data.view import MapView
 
@@ -112,6 +113,7 @@ def _record(record: Record, lang: str, draft: bool = False) -> html.Article:
     title = record.title_zh if lang == "zh" and record.title_zh else record.title
     sectors = ", ".join(texts.sector(s, lang) for s in record.sectors)
     badge = [html.P(texts.ui("draft", lang), className="draft-badge")] if draft else []
+    level = evidence_level(record)
     return html.Article(
         [
             *badge,
@@ -126,6 +128,7 @@ def _record(record: Record, lang: str, draft: bool = False) -> html.Article:
                 ],
                 className="meta",
             ),
+            html.P(texts.evidence(level, lang), className=f"evidence evidence-{level}"),
             *([html.P(record.date_note, className="date-note")] if record.date_note else []),
             html.P([html.Strong(texts.ui("parties", lang) + ": "), "; ".join(record.parties)]),
             *_status(record, lang),

@@ -9,12 +9,16 @@ the page's stores.
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
 from dash import html
 
 from partnermap.data import texts, urlstate
+from partnermap.data.evidence import evidence_level
+from partnermap.data.schema import Record
 from partnermap.data.view import MapView
 
 #: Column key -> (header text key, frame column it sorts by).
@@ -25,6 +29,7 @@ COLUMNS = {
     "level": ("col_level", "level"),
     "count": ("col_count", "count"),
     "partners": ("col_partners", "partners"),
+    "listed": ("col_listed", "listed"),
 }
 DEFAULT_SORT = {"column": urlstate.DEFAULT_SORT[0], "descending": urlstate.DEFAULT_SORT[1]}
 #: Rows rendered at most; the caption says when more places are in view.
@@ -37,6 +42,7 @@ def rows(view: MapView, lang: str, sort: dict[str, Any]) -> pd.DataFrame:
     Names are in ``lang`` ("other_name" is the other language's); ties are broken by name.
     """
     points = view.points
+    listed = listed_counts(view.records)
     zh = points["name_zh"].fillna(points["name_en"])
     frame = pd.DataFrame(
         {
@@ -47,6 +53,7 @@ def rows(view: MapView, lang: str, sort: dict[str, Any]) -> pd.DataFrame:
             "level": [texts.level(lv, lang) for lv in points["level"].tolist()],
             "count": points["count"],
             "partners": points["partners"],
+            "listed": [listed[place_id] for place_id in points["id"].tolist()],
             "national": points["national"],
         }
     )
@@ -57,13 +64,23 @@ def rows(view: MapView, lang: str, sort: dict[str, Any]) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def listed_counts(records: Iterable[Record]) -> Counter[str]:
+    """How many of ``records`` naming each place rest on a listing only, no quote."""
+    return Counter(
+        place_id
+        for record in records
+        if evidence_level(record) == "listed"
+        for place_id in {ref.id for ref in record.localities}
+    )
+
+
 def table(view: MapView, lang: str, sort: dict[str, Any]) -> list[Any]:
     """The data table's children: a caption, sortable headers and one row per place."""
     frame = rows(view, lang, sort)
     shown = frame.head(MAX_ROWS)
     caption = texts.ui("table_title", lang) + f" ({len(frame)})"
     if len(frame) > MAX_ROWS:
-        caption += f", {MAX_ROWS} " + ("shown" if lang == "en" else "行已显示")
+        caption += ", " + texts.ui("table_shown", lang).format(n=MAX_ROWS)
     return [
         html.Table(
             [
