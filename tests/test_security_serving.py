@@ -9,12 +9,12 @@ import re
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
+from server_process import wait_for_output
 
 from partnermap.app import create_app
 from partnermap.cli import _parser
@@ -261,17 +261,11 @@ def test_production_mode_serves_with_headers() -> None:
     command += ["--data", str(FIXTURES / "dashboard")]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                    break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "server did not start"
-                time.sleep(0.3)
-        assert response.status == 200 and response.headers["Server"] == "gunicorn"
-        assert "script-src 'self' 'sha256-" in response.headers["Content-Security-Policy"]
+        started = wait_for_output(server, b"Booting worker")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as response:
+            assert response.status == 200 and response.headers["Server"] == "gunicorn"
+            assert "script-src 'self' 'sha256-" in response.headers["Content-Security-Policy"]
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)
-    assert b"Booting worker" in errors
+    assert b"Booting worker" in started + errors

@@ -12,14 +12,13 @@ import json
 import socket
 import subprocess
 import sys
-import time
-import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from server_process import wait_for_output
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,26 +104,18 @@ def served(installed: Path, tmp_path: Path) -> Iterator[str]:
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        text=True,
     )
     try:
+        wait_for_output(server, f"Running on http://127.0.0.1:{port}".encode())
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-def _get(url: str, within_s: float = 180.0) -> bytes:
-    """GET ``url`` once the server listens: retried only while the connection is refused."""
-    deadline = time.monotonic() + within_s
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=30) as response:
-                return response.read()
-        except urllib.error.URLError as err:
-            if not isinstance(err.reason, ConnectionRefusedError) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)  # the server process is still starting
+def _get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.read()
 
 
 def test_serve_answers_the_page_and_its_assets_from_the_wheel(served: str) -> None:
