@@ -113,12 +113,7 @@ def briefing_figure(
         _text(plotly_text(footer), 0.0, 0.0, size=9, yanchor="bottom", color="#666666"),
     ]
     layout = {
-        "template": "none",
-        "width": width,
-        "height": height,
-        "margin": _MARGIN,
-        "paper_bgcolor": "#ffffff",
-        "font": {"family": FONT_FAMILY, "color": "#222222"},
+        **_page(width, height),
         "geo": geo,
         "showlegend": "legend" not in request.hide,
         "legend": {
@@ -221,17 +216,24 @@ def sources_page(view: MapView, request: ExportRequest) -> go.Figure:
         if column
     ]
     layout = {
+        **_page(width, height),
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "annotations": annotations,
+    }
+    return go.Figure(layout=layout)
+
+
+def _page(width: int, height: int) -> dict[str, Any]:
+    """What every page of an image export shares: its size, margins, paper and font."""
+    return {
         "template": "none",
         "width": width,
         "height": height,
         "margin": _MARGIN,
         "paper_bgcolor": "#ffffff",
         "font": {"family": FONT_FAMILY, "color": "#222222"},
-        "xaxis": {"visible": False},
-        "yaxis": {"visible": False},
-        "annotations": annotations,
     }
-    return go.Figure(layout=layout)
 
 
 def _wrap(text: str, lang: str) -> list[str]:
