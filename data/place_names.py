@@ -1,4 +1,4 @@
-"""Tolerant place names: historical spellings (``historical_names.yaml``) and near misses.
+"""Tolerant place names: historical spellings (``geo/historical_names.yaml``) and near misses.
 
 The place search reads "Peking" as Beijing and "zhenjang" as Zhenjiang; the suggestions under
 the search box list each place with its old names, so typing either finds it.
@@ -7,16 +7,12 @@ the search box list each place with its old names, so typing either finds it.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Mapping
-from pathlib import Path
-
-import yaml
 
 from partnermap.data.schema import Locality
+from partnermap.geo.names import historical_names
 
-HISTORICAL_FILE = Path(__file__).resolve().parent / "historical_names.yaml"
 #: How alike a typed name and a place's name must be to count as a typo of it (difflib ratio).
 CLOSE = 0.85
 
@@ -30,12 +26,6 @@ def key(name: str) -> str:
     ('xian', 'tsingtao')
     """
     return re.sub(r"[\s\-'’.]+", "", name).casefold()
-
-
-@functools.cache
-def historical_names() -> dict[str, str]:
-    """Old name -> the English name the data uses now, as written in the data file."""
-    return yaml.safe_load(HISTORICAL_FILE.read_text(encoding="utf-8"))
 
 
 def current_name(name: str) -> str | None:

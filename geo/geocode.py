@@ -302,7 +302,9 @@ def _geocode(query: str, text: str, context: Context, gazetteer: Gazetteer) -> G
             f"{best.name_en} is a municipality: read as the {best.level} {how}; "
             f"the {other.level}-level entry is {other.id}"
         )
-    ambiguous = _is_close_call(best, candidates, rank, gazetteer)
+    ambiguous = _is_close_call(best, candidates, rank, gazetteer) or _borrowed(
+        best, candidates, readings, gazetteer
+    )
     others = tuple(c[0] for c in candidates if c[0].id != best.id)[:_MAX_LISTED]
     return GeocodeResult(
         query=query,
@@ -365,6 +367,16 @@ def _is_close_call(best: Place, ranked: list, rank, gazetteer: Gazetteer) -> boo
         city = place if place.level == "city" else best if best.level == "city" else None
         region = {place.level, best.level} & {"province", "state"}
         return bool(city and region and city.population >= _MAJOR_CITY)
+    return False
+
+
+def _borrowed(best: Place, ranked: list, readings: list[_Reading], gazetteer: Gazetteer) -> bool:
+    """Whether ``best`` was found by its historical name while another place bears that name as
+    its own: "Canton" is Guangzhou's old name and Canton, Ohio's name."""
+    for reading in readings:
+        old = gazetteer.historical.get(reading.key, frozenset())
+        if {best.id, best.twin} & old:
+            return any(tier == TIER_NAME and place.id not in old for place, tier, _ in ranked)
     return False
 
 

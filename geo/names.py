@@ -3,19 +3,28 @@
 A *key* is what the gazetteer indexes and a query is looked up by. Latin keys are
 lower-case ASCII letters and digits only, so "Zhen Jiang", "Zhenjiang" and "Xi'an" / "Xian"
 meet; Han keys are simplified characters with spaces and punctuation removed.
+
+Historical and conventional names of Chinese places ("Peking", "Canton") are in
+``historical_names.yaml`` beside this module: the gazetteer indexes each as a name of the place
+it means now, and the dashboard's place search reads the same file.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 
+import yaml
 from pypinyin import Style, lazy_pinyin
 
 #: Longest accepted query, in characters: the longest party name in the seed documents is
 #: about 90, so 300 leaves room for any real name while refusing pasted paragraphs.
 MAX_QUERY_LENGTH = 300
+#: Historical and conventional English names of Chinese places -> the English name used now.
+HISTORICAL_FILE = Path(__file__).resolve().parent / "historical_names.yaml"
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -110,6 +119,18 @@ ZH_SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("旗", "Banner", "county"),
     ("盟", "League", "city"),
 )
+
+
+@functools.cache
+def historical_names() -> dict[str, str]:
+    """Return each historical or conventional name and the English name the place has now.
+
+    Returns
+    -------
+    dict[str, str]
+        ``historical_names.yaml`` as written: {"Peking": "Beijing", "Canton": "Guangzhou", ...}.
+    """
+    return yaml.safe_load(HISTORICAL_FILE.read_text(encoding="utf-8"))
 
 
 def clean(text: str) -> str:

@@ -203,3 +203,30 @@ def test_the_labelled_set_is_large_and_names_real_places() -> None:
     expected = [item["id"] for item in items if item.get("id")]
     expected += [place_id for item in items for place_id in item.get("ids", [])]
     assert [place_id for place_id in expected if place_id not in places] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "current"),
+    [
+        ("Peking", "Beijing"),
+        ("Peking, China", "Beijing"),
+        ("Canton, China", "Guangzhou"),
+        ("Tientsin", "Tianjin"),
+        ("Chungking", "Chongqing"),
+        ("Amoy", "Xiamen"),
+        ("Nanking", "Nanjing"),
+        ("Tsingtao", "Qingdao"),
+        ("Sian", "Xi'an"),
+    ],
+)
+def test_historical_names_are_the_chinese_places_they_mean_now(name: str, current: str) -> None:
+    result = geocode(name)
+    assert result.match is not None and not result.ambiguous, result
+    assert (result.match.name_en, result.match.country) == (current, "CN")
+
+
+def test_an_old_name_that_is_also_a_place_of_its_own_is_a_close_call() -> None:
+    assert geocode("Canton, Ohio").match.admin1 == "Ohio"
+    bare = geocode("Canton")
+    assert bare.ambiguous and bare.match.name_en == "Guangzhou"
+    assert {place.country for place in bare.alternatives} == {"US"}
