@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Mapping
 
+from partnermap.data import texts
 from partnermap.data.filters import localities_named
-from partnermap.data.place_names import close_matches, current_name
+from partnermap.data.place_names import close_matches, current_name, historical_names, key
 from partnermap.data.schema import Locality
 from partnermap.geo.gazetteer import load_gazetteer
 from partnermap.geo.geocode import geocode
@@ -46,6 +48,59 @@ def place_ids(
     name = current_name(name) or name
     found = localities_named(name, localities, resolve=lambda text: look_up(text, localities))
     return found or close_matches(name, localities)
+
+
+#: How alike a name that matched nothing and a place's name must be for the place to be suggested
+#: (difflib ratio; resolving a typo takes ``place_names.CLOSE``).
+SUGGEST = 0.6
+#: How much less alike than the closest a place may be and still be suggested beside it.
+RUNNERS_UP = 0.15
+#: How many places a "did you mean" names.
+SUGGESTED = 3
+
+
+def did_you_mean(name: str, localities: Mapping[str, Locality], n: int = SUGGESTED) -> list[str]:
+    """Return the ids of up to ``n`` localities spelled most like ``name``, most alike first.
+
+    Each locality answers to its English and Chinese names and its historical ones, compared
+    as ``place_names.key`` does; places far less alike than the closest are left out, and of
+    several localities with one English name, the first id is given.
+
+    Parameters
+    ----------
+    name
+        A name that matched no place.
+    localities
+        The localities of the data, by id.
+    n
+        How many to return at most.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> places = {"z": NS(name_en="Zhenjiang", name_zh="镇江"), "w": NS(name_en="Wuhan", name_zh=None)}
+    >>> did_you_mean("Zhanjong", places), did_you_mean("Atlantis", places)
+    (['z'], [])
+    """
+    old = defaultdict(list)
+    for historical, current in historical_names().items():
+        old[key(current)].append(historical)
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for lid in sorted(localities):
+        place = localities[lid]
+        for spelled in (place.name_en, place.name_zh, *old[key(place.name_en)]):
+            if spelled:
+                by_key[key(spelled)].append(lid)
+    wanted = key(name)
+    close = difflib.get_close_matches(wanted, by_key, n=len(by_key), cutoff=SUGGEST)
+    best = difflib.SequenceMatcher(None, wanted, close[0]).ratio() if close else 1.0
+    found: dict[str, str] = {}
+    for spelled in close:
+        if difflib.SequenceMatcher(None, wanted, spelled).ratio() < best - RUNNERS_UP:
+            break
+        for lid in by_key[spelled]:
+            found.setdefault(key(localities[lid].name_en), lid)
+    return list(found.values())[:n]
 
 
 def _geocoded(name: str, localities: Mapping[str, Locality]) -> frozenset[str]:
@@ -114,6 +169,13 @@ class PlaceSearch:
             if len(self._answers) > self._remembered:
                 self._answers.popitem(last=False)
         return answer
+
+    def did_you_mean(self, name: str, lang: str) -> list[str]:
+        """The names, in ``lang``, of the places spelled most like ``name`` (``did_you_mean``)."""
+        return [
+            texts.name(self._localities[lid].name_en, self._localities[lid].name_zh, lang)
+            for lid in did_you_mean(name, self._localities)
+        ]
 
     def _geocoded(self, name: str, localities: Mapping[str, Locality]) -> frozenset[str]:
         spent = getattr(self._spent, "count", 0)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import astuple, dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import parse_qsl, urlencode
 
+from partnermap.data import texts
 from partnermap.data.filters import LEVEL_GROUPS, FilterState
 from partnermap.data.texts import LANGUAGES
 from partnermap.data.vocabulary import SECTORS, TYPES
@@ -37,6 +38,18 @@ MAX_PLACE_NAMES = 10
 
 #: Resolves one place id or name to the locality ids it means (empty when none).
 Resolver = Callable[[str], frozenset[str]]
+
+
+@runtime_checkable
+class Suggesting(Protocol):
+    """A resolver that also names the places a name that matched nothing may mean
+    (``partnermap.data.place_search.PlaceSearch``)."""
+
+    def __call__(self, name: str) -> frozenset[str]: ...
+
+    def did_you_mean(self, name: str, lang: str) -> list[str]:
+        """The names, in ``lang``, of the places spelled most like ``name``, best first."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -400,7 +413,8 @@ def query_from_controls(
     year_bounds
         The corpus's first and last year.
     resolve_place
-        Maps one place id or name to locality ids.
+        Maps one place id or name to locality ids; when it is ``Suggesting``, the notice says
+        which places a name that matched nothing may mean.
 
     Returns
     -------
@@ -410,9 +424,35 @@ def query_from_controls(
     shown, unmatched = state_from_controls(controls, year_bounds, resolve_place)
     state = UrlState(shown.filters, shown.lang, *panels.state())
     opened = parse_query(query, resolve_place)
-    dropped = opened.unknown
-    unknown = (*dropped, *(f"place={name}" for name in unmatched if f"place={name}" not in dropped))
-    return to_query(state), _notice(unknown, state.lang, shown.skipped + opened.skipped)
+    places = list(unmatched)
+    places += [v[6:] for v in opened.unknown if v.startswith("place=") and v[6:] not in places]
+    unknown = [v for v in opened.unknown if not v.startswith("place=")]
+    notice = _notice(unknown, state.lang, shown.skipped + opened.skipped)
+    said = _no_such_places(places, state.lang, resolve_place)
+    return to_query(state), " ".join(part for part in (said, notice) if part)
+
+
+def _no_such_places(names: Sequence[str], lang: str, resolve_place: Resolver) -> str:
+    """Say, for each name that matched no place, that none is so named, and which places the
+    name may mean: "No place named “Zhengjang” — did you mean Zhenjiang, Zhejiang or Zhanjiang?"
+    """
+    sentences = []
+    for name in names[:_NOTICE_NAMES]:
+        near = (
+            resolve_place.did_you_mean(name, lang) if isinstance(resolve_place, Suggesting) else []
+        )
+        if near:
+            listed = near[-1]
+            if len(near) > 1:
+                listed = (
+                    texts.ui("list_sep", lang).join(near[:-1]) + texts.ui("list_or", lang) + listed
+                )
+            sentences.append(texts.ui("place_did_you_mean", lang).format(name=name, places=listed))
+        else:
+            sentences.append(texts.ui("place_unknown", lang).format(name=name))
+    if len(names) > _NOTICE_NAMES:
+        sentences.append(texts.ui("more", lang).format(n=len(names) - _NOTICE_NAMES))
+    return ("" if lang == "zh" else " ").join(sentences)
 
 
 def _four_digit_pair(years: object) -> bool:

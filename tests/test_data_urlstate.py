@@ -204,10 +204,30 @@ def test_the_controls_set_the_url() -> None:
 
 def test_the_notice_names_what_matched_nothing() -> None:
     query, notice = query_from_controls(_controls(place="Atlantis"), NO_PANELS, "", BOUNDS, resolve)
-    assert (query, notice) == ("", "Ignored, as it matches nothing: place=Atlantis")
+    assert (query, notice) == ("", "No place named “Atlantis”.")
     # A mistyped link: what it held that means nothing is named once, in the link's language.
     opened = "?sector=energie&place=Atlantis&lang=zh"
     controls = _controls(place="Atlantis", lang="zh")
     query, notice = query_from_controls(controls, NO_PANELS, opened, BOUNDS, resolve)
     assert query == "?lang=zh"
-    assert notice == "以下内容无匹配，已忽略：place=Atlantis, sector=energie"
+    assert notice == "没有名为“Atlantis”的地点。 以下内容无匹配，已忽略：sector=energie"
+
+
+class _Suggesting:
+    """``resolve``, and places spelled like a name: what ``PlaceSearch`` offers."""
+
+    def __call__(self, name: str) -> frozenset[str]:
+        return resolve(name)
+
+    def did_you_mean(self, name: str, lang: str) -> list[str]:
+        return {"en": ["Zhenjiang", "Zhejiang", "Zhanjiang"], "zh": ["镇江", "浙江省"]}[lang]
+
+
+def test_a_place_that_matched_nothing_is_said_in_words_with_places_it_may_mean() -> None:
+    search = _Suggesting()
+    _, notice = query_from_controls(_controls(place="Zhengjang"), NO_PANELS, "", BOUNDS, search)
+    assert notice == "No place named “Zhengjang” — did you mean Zhenjiang, Zhejiang or Zhanjiang?"
+    controls = _controls(place="Zhengjang", lang="zh")
+    _, notice = query_from_controls(controls, NO_PANELS, "", BOUNDS, search)
+    assert notice == "没有名为“Zhengjang”的地点——您要找的是不是镇江或浙江省？"
+    assert "place=" not in notice
