@@ -1,6 +1,9 @@
-"""Callbacks: the map and the summary follow the controls; a click selects a place or an arc.
+"""Callbacks: the map and the summary follow the controls and the part of the world in view; a
+click selects a place or an arc.
 
-The map answers first: the timeline, table and details wait for its new figure
+After a zoom or a pan the page reports the map's extent (``ids.MAP_EXTENT``), and the map draws
+its links at the level of detail the extent allows (``partnermap.layers.detail``). The map
+answers first: the timeline, table and details wait for its new figure
 (``ids.MAP_ANSWERED``), so on a filter change they neither compete with its callback for the server
 nor with its drawing for the browser.
 """
@@ -12,6 +15,7 @@ from typing import Any
 from dash import Dash, Input, Output, Patch
 
 from partnermap.callbacks.context import AppContext
+from partnermap.layers.detail import in_view
 from partnermap.layers.figure import map_patch
 from partnermap.page import ids
 from partnermap.page.details import Selection, selection_from_click
@@ -25,13 +29,23 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.MAP, "figure"),
         Output(ids.SUMMARY, "children"),
         Input(ids.SELECTION, "data"),
+        Input(ids.MAP_EXTENT, "data"),
         *[Input(cid, prop) for cid, prop in ids.CONTROLS],
     )
-    def repaint(chosen: list[str] | None, *controls: Any) -> tuple[Patch, str]:
+    def repaint(
+        chosen: list[str] | None, extent: dict[str, Any] | None, *controls: Any
+    ) -> tuple[Patch, str]:
         state = context.controls_state(*controls)
-        view = context.view(state.filters)
         selected = tuple(chosen) if chosen else None
+        view = in_view(context.view(state.filters), extent, selected)
         return map_patch(view, state.lang, context.attribution, selected), summary(view, state.lang)
+
+    app.clientside_callback(
+        _REPORT_EXTENT,
+        Output(ids.MAP_EXTENT, "data"),
+        Input(ids.MAP, "relayoutData"),
+        prevent_initial_call=True,
+    )
 
     app.clientside_callback(
         "(figure) => Date.now()",
@@ -46,3 +60,23 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def select(click: dict[str, Any] | None) -> Selection | None:
         return selection_from_click(click)
+
+
+#: After a zoom or a pan: the map's centre, scale, size and ``uirevision`` as plotly now draws
+#: them (a relayout event names only what changed).
+_REPORT_EXTENT = """(relayout) => {
+    const gd = document.querySelector('#map .js-plotly-plot');
+    const layout = gd && gd._fullLayout;
+    const moved = relayout && Object.keys(relayout).some((key) => key.startsWith('geo'));
+    if (!moved || !layout || !layout.geo) {
+        return window.dash_clientside.no_update;
+    }
+    return {
+        lon: layout.geo.center.lon,
+        lat: layout.geo.center.lat,
+        scale: layout.geo.projection.scale,
+        width: layout.width,
+        height: layout.height,
+        revision: String(layout.uirevision),
+    };
+}"""

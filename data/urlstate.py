@@ -27,7 +27,7 @@ STACKS = ("sector", "type")
 #: The table's sort when the URL names none: most agreements first.
 DEFAULT_SORT = ("count", True)
 #: What a selection points at, and how many ids each kind takes.
-SELECTION_KINDS = {"place": 1, "region": 1, "pair": 2, "regions": 2}
+SELECTION_KINDS = {"place": 1, "region": 1, "pair": 2, "regions": 2, "countries": 2}
 _ID = re.compile(r"[\w:.-]{1,40}")
 _COLUMN = re.compile(r"[a-z_]{1,20}")
 #: Separators between several place names typed in one search box.

@@ -7,7 +7,9 @@ read a ``MapView``; they never filter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -20,18 +22,108 @@ from partnermap.data.filters import LEVEL_GROUPS, FilterState
 from partnermap.data.loader import Corpus
 from partnermap.data.marks import NATIONAL_LEVEL, mark
 from partnermap.data.schema import Locality, Record
-from partnermap.data.vocabulary import SECTORS, TYPES
+from partnermap.data.vocabulary import COUNTRIES, SECTORS, TYPES
 from partnermap.geo.arcs import great_circles, midpoints
 
 #: Columns of the regions table (US states and Chinese provinces) that choropleths shade.
 REGION_COLUMNS = ["id", "name_en", "name_zh", "country"]
-#: Above this many place-to-place arcs the map joins them by state-and-province pair: ten
-#: thousand arcs are an unreadable hairball that takes plotly seconds to draw.
+#: Above this many place-to-place arcs the view joins them by first-level division pair, and
+#: above this many of those by country pair: ten thousand arcs are an unreadable hairball that
+#: takes plotly seconds to draw. The map chooses its own level for what it shows
+#: (``partnermap.layers.detail``); this is the level of the view as a whole.
 MAX_PLACE_ARCS = 1_000
+#: The levels of detail of the links, finest first: place pairs, first-level division pairs (a
+#: US state, a Chinese province, or any country's first-level division; a place in none stays
+#: itself), country pairs.
+ARC_LEVELS = ("place", "region", "country")
+#: A coarser level is worth showing only with at least this many links: one thick line from
+#: China to the US says less than its busiest province pairs.
+MIN_LEVEL_LINKS = 20
 #: The two timeline facets, each with the vocabulary its categories come from.
 FACETS = {"sector": list(SECTORS), "type": list(TYPES)}
 
 IntArray = NDArray[np.int64]
+
+
+@dataclass(frozen=True, eq=False)
+class Grouping:
+    """The links of a corpus joined at one level of detail (``ARC_LEVELS``).
+
+    Attributes
+    ----------
+    ends
+        One row per joined link: its two ends as positions in ``CorpusIndex.nodes``.
+    refs
+        The (record, link) incidences, unique.
+    lat, lon
+        The great-circle path of each link, shape ``(n, points)``.
+    mid_lat, mid_lon
+        The middle of each path, longitude in [-180, 180).
+    """
+
+    ends: IntArray
+    refs: IntArray
+    lat: NDArray[np.float32]
+    lon: NDArray[np.float32]
+    mid_lat: NDArray[np.float64]
+    mid_lon: NDArray[np.float64]
+
+
+@dataclass(frozen=True, eq=False)
+class Arcs:
+    """The kept links of a view at one level of detail.
+
+    Attributes
+    ----------
+    level
+        One of ``ARC_LEVELS``.
+    nodes
+        ``CorpusIndex.nodes``, which ``ends`` index.
+    ends
+        Each link's two ends as positions in ``nodes``.
+    count
+        The kept records each link counts.
+    kind
+        The first type of its kept records, as a position in ``TYPES``.
+    lat, lon
+        The great-circle path of each link.
+    mid_lat, mid_lon
+        The middle of each path.
+    """
+
+    level: str
+    nodes: pd.DataFrame
+    ends: IntArray
+    count: IntArray
+    kind: IntArray
+    lat: NDArray[np.float32]
+    lon: NDArray[np.float32]
+    mid_lat: NDArray[np.float64]
+    mid_lon: NDArray[np.float64]
+
+    def __len__(self) -> int:
+        return len(self.count)
+
+    @functools.cached_property
+    def table(self) -> pd.DataFrame:
+        """One row per link: ``a`` and ``b`` ids and names, ``count``, ``type``, ``mid_lat``,
+        ``mid_lon`` (the columns of ``MapView.arcs``); built when first read."""
+        a = self.nodes.iloc[self.ends[:, 0]]
+        b = self.nodes.iloc[self.ends[:, 1]]
+        return pd.DataFrame(
+            {
+                "a": a.index,
+                "a_name_en": a["name_en"].to_numpy(),
+                "a_name_zh": a["name_zh"].to_numpy(),
+                "b": b.index,
+                "b_name_en": b["name_en"].to_numpy(),
+                "b_name_zh": b["name_zh"].to_numpy(),
+                "count": self.count,
+                "type": np.array(list(TYPES), dtype=object)[self.kind] if len(self) else [],
+                "mid_lat": self.mid_lat,
+                "mid_lon": self.mid_lon,
+            }
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,12 +162,14 @@ class CorpusIndex:
     arc_lat, arc_lon
         The great-circle path of each pair, shape ``(n_pairs, points)``.
     nodes
-        The ends of joined arcs: every place, then every region (``name_en``, ``name_zh``,
-        ``lat``, ``lon``; a region lies at its own locality, else at the mean of its places).
-    groups
-        Each pair's state-and-province pair as node positions (pairs with a side outside every
-        region keep their places); ``group_refs`` are the (record, group) incidences and
-        ``group_arc_lat``, ``group_arc_lon`` their paths.
+        The ends of joined arcs: every place (same positions as ``places``), then every region,
+        every other first-level division (id ``adm1:CC:name``) and every country (id
+        ``country:CC``): ``name_en``, ``name_zh``, ``lat``, ``lon`` (a region or a country lies
+        at its own locality, else at the mean of its places).
+    node_of
+        Each place's node position at the coarser levels of ``ARC_LEVELS``.
+    groupings
+        The links joined at each level of ``ARC_LEVELS`` (the place level: ``pairs``).
     """
 
     records: tuple[Record, ...]
@@ -96,10 +190,8 @@ class CorpusIndex:
     arc_lat: NDArray[np.float32]
     arc_lon: NDArray[np.float32]
     nodes: pd.DataFrame
-    groups: IntArray
-    group_refs: IntArray
-    group_arc_lat: NDArray[np.float32]
-    group_arc_lon: NDArray[np.float32]
+    node_of: Mapping[str, IntArray]
+    groupings: Mapping[str, Grouping]
 
     @property
     def year_bounds(self) -> tuple[int, int] | None:
@@ -132,19 +224,27 @@ class MapView:
     national
         The kept national records: no mark on the map, listed beside it.
     links
-        One row per kept link record (``partnermap.data.marks``): its ``record`` id and its
-        ends ``a`` (Chinese side) and ``b`` (US side), the places an arc joins; what an arc
-        counts, and what selecting it lists.
+        One row per kept link record (``partnermap.data.marks``): its ``record`` id, its ends
+        ``a`` (Chinese side, or the first country code) and ``b``, the places an arc joins, their
+        divisions ``a_region``, ``b_region`` and countries ``a_country``, ``b_country`` (node
+        ids, see ``CorpusIndex.nodes``) and ``arc``, its row in the place level of ``levels``;
+        what an arc counts, and what selecting it lists (``link_mask``).
     arcs
         One row per partnered pair named together by kept records: ``a`` (Chinese side) and ``b``
         (US side) ids and names, ``count``, ``type`` (the first in ``TYPES`` order of its kept
         records' types) and the arc midpoint ``mid_lat``, ``mid_lon``. When
-        more than ``MAX_PLACE_ARCS`` pairs are kept, one row per state-and-province pair
-        instead (``arc_level`` "region"), counting the kept records joining the two.
+        more than ``MAX_PLACE_ARCS`` pairs are kept, one row per division pair instead
+        (``arc_level`` "region"), and when those are more too, per country pair ("country",
+        if it has ``MIN_LEVEL_LINKS``), counting the kept records joining the two.
     arc_level
-        "place" or "region": what the ends of ``arcs`` are.
+        One of ``ARC_LEVELS``: what the ends of ``arcs`` are.
     arc_lat, arc_lon
         The great-circle path of each row of ``arcs``.
+    levels
+        The kept links at every level of ``ARC_LEVELS``.
+    nodes
+        Names and coordinates of every possible arc end, by id (``CorpusIndex.nodes``, each id
+        once).
     regions
         Every state and province with ``count``, the kept records naming it or a place in it.
     timeline
@@ -175,6 +275,8 @@ class MapView:
     arc_level: str
     arc_lat: NDArray[np.float32]
     arc_lon: NDArray[np.float32]
+    levels: Mapping[str, Arcs]
+    nodes: pd.DataFrame
     regions: pd.DataFrame
     timeline: pd.DataFrame
     undated: int
@@ -220,7 +322,7 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
     CorpusIndex
     """
     regions = regions.reset_index(drop=True)
-    places = _places(corpus.localities.values(), regions)
+    places, admin1 = _places(corpus.localities.values(), regions)
     position = {lid: i for i, lid in enumerate(places.index)}
     records = corpus.records
     refs = _unique_rows(
@@ -232,7 +334,7 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
     ]
     pair_table = _unique_rows((a, b) for _, a, b in pair_refs_raw).reshape(-1, 2)
     pair_position = {(int(a), int(b)): i for i, (a, b) in enumerate(pair_table)}
-    pair_refs = _unique_rows((r, pair_position[a, b]) for r, a, b in pair_refs_raw)
+    pair_refs = _unique_rows((r, pair_position[a, b]) for r, a, b in pair_refs_raw).reshape(-1, 2)
     place_region = places["region"].to_numpy()
     region_refs = _unique_rows(
         (r, int(place_region[p])) for r, p in refs.reshape(-1, 2) if place_region[p] >= 0
@@ -240,15 +342,13 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
     lat = places["lat"].to_numpy()
     lon = places["lon"].to_numpy()
     arc_lat, arc_lon = _paths(lat, lon, pair_table)
-    nodes = _nodes(places, regions)
-    groups, group_of_pair = _region_pairs(place_region, len(places), pair_table)
-    group_refs = np.unique(
-        np.column_stack(
-            [pair_refs.reshape(-1, 2)[:, 0], group_of_pair[pair_refs.reshape(-1, 2)[:, 1]]]
-        ),
-        axis=0,
-    )
-    group_lat, group_lon = _paths(nodes["lat"].to_numpy(), nodes["lon"].to_numpy(), groups)
+    nodes, node_of = _nodes(places, regions, admin1, corpus.localities)
+    country = places["country"].to_numpy()
+    groupings = {"place": _joined(pair_table, pair_refs, np.column_stack([lat, lon]))}
+    for level in ARC_LEVELS[1:]:
+        groupings[level] = _grouping(
+            node_of[level], country, pair_table, pair_refs, nodes[["lat", "lon"]].to_numpy()
+        )
     return CorpusIndex(
         records=records,
         places=places,
@@ -260,7 +360,7 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
         levels=_level_groups(len(records), refs.reshape(-1, 2), places["level"].to_numpy()),
         refs=refs.reshape(-1, 2),
         pairs=pair_table,
-        pair_refs=pair_refs.reshape(-1, 2),
+        pair_refs=pair_refs,
         region_refs=region_refs.reshape(-1, 2),
         venue=np.array([position.get(m.venue, -1) for m in marks], dtype=np.int64),
         participants=np.array([m.participants for m in marks], dtype=np.int64),
@@ -268,10 +368,8 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
         arc_lat=arc_lat,
         arc_lon=arc_lon,
         nodes=nodes,
-        groups=groups,
-        group_refs=group_refs,
-        group_arc_lat=group_lat,
-        group_arc_lon=group_lon,
+        node_of=node_of,
+        groupings=groupings,
     )
 
 
@@ -301,39 +399,16 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
     region_count = np.bincount(
         index.region_refs[kept[index.region_refs[:, 0]], 1], minlength=len(index.regions)
     )
-    pair_type = _first_type(index, kept, index.pair_refs, len(index.pairs))
-    arc_rows = np.flatnonzero(pair_count)
-    arc_pairs = index.pairs[arc_rows]
-    partners = np.bincount(arc_pairs.ravel(), minlength=n_places)
+    levels = {level: _level_arcs(index, kept, level) for level in ARC_LEVELS}
+    partners = np.bincount(index.pairs[np.flatnonzero(pair_count)].ravel(), minlength=n_places)
 
     points = places.assign(
         count=point_count, partners=partners, national=places["level"] == NATIONAL_LEVEL
     )[point_count > 0]
     points = points.reset_index().sort_values(["count", "name_en"], ascending=[False, True])
-    arc_level, nodes, ends, arc_count, arc_type, arc_lat, arc_lon = (
-        "place",
-        places,
-        arc_pairs,
-        pair_count[arc_rows],
-        pair_type[arc_rows],
-        index.arc_lat[arc_rows],
-        index.arc_lon[arc_rows],
-    )
-    if arc_rows.size > MAX_PLACE_ARCS:
-        group_count = np.bincount(
-            index.group_refs[kept[index.group_refs[:, 0]], 1], minlength=len(index.groups)
-        )
-        rows = np.flatnonzero(group_count)
-        group_type = _first_type(index, kept, index.group_refs, len(index.groups))
-        arc_level, nodes, ends, arc_count, arc_type, arc_lat, arc_lon = (
-            "region",
-            index.nodes,
-            index.groups[rows],
-            group_count[rows],
-            group_type[rows],
-            index.group_arc_lat[rows],
-            index.group_arc_lon[rows],
-        )
+    shown = levels[
+        choose_level({level: len(arcs.table) for level, arcs in levels.items()}, MAX_PLACE_ARCS)
+    ]
     return MapView(
         state=state,
         records=_take(index.records, np.flatnonzero(kept)),
@@ -341,11 +416,13 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
         hubs=_hubs(index, kept),
         spokes=_spokes(index, kept),
         national=_take(index.records, np.flatnonzero(kept & index.national)),
-        links=_links(index, kept),
-        arcs=_arcs(nodes, ends, arc_count, arc_type),
-        arc_level=arc_level,
-        arc_lat=arc_lat,
-        arc_lon=arc_lon,
+        links=_links(index, kept, pair_count),
+        arcs=shown.table,
+        arc_level=shown.level,
+        arc_lat=shown.lat,
+        arc_lon=shown.lon,
+        levels=levels,
+        nodes=index.nodes[~index.nodes.index.duplicated()],
         regions=index.regions.assign(count=region_count),
         timeline=_timeline(index, but_years),
         undated=int((but_years & (index.year == UNDATED)).sum()),
@@ -356,12 +433,85 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
     )
 
 
+def choose_level(counts: Mapping[str, int], budget: int) -> str:
+    """The finest level of ``ARC_LEVELS`` whose number of links fits ``budget``.
+
+    A coarser level counts only with ``MIN_LEVEL_LINKS`` links or more; when no level fits,
+    the coarsest that counts (its widest links are drawn).
+
+    Parameters
+    ----------
+    counts
+        The number of links at each level.
+    budget
+        The most links drawn.
+
+    Examples
+    --------
+    >>> choose_level({"place": 800, "region": 300, "country": 1}, 500)
+    'region'
+    >>> choose_level({"place": 800, "region": 700, "country": 1}, 500)
+    'region'
+    >>> choose_level({"place": 80, "region": 30, "country": 25}, 500)
+    'place'
+    """
+    usable = [
+        level for i, level in enumerate(ARC_LEVELS) if i == 0 or counts[level] >= MIN_LEVEL_LINKS
+    ]
+    return next((level for level in usable if counts[level] <= budget), usable[-1])
+
+
+def link_mask(view: MapView, selection: Sequence[str] | None) -> NDArray[np.bool_]:
+    """Which rows of ``view.links`` a selection covers: every link of it, however many.
+
+    A place: its links; a region: the links of a place in it (or of itself); a pair, a pair
+    of regions or of countries (``("countries", "country:CN", "country:US")``): the links
+    joining the two, either way round.
+
+    Parameters
+    ----------
+    view
+        The filtered view.
+    selection
+        ("place", id), ("region", id), ("pair", a, b), ("regions", a, b), ("countries", a, b)
+        or None.
+    """
+    links = view.links
+    if not selection:
+        return np.zeros(len(links), dtype=bool)
+    kind, *ids = selection
+    if kind == "place":
+        hit = links["a"].isin(ids) | links["b"].isin(ids)
+    elif kind == "region":
+        inside = inside_region(view, ids[0])
+        hit = links["a"].isin(inside) | links["b"].isin(inside)
+        hit |= links["a_region"].isin(ids) | links["b_region"].isin(ids)
+    else:
+        a, b = {"pair": ("a", "b"), "regions": ("a_region", "b_region")}.get(
+            kind, ("a_country", "b_country")
+        )
+        hit = (links[a] == ids[0]) & (links[b] == ids[-1])
+        hit |= (links[a] == ids[-1]) & (links[b] == ids[0])
+    return hit.to_numpy()
+
+
+def inside_region(view: MapView, region_id: str) -> set[str]:
+    """A region's id (a state or province) and the ids of the places inside it."""
+    position = np.flatnonzero((view.regions["id"] == region_id).to_numpy())
+    places = view.places
+    inside = places.index[places["region"].isin(position)] if position.size else []
+    return {region_id, *inside}
+
+
 def _bounds(years: IntArray) -> tuple[int, int] | None:
     dated = years[years != UNDATED]
     return (int(dated.min()), int(dated.max())) if dated.size else None
 
 
-def _places(localities: Iterable[Locality], regions: pd.DataFrame) -> pd.DataFrame:
+def _places(
+    localities: Iterable[Locality], regions: pd.DataFrame
+) -> tuple[pd.DataFrame, NDArray[np.object_]]:
+    """The places table (see ``CorpusIndex.places``) and each place's first-level division name."""
     rows = [loc.model_dump() for loc in localities]
     columns = ["id", "name_en", "name_zh", "country", "level", "admin1", "lat", "lon"]
     places = pd.DataFrame(rows, columns=[*columns, "gazetteer"])[columns]
@@ -380,7 +530,8 @@ def _places(localities: Iterable[Locality], regions: pd.DataFrame) -> pd.DataFra
             places["id"], places["country"], places["admin1"], strict=True
         )
     ]
-    return places.drop(columns="admin1").set_index("id")
+    admin1 = places["admin1"].to_numpy(dtype=object)
+    return places.drop(columns="admin1").set_index("id"), admin1
 
 
 def _paths(
@@ -394,30 +545,123 @@ def _paths(
     return path_lat.astype(np.float32).reshape(shape), path_lon.astype(np.float32).reshape(shape)
 
 
-def _nodes(places: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
-    """Places, then regions, as arc ends: a region at its own locality, else its places' mean."""
-    columns = ["name_en", "name_zh", "lat", "lon"]
-    inside = places.groupby("region")[["lat", "lon"]].mean()
-    at = regions[["id", "name_en", "name_zh"]].assign(
-        lat=inside["lat"].reindex(regions.index).to_numpy(),
-        lon=inside["lon"].reindex(regions.index).to_numpy(),
-    )
-    own = at["id"].isin(places.index)
-    at.loc[own, ["lat", "lon"]] = places.loc[at.loc[own, "id"], ["lat", "lon"]].to_numpy()
-    return pd.concat([places[columns], at.set_index("id")[columns]])
+def _nodes(
+    places: pd.DataFrame,
+    regions: pd.DataFrame,
+    admin1: NDArray[np.object_],
+    localities: Mapping[str, Locality],
+) -> tuple[pd.DataFrame, dict[str, IntArray]]:
+    """Places, regions, other first-level divisions, then countries, as arc ends.
 
-
-def _region_pairs(
-    place_region: IntArray, n_places: int, pairs: IntArray
-) -> tuple[IntArray, IntArray]:
-    """Each pair's (Chinese region, US region) as node positions, and each pair's group.
-
-    Returns the unique groups, shape ``(n_groups, 2)``, and the group of every pair.
+    Returns the nodes (see ``CorpusIndex.nodes``) and, per coarser level of ``ARC_LEVELS``,
+    each place's node there: its region, else its first-level division, else itself; its
+    country.
     """
-    region = place_region[pairs] if pairs.size else np.zeros((0, 2), dtype=np.int64)
-    ends = np.where((region >= 0).all(axis=1, keepdims=True), region + n_places, pairs)
+    columns = ["name_en", "name_zh", "lat", "lon"]
+    n_places = len(places)
+    place_region = places["region"].to_numpy()
+    country = places["country"].to_numpy(dtype=object)
+    other = (place_region < 0) & pd.notna(admin1) & (places["level"] != NATIONAL_LEVEL).to_numpy()
+    division_key = np.array(
+        [
+            f"adm1:{c}:{_slug(str(a))}" if o else ""
+            for c, a, o in zip(country, admin1, other, strict=True)
+        ],
+        dtype=object,
+    )
+    divisions, division_of = np.unique(division_key[other], return_inverse=True)
+    country_codes, country_of = np.unique(country, return_inverse=True)
+    group = np.full(n_places, -1, dtype=np.int64)
+    group[place_region >= 0] = place_region[place_region >= 0]
+    group[other] = len(regions) + division_of
+    n_groups = len(regions) + len(divisions)
+    group_id = [*regions["id"], *divisions]
+    group_name = list(zip(regions["name_en"], regions["name_zh"], strict=True))
+    first = {key: i for i, key in reversed(list(enumerate(division_key))) if key}
+    group_name += [(str(admin1[first[key]]), None) for key in divisions]
+    country_id = [f"country:{code}" for code in country_codes]
+    country_name = [_country_name(code, localities) for code in country_codes]
+    at = pd.DataFrame(
+        {
+            "id": [*group_id, *country_id],
+            "name_en": [n for n, _ in [*group_name, *country_name]],
+            "name_zh": [z for _, z in [*group_name, *country_name]],
+        }
+    )
+    lat, lon = places["lat"].to_numpy(), places["lon"].to_numpy()
+    member = np.concatenate([group[group >= 0], n_groups + country_of])
+    who = np.concatenate([np.flatnonzero(group >= 0), np.arange(n_places)])
+    total = np.bincount(member, minlength=len(at)).astype(np.float64)
+    turn = np.radians(lon[who])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        at["lat"] = np.bincount(member, weights=lat[who], minlength=len(at)) / total
+        # The mean direction, so that a country across the date line lies inside it.
+        at["lon"] = np.degrees(
+            np.arctan2(
+                np.bincount(member, weights=np.sin(turn), minlength=len(at)),
+                np.bincount(member, weights=np.cos(turn), minlength=len(at)),
+            )
+        )
+    own = at["id"].isin(places.index) | at["id"].str.removeprefix("country:").isin(
+        places.index[places["level"] == NATIONAL_LEVEL]
+    )
+    own_id = at.loc[own, "id"].str.removeprefix("country:")
+    own_id = own_id.where(own_id.isin(places.index), at.loc[own, "id"])
+    at.loc[own, ["lat", "lon"]] = places.loc[own_id, ["lat", "lon"]].to_numpy()
+    nodes = pd.concat([places[columns], at.set_index("id")[columns]])
+    nodes["name_zh"] = nodes["name_zh"].astype(object).where(nodes["name_zh"].notna(), None)
+    positions = np.arange(n_places)
+    node_of = {
+        "region": np.where(group >= 0, n_places + group, positions),
+        "country": n_places + n_groups + country_of.reshape(-1),
+    }
+    return nodes, node_of
+
+
+def _slug(name: str) -> str:
+    """A first-level division's name as an id part (letters, digits, '.', '-')."""
+    return re.sub(r"[^\w.-]+", "-", name).strip("-")[:24] or "-"
+
+
+def _country_name(code: str, localities: Mapping[str, Locality]) -> tuple[str, str | None]:
+    """A country's names: its locality's, else the vocabulary's, else its code."""
+    own = localities.get(code)
+    if own is not None and own.level == NATIONAL_LEVEL:
+        return own.name_en, own.name_zh
+    if code in COUNTRIES:
+        return COUNTRIES[code].label("en"), COUNTRIES[code].label("zh")
+    return code, None
+
+
+def _grouping(
+    node_of: IntArray,
+    country: NDArray[np.object_],
+    pairs: IntArray,
+    pair_refs: IntArray,
+    node_lat_lon: NDArray[np.float64],
+) -> Grouping:
+    """The place pairs joined by the nodes ``node_of`` gives each place.
+
+    Ends keep the pair's order (by country code); within one country, by node position, so
+    that a link and its reverse are one.
+    """
+    ends = node_of[pairs] if pairs.size else np.zeros((0, 2), dtype=np.int64)
+    same = country[pairs[:, 0]] == country[pairs[:, 1]] if pairs.size else np.zeros(0, bool)
+    ends = np.where(same[:, None], np.sort(ends, axis=1), ends)
     groups, group_of_pair = np.unique(ends.reshape(-1, 2), axis=0, return_inverse=True)
-    return groups.astype(np.int64), group_of_pair.reshape(-1).astype(np.int64)
+    group_of_pair = group_of_pair.reshape(-1)
+    refs = np.unique(
+        np.column_stack([pair_refs[:, 0], group_of_pair[pair_refs[:, 1]]]), axis=0
+    ).reshape(-1, 2)
+    return _joined(groups.astype(np.int64), refs.astype(np.int64), node_lat_lon)
+
+
+def _joined(ends: IntArray, refs: IntArray, node_lat_lon: NDArray[np.float64]) -> Grouping:
+    """The grouping of links ``ends`` (node positions), with their paths and middles."""
+    lat, lon = node_lat_lon[:, 0], node_lat_lon[:, 1]
+    path_lat, path_lon = _paths(lat, lon, ends)
+    mid_lat, mid_lon = midpoints(lat[ends[:, 0]], lon[ends[:, 0]], lat[ends[:, 1]], lon[ends[:, 1]])
+    return Grouping(ends, refs, path_lat, path_lon, mid_lat, mid_lon)
 
 
 def _level_groups(
@@ -482,37 +726,37 @@ def _first_type(index: CorpusIndex, kept: NDArray[np.bool_], refs: IntArray, n: 
     return first
 
 
-def _arcs(places: pd.DataFrame, pairs: IntArray, count: IntArray, kind: IntArray) -> pd.DataFrame:
-    a = places.iloc[pairs[:, 0]]
-    b = places.iloc[pairs[:, 1]]
-    mid_lat, mid_lon = midpoints(a["lat"], a["lon"], b["lat"], b["lon"])
-    return pd.DataFrame(
-        {
-            "a": a.index,
-            "a_name_en": a["name_en"].to_numpy(),
-            "a_name_zh": a["name_zh"].to_numpy(),
-            "b": b.index,
-            "b_name_en": b["name_en"].to_numpy(),
-            "b_name_zh": b["name_zh"].to_numpy(),
-            "count": count,
-            "type": np.array(list(TYPES), dtype=object)[kind] if kind.size else [],
-            "mid_lat": mid_lat,
-            "mid_lon": mid_lon,
-        }
+def _level_arcs(index: CorpusIndex, kept: NDArray[np.bool_], level: str) -> Arcs:
+    """The kept links at ``level``: those with a kept record, counted."""
+    grouping = index.groupings[level]
+    count = np.bincount(grouping.refs[kept[grouping.refs[:, 0]], 1], minlength=len(grouping.ends))
+    kinds = _first_type(index, kept, grouping.refs, len(grouping.ends))
+    rows = np.flatnonzero(count)
+    return Arcs(
+        level,
+        index.nodes,
+        grouping.ends[rows],
+        count[rows],
+        kinds[rows],
+        grouping.lat[rows],
+        grouping.lon[rows],
+        grouping.mid_lat[rows],
+        grouping.mid_lon[rows],
     )
 
 
-def _links(index: CorpusIndex, kept: NDArray[np.bool_]) -> pd.DataFrame:
+def _links(index: CorpusIndex, kept: NDArray[np.bool_], pair_count: IntArray) -> pd.DataFrame:
     refs = index.pair_refs[kept[index.pair_refs[:, 0]]]
     ends = index.pairs[refs[:, 1]]
-    ids = index.places.index
-    return pd.DataFrame(
-        {
-            "record": [index.records[r].id for r in refs[:, 0]],
-            "a": ids[ends[:, 0]] if len(ends) else [],
-            "b": ids[ends[:, 1]] if len(ends) else [],
-        }
-    )
+    node_ids = index.nodes.index.to_numpy(dtype=object)
+    arc = np.cumsum(pair_count > 0) - 1
+    columns = {"record": [index.records[r].id for r in refs[:, 0]]}
+    for side, end in (("a", ends[:, 0]), ("b", ends[:, 1])):
+        columns[side] = node_ids[end]
+        for level in ARC_LEVELS[1:]:
+            columns[f"{side}_{level}"] = node_ids[index.node_of[level][end]]
+    columns["arc"] = arc[refs[:, 1]]
+    return pd.DataFrame(columns)
 
 
 def _hubs(index: CorpusIndex, kept: NDArray[np.bool_]) -> pd.DataFrame:

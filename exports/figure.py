@@ -22,6 +22,7 @@ from partnermap.exports import describe
 from partnermap.exports.request import ExportRequest
 from partnermap.geo.basemap import ADMIN1_FILE, ATTRIBUTION
 from partnermap.layers import regions
+from partnermap.layers.detail import at_extent, frame_from_extent
 from partnermap.layers.figure import drawn_note, map_figure
 from partnermap.layers.text import plotly_text
 
@@ -73,6 +74,7 @@ def briefing_figure(
         (domain["x"][1] - domain["x"][0]) * (width - _MARGIN["l"] - _MARGIN["r"]),
         (domain["y"][1] - domain["y"][0]) * (height - _MARGIN["t"] - _MARGIN["b"]),
     )
+    view = at_extent(view, _frame(request.geo), box)
     base = map_figure(view, lang, ATTRIBUTION, box=box)
     for trace in base.data:
         if isinstance(trace, go.Choropleth) and trace.geojson == regions.GEOJSON_PATH:
@@ -149,6 +151,14 @@ def _map_domain(width: int, height: int) -> dict[str, list[float]]:
     inner_height = height - _MARGIN["t"] - _MARGIN["b"]
     tall = min(MAP_TOP - 0.06, MAP_WIDTH * inner_width / MAP_ASPECT / inner_height)
     return {"x": [0.0, MAP_WIDTH], "y": [MAP_TOP - tall, MAP_TOP]}
+
+
+def _frame(extent: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The frame of a viewer's zoom (centre and scale), for the level of detail; None if partial."""
+    center = extent.get("center") or {}
+    scale = (extent.get("projection") or {}).get("scale")
+    reported = {"lon": center.get("lon"), "lat": center.get("lat"), "scale": scale, "revision": ""}
+    return frame_from_extent(reported, "")
 
 
 def _apply_extent(geo: dict[str, Any], extent: Mapping[str, Any]) -> None:

@@ -46,9 +46,12 @@ KINDS = (
 KEPT = 3
 #: The northernmost latitude of a link's middle point (see the module's docstring).
 MAX_BEND_LAT = 60.0
-#: The most arcs drawn: the widest. About 10 vertices each; plotly redraws them all on each
-#: change (benchmarks/draw.py).
-MAX_DRAWN = 300
+#: The drawing budget: the most arcs drawn, the widest. Four vertices each (three points and a
+#: gap); plotly redraws them all on each change (benchmarks/draw.py). The level of detail
+#: (``partnermap.layers.detail``) shows the finest level whose links in view fit it.
+MAX_DRAWN = 500
+#: What clicking a link selects, by the level of its ends (``MapView.arc_level``).
+SELECTION_KIND = {"place": "pair", "region": "regions", "country": "countries"}
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
         for k in KINDS
         for band in BANDS
     ]
-    selection = "pair" if view.arc_level == "place" else "regions"
+    selection = SELECTION_KIND[view.arc_level]
     hover = [
         plotly_text(f"{texts.bilingual(an, az, lang)} — {texts.bilingual(bn, bz, lang)}")
         + "<br>"
@@ -143,14 +146,21 @@ def drawn_rows(view: MapView) -> np.ndarray:
     return np.sort(np.argsort(-count, kind="stable")[:MAX_DRAWN])
 
 
-def paths(view: MapView, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def paths(
+    view: MapView, rows: np.ndarray, level: str | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """The drawn links of ``view.arcs[rows]``: latitudes and longitudes, shape ``(n, 3)``.
 
-    Each runs east from its Chinese end across the Pacific to its US end, through the middle
+    With ``level``, of the rows of ``view.levels[level]`` instead. Each runs east from its Chinese end across the Pacific to its US end, through the middle
     of its great circle or, where that lies north of ``MAX_BEND_LAT``, through the point at
     that latitude halfway across. Longitudes are continuous (the US end may exceed 180).
     """
-    lat, lon = view.arc_lat[rows].astype(np.float64), view.arc_lon[rows].astype(np.float64)
+    path_lat, path_lon = (
+        (view.arc_lat, view.arc_lon)
+        if level is None
+        else (view.levels[level].lat, view.levels[level].lon)
+    )
+    lat, lon = path_lat[rows].astype(np.float64), path_lon[rows].astype(np.float64)
     if lat.size == 0:
         return np.zeros((0, KEPT)), np.zeros((0, KEPT))
     middle = lat.shape[1] // 2
@@ -165,9 +175,12 @@ def paths(view: MapView, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
-def outline(view: MapView, rows: np.ndarray, points: int = 9) -> tuple[np.ndarray, np.ndarray]:
-    """Points along the drawn links of ``rows`` as plotly draws them, for framing the map."""
-    lat, lon = paths(view, rows)
+def outline(
+    view: MapView, rows: np.ndarray, points: int = 9, level: str | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Points along the drawn links of ``rows`` (of ``level``, as ``paths``) as plotly draws
+    them, for framing the map."""
+    lat, lon = paths(view, rows, level)
     if lat.size == 0:
         return np.zeros(0), np.zeros(0)
     first = great_circles(lat[:, 0], lon[:, 0], lat[:, 1], lon[:, 1], points)

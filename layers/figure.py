@@ -76,7 +76,7 @@ def frame_of(view: MapView, chosen: Selection | None = None) -> dict[str, Any]:
     """
     ends = selection.ends(view, chosen)
     if not ends.empty:
-        link_lat, link_lon = arcs.outline(view, selection.arc_rows(view, chosen))
+        link_lat, link_lon = arcs.outline(view, selection.arc_rows(view, chosen), level="place")
         lon = [ends["lon"].to_numpy(), link_lon]
         lat = [ends["lat"].to_numpy(), link_lat]
     else:
@@ -113,7 +113,7 @@ def map_figure(
         The map's width and height in pixels, for placing labels.
     """
     frame = frame_of(view, chosen)
-    layout = _layout(frame, _zoom_revision(view, chosen), lang, attribution)
+    layout = _layout(frame, zoom_revision(view, chosen), lang, attribution)
     return go.Figure(data=map_traces(view, lang, chosen, frame, box), layout=layout)
 
 
@@ -143,7 +143,7 @@ def map_patch(
     patch["layout"]["geo"]["center"] = frame["center"]
     patch["layout"]["geo"]["projection"]["scale"] = frame["projection"]["scale"]
     patch["layout"]["geo"]["projection"]["rotation"]["lon"] = frame["center"]["lon"]
-    patch["layout"]["uirevision"] = _zoom_revision(view, chosen)
+    patch["layout"]["uirevision"] = zoom_revision(view, chosen)
     patch["layout"]["annotations"][0]["text"] = plotly_text(attribution[lang])
     return patch
 
@@ -235,15 +235,17 @@ def _layout(
     )
 
 
-def _zoom_revision(view: MapView, chosen: Selection | None = None) -> str:
-    """Changes exactly when the place filter or the selection does, so a person's own zoom
-    survives every other change."""
+def zoom_revision(view: MapView, chosen: Selection | None = None) -> str:
+    """The map's ``uirevision``: changes exactly when the place filter or the selection does, so
+    a person's own zoom survives every other change."""
     return "|".join([*sorted(view.state.place), *(chosen or ())]) or "home"
 
 
 def drawn_note(view: MapView, lang: str) -> str:
-    """What the map leaves out when the view has more places or links than it draws, else ""."""
-    if len(view.points) <= points.MAX_DRAWN and len(view.arcs) <= arcs.MAX_DRAWN:
-        return ""
-    shown = {"places": len(points.drawn(view)), "links": len(arcs.drawn_rows(view))}
-    return texts.ui("drawn", lang).format(**shown)
+    """What the map leaves out: which level of detail its links are joined at, and whether it
+    draws only the busiest places and links; "" when it draws every place and link."""
+    parts = [] if view.arc_level == "place" else [texts.ui(f"drawn_level_{view.arc_level}", lang)]
+    if len(view.points) > points.MAX_DRAWN or len(view.arcs) > arcs.MAX_DRAWN:
+        shown = {"places": len(points.drawn(view)), "links": len(arcs.drawn_rows(view))}
+        parts.append(texts.ui("drawn", lang).format(**shown))
+    return ("；" if lang == "zh" else "; ").join(parts)

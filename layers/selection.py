@@ -1,8 +1,11 @@
 """Selection layer: what a click, a table row or a search picked, drawn over the dimmed rest.
 
-A selected place brings out its links, the spokes of the events it hosts or takes part in, and
-rings round every place at their ends; a selected link or pair of regions, that link. The same
-ends frame the map (``partnermap.layers.figure``), so a partner across the Pacific is never cut.
+A selected place brings out every one of its links, the spokes of the events it hosts or takes
+part in, and rings round every place at their ends; a selected region, the links of its places;
+a selected link, or a link joining two regions or two countries, every place-to-place link it
+stands for (``partnermap.data.view.link_mask``), however many, whatever level of detail the
+map shows. The same ends frame the map (``partnermap.layers.figure``), so a partner across the
+Pacific is never cut.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from partnermap.data import texts
-from partnermap.data.view import MapView
+from partnermap.data.view import MapView, inside_region, link_mask
 from partnermap.layers import arcs
 from partnermap.layers.text import plotly_text
 
@@ -35,11 +38,12 @@ def traces(view: MapView, lang: str, selection: Sequence[str] | None) -> list[di
     lang
         "en" or "zh", for the hover text of the rings.
     selection
-        ("place", id), ("pair", a, b), ("region", id), ("regions", a, b), or None.
+        ("place", id), ("pair", a, b), ("region", id), ("regions", a, b), ("countries", a, b),
+        or None.
     """
     rows = arc_rows(view, selection)
     spokes = spoke_rows(view, selection)
-    link_lat, link_lon = arcs.paths(view, rows)
+    link_lat, link_lon = arcs.paths(view, rows, "place")
     lat, lon = _paths(link_lat), _paths(link_lon)
     spoke_lat = _segments(spokes["venue_lat"], spokes["lat"])
     spoke_lon = _segments(spokes["venue_lon"], spokes["lon"])
@@ -72,19 +76,8 @@ def traces(view: MapView, lang: str, selection: Sequence[str] | None) -> list[di
 
 
 def arc_rows(view: MapView, selection: Sequence[str] | None) -> np.ndarray:
-    """Positions in ``view.arcs`` of the selected links."""
-    links = view.arcs
-    if not selection or links.empty:
-        return np.zeros(0, dtype=np.int64)
-    kind, *ids = selection
-    if kind in ("pair", "regions"):
-        hit = (links["a"] == ids[0]) & (links["b"] == ids[-1])
-    elif kind == "place":
-        hit = links["a"].isin(ids) | links["b"].isin(ids)
-    else:  # a region: the links of every place inside it, or of the region itself
-        inside = _inside(view, ids[0])
-        hit = links["a"].isin(inside) | links["b"].isin(inside)
-    return np.flatnonzero(hit.to_numpy())
+    """Positions in ``view.levels["place"]`` of the selected links: all of them."""
+    return np.unique(view.links["arc"].to_numpy()[link_mask(view, selection)])
 
 
 def spoke_rows(view: MapView, selection: Sequence[str] | None) -> pd.DataFrame:
@@ -92,7 +85,7 @@ def spoke_rows(view: MapView, selection: Sequence[str] | None) -> pd.DataFrame:
     spokes = view.spokes
     if not selection or selection[0] not in ("place", "region"):
         return spokes.iloc[:0]
-    places = {selection[1]} if selection[0] == "place" else _inside(view, selection[1])
+    places = {selection[1]} if selection[0] == "place" else inside_region(view, selection[1])
     records = spokes.loc[spokes["venue"].isin(places) | spokes["place"].isin(places), "record"]
     return spokes[spokes["record"].isin(set(records))]
 
@@ -104,20 +97,12 @@ def ends(view: MapView, selection: Sequence[str] | None) -> pd.DataFrame:
     """
     if not selection:
         return view.places.iloc[:0]
-    links = view.arcs.iloc[arc_rows(view, selection)]
+    links = view.links[link_mask(view, selection)]
     spokes = spoke_rows(view, selection)
     chosen = [selection[1]] if selection[0] == "place" else []
     wanted = {*chosen, *links["a"], *links["b"], *spokes["venue"], *spokes["place"]}
     places = view.places
     return places[places.index.isin(wanted) & (places["level"] != "country")]
-
-
-def _inside(view: MapView, region_id: str) -> set[str]:
-    regions = view.regions
-    position = np.flatnonzero((regions["id"] == region_id).to_numpy())
-    places = view.places
-    inside = places.index[places["region"].isin(position)] if position.size else []
-    return {region_id, *inside}
 
 
 def _paths(paths: np.ndarray) -> np.ndarray:

@@ -14,7 +14,7 @@ from dash import html
 from partnermap.data import texts
 from partnermap.data.evidence import evidence_level
 from partnermap.data.schema import Record, Source
-from partnermap.data.view import MapView
+from partnermap.data.view import MapView, inside_region, link_mask
 
 #: Where the app serves the source documents, relative to the page.
 SOURCES_PATH = "sources/"
@@ -24,7 +24,8 @@ Selection = tuple[str, ...]
 
 def selection_from_click(click: Mapping[str, Any] | None) -> Selection | None:
     """What a map click points at: ("place", id), ("pair", a, b), ("region", id), ("regions",
-    a, b) (an arc joining two states or provinces), or None.
+    a, b) (an arc joining two first-level divisions), ("countries", a, b) (one joining two
+    countries), or None.
 
     Examples
     --------
@@ -40,22 +41,16 @@ def selected_records(view: MapView, selection: Selection | None) -> list[Record]
     """The kept records behind a selection.
 
     A place: the records naming it; a region (state or province): naming it or a place inside
-    it; a pair, or a pair of regions: the links (``MapView.links``) between them, the records
-    its arc counts.
+    it; a pair, or a pair of regions or of countries: the links (``MapView.links``) between
+    them, the records its arc counts.
     """
     if not selection:
         return []
     if selection[0] == "region":
-        inside = _inside_region(view, selection[1])
+        inside = inside_region(view, selection[1])
         return [r for r in view.records if not inside.isdisjoint(ref.id for ref in r.localities)]
-    if selection[0] in ("pair", "regions"):  # the agreements its arc counts: links only
-        a, b = (
-            [_inside_region(view, rid) for rid in selection[1:]]
-            if selection[0] == "regions"
-            else [{selection[1]}, {selection[2]}]
-        )
-        links = view.links
-        wanted = set(links.loc[links["a"].isin(a) & links["b"].isin(b), "record"])
+    if selection[0] in ("pair", "regions", "countries"):  # what its arc counts: links only
+        wanted = set(view.links.loc[link_mask(view, selection), "record"])
         return [r for r in view.records if r.id in wanted]
     wanted = set(selection[1:])
     return [r for r in view.records if wanted <= {ref.id for ref in r.localities}]
@@ -97,15 +92,8 @@ def panel(
     ]
 
 
-def _inside_region(view: MapView, region_id: str) -> set[str]:
-    position = view.regions.index[view.regions["id"] == region_id]
-    places = view.places
-    return {region_id, *places.index[places["region"].isin(position)]}
-
-
 def _place_name(view: MapView, place_id: str, lang: str) -> str:
-    regions = view.regions.set_index("id")
-    row = view.places.loc[place_id] if place_id in view.places.index else regions.loc[place_id]
+    row = view.nodes.loc[place_id]
     return texts.bilingual(row["name_en"], row["name_zh"], lang)
 
 
@@ -189,4 +177,4 @@ def _source(source: Source, lang: str) -> html.Figure:
     )
 
 
-_KINDS = {"place", "pair", "region", "regions"}
+_KINDS = {"place", "pair", "region", "regions", "countries"}

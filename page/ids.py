@@ -32,6 +32,8 @@ PLACE_MESSAGE = "place-message"
 TIMELINE_FACET = "timeline-facet"
 SELECTION = "selection"
 MAP_ANSWERED = "map-answered"
+#: The map's extent after a person zooms or pans it (``partnermap.layers.detail.in_view``).
+MAP_EXTENT = "map-extent"
 TABLE_SORT = "table-sort"
 EXPORT_SUMMARY = "export-summary"
 EXPORT_BODY = "export-body"

@@ -53,6 +53,7 @@ def page(
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.SELECTION),
             dcc.Store(id=ids.MAP_ANSWERED),
+            dcc.Store(id=ids.MAP_EXTENT),
             dcc.Store(id=ids.TABLE_SORT, data=table.DEFAULT_SORT),
             header(),
             html.Div(
