@@ -149,6 +149,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span", SPAN),
 ]
 
+_SENTENCE_ENDS = ("。", ". ", "；", "!", "！", "?", "？", "\n")
 _POSTED = re.compile(
     r"(add(?:ed)?\s*time|posted|^\s*date\b|\btime\s*[:：]|re-?posted|published|updated|release\s*date|date\s*added|"
     r"last\s*modified|发布时间|发布日期|发表时间|更新时间|录入时间|添加时间|时间\s*[:：]|日期\s*[:：]|"
@@ -161,9 +162,11 @@ _CLOCK_AFTER = re.compile(r"^\s*\d{1,2}:\d{2}")
 _NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
 _DATELINE_EN = re.compile(r"^[A-Z][A-Za-z .,'’]{1,40}$")
 _DATELINE_ZH = re.compile(r"(?:社|网|網|报|報|电视台)?[\u4e00-\u9fff]{0,12}$")
-#: "the 2012 China International Friendship Cities Conference": a gathering's year.
+#: "the 2012 China International Friendship Cities Conference", "2018中国国际友好城市大会": a
+#: gathering's year.
 _GATHERING_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*\s+){0,7}?(?:Conference|Forum|Summit|Expo|Dialogue|Meeting|Games)s?\b"
+    r"|[\u4e00-\u9fff]{2,16}?(?:大会|会议|论坛|峰会|博览会|对话会|年会)"
 )
 #: "2011年02月27日   来源:新华社": a page's stamp, the source named after it on its line.
 _SOURCE_AFTER = re.compile(r"[ \t|]*(?:来源|來源|source)\s*[:：]", re.I)
@@ -413,6 +416,18 @@ class _Anchors:
         i = bisect_left(self.years, position, key=lambda m: m.start) - 1
         return self.years[i] if i >= 0 else None
 
+    def year_of_sentence(self, mention: DateMention, text: str) -> DateMention | None:
+        """The year written in the sentence of ``mention``, before it or, when none is,
+        after it ("11月16日,2018中国国际友好城市大会在武汉闭幕")."""
+        start = max(text.rfind(c, 0, mention.start) for c in _SENTENCE_ENDS) + 1
+        ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, mention.end)) >= 0]
+        end = min(ends) if ends else len(text)
+        before = self.year_before(mention.start)
+        if before is not None and before.start >= start:
+            return before
+        i = bisect_left(self.years, mention.end, key=lambda m: m.start)
+        return self.years[i] if i < len(self.years) and self.years[i].start < end else None
+
 
 def complete_dates(
     mentions: Sequence[DateMention], text: str, reference: DateMention | None = None
@@ -469,7 +484,7 @@ def complete_dates(
         if mention.kind != "text" or (mention.year and not mention.basis):
             completed.append(mention)
         else:
-            completed.append(_complete(mention, anchors))
+            completed.append(_complete(mention, anchors, text))
     return completed
 
 
@@ -487,7 +502,7 @@ def page_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
     return ranked[0] if ranked else None
 
 
-def _complete(mention: DateMention, anchors: _Anchors) -> DateMention:
+def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention:
     timed = anchors.dateline or anchors.page
     if mention.basis == "same-year":
         anchor = anchors.year_before(mention.start)
@@ -512,7 +527,12 @@ def _complete(mention: DateMention, anchors: _Anchors) -> DateMention:
                 inferred=True,
                 basis=f"year from {guide.basis or guide.text}",
             )
-        anchor = same_day or anchors.dateline or anchors.year_before(mention.start)
+        anchor = (
+            same_day
+            or anchors.dateline
+            or anchors.year_of_sentence(mention, text)
+            or anchors.year_before(mention.start)
+        )
         if anchor is None:
             return mention
         how = "the same date" if anchor is same_day else "the date"

@@ -4,7 +4,9 @@ A sentence may tell several partnerships at once: "Tustin, California and Heyuan
 province, and Yorba Linda, California, and Tongchuan, Shaanxi province signed sister-city
 agreements" (two pairs, in the order named), "the 30th anniversary of Chicago's sister-city
 relationships with Shanghai and Shenyang" (one city and two partners). Each pair is a record
-of its own. A partnership named without its level ("sister relationship", "结好",
+of its own. A Chinese list of pairs, its items joined by "、", "，" or "；" ("山西省与蒙古国中戈壁省、
+山西省与肯尼亚蒙巴萨郡、湖北省武汉市与泰国曼谷市"), pairs the places of each item (an item naming one side only is left out). A partnership named
+without its level ("sister relationship", "结好",
 "缔结友好关系") is a sister-state one between provinces and states, a sister-city one between
 cities. A gathering's record names the places whose people attended it ("来自中国北京市、四川省、
 海南省…的省、市领导…参加会议", "the Mayor of Nanchang … attended the Summit").
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 
 _SISTERS = frozenset({"sister_city", "sister_state_province"})
 _WIDE = frozenset({"state", "province"})
+_LIST_BREAK = re.compile(r"[、，；,;]")
 #: A sentence that says who took part in a gathering.
 ATTENDING = re.compile(
     r"出席|参加|参会|与会|列席|\battend(?:ed|s|ing|ees)?\b|\bparticipa(?:ted|nts?|ting)\b|"
@@ -32,47 +35,79 @@ ATTENDING = re.compile(
 )
 
 
-def sister_pairs(proposal: Proposal) -> list[Proposal]:
+def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
     """One proposal per sister pair a sister-city or sister-state proposal names, each of the
     type its parties' level gives, none when it names no pair; any other proposal as it is.
 
-    Parties are the named places below country level that are no site and no qualifier. When
-    one side names one place and the other several, that place pairs with each of them; when
-    both name several, places pair in the order named (each with the next one of the other
-    country).
+    Parties are the named places below country level that are no site and no qualifier. The
+    two sides are the Chinese places and those abroad, in any country (or, when none is
+    Chinese, the first party's country and the others). When one side names one place and the
+    other several, that place pairs with each of them; when both name several, places pair in
+    the order named (each with the next one of the other side).
     """
     if proposal.type.slug not in _SISTERS:
         return [proposal]
     parties = _parties(proposal)
-    china = [m for m in parties if m.place.country == "CN"]
-    usa = [m for m in parties if m.place.country == "US"]
-    if not china or not usa:
+    home = "CN" if any(m.place.country == "CN" for m in parties) else None
+    if home is None and parties:
+        home = parties[0].place.country
+    china = [m for m in parties if m.place.country == home]
+    abroad = [m for m in parties if m.place.country != home]
+    if not china or not abroad:
         # "Sister cities serve as bridges", "284 pairs of sister provinces and states": no pair.
         return []
-    if len(china) == 1 or len(usa) == 1:
-        one, many = (china, usa) if len(china) == 1 else (usa, china)
+    items = [
+        item
+        for item in _list_items(text, _parties(proposal, once=False))
+        if len({m.place.country == home for m in item}) == 2
+    ]
+    if len(items) > 1:
+        pairs = [pair for item in items for pair in _one_side_each(item, home)]
+        return [_at_level(_with_parties(proposal, pair), pair) for pair in pairs]
+    if len(china) == 1 or len(abroad) == 1:
+        one, many = (china, abroad) if len(china) == 1 else (abroad, china)
         pairs = [sorted((one[0], other), key=lambda m: m.start) for other in many]
     else:
-        pairs = _in_order(parties)
+        pairs = _in_order(parties, home)
     return [_at_level(_with_parties(proposal, pair), pair) for pair in pairs]
 
 
-def _parties(proposal: Proposal) -> list[PlaceMention]:
+def _parties(proposal: Proposal, once: bool = True) -> list[PlaceMention]:
+    """The proposal's parties in text order; each place ``once``, or each time it is named."""
     seen: set[str] = set()
     found = []
     for mention in proposal.chosen_places():
         local = mention.place.level != "country" and mention.strength == "name"
-        if local and not mention.site and mention.place.id not in seen:
+        if local and not mention.site and not (once and mention.place.id in seen):
             seen.add(mention.place.id)
             found.append(mention)
     return found
 
 
-def _in_order(parties: list[PlaceMention]) -> list[list[PlaceMention]]:
+def _list_items(text: str, parties: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """The parties grouped by the items of a Chinese list they are named in: a new item starts
+    where "、", a comma or a semicolon, and no Latin word, stands between two parties."""
+    items: list[list[PlaceMention]] = []
+    for i, mention in enumerate(parties):
+        gap = text[parties[i - 1].end : mention.start] if i else ""
+        if i == 0 or (_LIST_BREAK.search(gap) and not re.search(r"[A-Za-z]", gap)):
+            items.append([])
+        items[-1].append(mention)
+    return items
+
+
+def _one_side_each(item: list[PlaceMention], home: str) -> list[list[PlaceMention]]:
+    """The pairs of one list item: its first place of each side ("贵州省贵阳市与老挝巴色市")."""
+    ours = next(m for m in item if m.place.country == home)
+    theirs = next(m for m in item if m.place.country != home)
+    return [sorted((ours, theirs), key=lambda m: m.start)]
+
+
+def _in_order(parties: list[PlaceMention], home: str) -> list[list[PlaceMention]]:
     pairs = []
     i = 0
     while i + 1 < len(parties):
-        if parties[i].place.country != parties[i + 1].place.country:
+        if (parties[i].place.country == home) != (parties[i + 1].place.country == home):
             pairs.append([parties[i], parties[i + 1]])
             i += 2
         else:

@@ -10,6 +10,11 @@ States of America") is marked as a qualifier, and so is a state or province writ
 one of its cities ("美国加利福尼亚州洛杉矶", "Des Moines, Iowa"): the record is about the
 city, not about both. A place the text says something happened at ("in Los Angeles",
 "在美国加利福尼亚州洛杉矶") is marked as a site.
+
+Places are Chinese and American unless the text names another country ("新西兰首都惠灵顿",
+"Victoria of Australia", "白俄罗斯维捷布斯克州"): then that country's places count too, and a
+name both countries share is read in the named one ("Wellington" is in New Zealand there, a
+Florida town elsewhere).
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from partnermap.geo.gazetteer import Gazetteer, Place, han_key, load_gazetteer
 from partnermap.geo.geocode import Context, GeocodeResult, geocode
 from partnermap.geo.names import latin_key
 
-#: The countries whose places a document's partners are: the map is of US-China partnerships.
+#: The countries whose places any document's partners may be; a text that names another
+#: country adds that one (see :func:`find_places`).
 COUNTRIES = frozenset({"CN", "US"})
 #: A gazetteer city named in English must be this large to count without a preposition
 #: ("in Oak Ridge"): capitalised words like "Energy" or "Union" are also small US towns.
@@ -63,10 +69,13 @@ _STOP_HAN = frozenset(
     {"合作", "和平", "太平", "友谊", "光明", "前进", "东方", "新华", "城关", "长安", "永安", "新城"}
 )
 _NAME_TIER = 0
+#: What may stand between a country's name and a place in it in a Chinese phrase: the names of
+#: the units between ("老挝万象省万荣县"), no punctuation.
+_ZH_PHRASE_GAP = re.compile(r"[\u3400-\u9fff]{0,8}")
 _ADMIN_SUFFIXES = "市州县"
 _ZH_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
-#: Cities abroad that agreements often name: the gazetteer holds only Chinese and US places,
-#: so these would otherwise be read as US towns of the same name (Paris, Texas).
+#: Cities and countries abroad that texts often name in passing: unless the text names their
+#: country, they would otherwise be read as US towns of the same name (Paris, Texas).
 FOREIGN = frozenset(
     [
         "Paris",
@@ -171,31 +180,67 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         In text order, without overlaps.
     """
     gazetteer = gazetteer or load_gazetteer()
-    lookup = _MemoLookup(gazetteer)
-    spans = sorted(
-        [*_english_spans(text, gazetteer, lookup), *_chinese_spans(text, gazetteer, lookup)],
-        key=lambda span: (span[0], -span[1]),
-    )
-    spans = _without_overlaps(spans)
+    tokens = _han_tokens(text)
+    spans = _spans(text, tokens, gazetteer, _MemoLookup(gazetteer, COUNTRIES))
+    abroad = _countries_named(text, spans, gazetteer) - COUNTRIES
+    countries = COUNTRIES | abroad
+    if abroad:
+        spans = _spans(text, tokens, gazetteer, _MemoLookup(gazetteer, countries))
     nearby = tuple(dict.fromkeys(text[start:end] for start, end, _ in spans))[:20]
     mentions = []
     # A long text names the same places again and again: each name is geocoded once.
     memo: dict[tuple[str, tuple[str, ...]], GeocodeResult] = {}
     for start, end, tier in spans:
-        mention = _resolve(text, start, end, tier, nearby, gazetteer, memo)
+        mention = _resolve(text, start, end, tier, nearby, countries, gazetteer, memo)
         if mention is not None:
             mentions.append(mention)
+    mentions = _in_named_country(text, mentions, gazetteer)
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)
     return _mark_sites(text, _mark_qualifiers(text, mentions))
 
 
-class _MemoLookup:
-    """The gazetteer's name index, each key looked up once (a long text repeats its names),
-    and only places in China and the United States."""
+def _spans(
+    text: str, tokens: list[tuple[str, int, int, str]], gazetteer: Gazetteer, lookup: _MemoLookup
+) -> list[tuple[int, int, int]]:
+    """The spans of ``text`` that name places the lookup admits, in order, without overlaps."""
+    spans = sorted(
+        [
+            *_english_spans(text, gazetteer, lookup),
+            *_chinese_spans(text, tokens, gazetteer, lookup),
+        ],
+        key=lambda span: (span[0], -span[1]),
+    )
+    return _without_overlaps(spans)
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+
+def _countries_named(
+    text: str, spans: list[tuple[int, int, int]], gazetteer: Gazetteer
+) -> set[str]:
+    """The countries whose names are among ``spans`` ("新西兰", "Australia", "South Korea")."""
+    named = set()
+    for start, end, _ in spans:
+        name = text[start:end]
+        key = (
+            han_key(name, gazetteer.to_simplified)
+            if re.search(r"[\u3400-\u9fff]", name)
+            else latin_key(name)
+        )
+        named |= {
+            place_id
+            for place_id, tier in gazetteer.lookup(key)
+            if tier == _NAME_TIER and gazetteer.places[place_id].level == "country"
+        }
+    return named
+
+
+class _MemoLookup:
+    """The gazetteer's name index, each key looked up once (a long text repeats its names):
+    the places of ``countries``, and every country."""
+
+    def __init__(self, gazetteer: Gazetteer, countries: frozenset[str]) -> None:
         self._gazetteer = gazetteer
+        self._countries = countries
         self._hits: dict[str, tuple[tuple[str, int], ...]] = {}
 
     def __call__(self, key: str) -> tuple[tuple[str, int], ...]:
@@ -204,9 +249,15 @@ class _MemoLookup:
             self._hits[key] = tuple(
                 (place_id, tier)
                 for place_id, tier in self._gazetteer.lookup(key)
-                if places[place_id].country in COUNTRIES
+                if (place := places[place_id]).country in self._countries
+                or place.level == "country"
             )
         return self._hits[key]
+
+    def abroad(self, key: str) -> bool:
+        """Whether ``key`` names a place of a country the text names besides China and the US."""
+        places = self._gazetteer.places
+        return any(places[place_id].country not in COUNTRIES for place_id, _ in self(key))
 
 
 def _english_spans(
@@ -238,7 +289,9 @@ def _english_tier(
     name: str, text: str, start: int, end: int, gazetteer: Gazetteer, lookup: _MemoLookup
 ) -> int | None:
     """The best tier under which a capitalised run names a place worth a mention, or None."""
-    if name.lower() in ("the", "of") or len(name) < 3 or name in FOREIGN or name == "U.S":
+    if name.lower() in ("the", "of") or len(name) < 3 or name == "U.S":
+        return None
+    if name in FOREIGN and not lookup.abroad(latin_key(name)):
         return None
     hits = lookup(latin_key(name))
     introduced = bool(_PREPOSITION.search(text[max(0, start - 12) : start])) or bool(
@@ -254,14 +307,14 @@ def _english_tier(
         or (place.level == "county" and place.country == "CN" and (listed or " " in name))
         or (place.level == "city" and place.country == "CN")
         or (place.level == "city" and place.population >= floor)
+        or (place.level == "city" and place.country not in COUNTRIES and introduced)
     ]
     return min(tiers) if tiers else None
 
 
 def _chinese_spans(
-    text: str, gazetteer: Gazetteer, lookup: _MemoLookup
+    text: str, tokens: list[tuple[str, int, int, str]], gazetteer: Gazetteer, lookup: _MemoLookup
 ) -> Iterator[tuple[int, int, int]]:
-    tokens = _han_tokens(text)
     keys: dict[str, str] = {}
 
     def key(name: str) -> str:
@@ -276,15 +329,18 @@ def _chinese_spans(
             name = text[start:end]
             if not (len(key(name)) == len(name) >= 2):
                 continue
-            if name in _STOP_HAN or name in FOREIGN:
+            if name in _STOP_HAN or (name in FOREIGN and not lookup.abroad(key(name))):
                 continue
             hits = lookup(key(name))
-            if not hits and len(name) >= 4 and name[-1] in _ADMIN_SUFFIXES:
-                # "圣迭戈市": the index may know a foreign city only without the suffix.
-                hits = lookup(key(name[:-1]))
+            stem = name
+            if not hits and len(name) >= 3 and name[-1] in _ADMIN_SUFFIXES:
+                # "圣迭戈市", "康提市": the index may know a foreign city only without the suffix.
+                stem = name[:-1]
+                hits = lookup(key(stem))
             if not hits:
                 continue
-            if len(name) == 2 and not _short_han_name(hits, tokens[i:j], gazetteer):
+            short = len(stem) == 2 and not _short_han_name(hits, tokens[i:j], gazetteer)
+            if short and not _after_its_country(hits, tokens[i - 1][0] if i else "", key, lookup):
                 continue
             yield start, end, min(tier for _, tier in hits)
             i = j
@@ -307,6 +363,17 @@ def _short_han_name(
         return single_place_word and big
     broad = any(gazetteer.places[p].level in ("country", "province", "state") for p, _ in hits)
     return broad or (len(tokens) == 1 and tokens[0][3] in ("ns", "nr", "nrt"))
+
+
+def _after_its_country(
+    hits: tuple[tuple[str, int], ...], before: str, key, lookup: _MemoLookup
+) -> bool:
+    """Whether a short name follows the name of a country it has a place in ("老挝巴色市")."""
+    if len(before) < 2:
+        return False
+    countries = {place_id for place_id, tier in lookup(key(before)) if "." not in place_id}
+    places = lookup._gazetteer.places
+    return any(places[place_id].country in countries for place_id, _ in hits)
 
 
 def _han_tokens(text: str) -> list[tuple[str, int, int, str]]:
@@ -360,6 +427,7 @@ def _resolve(
     end: int,
     tier: int,
     nearby: tuple[str, ...],
+    countries: frozenset[str],
     gazetteer: Gazetteer,
     memo: dict[tuple[str, tuple[str, ...]], GeocodeResult],
 ) -> PlaceMention | None:
@@ -375,7 +443,7 @@ def _resolve(
     others = tuple(name for name in nearby if name != text[start:end])
     key = (query, others)
     if key not in memo:
-        memo[key] = _geocode_in_scope(query, others, gazetteer)
+        memo[key] = _geocode_in_scope(query, others, countries, gazetteer)
     result = memo[key]
     if result.match is None:
         return None
@@ -394,17 +462,42 @@ def _resolve(
     )
 
 
-def _geocode_in_scope(query: str, nearby: tuple[str, ...], gazetteer: Gazetteer) -> GeocodeResult:
-    """Geocode a name to a place in China or the United States: when the gazetteer's best
-    reading lies elsewhere ("Victoria", Australia), the best reading in either country."""
+def _geocode_in_scope(
+    query: str, nearby: tuple[str, ...], countries: frozenset[str], gazetteer: Gazetteer
+) -> GeocodeResult:
+    """Geocode a name to a place in one of ``countries``: when the gazetteer's best reading lies
+    elsewhere ("Victoria", Australia, in a text that names no Australia), the best reading in
+    China or the United States, then in the other countries the text names."""
     result = geocode(query, Context(nearby=nearby), gazetteer)
-    if result.match is None or result.match.country in COUNTRIES:
+    if result.match is None or result.match.country in countries:
         return result
-    for country in sorted(COUNTRIES):
+    for country in [*sorted(COUNTRIES), *sorted(countries - COUNTRIES)]:
         scoped = geocode(query, Context(country=country, nearby=nearby), gazetteer)
         if scoped.match is not None:
             return scoped
     return replace(result, match=None)
+
+
+def _in_named_country(
+    text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """Read each place that follows its country's name in a Chinese phrase ("老挝万象省万荣县",
+    "白俄罗斯维捷布斯克州") in that country: a place elsewhere of the same name is dropped."""
+    kept: list[PlaceMention] = []
+    country: PlaceMention | None = None
+    for mention in mentions:
+        if mention.place.level == "country":
+            country = mention
+        elif country is not None and _ZH_PHRASE_GAP.fullmatch(text, country.end, mention.start):
+            if mention.place.country != country.place.country:
+                found = geocode(mention.text, Context(country=country.place.country), gazetteer)
+                if found.match is None:
+                    continue
+                mention = replace(mention, place=found.match)
+        else:
+            country = None
+        kept.append(mention)
+    return kept
 
 
 def _weak_countries(

@@ -59,11 +59,13 @@ _GENERIC = re.compile(r"agreements?|accords?|pacts?|协议|协定", re.I)
 #: or never.
 _SUMMARY = re.compile(r"agreements|accords|MOUs|memoranda\b.*", re.I)
 _SUMMARY_BEFORE = re.compile(
-    r"(?:[两三四五六七八九十多数几]项|一系列|系列|\d+\s*对(?:[^，。,；;]{0,10}[和与及、])?|"
+    r"(?:[两三四五六七八九十多数几]项|一系列|系列|\d+\s*对(?:[^，。,；;]{0,10}[和与及、]|国际|中外)?|"
     r"\b(?:a\s+series\s+of|several|a\s+number\s+of|"
     r"\d+\s+pairs\s+of(?:\s+[\w/-]+){0,4}(?:\s+and|,))\s+)$",
     re.I,
 )
+#: What makes a count a list: "5对友好城市(省州)分别为山西省与…", "two agreements: …".
+_LISTED_AFTER = re.compile(r"[^，。,；;]{0,8}?(?:分别为|分别是|包括|如下|[:：])|\s*,?\s*namely\b")
 #: "合作协议或谅解备忘录", "agreements or MOUs": a kind of document, not one.
 _EITHER_BEFORE = re.compile(
     r"(?:协议|协定|备忘录|agreements?|MOUs?)\s*(?:或者?|或是|\bor)\s*$", re.I
@@ -225,7 +227,7 @@ def _propose(document: Document) -> list[Proposal]:
     ]
     head = _head_proposal(text, blocks, dates, places)
     head_end = head.quotes[0][1] if head else 0
-    proposals = sister_pairs(head) if head else []
+    proposals = sister_pairs(head, text) if head else []
     head = proposals[0] if proposals else None
     parties = _local_parties(head)
     countries = [m for m in places if m.place.level == "country" and m.strength != "qualifier"]
@@ -251,7 +253,7 @@ def _propose(document: Document) -> list[Proposal]:
                 continue
             if not proposal.chosen_places():
                 proposal.places = list(head.places) if head is not None else countries
-            pairs = sister_pairs(proposal)
+            pairs = sister_pairs(proposal, text)
             if not pairs and proposal.type.slug in _FOUNDINGS and proposal.date.value:
                 # "Sister city ties … began … in 1979. Hubei and Ohio became the first pair":
                 # the pairs told next in the paragraph were founded then.
@@ -463,6 +465,10 @@ def _block_proposals(
                 if any(m.strength == "name" for m in nearer):
                     mine = nearer
             if not [m for m in mine if m.strength != "qualifier"]:
+                if founding and _told_with_parties(eventful, span, places):
+                    # "在当日举行的友好城市缔结签字仪式上…此次新缔结的5对友好城市分别为山西省与…":
+                    # the sentence that names the pairs tells them.
+                    continue
                 mine = _block_places(block, places)
             sectors = block_sectors or find_sectors(text[span[0] : span[1]])
             proposal = Proposal(
@@ -479,6 +485,23 @@ def _block_proposals(
             )
             found += _respectively(text, span, proposal, dates.mentions, in_sentence)
     return found
+
+
+def _told_with_parties(
+    eventful: Sequence[tuple[tuple[int, int], list[Cue]]],
+    span: tuple[int, int],
+    places: Sequence[PlaceMention],
+) -> bool:
+    """Whether another sentence of the paragraph tells a partnership between places it names."""
+    return any(
+        other != span
+        and any(cue.slug in _FOUNDINGS for cue in cues)
+        and any(
+            m.strength == "name" and m.place.level != "country"
+            for m in _between(places, other[0], other[1])
+        )
+        for other, cues in eventful
+    )
 
 
 def _respectively(
@@ -667,6 +690,8 @@ def _summary(text: str, cue: Cue) -> bool:
     if cue.slug not in AGREEMENT_TYPES:
         return False
     before = text[max(0, cue.start - 16) : cue.start]
+    if _LISTED_AFTER.match(text, cue.end):
+        return False
     return bool(
         _SUMMARY.fullmatch(cue.text)
         or _SUMMARY_BEFORE.search(before)
@@ -965,7 +990,8 @@ def _local_ids(proposal: Proposal) -> set[str]:
 
 
 def _same_event(a: Proposal, b: Proposal) -> bool:
-    """One type, and: the same name; or the main agreement and a part that takes its date;
+    """One type, never two partnerships of two pairs that share no place, and: the same name; or the
+    main agreement and a part that takes its date;
     or both undated and close; or one date and a shared place. Never two numbered items of
     different numbers (the outcomes of a list are distinct); always the two language
     versions of one item ("4." and "IV."), unless they name two specific types."""
@@ -974,6 +1000,8 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
     if a.type.slug != b.type.slug:
         return False
     if a.item is not None and b.item is not None and a.item != b.item:
+        return False
+    if a.type.slug in _FOUNDINGS and _two_pairs(a, b):
         return False
     if len(a.phrase) > len(a.type.text) + 1 and a.phrase == b.phrase and not a.head:
         own = not (a.date_inherited or b.date_inherited)
@@ -992,6 +1020,13 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
     if a.date.value != b.date.value:
         return False
     return bool(set(a.locality_ids()) & set(b.locality_ids()))
+
+
+def _two_pairs(a: Proposal, b: Proposal) -> bool:
+    """Whether two partnerships are between two pairs of places that share none (the items of
+    "山西省与肯尼亚蒙巴萨郡、湖北省武汉市与泰国曼谷市")."""
+    ours, theirs = _local_ids(a), _local_ids(b)
+    return len(ours) == len(theirs) == 2 and not ours & theirs
 
 
 def _script(proposal: Proposal) -> str:
