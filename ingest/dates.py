@@ -153,7 +153,7 @@ _SENTENCE_ENDS = ("。", ". ", "；", "!", "！", "?", "？", "\n")
 _POSTED = re.compile(
     r"(add(?:ed)?\s*time|posted|^\s*date\b|\btime\s*[:：]|re-?posted|published|updated|release\s*date|date\s*added|"
     r"last\s*modified|发布时间|发布日期|发表时间|更新时间|录入时间|添加时间|时间\s*[:：]|日期\s*[:：]|"
-    r"来源\s*[:：]|转载|浏览次数)[^\n]{0,30}$",
+    r"来源\s*[:：]|转载|浏览次数|当前报章|出版日期|刊发时间)[^\n]{0,30}$",
     re.I,
 )
 #: "by 2020", "2020年左右/前": a target, not when something happened.
@@ -417,16 +417,23 @@ class _Anchors:
         return self.years[i] if i >= 0 else None
 
     def year_of_sentence(self, mention: DateMention, text: str) -> DateMention | None:
-        """The year written in the sentence of ``mention``, before it or, when none is,
-        after it ("11月16日,2018中国国际友好城市大会在武汉闭幕")."""
-        start = max(text.rfind(c, 0, mention.start) for c in _SENTENCE_ENDS) + 1
-        ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, mention.end)) >= 0]
-        end = min(ends) if ends else len(text)
-        before = self.year_before(mention.start)
-        if before is not None and before.start >= start:
-            return before
-        i = bisect_left(self.years, mention.end, key=lambda m: m.start)
-        return self.years[i] if i < len(self.years) and self.years[i].start < end else None
+        """The year written in the sentence of ``mention`` (see :func:`_sentence_year`)."""
+        return _sentence_year(mention, self.years, text)
+
+
+def _sentence_year(
+    mention: DateMention, years: Sequence[DateMention], text: str
+) -> DateMention | None:
+    """The mention of ``years`` (in text order) in the sentence of ``mention``, the last before
+    it or, when none is, the first after it ("11月16日,2018中国国际友好城市大会在武汉闭幕")."""
+    start = max(text.rfind(c, 0, mention.start) for c in _SENTENCE_ENDS) + 1
+    ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, mention.end)) >= 0]
+    end = min(ends) if ends else len(text)
+    i = bisect_left(years, mention.start, key=lambda m: m.start)
+    if i > 0 and years[i - 1].start >= start:
+        return years[i - 1]
+    i = bisect_left(years, mention.end, key=lambda m: m.start)
+    return years[i] if i < len(years) and years[i].start < end else None
 
 
 def complete_dates(
@@ -576,14 +583,27 @@ def _dateline_year(
 ) -> DateMention:
     """A dateline without a year takes it from the same date in the text, else from the
     page's address or posting date (the latest year not after it), unless the page says it
-    is a re-post."""
+    is a re-post; on a page without either, from a date written before it, else from the
+    year its sentence writes."""
     same_day = same_days.get((dateline.month, dateline.day))
     if same_day is not None:
         return replace(
             dateline, year=same_day.year, inferred=True, basis=f"year from {same_day.text!r}"
         )
     page = page_date([m for m in mentions if m.kind != "dateline"], text)
-    if page is None or dateline.month is None:
+    if page is None:
+        # "当前报章2018年11月16日【中新社武汉11月15日电】": the date written before it, else
+        # the year of its sentence ("…11月19日电…在昆明举行的2024中国国际友好城市大会上").
+        written = [m for m in mentions if m.kind == "text" and m.year and not m.inferred]
+        page = next((m for m in reversed(written) if m.start < dateline.start and m.month), None)
+        if page is None:
+            year = _sentence_year(dateline, written, text)
+            if year is None:
+                return dateline
+            return replace(
+                dateline, year=year.year, inferred=True, basis=f"year from {year.text!r}"
+            )
+    if dateline.month is None:
         return dateline
     year = (
         page.year

@@ -30,7 +30,9 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"sister[- ]cit(?:y|ies)|twin(?:ned)? cit(?:y|ies)|友好城市|[姐姊]妹城市?|[姐姊]妹市|"
             r"结为友城|友城|"
             # A partnership of either level, named without it: the parties' level decides.
-            r"sister[- ](?:relationships?|relations|ties)|缔结友好关系|结好",
+            r"sister[- ](?:relationships?|relations|ties)|缔结友好关系|结好|"
+            r"sisterhood(?:\s+(?:relationships?|agreements?|ties))?|sisterly\s+(?:ties|relations)|"
+            r"twinning(?:\s+(?:agreements?|relationships?))?",
             _I,
         ),
     ),
