@@ -71,7 +71,7 @@ _STOP_HAN = frozenset(
 _NAME_TIER = 0
 #: What may stand between a country's name and a place in it in a Chinese phrase: the names of
 #: the units between ("老挝万象省万荣县"), no punctuation.
-_ZH_PHRASE_GAP = re.compile(r"[\u3400-\u9fff]{0,8}")
+_ZH_PHRASE_GAP = re.compile(r"[^\W\d_a-zA-Z与和及同、]{0,8}")
 _ADMIN_SUFFIXES = "市州县"
 _ZH_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: Cities and countries abroad that texts often name in passing: unless the text names their
@@ -482,13 +482,17 @@ def _in_named_country(
     text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
 ) -> list[PlaceMention]:
     """Read each place that follows its country's name in a Chinese phrase ("老挝万象省万荣县",
-    "白俄罗斯维捷布斯克州") in that country: a place elsewhere of the same name is dropped."""
+    "白俄罗斯维捷布斯克州") in that country: a place elsewhere of the same name is dropped. The
+    phrase ends at a conjunction or punctuation ("新西兰首都惠灵顿与北京": Beijing is no place
+    in New Zealand)."""
     kept: list[PlaceMention] = []
     country: PlaceMention | None = None
+    end = 0
     for mention in mentions:
         if mention.place.level == "country":
-            country = mention
-        elif country is not None and _ZH_PHRASE_GAP.fullmatch(text, country.end, mention.start):
+            country, end = mention, mention.end
+        elif country is not None and _ZH_PHRASE_GAP.fullmatch(text, end, mention.start):
+            end = mention.end
             if mention.place.country != country.place.country:
                 found = geocode(mention.text, Context(country=country.place.country), gazetteer)
                 if found.match is None:

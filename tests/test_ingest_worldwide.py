@@ -1,0 +1,145 @@
+"""The rules of issue 18's second round, each on short real sentences quoted from the labelled
+corpus (benchmarks/ingest_corpus/w*.txt, development part; each quote's page is named beside it).
+
+Places: a place abroad counts when the text names its country, and is read there; a place
+right after its country's name is read in that country; a Chinese list of pairs pairs item by
+item. Dates: a year written in a gathering's name or in the same sentence completes a
+month-day; a dateline without a year takes it from a date written before it or from its
+sentence; a newspaper's edition date is a posting stamp. Types: "sisterhood", "sisterly ties".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnermap.ingest.dates import document_dates, find_dates
+from partnermap.ingest.kinds import type_cues
+from partnermap.ingest.places import find_places
+from partnermap.ingest.propose import propose
+from partnermap.ingest.simplify import simplified
+from partnermap.ingest.text import Document
+
+BEIJING, WELLINGTON_NZ, WELLINGTON_FL = "geonames:1816670", "geonames:2179537", "geonames:4177703"
+WUHAN, BANGKOK, WUHAI, DARHAN = (
+    "geonames:1791247",
+    "geonames:1609350",
+    "geonames:1791249",
+    "geonames:2031964",
+)
+SICHUAN, VICTORIA = "cn:510000", "adm1:AU.07"
+BIJIE, KANDY = "geonames:1816373", "geonames:1241622"
+WANRONG_SHANXI = "cn:140822"
+
+
+def _document(text: str) -> Document:
+    return Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+
+
+def _records(text: str) -> list[tuple[str, str | None, list[str]]]:
+    return [(p.type.slug, p.date.value, p.locality_ids()) for p in propose(_document(text))]
+
+
+def _ids(text: str) -> list[str]:
+    return [m.place.id for m in find_places(simplified(text))]
+
+
+# Places ------------------------------------------------------------------------------------
+
+
+def test_a_city_abroad_is_read_in_the_country_the_text_names():
+    # glosyeuropyichin.com/hr/753.html
+    text = (
+        "时间:2021-02-01 22:36:22人气:5970来源: 欧中之声\n"
+        "新华社惠灵顿2月1日电(记者卢怀谦 郭磊)2月1日晚,新西兰首都惠灵顿与北京结为友好城市15周年"
+        "庆祝活动在惠灵顿的新西兰国家博物馆举行。\n"
+    )
+    records = _records(text)
+    assert ("sister_city", "2006", [WELLINGTON_NZ, BEIJING]) in records
+    assert not any(WELLINGTON_FL in ids for _, _, ids in records)
+
+
+def test_a_province_abroad_named_with_its_country_in_english():
+    # www.sc.gov.cn/10462/10758/10760/10765/2016/9/27/10397388.shtml
+    text = (
+        "One day earlier, Sichuan and Victoria of Australia had officially established sister "
+        "province relationship.\n"
+    )
+    assert [(slug, ids) for slug, _, ids in _records(text)] == [
+        ("sister_state_province", [SICHUAN, VICTORIA])
+    ]
+
+
+def test_a_short_name_after_its_country_is_a_place():
+    # sarang-pc.or.kr/pds/show5.php?0=CuheC.html
+    text = "贵州省毕节市和斯里兰卡康提市建立友好城市关系意向书。"
+    assert _ids(text)[-2:] == ["LK", KANDY]
+    assert BIJIE in _ids(text)
+
+
+def test_a_place_after_its_country_is_never_a_namesake_at_home():
+    # blog.huaqistech.com/blog/S3aacSxC7ue6T7-387.html: 万荣县 of Laos, not of Shanxi
+    text = "云南省玉溪市元江县与老挝万象省万荣县等签署建立友好城市关系协议书。"
+    assert WANRONG_SHANXI not in _ids(text)
+
+
+def test_a_chinese_list_of_pairs_pairs_each_item_and_keeps_them_apart():
+    # m.shzx.org/a/27-31072-0.html
+    text = (
+        "11月16日,2018中国国际友好城市大会在武汉闭幕。在当日举行的友好城市缔结签字仪式上,"
+        "我国新增5对国际友好城市(省州)。\n此次新缔结的5对友好城市(省州)分别为"
+        "湖北省武汉市与泰国曼谷市、内蒙古自治区乌海市与蒙古国达尔汗乌拉省。\n"
+    )
+    records = _records(text)
+    assert ("sister_city", "2018-11-16", [WUHAN, BANGKOK]) in records
+    assert ("sister_city", "2018-11-16", [WUHAI, DARHAN]) in records
+
+
+# Dates -------------------------------------------------------------------------------------
+
+
+def test_a_year_in_a_gatherings_name_completes_the_day_before_it():
+    # m.shzx.org/a/27-31072-0.html
+    dates = {
+        m.text: m.value for m in document_dates("11月16日,2018中国国际友好城市大会在武汉闭幕。")
+    }
+    assert dates["11月16日"] == "2018-11-16"
+
+
+def test_a_dateline_without_a_year_takes_the_year_its_sentence_writes():
+    # blog.huaqistech.com/blog/S3aacSxC7ue6T7-387.html (a re-post without a date)
+    text = (
+        "中新社昆明11月19日电 (时文枝 韩帅南)19日,在云南昆明举行的2024中国国际友好城市大会上,"
+        "内蒙古自治区兴安盟与蒙古国东方省等中外地方政府共签署8份建立友好城市关系协议书。\n"
+    )
+    dateline = next(m for m in document_dates(text) if m.kind == "dateline")
+    assert dateline.value == "2024-11-19"
+
+
+def test_a_dateline_without_a_year_takes_it_from_the_edition_date_before_it():
+    # www.sengpou.com/news_detail.php?news_id=5570&element_index=7 (traditional characters)
+    text = simplified(
+        "當前報章2018年11月16日\n友城大會在武漢開幕\n"
+        "   【中新社武漢11月15日電】(記者 張芹)2018中國國際友好城市大會(以下簡稱友城大會)15日在"
+        "湖北武漢開幕,來自世界60多個國家的800多名中外嘉賓參會。\n"
+    )
+    kinds = {m.text: (m.kind, m.value) for m in document_dates(text)}
+    assert kinds["2018年11月16日"] == ("posted", "2018-11-16")
+    assert kinds["11月15日"] == ("dateline", "2018-11-15")
+    assert ("conference", "2018-11-15", [WUHAN]) in _records(text)
+
+
+def test_an_edition_date_is_a_posting_stamp():
+    found = find_dates(simplified("當前報章2018年11月16日\n"))
+    assert [(m.kind, m.value) for m in found] == [("posted", "2018-11-16")]
+
+
+# Types -------------------------------------------------------------------------------------
+
+
+def test_sisterhood_and_sisterly_ties_name_a_partnership():
+    # gyeonggido-korea.com/2024/06/…, sapt.news/2023/12/05/…
+    for sentence in (
+        "they signed the sisterhood agreement",
+        "ISABEL province has officially established sisterly ties with Shandong Province",
+    ):
+        assert [c.slug for c in type_cues(sentence)] == ["sister_city"]
