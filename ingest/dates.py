@@ -486,12 +486,17 @@ def complete_dates(
         page_date(mentions, text),
         reference,
     )
-    completed = []
+    completed: list[DateMention] = []
+    told: DateMention | None = None  # the last day the text told, completed
     for mention in mentions:
         if mention.kind != "text" or (mention.year and not mention.basis):
             completed.append(mention)
+        elif mention.basis.startswith("span:told-day") and told is not None:
+            completed.append(resolve(mention, told))
         else:
             completed.append(_complete(mention, anchors, text))
+        if completed[-1].kind == "text" and completed[-1].precision == 3:
+            told = completed[-1]
     return completed
 
 

@@ -1,7 +1,7 @@
 """Dates a text gives relative to its own date: weekdays, "yesterday", "上月", "明年", anniversaries.
 
 A news story dates its events from the day it was written: "on Sunday", "21日上午", "上个月",
-"去年11月", "this week". Each is a :class:`~partnermap.ingest.dates.DateMention` without a year
+"去年11月", "this week"; and from a day it told ("One day earlier", "次日"). Each is a :class:`~partnermap.ingest.dates.DateMention` without a year
 whose ``basis`` names the relation ("weekday:-1:6" is last Sunday); :func:`resolve` counts it
 from an anchor, the document's own date (its dateline, address or publication stamp). An
 anniversary ("35th anniversary of their sister relationship", "结好30周年", "45年前建立") counts
@@ -30,8 +30,10 @@ WEEKDAY = re.compile(
 )
 #: Days, weeks, months and years counted from the document's date.
 SPAN = re.compile(
-    r"\b(?P<en>yesterday|today|(?:last|this|next)\s+(?:week|month|year))\b"
-    r"|(?P<zh>昨天|昨日|今天|今日|前天|上周|上週|本周|本週|这周|上个?月|本月|下个?月|明年|今年|去年|前年|后年)",
+    r"\b(?P<en>yesterday|today|(?:last|this|next)\s+(?:week|month|year)|"
+    r"(?:one|a)\s+day\s+(?:earlier|later)|the\s+(?:previous|next|following)\s+day)\b"
+    r"|(?P<zh>昨天|昨日|今天|今日|前天|上周|上週|本周|本週|这周|上个?月|本月|下个?月|明年|今年|去年|前年|后年|"
+    r"前一天|前一日|次日|翌日)",
     re.I,
 )
 _SPAN_OFFSETS = {
@@ -42,6 +44,19 @@ _SPAN_OFFSETS = {
     "今天": ("day", 0),
     "今日": ("day", 0),
     "前天": ("day", -2),
+    # Counted from the date the text tells just before ("On … September 24th … One day
+    # earlier, …"), not from the document's own.
+    "one day earlier": ("told-day", -1),
+    "a day earlier": ("told-day", -1),
+    "one day later": ("told-day", 1),
+    "a day later": ("told-day", 1),
+    "the previous day": ("told-day", -1),
+    "the next day": ("told-day", 1),
+    "the following day": ("told-day", 1),
+    "前一天": ("told-day", -1),
+    "前一日": ("told-day", -1),
+    "次日": ("told-day", 1),
+    "翌日": ("told-day", 1),
     "last week": ("week", -1),
     "this week": ("week", 0),
     "next week": ("week", 1),
@@ -174,7 +189,7 @@ def resolve(mention: DateMention, anchor: DateMention) -> DateMention:
         return replace(
             mention, year=day.year, month=day.month, day=day.day, inferred=True, basis=how
         )
-    if unit == "day":
+    if unit in ("day", "told-day"):
         day = base + dt.timedelta(days=int(amount))
         return replace(
             mention, year=day.year, month=day.month, day=day.day, inferred=True, basis=how

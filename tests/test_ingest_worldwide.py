@@ -5,7 +5,8 @@ Places: a place abroad counts when the text names its country, and is read there
 right after its country's name is read in that country; a Chinese list of pairs pairs item by
 item. Dates: a year written in a gathering's name or in the same sentence completes a
 month-day; a dateline without a year takes it from a date written before it or from its
-sentence; a newspaper's edition date is a posting stamp. Types: "sisterhood", "sisterly ties".
+sentence; a newspaper's edition date is a posting stamp; "One day earlier", "次日" count from the day
+told before. Types: "sisterhood", "sisterly ties".
 """
 
 from __future__ import annotations
@@ -143,3 +144,17 @@ def test_sisterhood_and_sisterly_ties_name_a_partnership():
         "ISABEL province has officially established sisterly ties with Shandong Province",
     ):
         assert [c.slug for c in type_cues(sentence)] == ["sister_city"]
+
+
+def test_one_day_earlier_counts_from_the_day_told_before():
+    # www.sc.gov.cn/10462/10758/10760/10765/2016/9/27/10397388.shtml
+    text = (
+        "Source: https://www.sc.gov.cn/10462/10758/10760/10765/2016/9/27/10397388.shtml\n\n"
+        "  On the morning of September 24th, Mr. Wang Dongming, Secretary of Sichuan Provincial "
+        "Committee of the CPC, in Chengdu met Mr. Deniel Andrews, Premier of Victoria of "
+        "Australia. One day earlier, Sichuan and Victoria of Australia had officially "
+        "established sister province relationship.\n"
+    )
+    dates = {m.text: m.value for m in document_dates(text)}
+    assert dates["One day earlier"] == "2016-09-23"
+    assert ("sister_state_province", "2016-09-23", [SICHUAN, VICTORIA]) in _records(text)
