@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from partnermap.data.filters import FilterState, select
+from partnermap.data.filters import EVIDENCE_GROUPS, FilterState, select
 from partnermap.data.loader import EMBEDDED_DATA_DIR, Corpus, load_corpus
 from partnermap.data.serialize import record_to_dict
 from partnermap.data.table_cli import add_commands as add_table_commands
@@ -170,6 +170,11 @@ def _add_filter_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year-from", type=int)
     parser.add_argument("--year-to", type=int)
     parser.add_argument("--place", help="place id or name, English or Chinese")
+    parser.add_argument(
+        "--evidence",
+        choices=list(EVIDENCE_GROUPS),
+        help="only records a quoted source supports (quoted), or those only listed (listed)",
+    )
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -226,7 +231,13 @@ def _filtered_corpus(args: argparse.Namespace) -> tuple[Corpus, FilterState]:
     for problem in corpus.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     state = filter_state(
-        corpus.localities, args.sector, args.type, args.year_from, args.year_to, args.place
+        corpus.localities,
+        args.sector,
+        args.type,
+        args.year_from,
+        args.year_to,
+        args.place,
+        args.evidence,
     )
     return corpus, state
 

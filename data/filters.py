@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from partnermap.data.evidence import evidence_level
 from partnermap.data.schema import Locality, Record
 from partnermap.data.vocabulary import SECTORS, TYPES
 
@@ -16,6 +17,12 @@ from partnermap.data.vocabulary import SECTORS, TYPES
 LEVEL_GROUPS: dict[str, frozenset[str]] = {
     "city": frozenset({"city", "county"}),
     "province": frozenset({"province", "state"}),
+}
+#: The evidence filter's choices, each the evidence levels (``evidence.evidence_level``) it
+#: keeps: a quoted source (stating or implying the record), or a compiled list only.
+EVIDENCE_GROUPS: dict[str, frozenset[str]] = {
+    "quoted": frozenset({"stated", "implied"}),
+    "listed": frozenset({"listed"}),
 }
 
 
@@ -37,6 +44,9 @@ class FilterState:
     level
         Keep records naming a locality of this level group (a key of ``LEVEL_GROUPS``);
         checking it needs the localities table.
+    evidence
+        Keep records whose evidence level is in this group (a key of ``EVIDENCE_GROUPS``):
+        "quoted" for records a quoted source supports, "listed" for those only listed.
     """
 
     sectors: frozenset[str] = frozenset()
@@ -45,6 +55,7 @@ class FilterState:
     year_to: int | None = None
     place: frozenset[str] = frozenset()
     level: str | None = None
+    evidence: str | None = None
 
     def __post_init__(self) -> None:
         unknown_sectors = sorted(self.sectors - SECTORS.keys())
@@ -57,6 +68,10 @@ class FilterState:
             raise ValueError(f"year range {self.year_from}-{self.year_to} is empty (from > to)")
         if self.level is not None and self.level not in LEVEL_GROUPS:
             raise ValueError(f"unknown level {self.level!r}; valid: {', '.join(LEVEL_GROUPS)}")
+        if self.evidence is not None and self.evidence not in EVIDENCE_GROUPS:
+            raise ValueError(
+                f"unknown evidence {self.evidence!r}; valid: {', '.join(EVIDENCE_GROUPS)}"
+            )
 
     def keeps(self, record: Record, localities: Mapping[str, Locality] | None = None) -> bool:
         """Return True when ``record`` passes every active filter.
@@ -67,6 +82,10 @@ class FilterState:
         if self.level is not None and not any(
             ref.id in table and table[ref.id].level in LEVEL_GROUPS[self.level]
             for ref in record.localities
+        ):
+            return False
+        if self.evidence is not None and (
+            evidence_level(record) not in EVIDENCE_GROUPS[self.evidence]
         ):
             return False
         if self.sectors and self.sectors.isdisjoint(record.sectors):

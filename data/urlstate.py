@@ -1,7 +1,7 @@
 """The dashboard's state in its URL: a ``FilterState`` and a language, to and from a query string.
 
 Query keys: ``sector`` and ``type`` (repeatable vocabulary slugs), ``level`` (``city`` or
-``province``), ``from`` and ``to`` (years), ``place`` (repeatable locality id or name) and
+``province``), ``evidence`` (``quoted`` or ``listed``), ``from`` and ``to`` (years), ``place`` (repeatable locality id or name) and
 ``lang`` (``en`` or ``zh``) choose what is shown; ``stack`` (what the timeline's bars are
 stacked by), ``sort`` (the table's column, ``-`` first for largest first) and ``select`` (the
 place or link whose agreements the details panel lists, e.g. ``place,geonames:1784642``) how.
@@ -18,7 +18,7 @@ from typing import Any, Protocol, runtime_checkable
 from urllib.parse import parse_qsl, urlencode
 
 from partnermap.data import texts
-from partnermap.data.filters import LEVEL_GROUPS, FilterState
+from partnermap.data.filters import EVIDENCE_GROUPS, LEVEL_GROUPS, FilterState
 from partnermap.data.texts import LANGUAGES
 from partnermap.data.vocabulary import SECTORS, TYPES
 
@@ -129,6 +129,7 @@ def parse_query(query: str, resolve_place: Resolver) -> UrlState:
     if year_from is not None and year_to is not None and year_from > year_to:
         year_from, year_to = year_to, year_from
     levels = pick("level", LEVEL_GROUPS)
+    evidence = pick("evidence", EVIDENCE_GROUPS)
     langs = pick("lang", LANGUAGES)
     stacks = pick("stack", STACKS)
     sorts = [v for v in values.get("sort", []) if _COLUMN.fullmatch(v.removeprefix("-"))]
@@ -142,6 +143,7 @@ def parse_query(query: str, resolve_place: Resolver) -> UrlState:
         year_to=year_to,
         place=frozenset(place),
         level=levels[-1] if levels else None,
+        evidence=evidence[-1] if evidence else None,
     )
     return UrlState(
         filters,
@@ -183,6 +185,7 @@ def to_query(state: UrlState) -> str:
         *(("sector", s) for s in sorted(f.sectors)),
         *(("type", t) for t in sorted(f.types)),
         *([("level", f.level)] if f.level else []),
+        *([("evidence", f.evidence)] if f.evidence else []),
         *([("from", str(f.year_from))] if f.year_from is not None else []),
         *([("to", str(f.year_to))] if f.year_to is not None else []),
         *(("place", p) for p in sorted(f.place)),
@@ -204,6 +207,7 @@ class Controls:
     years: list[int]
     place: str
     lang: str
+    evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -286,6 +290,7 @@ def from_controls(
     place: frozenset[str],
     lang: str | None,
     year_bounds: tuple[int, int] | None,
+    evidence: str | None = None,
 ) -> UrlState:
     """Build the state from the dashboard's controls.
 
@@ -305,6 +310,8 @@ def from_controls(
         "en" or "zh".
     year_bounds
         The corpus's first and last year.
+    evidence
+        An ``EVIDENCE_GROUPS`` key, or ""/None for every record.
     """
     low, high = years if _four_digit_pair(years) else (None, None)
     first, last = year_bounds or (None, None)
@@ -315,6 +322,7 @@ def from_controls(
         year_to=high if high != last else None,
         place=place,
         level=level or None,
+        evidence=evidence or None,
     )
     return UrlState(filters, lang if lang in LANGUAGES else "en")
 
@@ -371,6 +379,7 @@ def controls_from_query(
         years=slider_years(state.filters, year_bounds),
         place=place_label(state.filters.place, state.lang),
         lang=state.lang,
+        evidence=state.filters.evidence or "",
     )
     return (*astuple(values), panels.stack, panels.sort, panels.selection)
 
@@ -388,6 +397,7 @@ def state_from_controls(
         place,
         controls.lang,
         year_bounds,
+        controls.evidence,
     )
     return replace(state, skipped=skipped), unmatched
 
@@ -489,4 +499,16 @@ def _notice(unknown: Sequence[str], lang: str, skipped: int = 0) -> str:
     return " ".join(parts)
 
 
-_KEYS = {"sector", "type", "level", "from", "to", "place", "lang", "stack", "sort", "select"}
+_KEYS = {
+    "sector",
+    "type",
+    "level",
+    "evidence",
+    "from",
+    "to",
+    "place",
+    "lang",
+    "stack",
+    "sort",
+    "select",
+}

@@ -18,7 +18,8 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from partnermap.data.counting import UNDATED, primary_sector, year_of
-from partnermap.data.filters import LEVEL_GROUPS, FilterState
+from partnermap.data.evidence import evidence_level
+from partnermap.data.filters import EVIDENCE_GROUPS, LEVEL_GROUPS, FilterState
 from partnermap.data.loader import Corpus
 from partnermap.data.marks import NATIONAL_LEVEL, mark
 from partnermap.data.schema import Locality, Record
@@ -83,6 +84,8 @@ class Arcs:
         Each link's two ends as positions in ``nodes``.
     count
         The kept records each link counts.
+    listed
+        How many of them rest on a compiled list only (evidence "listed").
     kind
         The first type of its kept records, as a position in ``TYPES``.
     lat, lon
@@ -95,6 +98,7 @@ class Arcs:
     nodes: pd.DataFrame
     ends: IntArray
     count: IntArray
+    listed: IntArray
     kind: IntArray
     lat: NDArray[np.float32]
     lon: NDArray[np.float32]
@@ -106,8 +110,8 @@ class Arcs:
 
     @functools.cached_property
     def table(self) -> pd.DataFrame:
-        """One row per link: ``a`` and ``b`` ids and names, ``count``, ``type``, ``mid_lat``,
-        ``mid_lon`` (the columns of ``MapView.arcs``); built when first read."""
+        """One row per link: ``a`` and ``b`` ids and names, ``count``, ``listed``, ``type``,
+        ``mid_lat``, ``mid_lon`` (the columns of ``MapView.arcs``); built when first read."""
         a = self.nodes.iloc[self.ends[:, 0]]
         b = self.nodes.iloc[self.ends[:, 1]]
         return pd.DataFrame(
@@ -119,6 +123,7 @@ class Arcs:
                 "b_name_en": b["name_en"].to_numpy(),
                 "b_name_zh": b["name_zh"].to_numpy(),
                 "count": self.count,
+                "listed": self.listed,
                 "type": np.array(list(TYPES), dtype=object)[self.kind] if len(self) else [],
                 "mid_lat": self.mid_lat,
                 "mid_lon": self.mid_lon,
@@ -159,6 +164,8 @@ class CorpusIndex:
         Each record's number of participating places (``Mark.participants``).
     national
         Whether each record is national (no mark on the map).
+    evidence
+        Each record's evidence level (``partnermap.data.evidence.evidence_level``).
     arc_lat, arc_lon
         The great-circle path of each pair, shape ``(n_pairs, points)``.
     nodes
@@ -187,6 +194,7 @@ class CorpusIndex:
     venue: IntArray
     participants: IntArray
     national: NDArray[np.bool_]
+    evidence: NDArray[np.str_]
     arc_lat: NDArray[np.float32]
     arc_lon: NDArray[np.float32]
     nodes: pd.DataFrame
@@ -365,6 +373,7 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
         venue=np.array([position.get(m.venue, -1) for m in marks], dtype=np.int64),
         participants=np.array([m.participants for m in marks], dtype=np.int64),
         national=np.array([m.kind == "national" for m in marks], dtype=bool),
+        evidence=np.array([evidence_level(r) for r in records], dtype=str),
         arc_lat=arc_lat,
         arc_lon=arc_lon,
         nodes=nodes,
@@ -695,6 +704,8 @@ def _mask_but_years(index: CorpusIndex, state: FilterState) -> NDArray[np.bool_]
         mask &= np.isin(index.type_code, [list(TYPES).index(t) for t in state.types])
     if state.level is not None:
         mask &= index.levels[:, list(LEVEL_GROUPS).index(state.level)]
+    if state.evidence is not None:
+        mask &= np.isin(index.evidence, list(EVIDENCE_GROUPS[state.evidence]))
     if state.place:
         in_place = index.places.index.isin(state.place)
         named = np.zeros(len(index.records), dtype=bool)
@@ -730,6 +741,10 @@ def _level_arcs(index: CorpusIndex, kept: NDArray[np.bool_], level: str) -> Arcs
     """The kept links at ``level``: those with a kept record, counted."""
     grouping = index.groupings[level]
     count = np.bincount(grouping.refs[kept[grouping.refs[:, 0]], 1], minlength=len(grouping.ends))
+    only_listed = kept & (index.evidence == "listed")
+    listed = np.bincount(
+        grouping.refs[only_listed[grouping.refs[:, 0]], 1], minlength=len(grouping.ends)
+    )
     kinds = _first_type(index, kept, grouping.refs, len(grouping.ends))
     rows = np.flatnonzero(count)
     return Arcs(
@@ -737,6 +752,7 @@ def _level_arcs(index: CorpusIndex, kept: NDArray[np.bool_], level: str) -> Arcs
         index.nodes,
         grouping.ends[rows],
         count[rows],
+        listed[rows],
         kinds[rows],
         grouping.lat[rows],
         grouping.lon[rows],

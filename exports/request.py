@@ -125,6 +125,7 @@ def filter_state(
     year_from: int | None = None,
     year_to: int | None = None,
     place: str | None = None,
+    evidence: str | None = None,
 ) -> FilterState:
     """Build the filter state of an export from raw values, naming the valid ones on a mistake.
 
@@ -138,6 +139,8 @@ def filter_state(
         Closed year range; None leaves a side open.
     place
         A locality id, or the start of an English or Chinese place name.
+    evidence
+        "quoted" or "listed" (``partnermap.data.filters.EVIDENCE_GROUPS``); None for all.
 
     Returns
     -------
@@ -164,6 +167,7 @@ def filter_state(
         year_from=year_from,
         year_to=year_to,
         place=ids,
+        evidence=evidence,
     )
 
 

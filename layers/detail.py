@@ -148,6 +148,7 @@ def _taken(links: Arcs, rows: np.ndarray) -> Arcs:
         links,
         ends=links.ends[rows],
         count=links.count[rows],
+        listed=links.listed[rows],
         kind=links.kind[rows],
         lat=links.lat[rows],
         lon=links.lon[rows],

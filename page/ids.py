@@ -8,6 +8,7 @@ TIMELINE = "timeline"
 FILTER_SECTOR = "filter-sector"
 FILTER_TYPE = "filter-type"
 FILTER_LEVEL = "filter-level"
+FILTER_EVIDENCE = "filter-evidence"
 FILTER_YEARS = "filter-years"
 PLACE_SEARCH = "place-search"
 DETAILS = "details"
@@ -34,6 +35,8 @@ SELECTION = "selection"
 MAP_ANSWERED = "map-answered"
 #: The map's extent after a person zooms or pans it (``partnermap.layers.detail.in_view``).
 MAP_EXTENT = "map-extent"
+#: The map's width and height in pixels as the page lays it out: a phone's map gets a tall frame.
+MAP_BOX = "map-box"
 TABLE_SORT = "table-sort"
 EXPORT_SUMMARY = "export-summary"
 EXPORT_BODY = "export-body"
@@ -56,6 +59,7 @@ CONTROLS = (
     (FILTER_YEARS, "value"),
     (PLACE_SEARCH, "value"),
     (LANG_TOGGLE, "value"),
+    (FILTER_EVIDENCE, "value"),
 )
 #: How the panels show the view, in ``partnermap.data.urlstate.Panels`` order: also in the URL.
 PANELS = ((TIMELINE_FACET, "value"), (TABLE_SORT, "data"), (SELECTION, "data"))

@@ -20,6 +20,7 @@ TEXT_KEYS = (
     "sector",
     "type",
     "level",
+    "evidence",
     "years",
     "place",
     "map_title",
@@ -54,6 +55,7 @@ def page(
             dcc.Store(id=ids.SELECTION),
             dcc.Store(id=ids.MAP_ANSWERED),
             dcc.Store(id=ids.MAP_EXTENT),
+            dcc.Store(id=ids.MAP_BOX),
             dcc.Store(id=ids.TABLE_SORT, data=table.DEFAULT_SORT),
             header(),
             html.Div(
@@ -139,7 +141,7 @@ def header() -> html.Header:
 
 
 def filter_panel(year_bounds: tuple[int, int] | None) -> html.Aside:
-    """Sector, type, level, years and place controls."""
+    """Sector, type, level, evidence, years and place controls."""
     first, last = year_bounds or (2000, 2001)
     texts = translations("en")
     return html.Aside(
@@ -169,6 +171,14 @@ def filter_panel(year_bounds: tuple[int, int] | None) -> html.Aside:
                 "level",
                 dcc.RadioItems(
                     id=ids.FILTER_LEVEL, value="", options=texts[ids.FILTER_LEVEL, "options"]
+                ),
+            ),
+            _field(
+                "evidence",
+                dcc.RadioItems(
+                    id=ids.FILTER_EVIDENCE,
+                    value="",
+                    options=texts[ids.FILTER_EVIDENCE, "options"],
                 ),
             ),
             _field(
@@ -285,6 +295,11 @@ def translations(lang: str) -> dict[tuple[str, str], Any]:
             {"label": texts.ui("level_all", lang), "value": ""},
             {"label": texts.ui("level_city", lang), "value": "city"},
             {"label": texts.ui("level_province", lang), "value": "province"},
+        ],
+        (ids.FILTER_EVIDENCE, "options"): [
+            {"label": texts.ui("evidence_all", lang), "value": ""},
+            {"label": texts.ui("evidence_quoted", lang), "value": "quoted"},
+            {"label": texts.ui("evidence_listed", lang), "value": "listed"},
         ],
         (ids.TIMELINE_FACET, "options"): [
             {"label": texts.ui("sector", lang), "value": "sector"},

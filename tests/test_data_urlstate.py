@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partnermap.data.filters import LEVEL_GROUPS, FilterState
+from partnermap.data.filters import EVIDENCE_GROUPS, LEVEL_GROUPS, FilterState
 from partnermap.data.urlstate import (
     Controls,
     Panels,
@@ -51,6 +51,7 @@ def url_states(draw: st.DrawFn) -> UrlState:
         year_to=high,
         place=draw(st.frozensets(st.sampled_from(sorted(PLACES)))),
         level=draw(st.one_of(st.none(), st.sampled_from(sorted(LEVEL_GROUPS)))),
+        evidence=draw(st.one_of(st.none(), st.sampled_from(sorted(EVIDENCE_GROUPS)))),
     )
     return UrlState(filters, draw(st.sampled_from(["en", "zh"])))
 
@@ -157,9 +158,9 @@ NO_PANELS = Panels("sector", {"column": "count", "descending": True}, None)
 def test_the_url_sets_the_controls_and_panels() -> None:
     query = "?sector=culture&from=2000&place=geonames:1784642&lang=zh"
     out = controls_from_query(query, BOUNDS, resolve, label, UNCHANGED)
-    assert out == (["culture"], [], "", [2000, 2020], "镇江", "zh", *[UNCHANGED] * 3)
+    assert out == (["culture"], [], "", [2000, 2020], "镇江", "zh", "", *[UNCHANGED] * 3)
     out = controls_from_query("", BOUNDS, resolve, label, UNCHANGED)
-    assert out == ([], [], "", [1979, 2020], "", "en", *[UNCHANGED] * 3)
+    assert out == ([], [], "", [1979, 2020], "", "en", "", *[UNCHANGED] * 3)
     query = "?stack=type&sort=place&select=pair,geonames:1784642,US-CA"
     out = controls_from_query(query, BOUNDS, resolve, label, UNCHANGED)
     assert out[-3:] == (
