@@ -40,6 +40,8 @@ _MAX_WORDS = 5
 _MAX_HAN_TOKENS = 3
 
 _EN_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:(?:\s+(?:of|the)\s+|\s+|,\s*(?=D\.C\.))[A-Z][\w'’.\-]*)*")
+#: "Washington DC", "Washington, D.C.": the city the District is (the geocoder reads it).
+_DISTRICT = re.compile(r",?\s*D\.?C\.?$")
 #: "California's", "Chicago’s": the place without the possessive.
 _POSSESSIVE = re.compile(r"['’]s$")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Madam|Mme)\.?\s")
@@ -268,7 +270,7 @@ def _english_spans(
             text, max(0, run.start() - 6), run.start()
         ):
             continue  # "Mr. Liu Jianyang": a person, whatever places the names spell
-        words = list(re.finditer(r"[^\s,]+(?:,\s*D\.C\.)?", run.group()))
+        words = list(re.finditer(r"[^\s,]+(?:,?\s*D\.?C\.?(?!\w))?", run.group()))
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + _MAX_WORDS), i, -1):
@@ -293,7 +295,7 @@ def _english_tier(
         return None
     if name in FOREIGN and not lookup.abroad(latin_key(name)):
         return None
-    hits = lookup(latin_key(name))
+    hits = lookup(latin_key(_DISTRICT.sub("", name)))
     introduced = bool(_PREPOSITION.search(text[max(0, start - 12) : start])) or bool(
         _STATE_AFTER.match(text[end : end + 20])
     )

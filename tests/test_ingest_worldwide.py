@@ -158,3 +158,13 @@ def test_one_day_earlier_counts_from_the_day_told_before():
     dates = {m.text: m.value for m in document_dates(text)}
     assert dates["One day earlier"] == "2016-09-23"
     assert ("sister_state_province", "2016-09-23", [SICHUAN, VICTORIA]) in _records(text)
+
+
+def test_washington_dc_written_without_commas_is_the_capital():
+    # ccgp-fushun.com/archive/2004-10/20/content_1109899.htm; Chicago named elsewhere once made
+    # it Washington, Illinois
+    text = (
+        "The mayor of Washington DC, Anthony Williams, said on Tuesday that his city wants to "
+        "improve economic and trade cooperation with Beijing. Chicago and Shanghai."
+    )
+    assert _ids(text)[:2] == ["geonames:4140963", BEIJING]
