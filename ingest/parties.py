@@ -42,8 +42,9 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
     Parties are the named places below country level that are no site and no qualifier. The
     two sides are the Chinese places and those abroad, in any country (or, when none is
     Chinese, the first party's country and the others). When one side names one place and the
-    other several, that place pairs with each of them; when both name several, places pair in
-    the order named (each with the next one of the other side).
+    other several, that place pairs with each of them but a province or state that holds
+    another of them; when both name several, places pair in the order named (each with the
+    next one of the other side).
     """
     if proposal.type.slug not in _SISTERS:
         return [proposal]
@@ -66,6 +67,9 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
         return [_at_level(_with_parties(proposal, pair), pair) for pair in pairs]
     if len(china) == 1 or len(abroad) == 1:
         one, many = (china, abroad) if len(china) == 1 else (abroad, china)
+        # "Xiangyang city in Central China's Hubei province … with Carmel": the province
+        # only locates its city.
+        many = [m for m in many if not any(m.place.id in o.place.parents for o in many)]
         pairs = [sorted((one[0], other), key=lambda m: m.start) for other in many]
     else:
         pairs = _in_order(parties, home)

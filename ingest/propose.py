@@ -75,6 +75,12 @@ _DECLARATION = re.compile(r"declaration|statement|communiqu|宣言|声明|公报
 _RECALLED_BEFORE = re.compile(
     r"(?:此次|本次|这次|这个|那次|该次|该|上述|\b(?:this|that|said|the)\s+)$", re.I
 )
+#: "An agreement on the relationship was signed…": the partnership just told, again.
+_OF_THE_PARTNERSHIP = re.compile(
+    r"\s+(?:on|of|for|about)\s+(?:the|this|their|that)\s+"
+    r"(?:relationship|partnership|ties|twinning|sister[- ]\w+\s+relationship)\b",
+    re.I,
+)
 _BARE_GATHERING = re.compile(r"会议|大会|(?:meeting|conference|summit|forum|workshop)s?")
 _BARE_BEFORE = re.compile(
     r"(?:参加|出席|召开|举行|一次|次|^|[，,。；;：:\n]\s*|\b(?:the|this|that|its|their|each)\s+)$",
@@ -675,10 +681,10 @@ def _venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
 def _recalled(text: str, cue: Cue) -> bool:
     """Whether a gathering cue recalls one already told, or none ("此次峰会", "参加会议"), or
     a bare agreement word recalls the agreement just told ("The pact, signed today…",
-    "该协议")."""
+    "该协议", "An agreement on the relationship")."""
     before = text[max(0, cue.start - 12) : cue.start]
     if _GENERIC.fullmatch(cue.text) and cue.slug == "other":
-        return bool(_RECALLED_BEFORE.search(before))
+        return bool(_RECALLED_BEFORE.search(before) or _OF_THE_PARTNERSHIP.match(text, cue.end))
     if cue.slug not in GATHERINGS:
         return False
     if _RECALLED_BEFORE.search(before) or _PART_BEFORE.search(before):

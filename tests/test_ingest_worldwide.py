@@ -168,3 +168,18 @@ def test_washington_dc_written_without_commas_is_the_capital():
         "improve economic and trade cooperation with Beijing. Chicago and Shanghai."
     )
     assert _ids(text)[:2] == ["geonames:4140963", BEIJING]
+
+
+def test_a_province_that_holds_the_partner_city_and_an_agreement_on_the_relationship_add_nothing():
+    # www.aigou888.cn/a/202310/31/WS654108eaa31090682a5ebbbc.html
+    text = (
+        "Source: http://www.aigou888.cn/a/202310/31/WS654108eaa31090682a5ebbbc.html\n\n"
+        "Xiangyang city in Central China's Hubei province established a sister city relationship "
+        "with Carmel, Indiana of the United States on Tuesday, aiming to further consolidate and "
+        "develop the friendly cooperation between the two cities, according to a report by Hubei "
+        "Daily.\nAn agreement on the relationship was signed by the cities' top officials during "
+        "a roundtable in Wuhan, the province's capital city.\n"
+    )
+    assert _records(text) == [
+        ("sister_city", "2023-10-31", ["geonames:1790587", "geonames:4255466"])
+    ]
