@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 _SISTERS = frozenset({"sister_city", "sister_state_province"})
 _WIDE = frozenset({"state", "province"})
+#: What makes a place a delegation's origin: "省人大代表团", "代表团", "delegation".
+_DELEGATION_AFTER = re.compile(
+    r"(?:省|市|州)?(?:(?:人大|政协|政府|党政|友好|经贸)?代?表团|人大|政协)|\s+delegation\b", re.I
+)
 _LIST_BREAK = re.compile(r"[、，；,;]")
 #: A sentence that says who took part in a gathering.
 ATTENDING = re.compile(
@@ -48,7 +52,7 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
     """
     if proposal.type.slug not in _SISTERS:
         return [proposal]
-    parties = _parties(proposal)
+    parties = _parties(proposal, text)
     home = "CN" if any(m.place.country == "CN" for m in parties) else None
     if home is None and parties:
         home = parties[0].place.country
@@ -59,7 +63,7 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
         return []
     items = [
         item
-        for item in _list_items(text, _parties(proposal, once=False))
+        for item in _list_items(text, _parties(proposal, text, once=False))
         if len({m.place.country == home for m in item}) == 2
     ]
     if len(items) > 1:
@@ -76,12 +80,15 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
     return [_at_level(_with_parties(proposal, pair), pair) for pair in pairs]
 
 
-def _parties(proposal: Proposal, once: bool = True) -> list[PlaceMention]:
-    """The proposal's parties in text order; each place ``once``, or each time it is named."""
+def _parties(proposal: Proposal, text: str, once: bool = True) -> list[PlaceMention]:
+    """The proposal's parties in text order; each place ``once``, or each time it is named.
+    A place that only says where a delegation came from ("浙江省人大代表团…拜访布法罗市",
+    "a Hebei delegation") is none."""
     seen: set[str] = set()
     found = []
     for mention in proposal.chosen_places():
         local = mention.place.level != "country" and mention.strength == "name"
+        local = local and not _DELEGATION_AFTER.match(text, mention.outer_end or mention.end)
         if local and not mention.site and not (once and mention.place.id in seen):
             seen.add(mention.place.id)
             found.append(mention)

@@ -1032,7 +1032,7 @@ def _two_pairs(a: Proposal, b: Proposal) -> bool:
     """Whether two partnerships are between two pairs of places that share none (the items of
     "山西省与肯尼亚蒙巴萨郡、湖北省武汉市与泰国曼谷市")."""
     ours, theirs = _local_ids(a), _local_ids(b)
-    return len(ours) == len(theirs) == 2 and not ours & theirs
+    return len(ours) == len(theirs) == 2 and ours != theirs
 
 
 def _script(proposal: Proposal) -> str:

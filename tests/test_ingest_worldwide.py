@@ -183,3 +183,25 @@ def test_a_province_that_holds_the_partner_city_and_an_agreement_on_the_relation
     assert _records(text) == [
         ("sister_city", "2023-10-31", ["geonames:1790587", "geonames:4255466"])
     ]
+
+
+def test_one_city_with_two_partners_is_two_partnerships():
+    # usa.chinadaily.com.cn/epaper/2015-10/26/content_22283301.htm
+    text = (
+        "Source: http://usa.chinadaily.com.cn/epaper/2015-10/26/content_22283301.htm\n\n"
+        "The agreements were signed at the second US-China Sister Cities Conference from Oct "
+        "22-23. The conference also celebrated the 30th anniversary of Chicago's sister-city "
+        "relationships with Shanghai and Shenyang.\n"
+    )
+    records = _records(text)
+    assert ("sister_city", "1985", ["geonames:4887398", "geonames:1796236"]) in records
+    assert ("sister_city", "1985", ["geonames:4887398", "geonames:2034937"]) in records
+
+
+def test_the_province_a_delegation_comes_from_is_no_party():
+    # newyorkinchinacenter.com/cn/partnership-development-cn
+    text = (
+        "在纽约中心的推动下,浙江省人大表团在常州市委副秘书长李沛然的带领下"
+        "于八月13-14日拜访纽约州布法罗市并与布法罗市市长Byron Brown 签订了友好城市协议。\n"
+    )
+    assert not any("cn:330000" in ids for _, _, ids in _records(text))
