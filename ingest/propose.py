@@ -81,6 +81,8 @@ _OF_THE_PARTNERSHIP = re.compile(
     r"(?:relationship|partnership|ties|twinning|sister[- ]\w+\s+relationship)\b",
     re.I,
 )
+#: "有長達數十年的", "保持着": what says a partnership stands, before its name.
+_STANDING_BEFORE = re.compile(r"(?:(?<![没沒])有|保持着?|保持了)[^，。,；;有]{0,12}$")
 _BARE_GATHERING = re.compile(r"会议|大会|(?:meeting|conference|summit|forum|workshop)s?")
 _BARE_BEFORE = re.compile(
     r"(?:参加|出席|召开|举行|一次|次|^|[，,。；;：:\n]\s*|\b(?:the|this|that|its|their|each)\s+)$",
@@ -177,7 +179,8 @@ class Proposal:
     item: int | None = None
     phrase: str = ""
     clause: bool = False
-    #: A partnership renewed or celebrated where it is told: dated only by its founding.
+    #: A partnership renewed, celebrated or told as standing where it is told: dated only by
+    #: its founding.
     renewed: bool = False
 
     def locality_ids(self) -> list[str]:
@@ -433,6 +436,7 @@ def _block_proposals(
         and (
             EVENT_CUES.search(text[s[0] : s[1]])
             or _cites(text, s, c)
+            or _standing(text, s, c)
             or _anniversary_of(s, c, dates.mentions)
         )
     ]
@@ -448,8 +452,15 @@ def _block_proposals(
         for cue in cues:
             own = _own_span(text, span, cue, cues)
             founding = cue.slug in _FOUNDINGS
+            standing = not EVENT_CUES.search(text, span[0], span[1]) and _standing(
+                text, span, [cue]
+            )
+            if standing:
+                # A partnership that stands is between the places of its clause, dated only
+                # there ("三藩市與中國上海市有…友好城市關係,…雙方都決定要建立友好城市關係").
+                own = _clause_of(text, span, cue)
             date = choose_event_date(text, own[0], own[1], dates.mentions, founding)
-            renewed = False
+            renewed = standing
             older = _renewed(text, span, cue) or _CELEBRATED.search(text, span[0], span[1])
             written = date.mention is not None and not date.mention.inferred
             if founding and older and not written and not (date.mention and date.mention.founding):
@@ -465,6 +476,8 @@ def _block_proposals(
                 date = whole if whole.value else date
             in_sentence = _between(places, span[0], span[1])
             mine = [m for m in in_sentence if m.party or own[0] <= m.start < own[1] or not m.site]
+            if standing:
+                mine = _between(places, own[0], own[1])
             if len(cues) > 1 and founding:
                 # Several partnerships in one sentence: each is between the places of its part.
                 nearer = [m for m in mine if own[0] <= m.start < own[1]]
@@ -574,6 +587,23 @@ def _anniversary_of(
     first = bisect_left(mentions, span[0], key=lambda m: m.start)
     last = bisect_left(mentions, span[1], lo=first, key=lambda m: m.start)
     return any(m.founding for m in mentions[first:last])
+
+
+def _standing(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
+    """Whether the sentence tells a partnership that stands ("三藩市與中國上海市有長達數十年的
+    友好城市關係", "保持着友好省州关系"): a record, dated only if the text dates it."""
+    return any(
+        cue.slug in _FOUNDINGS
+        and _STANDING_BEFORE.search(text, max(span[0], cue.start - 16), cue.start)
+        for cue in cues
+    )
+
+
+def _clause_of(text: str, span: tuple[int, int], cue: Cue) -> tuple[int, int]:
+    """The clause of the sentence ``span`` that holds ``cue``: between the breaks around it."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, span[0], cue.start)]
+    after = _CLAUSE_BREAK.search(text, cue.end, span[1])
+    return (breaks[-1] if breaks else span[0], after.start() if after else span[1])
 
 
 def _cites(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:

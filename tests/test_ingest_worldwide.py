@@ -205,3 +205,15 @@ def test_the_province_a_delegation_comes_from_is_no_party():
         "于八月13-14日拜访纽约州布法罗市并与布法罗市市长Byron Brown 签订了友好城市协议。\n"
     )
     assert not any("cn:330000" in ids for _, _, ids in _records(text))
+
+
+def test_a_partnership_told_as_standing_is_a_record_between_the_places_of_its_clause():
+    # www.singtaousa.com/2024-07-24/…/4936271 (traditional characters)
+    text = (
+        "三藩市廣州 簽友好城市合作備忘錄\n\n"
+        "三藩市與中國上海市有長達數十年的友好城市關係,繼三藩市市長布里德最近訪問廣州後,"
+        "雙方都決定要建立友好城市關係。\n"
+    )
+    records = _records(text)
+    assert ("sister_city", None, ["geonames:5391959", "geonames:1796236"]) in records
+    assert not any("geonames:1809858" in ids for slug, _, ids in records if slug == "sister_city")
