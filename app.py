@@ -126,6 +126,8 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
         map_skeleton(everything, "en", basemap.ATTRIBUTION),
         timeline_layer.skeleton(everything),
         index.year_bounds,
+        corpus.dataset,
+        everything,
     )
     _add_routes(app.server, Path(data_dir), cited_documents(corpus.records))
     urlsync.register(app, context)
@@ -133,8 +135,8 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
     timeline.register(app, context)
     panels.register(app, context)
     describe.register(app, context)
-    language.register(app)
-    export.register(app, context, corpus.localities, Renderer(basemap.BASEMAP_DIR))
+    language.register(app, corpus.dataset, everything)
+    export.register(app, context, corpus.localities, Renderer(basemap.BASEMAP_DIR), corpus.dataset)
     harden(app)
     log.info(
         "partnermap: %d records, %d localities, %d skipped, ready in %.2f s",

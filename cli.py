@@ -264,7 +264,7 @@ def _export(args: argparse.Namespace) -> int:
 
     check_output(args.out)
     corpus, state = _filtered_corpus(args)
-    title, note = clean_title(args.title, args.lang)
+    title, note = clean_title(args.title, args.lang, corpus.dataset)
     if note:
         print(f"title: {note}", file=sys.stderr)
     request = ExportRequest(

@@ -16,6 +16,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 
 from partnermap.callbacks.context import AppContext
 from partnermap.data import texts
+from partnermap.data.dataset import Dataset
 from partnermap.data.schema import Locality
 from partnermap.exports.build import export
 from partnermap.exports.render import Renderer
@@ -34,7 +35,11 @@ _OPTIONS = (ids.EXPORT_NOTES, ids.EXPORT_SOURCES, ids.EXPORT_PRINT, ids.EXPORT_L
 
 
 def register(
-    app: Dash, context: AppContext, localities: Mapping[str, Locality], renderer: Renderer
+    app: Dash,
+    context: AppContext,
+    localities: Mapping[str, Locality],
+    renderer: Renderer,
+    dataset: Dataset,
 ) -> None:
     """Register the export callbacks on ``app``.
 
@@ -48,6 +53,8 @@ def register(
         The locality table, by id.
     renderer
         The warm browser for images; closed when the process exits.
+    dataset
+        The dataset's description: its title stands where none is typed.
     """
     atexit.register(renderer.close)
 
@@ -91,7 +98,7 @@ def register(
             return no_update, no_update
         fmt = ctx.triggered_id["format"]
         url_state = context.state(query)
-        clean, note = clean_title(str(title or ""), url_state.lang)
+        clean, note = clean_title(str(title or ""), url_state.lang, dataset)
         try:
             request = ExportRequest(
                 format=fmt if fmt in FORMATS else "",

@@ -6,11 +6,14 @@ from typing import Any
 
 from dash import Dash, Input, Output
 
+from partnermap.data.dataset import Dataset
+from partnermap.data.view import MapView
 from partnermap.page import ids, layout
 
 
-def register(app: Dash) -> None:
-    """Register the interface-language callback on ``app``."""
+def register(app: Dash, dataset: Dataset, everything: MapView) -> None:
+    """Register the interface-language callback on ``app``: the page's text, ``dataset``'s
+    title and summary, the legend of ``everything`` (the unfiltered view)."""
     outputs = layout.translated_props()
 
     @app.callback(
@@ -18,7 +21,7 @@ def register(app: Dash) -> None:
         Input(ids.LANG_TOGGLE, "value"),
     )
     def translate(lang: str | None) -> list[Any]:
-        values = layout.translations(lang or "en")
+        values = layout.translations(lang or "en", dataset, everything)
         return [values[cid, prop] for cid, prop in outputs]
 
     # The page's language, for screen readers' voices and the browser's fonts.

@@ -8,6 +8,8 @@ A data directory holds::
     localities.yaml     the places records refer to (``localities:`` list)
     records/*.yaml      the records, one file per source (``records:`` list)
     sources/*           the source documents that record quotes are checked against
+    dataset.yaml        optional: the dataset's title, summary, source and license
+                        (``partnermap.data.dataset``)
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -24,6 +26,8 @@ from pydantic import BaseModel, ValidationError
 
 from partnermap.data import records_cache
 from partnermap.data.bidi import isolate
+from partnermap.data.dataset import FILE_NAME as DATASET_FILE
+from partnermap.data.dataset import Dataset, read_dataset
 from partnermap.data.schema import FieldError, Locality, Record, Source
 from partnermap.data.yamlfile import (
     LinedDocument,
@@ -62,6 +66,7 @@ class Corpus:
     localities: Mapping[str, Locality]
     problems: tuple[Problem, ...]
     data_dir: Path
+    dataset: Dataset = field(default_factory=Dataset)
 
 
 def load_corpus(data_dir: Path = EMBEDDED_DATA_DIR) -> Corpus:
@@ -110,7 +115,10 @@ def _load_corpus(data_dir: Path) -> Corpus:
     known_ids = {record.id for record in records}
     for loaded in files:
         problems.extend(loaded.related_problems(known_ids))
-    return Corpus(tuple(records), MappingProxyType(localities), tuple(problems), data_dir)
+    dataset, wrong = read_dataset(data_dir)
+    where = display_path(data_dir / DATASET_FILE)
+    problems.extend(Problem(where, 0, key, message) for key, message in wrong)
+    return Corpus(tuple(records), MappingProxyType(localities), tuple(problems), data_dir, dataset)
 
 
 def _inside(path: Path, data_dir: Path, problems: list[Problem]) -> bool:

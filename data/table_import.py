@@ -10,6 +10,8 @@
 - ``sources/<table>``: the table itself (a workbook's sheet as CSV), which the quotes are
   checked against;
 - ``review.csv``: the rows it could not place, with the reason and up to 3 suggestions.
+- ``dataset.yaml``: the dataset's title, from the table's file name (``partnermap.data.dataset``),
+  written when the directory has none and never overwritten: edit it freely.
 
 A pair that another records file of the directory already holds is not duplicated: the report
 names that record (the embedded data's reference pairs cite the listing as a second source,
@@ -31,6 +33,8 @@ from urllib.parse import urlparse
 
 import yaml
 
+from partnermap.data.dataset import FILE_NAME as DATASET_FILE
+from partnermap.data.dataset import Dataset, title_from_file_name, write_dataset
 from partnermap.data.schema import Locality
 from partnermap.data.table_columns import find_columns
 from partnermap.data.table_read import Table, TableRow, read_table
@@ -174,6 +178,9 @@ def import_table(
         command = table.path.name + (f" --resolve {resolve.name}" if resolve else "")
         report.changes += _write(out_dir, table, records_name, records, places, table_rows, command)
         report.changes += _write_review(out_dir, review)
+        described = Dataset(title_en=title_from_file_name(table.path.name), source=table.path.name)
+        if write_dataset(out_dir, described):
+            report.changes.append(f"{DATASET_FILE}: titled {described.title_en!r}; edit it freely")
         report.localities_added = sum(1 for lid in places if lid not in table_rows)
     return report
 

@@ -424,7 +424,7 @@ def _legend(view: MapView, lang: str) -> str:
     rows = [
         f'<i style="width:12px;height:12px;border-radius:6px;background:{e["color"]}"></i>'
         f"{escape(e['label'])}"
-        for e in points.legend_entries(lang)
+        for e in points.legend_entries(view, lang)
     ]
     rows += [
         f'<i style="width:10px;height:10px;transform:rotate(45deg);background:{e["color"]}"></i>'

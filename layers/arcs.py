@@ -40,6 +40,9 @@ KINDS = (
     Kind("friendship", frozenset({"friendship"}), (27, 130, 110), "solid"),
     Kind("agreement", frozenset(), (150, 90, 30), "dot"),
 )
+#: How a link is drawn whose agreements are all only listed (evidence "listed", no quoted
+#: source): dashed, as thin and light as the faintest band, whatever its count.
+LISTED_DASH = "dash"
 #: Points sent per arc: its ends and its middle. Plotly draws each segment as a great circle
 #: itself, so three points fix the arc (each segment well under 180 degrees, so never the long
 #: way round) for an eighth of the bytes of the whole path.
@@ -86,10 +89,11 @@ BANDS = (
 
 
 def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
-    """Return the arcs, one line trace per kind and width band, then the midpoints' targets.
+    """Return the arcs, one line trace per kind and width band, then one per kind of the links
+    only listed (``LISTED_DASH``), then the midpoints' targets.
 
-    Always ``len(KINDS) * len(BANDS) + 1`` traces, empty ones included, so a figure update can
-    replace them by position. Only the ``MAX_DRAWN`` arcs with most agreements are drawn. The
+    Always ``len(KINDS) * (len(BANDS) + 1) + 1`` traces, empty ones included, so a figure
+    update can replace them by position. Only the ``MAX_DRAWN`` arcs with most agreements are drawn. The
     midpoints are invisible targets: hovering one names the pair, clicking selects it.
 
     Parameters
@@ -104,10 +108,16 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     count = arcs["count"].to_numpy()
     lat, lon = paths(view, rows)
     kind = np.array([_kind_of(t).key for t in arcs["type"].tolist()], dtype=object)
+    listed = arcs["listed"].to_numpy() == count
     lines = [
-        _band(lat[kind == k.key], lon[kind == k.key], k, band, count[kind == k.key], lang)
+        _band(lat[rows], lon[rows], k, band, count[rows], lang)
         for k in KINDS
+        for rows in [(kind == k.key) & ~listed]
         for band in BANDS
+    ]
+    lines += [
+        _listed(lat[(kind == k.key) & listed], lon[(kind == k.key) & listed], k, lang)
+        for k in KINDS
     ]
     selection = SELECTION_KIND[view.arc_level]
     hover = [
@@ -209,6 +219,17 @@ def legend_entries(lang: str) -> list[dict[str, object]]:
     ]
 
 
+def listed_legend_entry(lang: str) -> dict[str, object]:
+    """The legend entry of the links only listed: ``{"label", "color", "width", "dash"}``."""
+    band = BANDS[0]
+    return {
+        "label": texts.ui("link_listed", lang),
+        "color": KINDS[0].color(0.9),
+        "width": band.width,
+        "dash": LISTED_DASH,
+    }
+
+
 def _kind_of(slug: str) -> Kind:
     return next((k for k in KINDS if slug in k.types), KINDS[-1])
 
@@ -231,4 +252,22 @@ def _band(
         "line": {"width": band.width, "color": kind.color(band.opacity), "dash": kind.dash},
         "hoverinfo": "skip",
         "showlegend": bool(rows.any()),
+    }
+
+
+def _listed(lat: np.ndarray, lon: np.ndarray, kind: Kind, lang: str) -> dict[str, Any]:
+    """The links of ``kind`` whose agreements are only listed: one dashed, faint trace."""
+    band = BANDS[0]
+    gap = np.full((len(lat), 1), np.nan)
+    return {
+        "type": "scattergeo",
+        "name": f"{texts.ui(f'link_{kind.key}', lang)}: {texts.ui('link_listed', lang)}",
+        "uid": f"arcs-{kind.key}-listed",
+        "legendgroup": "arcs",
+        "lat": np.hstack([lat, gap]).ravel(),
+        "lon": np.hstack([lon, gap]).ravel(),
+        "mode": "lines",
+        "line": {"width": band.width, "color": kind.color(band.opacity), "dash": LISTED_DASH},
+        "hoverinfo": "skip",
+        "showlegend": bool(len(lat)),
     }

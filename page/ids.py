@@ -14,6 +14,10 @@ PLACE_SEARCH = "place-search"
 DETAILS = "details"
 DATA_TABLE = "data-table"
 SUMMARY = "summary"
+#: The page's title: the dataset's own, or the catalogue's neutral one.
+TITLE = "text-title"
+#: The dataset's own summary line, under its title (``partnermap.data.dataset``).
+DATASET_SUMMARY = "dataset-summary"
 #: The map's text twin: a live region saying what the map shows (``page.describe_map``).
 MAP_TEXT = "map-text"
 LANG_TOGGLE = "lang-toggle"

@@ -10,12 +10,13 @@ from dash import dcc, html
 
 from partnermap.data import texts
 from partnermap.data.context import ContextTotal, context_totals
+from partnermap.data.dataset import Dataset
+from partnermap.data.view import MapView
 from partnermap.data.vocabulary import SECTORS, TYPES
 from partnermap.page import export_menu, ids, legend, table
 
 #: Interface text shown as an element's children, by ``partnermap.data.texts`` key.
 TEXT_KEYS = (
-    "title",
     "filters",
     "sector",
     "type",
@@ -46,9 +47,17 @@ MAP_CONFIG = {
 
 
 def page(
-    map_figure: go.Figure, timeline_figure: go.Figure, year_bounds: tuple[int, int] | None
+    map_figure: go.Figure,
+    timeline_figure: go.Figure,
+    year_bounds: tuple[int, int] | None,
+    dataset: Dataset | None = None,
+    everything: MapView | None = None,
 ) -> html.Div:
-    """The whole page, in English; the URL then sets the filters and language."""
+    """The whole page, in English; the URL then sets the filters and language.
+
+    ``dataset`` gives the header its title and summary line (the catalogue's neutral title
+    without one); ``everything``, the unfiltered view, the legend its countries.
+    """
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -57,12 +66,13 @@ def page(
             dcc.Store(id=ids.MAP_EXTENT),
             dcc.Store(id=ids.MAP_BOX),
             dcc.Store(id=ids.TABLE_SORT, data=table.DEFAULT_SORT),
-            header(),
+            header(dataset or Dataset()),
             html.Div(
                 [
                     filter_panel(year_bounds),
                     html.Main(
-                        [map_panel(map_figure), timeline_panel(timeline_figure)], className="main"
+                        [map_panel(map_figure, everything), timeline_panel(timeline_figure)],
+                        className="main",
                     ),
                     details_panel(),
                 ],
@@ -107,11 +117,13 @@ def about_items(totals: Sequence[ContextTotal], lang: str) -> list[html.Li]:
     return items
 
 
-def header() -> html.Header:
-    """Title, summary line, language toggle and export menu."""
+def header(dataset: Dataset) -> html.Header:
+    """The dataset's title and summary line, the view's summary, language toggle and export
+    menu."""
     return html.Header(
         [
-            html.H1(_text("title")),
+            html.H1(dataset.title("en"), id=ids.TITLE),
+            html.P(dataset.summary("en"), id=ids.DATASET_SUMMARY, className="dataset-summary"),
             html.P(id=ids.SUMMARY),
             html.Div(
                 [
@@ -218,8 +230,8 @@ def filter_panel(year_bounds: tuple[int, int] | None) -> html.Aside:
     )
 
 
-def map_panel(figure: go.Figure) -> html.Section:
-    """The map."""
+def map_panel(figure: go.Figure, everything: MapView | None = None) -> html.Section:
+    """The map, and its legend (its places' countries those of ``everything``)."""
     return html.Section(
         [
             html.H2(_text("map_title"), className="visually-hidden"),
@@ -232,7 +244,7 @@ def map_panel(figure: go.Figure) -> html.Section:
                 className="visually-hidden",
                 **{"aria-live": "polite", "aria-atomic": "true"},
             ),
-            html.Ul(legend.items("en"), id=ids.MAP_LEGEND, className="map-legend"),
+            html.Ul(legend.items("en", everything), id=ids.MAP_LEGEND, className="map-legend"),
             html.Div(id=ids.NATIONAL, className="national-panel"),
         ],
         className="map-panel",
@@ -283,10 +295,16 @@ def translated_props() -> list[tuple[str, str]]:
     return list(translations("en"))
 
 
-def translations(lang: str) -> dict[tuple[str, str], Any]:
-    """The value of every translated (component id, property) in ``lang``."""
+def translations(
+    lang: str, dataset: Dataset | None = None, everything: MapView | None = None
+) -> dict[tuple[str, str], Any]:
+    """The value of every translated (component id, property) in ``lang``; the header's
+    title and summary line are ``dataset``'s, the legend's countries ``everything``'s."""
+    described = dataset or Dataset()
     return {
         **{(ids.text(key), "children"): texts.ui(key, lang) for key in TEXT_KEYS},
+        (ids.TITLE, "children"): described.title(lang),
+        (ids.DATASET_SUMMARY, "children"): described.summary(lang),
         (ids.FILTER_SECTOR, "options"): _options(SECTORS, lang),
         (ids.FILTER_SECTOR, "placeholder"): texts.ui("sector_any", lang),
         (ids.FILTER_TYPE, "options"): _options(TYPES, lang),
@@ -307,7 +325,7 @@ def translations(lang: str) -> dict[tuple[str, str], Any]:
         ],
         (ids.PLACE_SEARCH, "placeholder"): texts.ui("place_hint", lang),
         (ids.ABOUT_TOTALS, "children"): about_items(context_totals(), lang),
-        (ids.MAP_LEGEND, "children"): legend.items(lang),
+        (ids.MAP_LEGEND, "children"): legend.items(lang, everything),
     }
 
 

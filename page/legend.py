@@ -10,18 +10,23 @@ from typing import Any
 from dash import html
 
 from partnermap.data import texts
+from partnermap.data.view import MapView
 from partnermap.layers import arcs, hubs, points, regions
 
 
-def items(lang: str) -> list[html.Li]:
-    """The legend's entries in ``lang``: places by country, hubs, link kinds, widths, shading."""
+def items(lang: str, everything: MapView | None = None) -> list[html.Li]:
+    """The legend's entries in ``lang``: places by country (those of ``everything``, the
+    unfiltered view), hubs, link kinds, links only listed, widths, shading."""
+    places = points.legend_entries(everything, lang) if everything is not None else []
     swatches: list[tuple[dict[str, Any], str]] = [
-        (_dot(entry["color"]), entry["label"]) for entry in points.legend_entries(lang)
+        (_dot(entry["color"]), entry["label"]) for entry in places
     ]
     swatches += [(_diamond(e["color"]), e["label"]) for e in hubs.legend_entries(lang)]
     entries = arcs.legend_entries(lang)
     kinds, bands = entries[: len(arcs.KINDS)], entries[len(arcs.KINDS) :]
     swatches += [(_line(e["color"], 2.5, e["dash"]), e["label"]) for e in kinds]
+    listed = arcs.listed_legend_entry(lang)
+    swatches.append((_line(listed["color"], listed["width"], listed["dash"]), listed["label"]))
     widest = bands[-1]
     swatches.append(
         (_line(widest["color"], widest["width"], "solid"), texts.ui("legend_width", lang))
@@ -48,5 +53,5 @@ def _diamond(color: str) -> dict[str, Any]:
 
 
 def _line(color: str, width: float, dash: str) -> dict[str, Any]:
-    style = "dotted" if dash == "dot" else "solid"
+    style = {"dot": "dotted", "dash": "dashed"}.get(dash, "solid")
     return {"borderTop": f"{max(width, 1.5)}px {style} {color}", "width": "28px", "height": "0"}

@@ -20,6 +20,7 @@ def test_fixed_traces_one_per_kind_and_band_then_midpoints() -> None:
             for kind in ("sister", "friendship", "agreement")
             for low in (1, 2, 4, 10, 30, 100)
         ),
+        *(f"arcs-{kind}-listed" for kind in ("sister", "friendship", "agreement")),
         "arc-midpoints",
     ]
     empty = validated(arcs.traces(view(sectors=frozenset({"public-health"})), "en"))
@@ -32,6 +33,8 @@ def test_every_arc_drawn_once_in_the_band_of_its_count_and_the_style_of_its_kind
     *lines, midpoints = validated(arcs.traces(v, "en"))
     points = arcs.KEPT  # ends and middle
     kinds = [(kind, band) for kind in arcs.KINDS for band in arcs.BANDS]
+    lines, listed = lines[: len(kinds)], lines[len(kinds) :]
+    assert (v.arcs["listed"] == 0).all() and all(len(t.lat) == 0 for t in listed)
     for (kind, band), trace in zip(kinds, lines, strict=True):
         upper = band.high or np.inf
         of_kind = v.arcs["type"].map(lambda t, k=kind: arcs._kind_of(t) == k)
@@ -42,6 +45,22 @@ def test_every_arc_drawn_once_in_the_band_of_its_count_and_the_style_of_its_kind
         assert trace.showlegend == (n > 0)
     assert sum(len(t.lat) for t in lines) == len(v.arcs) * (points + 1)
     assert len(midpoints.lat) == len(v.arcs)
+
+
+def test_a_link_whose_agreements_are_only_listed_is_dashed_thin_and_faint() -> None:
+    v = view()
+    only_listed = replace(v, arcs=v.arcs.assign(listed=v.arcs["count"]))
+    *lines, midpoints = validated(arcs.traces(only_listed, "en"))
+    banded, listed = lines[: -len(arcs.KINDS)], lines[-len(arcs.KINDS) :]
+    assert all(len(t.lat) == 0 for t in banded)
+    assert sum(len(t.lat) for t in listed) == len(v.arcs) * (arcs.KEPT + 1)
+    for kind, trace in zip(arcs.KINDS, listed, strict=True):
+        assert trace.line.dash == arcs.LISTED_DASH not in {k.dash for k in arcs.KINDS}
+        assert trace.line.width == arcs.BANDS[0].width
+        assert trace.line.color == kind.color(arcs.BANDS[0].opacity)
+    assert len(midpoints.lat) == len(v.arcs)
+    entry = arcs.listed_legend_entry("zh")
+    assert entry["dash"] == arcs.LISTED_DASH and "名录" in str(entry["label"])
 
 
 def test_a_sister_city_link_and_an_mou_link_look_different() -> None:

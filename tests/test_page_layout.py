@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from partnermap.data import texts
+from partnermap.data.loader import load_corpus
 from partnermap.page import ids, layout
 
 
@@ -46,9 +47,9 @@ def test_the_map_fetches_its_basemap_from_the_app() -> None:
 
 
 def test_translations_cover_the_same_props_in_both_languages() -> None:
-    en, zh = layout.translations("en"), layout.translations("zh")
+    en, zh = layout.translations("en"), layout.translations("zh", load_corpus().dataset)
     assert en.keys() == zh.keys() == set(layout.translated_props())
-    assert zh[ids.text("title"), "children"] == "中美地方合作伙伴关系"
+    assert zh[ids.TITLE, "children"] == "中美地方合作伙伴关系"
     sectors = {o["value"]: o["label"] for o in zh[ids.FILTER_SECTOR, "options"]}
     assert sectors["culture"] == "文化与友好交流"
 

@@ -76,7 +76,7 @@ def test_text_meets_aa_contrast(name: str) -> None:
 
 
 def _legend_keys() -> dict[str, str]:
-    keys = {e["label"]: e["color"] for e in points.legend_entries("en")}
+    keys = {f"places, {slot}": colour for slot, colour in points.COLORS.items()}
     keys |= {e["label"]: e["color"] for e in hubs.legend_entries("en")}
     keys |= {e["label"]: e["color"] for e in arcs.legend_entries("en")[: len(arcs.KINDS)]}
     keys["widest links"] = arcs.legend_entries("en")[-1]["color"]
