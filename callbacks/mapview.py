@@ -2,7 +2,8 @@
 click selects a place or an arc.
 
 After a zoom or a pan the page reports the map's extent (``ids.MAP_EXTENT``), and the map draws
-its links at the level of detail the extent allows (``partnermap.layers.detail``). The map
+its links at the level of detail the extent allows (``partnermap.layers.detail``). The page also
+reports the map's size (``ids.MAP_BOX``): the map frames and labels its places for it. The map
 answers first: the timeline, table and details wait for its new figure
 (``ids.MAP_ANSWERED``), so on a filter change they neither compete with its callback for the server
 nor with its drawing for the browser.
@@ -12,11 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, Output, Patch
+from dash import Dash, Input, Output, Patch, State
 
 from partnermap.callbacks.context import AppContext
 from partnermap.layers.detail import in_view
 from partnermap.layers.figure import map_patch
+from partnermap.layers.projection import reported_box
 from partnermap.page import ids
 from partnermap.page.details import Selection, selection_from_click
 from partnermap.page.summary import summary
@@ -30,15 +32,28 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.SUMMARY, "children"),
         Input(ids.SELECTION, "data"),
         Input(ids.MAP_EXTENT, "data"),
+        Input(ids.MAP_BOX, "data"),
         *[Input(cid, prop) for cid, prop in ids.CONTROLS],
     )
     def repaint(
-        chosen: list[str] | None, extent: dict[str, Any] | None, *controls: Any
+        chosen: list[str] | None,
+        extent: dict[str, Any] | None,
+        box: list[float] | None,
+        *controls: Any,
     ) -> tuple[Patch, str]:
         state = context.controls_state(*controls)
         selected = tuple(chosen) if chosen else None
         view = in_view(context.view(state.filters), extent, selected)
-        return map_patch(view, state.lang, context.attribution, selected), summary(view, state.lang)
+        size = reported_box(box)
+        patch = map_patch(view, state.lang, context.attribution, selected, size)
+        return patch, summary(view, state.lang)
+
+    app.clientside_callback(
+        _REPORT_BOX,
+        Output(ids.MAP_BOX, "data"),
+        Input(ids.MAP, "relayoutData"),
+        State(ids.MAP_BOX, "data"),
+    )
 
     app.clientside_callback(
         _REPORT_EXTENT,
@@ -79,4 +94,13 @@ _REPORT_EXTENT = """(relayout) => {
         height: layout.height,
         revision: String(layout.uirevision),
     };
+}"""
+
+#: The map's size as laid out, on the first draw and whenever it changes (a resize relayouts
+#: the map; a zoom or pan leaves the size as it was and reports nothing).
+_REPORT_BOX = """(relayout, held) => {
+    const map = document.getElementById('map');
+    const box = map ? [map.clientWidth, map.clientHeight] : null;
+    const same = !box || (held && held[0] === box[0] && held[1] === box[1]);
+    return same ? window.dash_clientside.no_update : box;
 }"""

@@ -69,10 +69,13 @@ def map_traces(
     return layers
 
 
-def frame_of(view: MapView, chosen: Selection | None = None) -> dict[str, Any]:
+def frame_of(
+    view: MapView, chosen: Selection | None = None, box: tuple[float, float] | None = None
+) -> dict[str, Any]:
     """The ``center`` and ``projection`` that show every drawn mark, or the selection's.
 
-    Links count by their whole drawn path, so no link runs past the frame.
+    Links count by their whole drawn path, so no link runs past the frame. A tall ``box`` (a
+    phone's map) gets a frame cropped to its own shape (``projection.fit``).
     """
     ends = selection.ends(view, chosen)
     if not ends.empty:
@@ -87,7 +90,8 @@ def frame_of(view: MapView, chosen: Selection | None = None) -> dict[str, Any]:
     lon_all, lat_all = np.concatenate(lon), np.concatenate(lat)
     if not np.isfinite(lon_all).any():
         return HOME
-    return projection.fit(lon_all, lat_all, max_scale=MAX_SCALE)
+    aspect = box[0] / box[1] if box else None
+    return projection.fit(lon_all, lat_all, max_scale=MAX_SCALE, aspect=aspect)
 
 
 def map_figure(
@@ -110,9 +114,9 @@ def map_figure(
     chosen
         The selection to bring out, if any.
     box
-        The map's width and height in pixels, for placing labels.
+        The map's width and height in pixels, for framing and placing labels.
     """
-    frame = frame_of(view, chosen)
+    frame = frame_of(view, chosen, box)
     layout = _layout(frame, zoom_revision(view, chosen), lang, attribution)
     return go.Figure(data=map_traces(view, lang, chosen, frame, box), layout=layout)
 
@@ -129,17 +133,26 @@ def map_skeleton(view: MapView, lang: str, attribution: Mapping[str, str]) -> go
 
 
 def map_patch(
-    view: MapView, lang: str, attribution: Mapping[str, str], chosen: Selection | None = None
+    view: MapView,
+    lang: str,
+    attribution: Mapping[str, str],
+    chosen: Selection | None = None,
+    box: tuple[float, float] | None = None,
 ) -> Patch:
-    """Return the update from any map figure to ``map_figure(view, lang, attribution, chosen)``.
+    """Return the update from any map figure to ``map_figure(view, lang, attribution, chosen,
+    box)``.
 
     Only the traces' data, the frame and the credit line change; the basemap, the GeoJSON (a
-    URL) and the rest of the layout stay in the browser.
+    URL) and the rest of the layout stay in the browser. ``box`` is the map's size as the page
+    reports it (None: not known, the usual one).
     """
     patch = Patch()
-    frame = frame_of(view, chosen)
-    for i, trace in enumerate(map_traces(view, lang, chosen, frame)):
+    frame = frame_of(view, chosen, box)
+    for i, trace in enumerate(map_traces(view, lang, chosen, frame, box or placenames.BOX)):
         patch["data"][i] = json_ready(trace)
+    # A phone's cropped frame, or None: plotly's own, the whole world.
+    for axis in ("lonaxis", "lataxis"):
+        patch["layout"]["geo"][axis]["range"] = frame.get(axis, {}).get("range")
     patch["layout"]["geo"]["center"] = frame["center"]
     patch["layout"]["geo"]["projection"]["scale"] = frame["projection"]["scale"]
     patch["layout"]["geo"]["projection"]["rotation"]["lon"] = frame["center"]["lon"]
@@ -204,6 +217,7 @@ def _layout(
                 "scale": frame["projection"]["scale"],
             },
             "center": dict(frame["center"]),
+            **{axis: dict(frame[axis]) for axis in ("lonaxis", "lataxis") if axis in frame},
             "showland": True,
             "landcolor": "#efeee8",
             "showocean": True,

@@ -1,9 +1,10 @@
 """Label layer: place names placed by priority, so that no two drawn labels overlap.
 
 The busiest places are named first; each name tries four positions round its marker and is
-left out (named on hover) when every one would cover a name already placed. Boxes are measured
-where plotly draws them for the map's box (``partnermap.layers.projection``); in the browser,
-``assets/labels.js`` repeats the check at the map's real size.
+left out (named on hover) when every one would cover a name already placed or cross the edge of
+the map's frame (so a name near the edge is set inward of its marker, or left out, never cut).
+Boxes are measured where plotly draws them for the map's box (``partnermap.layers.projection``);
+in the browser, ``assets/labels.js`` repeats the overlap check at the map's real size.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def place(
 ) -> list[dict[str, Any]]:
     """The labels drawn: ``text``, ``lat``, ``lon``, ``position``, marker ``size`` and pixel
     ``box`` (x0, y0, x1, y1), in priority order, no two boxes intersecting and each inside the
-    map's box."""
+    map's frame (``projection.frame_box``)."""
     if geo is None:
         return []
     drawn = points.drawn(view)
@@ -84,6 +85,7 @@ def place(
         return []
     width, height = box
     x, y = projection.pixels(candidates["lon"], candidates["lat"], geo, width, height)
+    left, top, right, bottom = projection.frame_box(geo, width, height)
     sizes = points.sizes(candidates["count"].to_numpy(), max(1, int(drawn["count"].max())))
     placed: list[dict[str, Any]] = []
     for row, px, py, size in zip(candidates.itertuples(), x, y, sizes, strict=True):
@@ -91,7 +93,7 @@ def place(
         w = text_width(text, FONT_SIZE)
         for position in POSITIONS:
             rect = label_box(px, py, w, float(size), position)
-            inside = rect[0] >= 0 and rect[1] >= 0 and rect[2] <= width and rect[3] <= height
+            inside = rect[0] >= left and rect[1] >= top and rect[2] <= right and rect[3] <= bottom
             if inside and not any(_overlap(rect, p["box"]) for p in placed):
                 placed.append(
                     {

@@ -4,6 +4,10 @@ plotly fits the natural-earth world (2π·0.8707 wide, 2.8448 tall in projection
 map's box, multiplies that scale by ``projection.scale`` and puts ``center`` in the middle of the
 box. Measured against plotly.js 2/3 in chromium to the pixel; the layers use it to frame what
 they draw and to keep labels apart.
+
+The world's shape (about 1.92:1) leaves a tall box, a phone's, mostly blank. A frame fitted for
+a tall box (``fit`` with its ``aspect``) is cropped to a longitude range of the box's own shape,
+pole to pole (``lonaxis.range``): plotly then fits that range, not the world, into the box.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from numpy.typing import ArrayLike, NDArray
 #: The natural-earth world's width and height in projection units.
 WORLD_WIDTH = 2 * np.pi * 0.8707
 WORLD_HEIGHT = 2.8448
+#: A box narrower than this share of the world's shape gets a frame cropped to its own shape.
+TALL = 0.7
 
 
 def natural_earth(
@@ -52,25 +58,53 @@ def pixels(
     lon, lat
         Degrees.
     geo
-        The ``layout.geo`` fragment: ``center`` and ``projection.scale`` (the projection is
-        rotated to the centre's longitude, as the map always is).
+        The ``layout.geo`` fragment: ``center``, ``projection.scale`` and, for a cropped frame,
+        ``lonaxis.range`` (the projection is rotated to the centre's longitude, as the map
+        always is).
     width, height
         The map's box in pixels.
     """
     center = geo["center"]
-    k = _unit(width, height) * geo["projection"]["scale"]
+    k = _unit(geo, width, height) * geo["projection"]["scale"]
     x, y = natural_earth(_turned(lon, center["lon"]), lat)
     _, y0 = natural_earth(0.0, center["lat"])
     return width / 2 + k * x, height / 2 - k * (y - y0)
 
 
-def fit(
-    lon: ArrayLike, lat: ArrayLike, *, margin: float = 0.06, max_scale: float = 6.0
-) -> dict[str, Any]:
-    """The ``center`` and ``projection`` that show every point, whatever the box's shape.
+def frame_box(
+    geo: Mapping[str, Any], width: float, height: float
+) -> tuple[float, float, float, float]:
+    """The frame plotly draws the map in, inside a ``width`` x ``height`` box: (x0, y0, x1, y1).
 
-    The points are fitted to a box of the world's own shape: a wider box then has room to
-    spare left and right, a taller one above and below, so nothing is cut in either.
+    The world's shape, or a cropped frame's, as large as the box holds, in its middle.
+
+    Examples
+    --------
+    >>> [round(v, 1) for v in frame_box({}, 800, 300)]
+    [111.5, 0.0, 688.5, 300.0]
+    """
+    frame_w, frame_h = _frame_units(geo)
+    unit = _unit(geo, width, height)
+    x0, y0 = (width - unit * frame_w) / 2, (height - unit * frame_h) / 2
+    return x0, y0, width - x0, height - y0
+
+
+def fit(
+    lon: ArrayLike,
+    lat: ArrayLike,
+    *,
+    margin: float = 0.06,
+    max_scale: float = 6.0,
+    aspect: float | None = None,
+) -> dict[str, Any]:
+    """The ``center`` and ``projection`` that show every point, in a box of shape ``aspect``.
+
+    In a box of the world's shape or wider (or of unknown shape), the points are fitted to a
+    box of the world's own shape: a wider box then has room to spare left and right, so
+    nothing is cut. A box much taller than the world's shape (``TALL``: a phone's) gets a frame
+    of its own shape, pole to pole, which ``lonaxis`` and ``lataxis`` give; it shows the
+    points as wide as it can, and when they span more longitude than it holds, it is centred
+    on their middle and crops both ends (the map pans to them).
 
     Parameters
     ----------
@@ -80,6 +114,13 @@ def fit(
         The share of the box left empty on each side.
     max_scale
         The closest zoom (a single place is not blown up to fill the map).
+    aspect
+        The box's width over its height; None for the world's shape.
+
+    Examples
+    --------
+    >>> fit([116.4, -74.0], [39.9, 40.7], aspect=0.8)["lonaxis"]
+    {'range': [-233.8, -84.0]}
     """
     lon = np.asarray(lon, dtype=np.float64)
     lat = np.asarray(lat, dtype=np.float64)
@@ -90,7 +131,9 @@ def fit(
     span_x = max(float(x.max() - x.min()), 1e-6)
     span_y = max(float(y.max() - y.min()), 1e-6)
     room = 1 - 2 * margin
-    scale = min(room * WORLD_WIDTH / span_x, room * WORLD_HEIGHT / span_y, max_scale)
+    tall = aspect is not None and aspect < TALL * WORLD_WIDTH / WORLD_HEIGHT
+    frame_w = aspect * WORLD_HEIGHT if tall else WORLD_WIDTH
+    scale = min(room * frame_w / span_x, room * WORLD_HEIGHT / span_y, max_scale)
     # Turn the middle of the projected box back into the longitude and latitude at its centre.
     shift_lon = float(np.degrees((x.max() + x.min()) / 2 / 0.8707))
     # Keep the poles out of the frame: the space beyond them would be drawn blank.
@@ -99,19 +142,46 @@ def fit(
     center_y = float(np.clip((y.max() + y.min()) / 2, -top + half, top - half))
     grid = np.linspace(-90.0, 90.0, 18001)
     center_lat = float(np.interp(center_y, natural_earth(0.0, grid)[1], grid))
-    center_lon = float((mid_lon + shift_lon + 180.0) % 360.0 - 180.0)
-    return {
-        "center": {"lat": round(center_lat, 3), "lon": round(center_lon, 3)},
-        "projection": {
-            "scale": round(max(scale, 1.0), 4),
-            "rotation": {"lon": round(center_lon, 3)},
-        },
+    center_lon = round(float((mid_lon + shift_lon + 180.0) % 360.0 - 180.0), 3)
+    frame = {
+        "center": {"lat": round(center_lat, 3), "lon": center_lon},
+        "projection": {"scale": round(max(scale, 1.0), 4), "rotation": {"lon": center_lon}},
     }
+    if tall:
+        half = round(float(np.degrees(frame_w / 2 / 0.8707)), 1)
+        frame["lonaxis"] = {"range": [round(center_lon - half, 1), round(center_lon + half, 1)]}
+        frame["lataxis"] = {"range": [-90.0, 90.0]}
+    return frame
 
 
-def _unit(width: float, height: float) -> float:
-    """Pixels per projection unit at ``projection.scale`` 1."""
-    return min(width / WORLD_WIDTH, height / WORLD_HEIGHT)
+def reported_box(value: object) -> tuple[float, float] | None:
+    """The map's width and height as the page reports them, if they are a plausible size.
+
+    Examples
+    --------
+    >>> reported_box([356, 439]), reported_box([0, 439]), reported_box("356x439")
+    ((356.0, 439.0), None, None)
+    """
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return None
+    if not all(isinstance(v, int | float) and 50 <= v <= 10_000 for v in value):
+        return None
+    return float(value[0]), float(value[1])
+
+
+def _frame_units(geo: Mapping[str, Any]) -> tuple[float, float]:
+    """The frame's width and height in projection units: the world's, or the cropped range's
+    (pole to pole, widest at the equator)."""
+    lon_range = (geo.get("lonaxis") or {}).get("range")
+    if lon_range is None:
+        return WORLD_WIDTH, WORLD_HEIGHT
+    return 0.8707 * float(np.radians(lon_range[1] - lon_range[0])), WORLD_HEIGHT
+
+
+def _unit(geo: Mapping[str, Any], width: float, height: float) -> float:
+    """Pixels per projection unit at ``projection.scale`` 1: the frame as large as the box holds."""
+    frame_w, frame_h = _frame_units(geo)
+    return min(width / frame_w, height / frame_h)
 
 
 def _turned(lon: ArrayLike, center_lon: float) -> NDArray[np.float64]:

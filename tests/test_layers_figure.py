@@ -57,6 +57,20 @@ def test_patch_sends_traces_zoom_and_credit_but_not_the_layout_or_shapes() -> No
     assert values[("layout", "annotations", 0, "text")] == "边界"
 
 
+def test_a_phones_patch_crops_the_frame_and_a_laptops_restores_the_world() -> None:
+    def ranges(box: tuple[float, float] | None) -> dict:
+        operations = figure.map_patch(view(), "en", CREDIT, None, box).to_plotly_json()
+        return {
+            op["location"][2]: op["params"]["value"]
+            for op in operations["operations"]
+            if op["location"][:2] == ["layout", "geo"] and op["location"][3:] == ["range"]
+        }
+
+    phone = ranges((356.0, 439.0))
+    assert phone["lataxis"] == [-90.0, 90.0] and phone["lonaxis"][1] - phone["lonaxis"][0] < 180
+    assert ranges((784.0, 408.0)) == ranges(None) == {"lonaxis": None, "lataxis": None}
+
+
 def _inside_frame(frame: dict, lon: np.ndarray, lat: np.ndarray) -> bool:
     box = (projection.WORLD_WIDTH * 100, projection.WORLD_HEIGHT * 100)  # the world's shape
     x, y = projection.pixels(lon, lat, frame, *box)

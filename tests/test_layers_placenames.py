@@ -8,7 +8,7 @@ import pytest
 from fixture_views import LOS_ANGELES, validated, view
 
 from partnermap.data.view import MapView
-from partnermap.layers import figure, placenames
+from partnermap.layers import figure, placenames, projection
 
 
 def _labels(v: MapView, lang: str, box: tuple[float, float] = placenames.BOX) -> list[dict]:
@@ -55,3 +55,16 @@ def test_label_text_is_escaped() -> None:
     v = view(place=frozenset({LOS_ANGELES}))
     (trace,) = validated(placenames.traces(v, "en", figure.frame_of(v)))
     assert all("<" not in label for label in trace.text)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("box", [(356.0, 439.0), (624.0, 325.0), (784.0, 408.0)])
+def test_every_label_lies_inside_the_frame_plotly_draws(lang: str, box: tuple) -> None:
+    v = view()
+    frame = figure.frame_of(v, None, box)
+    left, top, right, bottom = projection.frame_box(frame, *box)
+    placed = placenames.place(v, lang, frame, box)
+    assert placed
+    for p in placed:
+        x0, y0, x1, y1 = p["box"]
+        assert left <= x0 and x1 <= right and top <= y0 and y1 <= bottom, p

@@ -251,6 +251,61 @@ def test_a_laptop_shows_map_and_timeline_without_scrolling(laptop: Dashboard) ->
         assert box["y"] >= 0 and box["y"] + box["height"] <= 720, (element, box)
 
 
+#: The drawn map's frame, the bounding boxes of its geo layer and of its ocean (the sphere as
+#: drawn, cut by the frame), and the map's own element, each as [left, top, width, height].
+_MAP_AREA = (
+    "() => {"
+    + _FRAME
+    + """
+      const rect = (el) => { const r = el.getBoundingClientRect();
+                             return [r.left, r.top, r.width, r.height]; };
+      return {
+        frame: [frame.left, frame.top, frame.right - frame.left, frame.bottom - frame.top],
+        geo: rect(gd.querySelector('.geo')),
+        ocean: rect(gd.querySelector('.geo .ocean path')),
+        div: rect(document.querySelector('#map')),
+      };
+    }"""
+)
+
+
+def test_a_phone_map_fills_over_half_the_screen_height(phone: Dashboard) -> None:
+    page = _open(phone)
+    page.wait_for_function(_LABELS_PLACED)
+    area = page.evaluate(_MAP_AREA)
+    for part in ("frame", "geo", "ocean"):
+        assert area[part][3] >= 844 / 2, (part, area)
+    # The map is drawn across the whole box, not a world-shaped strip inside it.
+    assert area["ocean"][2] >= area["div"][2] - 2 and area["ocean"][3] >= area["div"][3] - 2, area
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("screen", [(390, 844), (1280, 720), (1440, 1000)])
+def test_no_drawn_label_crosses_the_map_frame(
+    browser: Browser, embedded_server: str, screen: tuple[int, int], lang: str
+) -> None:
+    context = browser.new_context(viewport={"width": screen[0], "height": screen[1]})
+    board = Dashboard.watch(context.new_page(), embedded_server)
+    page = _open(board, f"?lang={lang}")
+    page.wait_for_function(_LABELS_PLACED)
+    found = page.evaluate(
+        "() => {"
+        + _FRAME
+        + """
+          const drawn = [...gd.querySelectorAll('.trace.scattergeo text')]
+            .filter((t) => getComputedStyle(t).visibility !== 'hidden')
+            .map((t) => { const r = t.getBoundingClientRect();
+                          return [t.textContent, r.left, r.top, r.right, r.bottom]; });
+          const cut = drawn.filter(([, l, t, r, b]) => l < frame.left - 0.5 || t < frame.top - 0.5
+                                   || r > frame.right + 0.5 || b > frame.bottom + 0.5);
+          return {drawn: drawn.length, cut};
+        }"""
+    )
+    context.close()
+    assert found["drawn"] >= 6, found  # the busiest places are named...
+    assert found["cut"] == [], found  # ...and no name runs past the frame's edge
+
+
 def test_a_phone_shows_the_map_first_legends_folded_years_readable(phone: Dashboard) -> None:
     page = _open(phone)
     page.wait_for_function(
