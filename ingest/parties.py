@@ -18,6 +18,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from partnermap.geo.gazetteer import load_gazetteer
+from partnermap.geo.geocode import Context, geocode
 from partnermap.ingest.kinds import Cue
 from partnermap.ingest.places import PlaceMention
 
@@ -30,6 +32,10 @@ _WIDE = frozenset({"state", "province"})
 _DELEGATION_AFTER = re.compile(
     r"(?:省|市|州)?(?:(?:人大|政协|政府|党政|友好|经贸)?代?表团|人大|政协)|\s+delegation\b", re.I
 )
+#: A partnership cue that names its level as cities ("sister cities", "友好城市").
+_CITY_CUE = re.compile(r"cit(?:y|ies)|城市|[姐姊]妹市|友城", re.I)
+#: How large the city a state's name also names must be to be the party.
+_LARGE_CITY = 100_000
 _LIST_BREAK = re.compile(r"[、，；,;]")
 #: A sentence that says who took part in a gathering.
 ATTENDING = re.compile(
@@ -52,6 +58,8 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
     """
     if proposal.type.slug not in _SISTERS:
         return [proposal]
+    if _CITY_CUE.search(proposal.type.text):
+        proposal = replace(proposal, places=[_as_city(m) for m in proposal.places])
     parties = _parties(proposal, text)
     home = "CN" if any(m.place.country == "CN" for m in parties) else None
     if home is None and parties:
@@ -78,6 +86,21 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
     else:
         pairs = _in_order(parties, home)
     return [_at_level(_with_parties(proposal, pair), pair) for pair in pairs]
+
+
+def _as_city(mention: PlaceMention) -> PlaceMention:
+    """A party of a sister-city partnership named like a state or province is the city of
+    that name ("Beijing and Washington became sister cities"), when a large one exists."""
+    place = mention.place
+    if mention.strength != "name" or place.level not in _WIDE:
+        return mention
+    gazetteer = load_gazetteer()
+    if place.twin is not None:
+        return replace(mention, place=gazetteer.places[place.twin])
+    found = geocode(mention.text, Context(country=place.country, level="city"), gazetteer).match
+    if found is None or found.level != "city" or found.population < _LARGE_CITY:
+        return mention
+    return replace(mention, place=found)
 
 
 def _parties(proposal: Proposal, text: str, once: bool = True) -> list[PlaceMention]:

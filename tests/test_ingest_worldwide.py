@@ -217,3 +217,10 @@ def test_a_partnership_told_as_standing_is_a_record_between_the_places_of_its_cl
     records = _records(text)
     assert ("sister_city", None, ["geonames:5391959", "geonames:1796236"]) in records
     assert not any("geonames:1809858" in ids for slug, _, ids in records if slug == "sister_city")
+
+
+def test_a_sister_city_named_like_a_state_is_the_city():
+    # ccgp-fushun.com/archive/2004-10/20/content_1109899.htm tells of "the establishment of ties
+    # between the Chinese and US capitals"; Washington alone is first the state
+    text = "Beijing and Washington became sister cities in 1984."
+    assert _records(text) == [("sister_city", "1984", [BEIJING, "geonames:4140963"])]
