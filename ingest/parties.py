@@ -37,10 +37,12 @@ _CITY_CUE = re.compile(r"cit(?:y|ies)|城市|[姐姊]妹市|友城", re.I)
 #: How large the city a state's name also names must be to be the party.
 _LARGE_CITY = 100_000
 _LIST_BREAK = re.compile(r"[、，；,;]")
-#: A sentence that says who took part in a gathering.
+#: A sentence that says who took part in a gathering, or hosted it.
 ATTENDING = re.compile(
     r"出席|参加|参会|与会|列席|\battend(?:ed|s|ing|ees)?\b|\bparticipa(?:ted|nts?|ting)\b|"
-    r"\bjoined\b|\bdelegates?\s+from\b|\brepresentatives?\s+(?:of|from)\b",
+    r"\bjoined\b|\bdelegates?\s+from\b|\brepresentatives?\s+(?:of|from)\b|"
+    # Its hosts took part too: "由中国人民对外友好协会、湖北省政府共同主办", "co-hosted by".
+    r"主办|承办|\b(?:co-)?hosted\s+by\b|\borgani[sz]ed\s+by\b",
     re.I,
 )
 

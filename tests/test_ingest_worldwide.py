@@ -224,3 +224,14 @@ def test_a_sister_city_named_like_a_state_is_the_city():
     # between the Chinese and US capitals"; Washington alone is first the state
     text = "Beijing and Washington became sister cities in 1984."
     assert _records(text) == [("sister_city", "1984", [BEIJING, "geonames:4140963"])]
+
+
+def test_the_province_that_hosts_a_gathering_takes_part_in_it():
+    # s7ldz.uetie.com/25036781.html
+    text = (
+        "中新社武汉10月29日电 (梁婷 祁琳)长江—密西西比河流域对话会29日在武汉举行。来自中美双方地方政府、"
+        "机构、企业、高校的代表,围绕航运物流、文化旅游、友城交往、教育和青少年等领域开展对话交流。\n"
+        "此次对话会由中国人民对外友好协会、湖北省政府共同主办。\n"
+    )
+    (record,) = [r for r in _records(text) if r[0] == "conference"]
+    assert "cn:420000" in record[2] and WUHAN in record[2]
