@@ -83,6 +83,8 @@ _OF_THE_PARTNERSHIP = re.compile(
 )
 #: "有長達數十年的", "保持着": what says a partnership stands, before its name.
 _STANDING_BEFORE = re.compile(r"(?:(?<![没沒])有|保持着?|保持了)[^，。,；;有]{0,12}$")
+#: "the new sister-state partnership", "这一友好城市关系": the partnership just told.
+_NEW_BEFORE = re.compile(r"(?:\b(?:the|this|that|their)\s+new\s+|这一|该)$", re.I)
 _BARE_GATHERING = re.compile(r"会议|大会|(?:meeting|conference|summit|forum|workshop)s?")
 _BARE_BEFORE = re.compile(
     r"(?:参加|出席|召开|举行|一次|次|^|[，,。；;：:\n]\s*|\b(?:the|this|that|its|their|each)\s+)$",
@@ -711,10 +713,13 @@ def _venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
 def _recalled(text: str, cue: Cue) -> bool:
     """Whether a gathering cue recalls one already told, or none ("此次峰会", "参加会议"), or
     a bare agreement word recalls the agreement just told ("The pact, signed today…",
-    "该协议", "An agreement on the relationship")."""
+    "该协议", "An agreement on the relationship"), or a partnership the one just told ("under
+    the new sister-state partnership", "这一友好城市关系")."""
     before = text[max(0, cue.start - 12) : cue.start]
     if _GENERIC.fullmatch(cue.text) and cue.slug == "other":
         return bool(_RECALLED_BEFORE.search(before) or _OF_THE_PARTNERSHIP.match(text, cue.end))
+    if cue.slug in _FOUNDINGS:
+        return bool(_NEW_BEFORE.search(before))
     if cue.slug not in GATHERINGS:
         return False
     if _RECALLED_BEFORE.search(before) or _PART_BEFORE.search(before):

@@ -235,3 +235,15 @@ def test_the_province_that_hosts_a_gathering_takes_part_in_it():
     )
     (record,) = [r for r in _records(text) if r[0] == "conference"]
     assert "cn:420000" in record[2] and WUHAN in record[2]
+
+
+def test_the_new_partnership_is_the_one_just_told():
+    # eastvalleytimes.com/governor-brown-kicks-off-trip-china-california-sichuan-clean-energy-pact/
+    text = (
+        "CHENGDU, China – Governor Edmund G. Brown Jr. today met with top Sichuan Province "
+        "officials in Chengdu and signed a new sister-state agreement.\n\n"
+        "This builds on the agreements California and Sichuan signed at the U.S.-China Governors "
+        "Forum in Seattle in 2015 and existing trade, education, tourism and cultural exchanges "
+        "will also be broadened under the new sister-state partnership.\n"
+    )
+    assert not [r for r in _records(text) if r[0] == "sister_state_province" and r[1] == "2015"]
