@@ -524,6 +524,9 @@ def _places(
     rows = [loc.model_dump() for loc in localities]
     columns = ["id", "name_en", "name_zh", "country", "level", "admin1", "lat", "lon"]
     places = pd.DataFrame(rows, columns=[*columns, "gazetteer"])[columns]
+    # A place without a Chinese name keeps None (pandas' string columns would make it NaN,
+    # which reads as a name).
+    places["name_zh"] = places["name_zh"].astype(object).where(places["name_zh"].notna(), None)
     by_id = {rid: i for i, rid in enumerate(regions["id"])}
     by_name = {
         (country, str(name).casefold()): i

@@ -104,3 +104,8 @@ def test_list_takes_the_evidence_flag(evidence: str, capsys: pytest.CaptureFixtu
     records = load_corpus(EMBEDDED_DATA_DIR).records
     expected = {r.id for r in records if (r.confidence == "listed") == (evidence == "listed")}
     assert ids == expected and ids
+
+
+def test_a_place_without_a_chinese_name_has_none_not_nan() -> None:
+    names = _embedded().places["name_zh"]
+    assert names.isna().sum() == sum(name is None for name in names) > 0
