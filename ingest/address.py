@@ -30,6 +30,8 @@ _ADDRESS_DATES = [
     # /201910/51-513342.html, /202310/1300757.shtml: the month only
     re.compile(rf"/{_YEAR}(?P<month>\d{{2}})/"),
     re.compile(rf"/{_YEAR}-(?P<month>\d{{2}})/"),
+    # /2024/06/from-friendship-to-sisterhood-gyeonggi.html
+    re.compile(rf"/{_YEAR}/(?P<month>\d{{2}})/(?!\d)"),
 ]
 
 

@@ -474,8 +474,12 @@ def _block_proposals(
                 whole = choose_event_date(text, span[0], span[1], dates.mentions, founding)
                 date = whole if whole.value else date
             if not date.value and not renewed and len(cues) == 1:
-                whole = choose_event_date(text, block.start, block.end, dates.mentions, founding)
-                date = whole if whole.value else date
+                # The date told before it in its paragraph ("On May 19, … met … During this
+                # meeting, they signed …"), else one told after it.
+                told = choose_event_date(text, block.start, span[1], dates.mentions, founding)
+                if not told.value:
+                    told = choose_event_date(text, block.start, block.end, dates.mentions, founding)
+                date = told if told.value else date
             in_sentence = _between(places, span[0], span[1])
             mine = [m for m in in_sentence if m.party or own[0] <= m.start < own[1] or not m.site]
             if standing:
@@ -486,7 +490,7 @@ def _block_proposals(
                 if any(m.strength == "name" for m in nearer):
                     mine = nearer
             if not [m for m in mine if m.strength != "qualifier"]:
-                if founding and _told_with_parties(eventful, span, places):
+                if founding and _told_with_parties(eventful, span, cue, places):
                     # "在当日举行的友好城市缔结签字仪式上…此次新缔结的5对友好城市分别为山西省与…":
                     # the sentence that names the pairs tells them.
                     continue
@@ -511,12 +515,14 @@ def _block_proposals(
 def _told_with_parties(
     eventful: Sequence[tuple[tuple[int, int], list[Cue]]],
     span: tuple[int, int],
+    cue: Cue,
     places: Sequence[PlaceMention],
 ) -> bool:
-    """Whether another sentence of the paragraph tells a partnership between places it names."""
+    """Whether another sentence of the paragraph tells a partnership of the type of ``cue``
+    between places it names."""
     return any(
         other != span
-        and any(cue.slug in _FOUNDINGS for cue in cues)
+        and any(c.slug == cue.slug for c in cues)
         and any(
             m.strength == "name" and m.place.level != "country"
             for m in _between(places, other[0], other[1])

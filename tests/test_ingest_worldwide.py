@@ -247,3 +247,17 @@ def test_the_new_partnership_is_the_one_just_told():
         "will also be broadened under the new sister-state partnership.\n"
     )
     assert not [r for r in _records(text) if r[0] == "sister_state_province" and r[1] == "2015"]
+
+
+def test_an_undated_signing_takes_the_day_told_before_it_and_a_year_month_address():
+    # gyeonggido-korea.com/2024/06/from-friendship-to-sisterhood-gyeonggi.html
+    text = (
+        "Source: https://gyeonggido-korea.com/2024/06/from-friendship-to-sisterhood-gyeonggi.html"
+        "\n\nOn May 19, Gyeonggi Province Governor Dong-yeon Kim and Jiangsu Party Secretary Xin "
+        "Changxing met at Dodamso, the historic former gubernatorial residence of Gyeonggi "
+        "Province. During this meeting, they signed the sisterhood agreement and explored avenues "
+        "for future collaboration.\nGyeonggi Province and Jiangsu Province first forged a friendly "
+        "relationship in 2011 when Party Secretary Xin Changxing visited Korea.\n"
+    )
+    records = {(slug, date) for slug, date, _ in _records(text)}
+    assert records == {("sister_state_province", "2024-05-19"), ("friendship", "2011")}
