@@ -71,6 +71,8 @@ _STOP_HAN = frozenset(
     {"合作", "和平", "太平", "友谊", "光明", "前进", "东方", "新华", "城关", "长安", "永安", "新城"}
 )
 _NAME_TIER = 0
+#: Words that introduce a place in Chinese: "在银川举行", "赴贵阳", "来自武汉".
+_ZH_PREPOSITION = re.compile(r"(?:在|于|赴|到|抵达|访问|来自|前往)$")
 #: What may stand between a country's name and a place in it in a Chinese phrase: the names of
 #: the units between ("老挝万象省万荣县"), no punctuation.
 _ZH_PHRASE_GAP = re.compile(r"[^\W\d_a-zA-Z与和及同、]{0,8}")
@@ -342,7 +344,11 @@ def _chinese_spans(
             if not hits:
                 continue
             short = len(stem) == 2 and not _short_han_name(hits, tokens[i:j], gazetteer)
-            if short and not _after_its_country(hits, tokens[i - 1][0] if i else "", key, lookup):
+            introduced = _ZH_PREPOSITION.search(text, max(0, start - 2), start) and any(
+                tier == _NAME_TIER for _, tier in hits
+            )
+            before = tokens[i - 1][0] if i else ""
+            if short and not introduced and not _after_its_country(hits, before, key, lookup):
                 continue
             yield start, end, min(tier for _, tier in hits)
             i = j

@@ -261,3 +261,9 @@ def test_an_undated_signing_takes_the_day_told_before_it_and_a_year_month_addres
     )
     records = {(slug, date) for slug, date, _ in _records(text)}
     assert records == {("sister_state_province", "2024-05-19"), ("friendship", "2011")}
+
+
+def test_a_short_name_introduced_as_where_something_happened_is_a_place():
+    # www.shizuishan.gov.cn/xwzx/zwxx/szfxx/202410/t20241028_4709033.html
+    text = "10月27日上午,第十一届中国—中亚合作论坛闭幕式暨项目签约仪式在银川举行。"
+    assert "geonames:1786657" in _ids(text)
