@@ -85,6 +85,13 @@ _OF_THE_PARTNERSHIP = re.compile(
 _STANDING_BEFORE = re.compile(r"(?:(?<![没沒])有|保持着?|保持了)[^，。,；;有]{0,12}$")
 #: "the new sister-state partnership", "这一友好城市关系": the partnership just told.
 _NEW_BEFORE = re.compile(r"(?:\b(?:the|this|that|their)\s+new\s+|这一|该)$", re.I)
+#: What tells a date as a founding: "first signed in", "established in", "since", "自…".
+_FOUNDED_BEFORE = re.compile(
+    r"(?:\b(?:first|originally)\s+\w+|\b(?:established|founded|formed|forged|began)|\bsince|"
+    r"\bdating\s+back\s+to)\s+(?:in\s+|on\s+)?$|自$|始于$",
+    re.I,
+)
+_FOUNDED_AFTER = re.compile(r"\s*(?:年)?(?:建立|缔结|结好|结为|以来|起)")
 _BARE_GATHERING = re.compile(r"会议|大会|(?:meeting|conference|summit|forum|workshop)s?")
 _BARE_BEFORE = re.compile(
     r"(?:参加|出席|召开|举行|一次|次|^|[，,。；;：:\n]\s*|\b(?:the|this|that|its|their|each)\s+)$",
@@ -463,8 +470,11 @@ def _block_proposals(
                 own = _clause_of(text, span, cue)
             date = choose_event_date(text, own[0], own[1], dates.mentions, founding)
             renewed = standing
-            older = _renewed(text, span, cue) or _CELEBRATED.search(text, span[0], span[1])
+            renewal = _renewed(text, span, cue)
+            older = renewal or _CELEBRATED.search(text, span[0], span[1])
             written = date.mention is not None and not date.mention.inferred
+            if renewal and written and not _founding_date(text, date.mention):
+                written = False  # "renewed their sister-state agreement in 2019": the renewal's
             if founding and older and not written and not (date.mention and date.mention.founding):
                 # "签署重申双方姊妹城市关系的备忘录", "celebrated their sister city ties Tuesday":
                 # the partnership is older than the renewal or the celebration.
@@ -565,6 +575,14 @@ def _respectively(
         )
         for mention, site in zip(dated, sites, strict=True)
     ]
+
+
+def _founding_date(text: str, mention: DateMention) -> bool:
+    """Whether a date is told as a partnership's founding ("first signed in 1987", "since
+    1985", "1987年建立")."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    after = text[mention.end : mention.end + 8]
+    return bool(_FOUNDED_BEFORE.search(before) or _FOUNDED_AFTER.match(after))
 
 
 def _renewed(text: str, span: tuple[int, int], cue: Cue) -> bool:

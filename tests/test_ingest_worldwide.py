@@ -267,3 +267,14 @@ def test_a_short_name_introduced_as_where_something_happened_is_a_place():
     # www.shizuishan.gov.cn/xwzx/zwxx/szfxx/202410/t20241028_4709033.html
     text = "10月27日上午,第十一届中国—中亚合作论坛闭幕式暨项目签约仪式在银川举行。"
     assert "geonames:1786657" in _ids(text)
+
+
+def test_a_renewal_gives_no_founding_date_unless_the_founding_is_told():
+    # the words of issue 18 ("renewed in 2019", 续签): no page of the corpus renews with a date
+    for text in (
+        "Guangdong and California renewed their sister-state agreement in 2019.",
+        "2019年,广东省与加利福尼亚州续签友好省州协议。",
+    ):
+        assert _records(text) == [("sister_state_province", None, ["cn:440000", "US-CA"])]
+    text = "Guangdong and California renewed their sister-state agreement, first signed in 1987."
+    assert _records(text) == [("sister_state_province", "1987", ["cn:440000", "US-CA"])]
