@@ -16,7 +16,7 @@ DATA_TABLE = "data-table"
 SUMMARY = "summary"
 #: The page's title: the dataset's own, or the catalogue's neutral one.
 TITLE = "text-title"
-#: The dataset's own summary line, under its title (``partnermap.data.dataset``).
+#: The dataset's own summary line, in the About panel (``partnermap.data.dataset``).
 DATASET_SUMMARY = "dataset-summary"
 #: The map's text twin: a live region saying what the map shows (``page.describe_map``).
 MAP_TEXT = "map-text"

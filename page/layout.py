@@ -55,9 +55,11 @@ def page(
 ) -> html.Div:
     """The whole page, in English; the URL then sets the filters and language.
 
-    ``dataset`` gives the header its title and summary line (the catalogue's neutral title
-    without one); ``everything``, the unfiltered view, the legend its countries.
+    ``dataset`` gives the header its title (the catalogue's neutral one without a dataset)
+    and the About panel its summary line; ``everything``, the unfiltered view, gives the
+    legend its countries.
     """
+    described = dataset or Dataset()
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -66,7 +68,7 @@ def page(
             dcc.Store(id=ids.MAP_EXTENT),
             dcc.Store(id=ids.MAP_BOX),
             dcc.Store(id=ids.TABLE_SORT, data=table.DEFAULT_SORT),
-            header(dataset or Dataset()),
+            header(described),
             html.Div(
                 [
                     filter_panel(year_bounds),
@@ -83,17 +85,20 @@ def page(
                 className="table-panel",
                 **{"aria-label": texts.ui("table_title", "en")},
             ),
-            about_panel(context_totals()),
+            about_panel(context_totals(), described),
         ],
         className="page",
     )
 
 
-def about_panel(totals: Sequence[ContextTotal]) -> html.Details:
-    """What the map is a subset of: the nationwide totals, each with its source."""
+def about_panel(totals: Sequence[ContextTotal], dataset: Dataset) -> html.Details:
+    """What the data is: the dataset's own summary line (kept out of the header, which must
+    leave a laptop's screen to the map), then what the map is a subset of: the nationwide
+    totals, each with its source."""
     return html.Details(
         [
             html.Summary(_text("about")),
+            html.P(dataset.summary("en"), id=ids.DATASET_SUMMARY, className="dataset-summary"),
             html.P(_text("about_text")),
             html.Ul(about_items(totals, "en"), id=ids.ABOUT_TOTALS),
         ],
@@ -118,12 +123,10 @@ def about_items(totals: Sequence[ContextTotal], lang: str) -> list[html.Li]:
 
 
 def header(dataset: Dataset) -> html.Header:
-    """The dataset's title and summary line, the view's summary, language toggle and export
-    menu."""
+    """The dataset's title, the view's summary line, language toggle and export menu."""
     return html.Header(
         [
             html.H1(dataset.title("en"), id=ids.TITLE),
-            html.P(dataset.summary("en"), id=ids.DATASET_SUMMARY, className="dataset-summary"),
             html.P(id=ids.SUMMARY),
             html.Div(
                 [

@@ -106,3 +106,29 @@ def test_an_export_without_a_typed_title_takes_the_dataset_title() -> None:
     assert clean_title("  \x00 ", "en", dataset)[0] == "Twin towns"
     assert clean_title("Mine", "en", dataset) == ("Mine", "")
     assert clean_title(None, "en") == (None, "")
+
+
+def test_the_page_shows_the_dataset_title_and_summary_in_both_languages() -> None:
+    import plotly.graph_objects as go
+
+    from partnermap.page import ids, layout
+
+    dataset = Dataset(title_en="Twin towns", summary_en="Pairs.", summary_zh="结对。")
+    page = layout.page(go.Figure(), go.Figure(), (1979, 2020), dataset)
+    found = {}
+
+    def walk(node: object) -> None:
+        if getattr(node, "id", None) in (ids.TITLE, ids.DATASET_SUMMARY):
+            found[node.id] = node.children
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children]:
+            if child is not None and not isinstance(child, str):
+                walk(child)
+
+    walk(page)
+    assert found == {ids.TITLE: "Twin towns", ids.DATASET_SUMMARY: "Pairs."}
+    zh = layout.translations("zh", dataset)
+    assert (zh[ids.TITLE, "children"], zh[ids.DATASET_SUMMARY, "children"]) == (
+        "Twin towns",
+        "结对。",
+    )
