@@ -680,6 +680,31 @@ def choose_event_date(
     return DateChoice(None, None, 0.6, "the text gives no date for it")
 
 
+def only_stamped(choice: DateChoice, mentions: Sequence[DateMention]) -> bool:
+    """Whether the only evidence for ``choice`` is the page's posting, edition or address stamp.
+
+    Parameters
+    ----------
+    choice
+        A record's date.
+    mentions
+        The document's completed date mentions (:func:`document_dates`).
+
+    Returns
+    -------
+    bool
+        True when the date is a stamp's date and no word of the running text supports it (no
+        mention, or the stamp itself). A word counted from the stamp ("today", "on Tuesday",
+        "27日") is the text's own evidence. A re-posted story's stamp is when it was copied,
+        not when anything happened.
+    """
+    stamps = ("posted", "address")
+    stamped = {m.value for m in mentions if m.kind in stamps and m.value}
+    if choice.value not in stamped:
+        return False
+    return choice.mention is None or choice.mention.kind in stamps
+
+
 def _score(text: str, mention: DateMention) -> tuple[int, int]:
     return (2 if _cue_near(text, mention) else 0) + mention.precision, mention.precision
 

@@ -34,7 +34,13 @@ from partnermap.ingest.anchors import (
     read_dates,
 )
 from partnermap.ingest.blocks import Block, sentences, split_blocks
-from partnermap.ingest.dates import EVENT_CUES, DateChoice, DateMention, choose_event_date
+from partnermap.ingest.dates import (
+    EVENT_CUES,
+    DateChoice,
+    DateMention,
+    choose_event_date,
+    only_stamped,
+)
 from partnermap.ingest.kinds import GATHERINGS, Cue, find_sectors, type_cues
 from partnermap.ingest.parties import attendees, sister_pairs
 from partnermap.ingest.places import FOREIGN, PlaceMention, find_places
@@ -282,7 +288,17 @@ def _propose(document: Document) -> list[Proposal]:
                     pair.date = _from_founding(founded[block.index])
             proposals.extend(pairs)
         _add_attendees(text, block, places, proposals)
-    return _merge(proposals)
+    merged = _merge(proposals)
+    for proposal in merged:
+        if only_stamped(proposal.date, dates.mentions):
+            proposal.date = DateChoice(
+                None,
+                None,
+                0.6,
+                f"the only date for it is the page's stamp ({proposal.date.value}), "
+                "not the event's date",
+            )
+    return merged
 
 
 def _from_founding(told: DateChoice) -> DateChoice:

@@ -1,0 +1,64 @@
+"""The rules of issue 18's third round: broad rules, each on a short real-style sentence.
+
+Dates: a record's date never rests on the page's posting, edition or address stamp alone,
+whatever splitting into pairs happens; a word of the text counted from the stamp ("today",
+"27日") is the text's own evidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnermap.ingest.dates import DateChoice, document_dates, only_stamped
+from partnermap.ingest.propose import propose
+from partnermap.ingest.text import Document
+
+CHICAGO, SHANGHAI, SHENYANG = "geonames:4887398", "geonames:1796236", "geonames:2034937"
+
+
+def _document(text: str) -> Document:
+    return Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+
+
+def _records(text: str) -> list[tuple[str, str | None, list[str]]]:
+    return [(p.type.slug, p.date.value, p.locality_ids()) for p in propose(_document(text))]
+
+
+# Dates -------------------------------------------------------------------------------------
+
+
+def test_a_repost_stamp_dates_no_pair_of_a_city_with_two_partners():
+    # a copy of usa.chinadaily.com.cn/epaper/2015-10/26/content_22283301.htm, its stamp the
+    # copy's own and the page's only date
+    text = (
+        "Sister cities mingle in the Windy City\n"
+        "Updated: 2015-10-27 11:04\n\n"
+        "The conference also celebrated Chicago's sister-city relationships with Shanghai "
+        "and Shenyang.\n"
+    )
+    assert _records(text) == [
+        ("sister_city", None, [CHICAGO, SHANGHAI]),
+        ("sister_city", None, [CHICAGO, SHENYANG]),
+    ]
+
+
+def test_an_edition_stamp_dates_no_pair_told_without_a_date():
+    # the same story as a newspaper's edition: 2015年10月27日 第03版, "日前" (recently)
+    text = (
+        "芝加哥与上海、沈阳\n2015年10月27日 第03版\n\n"
+        "本报讯 日前,芝加哥市与上海市、沈阳市签署友好城市协议。\n"
+    )
+    assert [date for _, date, _ in _records(text)] == [None, None]
+
+
+def test_a_date_resting_on_the_stamp_alone_is_no_records_date():
+    stamp_line = "Updated: 2015-10-27 11:04\n\n"
+    mentions = document_dates(stamp_line + "Chicago signed it today.\n")
+    stamp = next(m for m in mentions if m.kind == "posted")
+    today = next(m for m in mentions if m.text == "today")
+    assert only_stamped(DateChoice(stamp.value, stamp, 0.9, ""), mentions)
+    assert only_stamped(DateChoice(stamp.value, None, 0.9, ""), mentions)
+    # "today" counted from the stamp is the text's word, and a date the stamp does not hold
+    # is the text's
+    assert not only_stamped(DateChoice(today.value, today, 0.9, ""), mentions)
+    assert not only_stamped(DateChoice("2015-10-23", None, 0.9, ""), mentions)
