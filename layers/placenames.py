@@ -85,7 +85,7 @@ def place(
         return []
     width, height = box
     x, y = projection.pixels(candidates["lon"], candidates["lat"], geo, width, height)
-    left, top, right, bottom = projection.frame_box(geo, width, height)
+    left, top, right, bottom = projection.frame_box(width, height)
     sizes = points.sizes(candidates["count"].to_numpy(), max(1, int(drawn["count"].max())))
     placed: list[dict[str, Any]] = []
     for row, px, py, size in zip(candidates.itertuples(), x, y, sizes, strict=True):

@@ -5,9 +5,10 @@ map's box, multiplies that scale by ``projection.scale`` and puts ``center`` in 
 box. Measured against plotly.js 2/3 in chromium to the pixel; the layers use it to frame what
 they draw and to keep labels apart.
 
-The world's shape (about 1.92:1) leaves a tall box, a phone's, mostly blank. A frame fitted for
-a tall box (``fit`` with its ``aspect``) is cropped to a longitude range of the box's own shape,
-pole to pole (``lonaxis.range``): plotly then fits that range, not the world, into the box.
+The world's shape (about 1.92:1) leaves a tall box, a phone's, mostly blank. So a box much
+taller than the world's shape (``TALL``) gets a frame of its own shape (``frame_units``): a
+longitude range pole to pole, which ``fit`` writes as ``lonaxis.range`` and ``lataxis.range``
+for plotly to fit into the box instead of the world.
 """
 
 from __future__ import annotations
@@ -58,33 +59,45 @@ def pixels(
     lon, lat
         Degrees.
     geo
-        The ``layout.geo`` fragment: ``center``, ``projection.scale`` and, for a cropped frame,
-        ``lonaxis.range`` (the projection is rotated to the centre's longitude, as the map
-        always is).
+        The ``layout.geo`` fragment: ``center`` and ``projection.scale`` (the projection is
+        rotated to the centre's longitude, as the map always is), fitted for this box's shape
+        (``fit``).
     width, height
         The map's box in pixels.
     """
     center = geo["center"]
-    k = _unit(geo, width, height) * geo["projection"]["scale"]
+    k = _unit(width, height) * geo["projection"]["scale"]
     x, y = natural_earth(_turned(lon, center["lon"]), lat)
     _, y0 = natural_earth(0.0, center["lat"])
     return width / 2 + k * x, height / 2 - k * (y - y0)
 
 
-def frame_box(
-    geo: Mapping[str, Any], width: float, height: float
-) -> tuple[float, float, float, float]:
-    """The frame plotly draws the map in, inside a ``width`` x ``height`` box: (x0, y0, x1, y1).
+def frame_units(width: float, height: float) -> tuple[float, float]:
+    """The width and height, in projection units, of the frame plotly draws in a box.
 
-    The world's shape, or a cropped frame's, as large as the box holds, in its middle.
+    The world's; in a box narrower than ``TALL`` times the world's shape, the box's own shape,
+    pole to pole (the longitude range ``fit`` gives it).
 
     Examples
     --------
-    >>> [round(v, 1) for v in frame_box({}, 800, 300)]
-    [111.5, 0.0, 688.5, 300.0]
+    >>> [round(v, 3) for v in frame_units(800, 300)], [round(v, 3) for v in frame_units(300, 400)]
+    ([5.471, 2.845], [2.134, 2.845])
     """
-    frame_w, frame_h = _frame_units(geo)
-    unit = _unit(geo, width, height)
+    if width / height < TALL * WORLD_WIDTH / WORLD_HEIGHT:
+        return WORLD_HEIGHT * width / height, WORLD_HEIGHT
+    return WORLD_WIDTH, WORLD_HEIGHT
+
+
+def frame_box(width: float, height: float) -> tuple[float, float, float, float]:
+    """The frame plotly draws the map in, inside a ``width`` x ``height`` box: (x0, y0, x1, y1).
+
+    Examples
+    --------
+    >>> [round(v, 1) for v in frame_box(800, 300)], [round(v, 1) for v in frame_box(300, 400)]
+    ([111.5, 0.0, 688.5, 300.0], [0.0, 0.0, 300.0, 400.0])
+    """
+    frame_w, frame_h = frame_units(width, height)
+    unit = _unit(width, height)
     x0, y0 = (width - unit * frame_w) / 2, (height - unit * frame_h) / 2
     return x0, y0, width - x0, height - y0
 
@@ -101,10 +114,10 @@ def fit(
 
     In a box of the world's shape or wider (or of unknown shape), the points are fitted to a
     box of the world's own shape: a wider box then has room to spare left and right, so
-    nothing is cut. A box much taller than the world's shape (``TALL``: a phone's) gets a frame
-    of its own shape, pole to pole, which ``lonaxis`` and ``lataxis`` give; it shows the
-    points as wide as it can, and when they span more longitude than it holds, it is centred
-    on their middle and crops both ends (the map pans to them).
+    nothing is cut. A box much taller than the world's shape (a phone's) gets a frame of its
+    own shape (``frame_units``), pole to pole, which ``lonaxis`` and ``lataxis`` give; it shows
+    the points as wide as it can, and when they span more longitude than it holds, it is
+    centred on their middle and crops both ends (the map pans to them).
 
     Parameters
     ----------
@@ -131,8 +144,8 @@ def fit(
     span_x = max(float(x.max() - x.min()), 1e-6)
     span_y = max(float(y.max() - y.min()), 1e-6)
     room = 1 - 2 * margin
-    tall = aspect is not None and aspect < TALL * WORLD_WIDTH / WORLD_HEIGHT
-    frame_w = aspect * WORLD_HEIGHT if tall else WORLD_WIDTH
+    frame_w, _ = frame_units(aspect, 1.0) if aspect else (WORLD_WIDTH, WORLD_HEIGHT)
+    tall = frame_w < WORLD_WIDTH
     scale = min(room * frame_w / span_x, room * WORLD_HEIGHT / span_y, max_scale)
     # Turn the middle of the projected box back into the longitude and latitude at its centre.
     shift_lon = float(np.degrees((x.max() + x.min()) / 2 / 0.8707))
@@ -169,18 +182,9 @@ def reported_box(value: object) -> tuple[float, float] | None:
     return float(value[0]), float(value[1])
 
 
-def _frame_units(geo: Mapping[str, Any]) -> tuple[float, float]:
-    """The frame's width and height in projection units: the world's, or the cropped range's
-    (pole to pole, widest at the equator)."""
-    lon_range = (geo.get("lonaxis") or {}).get("range")
-    if lon_range is None:
-        return WORLD_WIDTH, WORLD_HEIGHT
-    return 0.8707 * float(np.radians(lon_range[1] - lon_range[0])), WORLD_HEIGHT
-
-
-def _unit(geo: Mapping[str, Any], width: float, height: float) -> float:
+def _unit(width: float, height: float) -> float:
     """Pixels per projection unit at ``projection.scale`` 1: the frame as large as the box holds."""
-    frame_w, frame_h = _frame_units(geo)
+    frame_w, frame_h = frame_units(width, height)
     return min(width / frame_w, height / frame_h)
 
 

@@ -62,7 +62,7 @@ def test_label_text_is_escaped() -> None:
 def test_every_label_lies_inside_the_frame_plotly_draws(lang: str, box: tuple) -> None:
     v = view()
     frame = figure.frame_of(v, None, box)
-    left, top, right, bottom = projection.frame_box(frame, *box)
+    left, top, right, bottom = projection.frame_box(*box)
     placed = placenames.place(v, lang, frame, box)
     assert placed
     for p in placed:

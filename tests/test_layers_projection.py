@@ -63,7 +63,7 @@ def test_a_tall_box_gets_a_frame_of_its_own_shape_pole_to_pole() -> None:
     assert frame["lataxis"]["range"] == [-90.0, 90.0]
     low, high = frame["lonaxis"]["range"]
     assert low < frame["center"]["lon"] < high and 100 < high - low < 180
-    left, top, right, bottom = projection.frame_box(frame, *box)
+    left, top, right, bottom = projection.frame_box(*box)
     assert right - left == pytest.approx(box[0], abs=1) and bottom - top == pytest.approx(box[1])
     # Pole to pole: the frame's top and bottom edges are the poles.
     _, y = projection.pixels([frame["center"]["lon"]] * 2, [90.0, -90.0], frame, *box)
