@@ -16,7 +16,6 @@ from partnermap.data.loader import load_corpus
 from partnermap.data.view import build_view
 from partnermap.exports.accessible import label_image
 from partnermap.exports.build import corpus_index
-from partnermap.exports.describe import default_title
 from partnermap.exports.request import filter_state
 from partnermap.layers.text_twin import describe
 
@@ -99,5 +98,5 @@ def test_an_exported_svg_says_what_the_map_shows(tmp_path: Path) -> None:
     root = ET.fromstring(out.read_bytes())
     corpus = load_corpus()
     view = build_view(corpus_index(corpus), filter_state(corpus.localities))
-    assert root.find(f"{SVG}title").text == default_title("zh")
+    assert root.find(f"{SVG}title").text == corpus.dataset.title("zh") == "中美地方合作伙伴关系"
     assert root.find(f"{SVG}desc").text == describe(view, "zh")

@@ -37,6 +37,7 @@ CONTROLS = {
     "filter-years": ("value", [2014, 2016]),
     "place-search": ("value", ""),
     "lang-toggle": ("value", "en"),
+    "filter-evidence": ("value", ""),
 }
 
 
@@ -168,6 +169,8 @@ JUNK = {
     "years are a mapping": {"filter-years": {"from": 1990}},
     "years are floats": {"filter-years": [1990.5, None]},
     "unknown level": {"filter-level": "galaxy"},
+    "unknown evidence": {"filter-evidence": "rumour"},
+    "evidence is a list": {"filter-evidence": ["listed"]},
     "place is a list": {"place-search": ["Zhenjiang"]},
     "place is long": {"place-search": "Zhenjiang " * 20_000},
     "language": {"lang-toggle": "<script>alert(1)</script>"},
