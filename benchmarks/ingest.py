@@ -1,7 +1,7 @@
 """Benchmark ``partnermap ingest``: precision and recall of localities, dates and types.
 
 Run ``python benchmarks/ingest.py`` from the repository root. It proposes records for every
-document of ``benchmarks/ingest_real_labels.yaml`` (56 real texts, issue 18) and of
+document of ``benchmarks/ingest_real_labels.yaml`` (66 real texts, issue 18) and of
 ``benchmarks/ingest_labels.yaml`` (the written set of issue 8), pairs each true record with at
 most one proposal (the one that best agrees on places, type and year), and prints, per language
 and per set of documents:
