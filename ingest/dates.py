@@ -101,6 +101,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
         ),
     ),
+    # Dates in digits as people write them: "9/28/2010" (American: month first),
+    # "29.10.2018" (day first).
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\d/.])(?:(?P<month>\d{1,2})/(?P<day>\d{1,2})/|(?P<day2>\d{1,2})\.(?P<month2>\d{1,2})\.)"
+            r"(?P<year>(?:19|20)\d{2})(?![\d/.]\d)"
+        ),
+    ),
     (
         "en",
         re.compile(
@@ -159,7 +168,7 @@ _POSTED = re.compile(
 #: "by 2020", "2020年左右/前": a target, not when something happened.
 _TARGET_YEAR = re.compile(r"\s*(?:年\s*)?(?:左右|前|以前|之前|后|以后|%|万|亿|吨)")
 _CLOCK_AFTER = re.compile(r"^\s*\d{1,2}:\d{2}")
-_NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
+_NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|\d{1,2}[/.]\d{1,2}[/.]\d{4}$")
 _DATELINE_EN = re.compile(r"^[A-Z][A-Za-z .,'’]{1,40}$")
 _DATELINE_ZH = re.compile(r"(?:社|网|網|报|報|电视台)?[\u4e00-\u9fff]{0,12}$")
 #: "the 2012 China International Friendship Cities Conference", "2018中国国际友好城市大会": a
@@ -178,7 +187,12 @@ EVENT_CUES = re.compile(
     r"\btook place\b|\bconcluded\b|\breached\b|\bestablished\b|\bopened\b|\bmet\b|"
     r"\borganized\b|\binked\b|\bannounced\b|\bwitnessed\b|\bagreed\b|\bissued\b|"
     r"\bbecame\b|\bforged\b|\bformed\b|\brenewed\b|\breaffirm(?:ed|s)?\b|"
-    r"签署|签订|签约|举行|举办|召开|开幕|启动|达成|缔结|会见|发表|商定|结好|结为|结成|续签|重申",
+    # Founding words of any tense and the acts of a council: "to become sister cities",
+    # "the formation of", "a resolution approving", "establishment".
+    r"\bbecom(?:e|es|ing)\b|\bformation\b|\bestablish(?:es|ing|ment)?\b|"
+    r"\bapprov(?:e|es|ed|ing|al)\b|\bjoin(?:s|ed)?\b|"
+    r"签署|签订|签约|签字|举行|举办|召开|开幕|启动|达成|缔结|会见|发表|商定|结好|结为|结成|续签|重申|"
+    r"批准",
     re.I,
 )
 
@@ -281,6 +295,8 @@ def find_dates(text: str) -> list[DateMention]:
 
 def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
     groups = match.groupdict()
+    if style == "numeric" and groups["day2"]:
+        groups = {**groups, "day": groups["day2"], "month": groups["month2"]}
     try:
         year = chinese_number(groups["year"]) if groups.get("year") else None
         month_text = groups.get("month")

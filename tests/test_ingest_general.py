@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnermap.ingest.dates import DateChoice, document_dates, only_stamped
+from partnermap.ingest.dates import EVENT_CUES, DateChoice, document_dates, only_stamped
 from partnermap.ingest.propose import propose
 from partnermap.ingest.text import Document
 
 CHICAGO, SHANGHAI, SHENYANG = "geonames:4887398", "geonames:1796236", "geonames:2034937"
+ALAMEDA, JIANGYIN = "geonames:5322737", "cn:320281"
 
 
 def _document(text: str) -> Document:
@@ -62,3 +63,41 @@ def test_a_date_resting_on_the_stamp_alone_is_no_records_date():
     # is the text's
     assert not only_stamped(DateChoice(today.value, today, 0.9, ""), mentions)
     assert not only_stamped(DateChoice("2015-10-23", None, 0.9, ""), mentions)
+
+
+def test_dates_in_digits_as_people_write_them_date_the_page():
+    # archive.jsonline.com/business/103938934.html/ (American: month first)
+    text = (
+        "Governor Doyle signs trade accord with Chinese province\n\n"
+        "Published on: 9/28/2010\n\n"
+        "On his weeklong trade-promotion trip in China, Gov. Jim Doyle on Tuesday signed a "
+        "memorandum of understanding with a province in the Chinese interior.\n"
+    )
+    assert {m.text: (m.kind, m.value) for m in document_dates(text)}["9/28/2010"] == (
+        "posted",
+        "2010-09-28",
+    )
+    assert ("mou", "2010-09-28") in [(slug, date) for slug, date, _ in _records(text)]
+    # hefei.baogaosu.com/xinwen/…/70571747/ (day first)
+    stamp = document_dates("安徽省与安塔利亚省建立友好省际关系\n\n29.10.2018  14:25\n")
+    assert [(m.kind, m.value) for m in stamp] == [("posted", "2018-10-29")]
+
+
+# Events ------------------------------------------------------------------------------------
+
+
+def test_founding_words_of_any_tense_and_a_councils_approval_tell_an_event():
+    # docs.alamedaca.gov … id=165910 (council minutes)
+    text = (
+        "MINUTES OF THE SPECIAL CITY COUNCIL MEETING\n"
+        "THURSDAY- - OCTOBER 2, 2008- -6:00 P.M.\n\n"
+        "(08 -410) Recommendation to approve Memorandum of Understanding\n"
+        "(MOU) regarding the formation and implementation of Sister City\n"
+        "Relations between Alameda, California, the United States of America\n"
+        "and Jiangyin, the People's Republic of China.\n"
+    )
+    assert ("sister_city", [ALAMEDA, JIANGYIN]) in [(slug, ids) for slug, _, ids in _records(text)]
+    # staff reports and resolutions: "to become sister cities", "approving a Sister City"
+    assert EVENT_CUES.search("seized the opportunity to become sister cities")
+    assert EVENT_CUES.search("A resolution approving a Sister City relationship with Chengdu")
+    assert EVENT_CUES.search("建立友好省际关系协议书签字及文本交换仪式")
