@@ -80,7 +80,8 @@ def callback(client, output: str, lang: str = "en", extra: tuple[Any, ...] = ())
     """
     controls = [("filter-sector", "value", []), ("filter-type", "value", []),
                 ("filter-level", "value", ""), ("filter-years", "value", None),
-                ("place-search", "value", ""), ("lang-toggle", "value", lang)]  # fmt: skip
+                ("place-search", "value", ""), ("lang-toggle", "value", lang),
+                ("filter-evidence", "value", "")]  # fmt: skip
     outputs = {"map.figure": ["map.figure", "summary.children"]}.get(output, [output])
     specs = [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs]
     inputs, state = (

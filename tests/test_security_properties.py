@@ -91,7 +91,7 @@ def client():  # type: ignore[no-untyped-def]
     return create_app(FIXTURES / "dashboard").server.test_client()
 
 
-CONTROLS = ["filter-sector", "filter-type", "filter-level", "filter-years", "place-search", "lang-toggle"]  # fmt: skip
+CONTROLS = ["filter-sector", "filter-type", "filter-level", "filter-years", "place-search", "lang-toggle", "filter-evidence"]  # fmt: skip
 
 
 @settings(
