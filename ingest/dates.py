@@ -178,7 +178,7 @@ _GATHERING_AFTER = re.compile(
     r"|[\u4e00-\u9fff]{2,16}?(?:大会|会议|论坛|峰会|博览会|对话会|年会)"
 )
 #: "2011年02月27日   来源:新华社": a page's stamp, the source named after it on its line.
-_SOURCE_AFTER = re.compile(r"[ \t|]*(?:来源|來源|source)\s*[:：]", re.I)
+_SOURCE_AFTER = re.compile(r"[ \t|•·/]*(?:来源|來源|source)\s*[:：]", re.I)
 #: When the document was saved or seen, not when anything happened: it dates nothing.
 _SEEN = re.compile(r"\b(?:seen|retrieved|accessed|saved|downloaded)(?:\s+on)?\s*[:：]?\s*$", re.I)
 _REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*网络", re.I)

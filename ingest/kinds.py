@@ -66,7 +66,7 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
         "conference",
         re.compile(
             r"\bconferences?\b|\bcommittee meeting\b|\bsteering committee\b|\bmeetings?\b|"
-            r"\bdialogues?\b|大会|会议|对话",
+            r"\bdialogues?\b|大会|会议|对话|年会|见面会",
             _I,
         ),
     ),

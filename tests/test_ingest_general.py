@@ -15,6 +15,7 @@ from partnermap.ingest.text import Document
 
 CHICAGO, SHANGHAI, SHENYANG = "geonames:4887398", "geonames:1796236", "geonames:2034937"
 ALAMEDA, JIANGYIN = "geonames:5322737", "cn:320281"
+BURLINGTON_VT, HEILONGJIANG = "geonames:5234372", "cn:230000"
 
 
 def _document(text: str) -> Document:
@@ -101,3 +102,25 @@ def test_founding_words_of_any_tense_and_a_councils_approval_tell_an_event():
     assert EVENT_CUES.search("seized the opportunity to become sister cities")
     assert EVENT_CUES.search("A resolution approving a Sister City relationship with Chengdu")
     assert EVENT_CUES.search("建立友好省际关系协议书签字及文本交换仪式")
+
+
+def test_a_stamp_with_its_source_after_a_bullet_is_a_stamp():
+    # www.beijingreview.com.cn/2009news/todaynews/2012-08/01/content_472433.htm
+    found = document_dates("中方代表出席美国新英格兰地区州长协会年会\n• 2012-08-01 • 来源:新华网\n")
+    assert [(m.kind, m.value) for m in found] == [("posted", "2012-08-01")]
+
+
+# Types -------------------------------------------------------------------------------------
+
+
+def test_an_annual_meeting_is_a_conference():
+    # www.beijingreview.com.cn/2009news/todaynews/2012-08/01/content_472433.htm
+    text = (
+        "• 2012-08-01 • 来源:新华网\n\n"
+        "新华网华盛顿7月31日电 中国人民对外友好协会会长李小林和黑龙江省常务副省长刘国中29日至30日"
+        "出席在美国佛蒙特州伯灵顿市举行的美国新英格兰地区州长协会年会,探讨中国与美国新英格兰地区"
+        "各州在贸易、投资、农业、畜牧业、教育、旅游等领域的合作机会。\n"
+    )
+    records = _records(text)
+    assert [(slug, date) for slug, date, _ in records] == [("conference", "2012-07-29")]
+    assert {BURLINGTON_VT, HEILONGJIANG} <= set(records[0][2])
