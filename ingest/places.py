@@ -77,6 +77,10 @@ _ZH_PREPOSITION = re.compile(r"(?:在|于|赴|到|抵达|访问|来自|前往)$"
 #: the units between ("老挝万象省万荣县"), no punctuation.
 _ZH_PHRASE_GAP = re.compile(r"[^\W\d_a-zA-Z与和及同、]{0,8}")
 _ADMIN_SUFFIXES = "市州县"
+#: The suffixes of a first-level division abroad in Chinese: a province, a Japanese
+#: prefecture, a state.
+_DIVISION_SUFFIX = re.compile(r"[省县縣州]")
+_DIVISION_STEM_MAX = 5
 _ZH_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: Cities and countries abroad that texts often name in passing: unless the text names their
 #: country, they would otherwise be read as US towns of the same name (Paris, Texas).
@@ -186,7 +190,9 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     gazetteer = gazetteer or load_gazetteer()
     tokens = _han_tokens(text)
     spans = _spans(text, tokens, gazetteer, _MemoLookup(gazetteer, COUNTRIES))
-    abroad = _countries_named(text, spans, gazetteer) - COUNTRIES
+    abroad = (
+        _countries_named(text, spans, gazetteer) | _divisions_abroad(text, gazetteer)
+    ) - COUNTRIES
     countries = COUNTRIES | abroad
     if abroad:
         spans = _spans(text, tokens, gazetteer, _MemoLookup(gazetteer, countries))
@@ -198,7 +204,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         mention = _resolve(text, start, end, tier, nearby, countries, gazetteer, memo)
         if mention is not None:
             mentions.append(mention)
-    mentions = _in_named_country(text, mentions, gazetteer)
+    mentions = _as_divisions(text, _in_named_country(text, mentions, gazetteer), gazetteer)
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)
     return _mark_sites(text, _mark_qualifiers(text, mentions))
@@ -236,6 +242,73 @@ def _countries_named(
             if tier == _NAME_TIER and gazetteer.places[place_id].level == "country"
         }
     return named
+
+
+def _divisions_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
+    """The countries of the places abroad ``text`` names with a division's suffix
+    ("安塔利亚省", "和歌山县"): the suffix says the name is a place, so its country counts as
+    named. A name the gazetteer also knows in China or the US names no country abroad."""
+    countries: set[str] = set()
+    seen: dict[str, set[str] | None] = {}
+    for suffix in _DIVISION_SUFFIX.finditer(text):
+        for length in range(_DIVISION_STEM_MAX, 2, -1):
+            stem = text[max(0, suffix.start() - length) : suffix.start()]
+            if stem not in seen:
+                seen[stem] = _countries_of(stem, gazetteer)
+            if seen[stem] is not None:
+                countries |= seen[stem]
+                break
+    return countries
+
+
+def _countries_of(stem: str, gazetteer: Gazetteer) -> set[str] | None:
+    """The countries of the cities and provinces named ``stem`` (empty when one is in China or
+    the US), or None when it names none."""
+    if len(stem) < 3 or not re.fullmatch(r"[\u3400-\u9fff]+", stem):
+        return None
+    key = han_key(stem, gazetteer.to_simplified)
+    places = [gazetteer.places[place_id] for place_id, _ in gazetteer.lookup(key)]
+    places = [p for p in places if p.level in ("city", "province")]
+    if not places:
+        return None
+    if any(p.country in COUNTRIES for p in places):
+        return set()
+    return {p.country for p in places}
+
+
+def _as_divisions(
+    text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """Read a city abroad written with a division's suffix ("安塔利亚省", "和歌山县") as the
+    first-level division of the same name that holds it, when there is one."""
+    read = []
+    for mention in mentions:
+        place = mention.place
+        suffixed = _DIVISION_SUFFIX.match(text, mention.end) or _DIVISION_SUFFIX.match(
+            mention.text, len(mention.text) - 1
+        )
+        if place.country not in COUNTRIES and place.level == "city" and suffixed:
+            division = next(
+                (
+                    gazetteer.places[parent]
+                    for parent in place.parents
+                    if parent in gazetteer.places
+                    and gazetteer.places[parent].level == "province"
+                    and gazetteer.places[parent].name_en == place.name_en
+                ),
+                None,
+            )
+            if division is not None:
+                end = max(mention.end, suffixed.end() if suffixed.string is text else 0)
+                mention = replace(
+                    mention,
+                    end=end,
+                    text=text[mention.start : end],
+                    place=division,
+                    outer_end=max(mention.outer_end, end),
+                )
+        read.append(mention)
+    return read
 
 
 class _MemoLookup:

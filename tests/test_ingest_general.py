@@ -16,6 +16,8 @@ from partnermap.ingest.text import Document
 CHICAGO, SHANGHAI, SHENYANG = "geonames:4887398", "geonames:1796236", "geonames:2034937"
 ALAMEDA, JIANGYIN = "geonames:5322737", "cn:320281"
 BURLINGTON_VT, HEILONGJIANG = "geonames:5234372", "cn:230000"
+ANHUI, ANTALYA = "cn:340000", "adm1:TR.07"
+SICHUAN, WAKAYAMA = "cn:510000", "adm1:JP.43"
 
 
 def _document(text: str) -> Document:
@@ -124,3 +126,18 @@ def test_an_annual_meeting_is_a_conference():
     records = _records(text)
     assert [(slug, date) for slug, date, _ in records] == [("conference", "2012-07-29")]
     assert {BURLINGTON_VT, HEILONGJIANG} <= set(records[0][2])
+
+
+# Places ------------------------------------------------------------------------------------
+
+
+def test_a_place_abroad_with_a_provinces_suffix_is_that_province_and_names_its_country():
+    # hefei.baogaosu.com/xinwen/…/70571747/ (Turkey is never named)
+    text = (
+        "29.10.2018  14:25\n\n"
+        "10月23日,安徽省与安塔利亚省建立友好省际关系协议书签字及文本交换仪式在安塔利亚省政府举行。\n"
+    )
+    assert _records(text) == [("sister_state_province", "2018-10-23", [ANHUI, ANTALYA])]
+    # www.cititic.com/news/mm/1685469-20220127.htm: a prefecture, not its capital city
+    text = "四川省与日本和歌山县签署建立友好省县关系协议\n"
+    assert [ids for _, _, ids in _records(text)] == [[SICHUAN, WAKAYAMA]]
