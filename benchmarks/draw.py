@@ -385,7 +385,8 @@ def _points(rng: np.random.Generator, n: int, hover: bool) -> list[go.Scattergeo
     size = points.sizes(rng.zipf(2.0, n).clip(max=200), 200)
     half = n // 2
     traces = []
-    for code, part in (("CN", slice(0, half)), ("US", slice(half, n))):
+    slots = (("CN", "first", slice(0, half)), ("US", "second", slice(half, n)))
+    for code, slot, part in slots:
         hovering = {
             "text": [f"Place {i}<br>City · {i % 7 + 1} agreements" for i in range(n)[part]],
             "customdata": [["place", f"p{i}"] for i in range(n)[part]],
@@ -399,7 +400,7 @@ def _points(rng: np.random.Generator, n: int, hover: bool) -> list[go.Scattergeo
                 mode="markers",
                 marker={
                     "size": size[part],
-                    "color": points.COLORS[code],
+                    "color": points.COLORS[slot],
                     "opacity": 0.85,
                     "line": {"color": "#ffffff", "width": 1},
                 },
