@@ -49,6 +49,8 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Madam|Mme)\.?\s+$")
 _PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|visit(?:ed)?)\s+$", re.I)
 _AND_AFTER_PLACE = re.compile(r"\band\s+$")
 _STATE_AFTER = re.compile(r"^,\s*[A-Z][a-z]+")
+#: A place's designation after its name: "Taishan City", "Guangrao County".
+_DESIGNATION = re.compile(r"\s+(?:City|County|Province|Prefecture)$")
 _EN_PARTY_AFTER = re.compile(
     r"^(?:\s+(?:Municipal|Provincial|City|County|State|Metropolitan|Prefectural))?"
     r"(?:\s+People['’]s)?\s+Government\b"
@@ -371,8 +373,14 @@ def _english_tier(
     if name in FOREIGN and not lookup.abroad(latin_key(name)):
         return None
     hits = lookup(latin_key(_DISTRICT.sub("", name)))
-    introduced = bool(_PREPOSITION.search(text[max(0, start - 12) : start])) or bool(
-        _STATE_AFTER.match(text[end : end + 20])
+    designated = False
+    if not hits and (bare := _DESIGNATION.sub("", name)) != name:
+        # "the Taishan City of the People's Republic of China": the word says it is a place.
+        hits, designated = lookup(latin_key(bare)), True
+    introduced = (
+        designated
+        or bool(_PREPOSITION.search(text[max(0, start - 12) : start]))
+        or bool(_STATE_AFTER.match(text[end : end + 20]))
     )
     floor = _LISTED_POPULATION if introduced else _NOTABLE_POPULATION
     listed = introduced or bool(_AND_AFTER_PLACE.search(text[max(0, start - 5) : start]))

@@ -18,6 +18,7 @@ ALAMEDA, JIANGYIN = "geonames:5322737", "cn:320281"
 BURLINGTON_VT, HEILONGJIANG = "geonames:5234372", "cn:230000"
 ANHUI, ANTALYA = "cn:340000", "adm1:TR.07"
 SICHUAN, WAKAYAMA = "cn:510000", "adm1:JP.43"
+FRESNO = "geonames:5350937"
 
 
 def _document(text: str) -> Document:
@@ -141,3 +142,16 @@ def test_a_place_abroad_with_a_provinces_suffix_is_that_province_and_names_its_c
     # www.cititic.com/news/mm/1685469-20220127.htm: a prefecture, not its capital city
     text = "四川省与日本和歌山县签署建立友好省县关系协议\n"
     assert [ids for _, _, ids in _records(text)] == [[SICHUAN, WAKAYAMA]]
+
+
+def test_a_name_with_its_designation_is_a_place():
+    # www.publicceo.com/2012/10/staff-report-of-the-week-fresno-and-taishan-city-…/
+    text = (
+        "Source: https://www.publicceo.com/2012/10/staff-report-of-the-week/\n\n"
+        "Back in June of this year the city of Fresno and the Taishan City of the People’s "
+        "Republic of China seized the opportunity to become sister cities.\n"
+    )
+    ((slug, date, ids),) = _records(text)
+    assert (slug, date, ids[0]) == ("sister_city", "2012-06", FRESNO)
+    # which Taishan (Guangdong's city or Shandong's district) is the geocoder's choice
+    assert len(ids) == 2 and ids[1].startswith("cn:")
