@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -109,3 +111,14 @@ def test_list_takes_the_evidence_flag(evidence: str, capsys: pytest.CaptureFixtu
 def test_a_place_without_a_chinese_name_has_none_not_nan() -> None:
     names = _embedded().places["name_zh"]
     assert names.isna().sum() == sum(name is None for name in names) > 0
+
+
+@pytest.mark.parametrize(("evidence", "levels"), [("listed", {"listed"}), ("quoted", None)])
+def test_export_takes_the_evidence_flag(
+    tmp_path: Path, evidence: str, levels: set[str] | None
+) -> None:
+    out = tmp_path / "rows.csv"
+    assert main(["export", "--format", "csv", "--evidence", evidence, "--out", str(out)]) == 0
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        found = {row["evidence"] for row in csv.DictReader(handle)}
+    assert found == levels if levels else found and "listed" not in found
