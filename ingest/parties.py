@@ -15,6 +15,7 @@ cities. A gathering's record names the places whose people attended it ("来自�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,9 @@ _CITY_CUE = re.compile(r"cit(?:y|ies)|城市|[姐姊]妹市|友城", re.I)
 #: How large the city a state's name also names must be to be the party.
 _LARGE_CITY = 100_000
 _LIST_BREAK = re.compile(r"[、，；,;]")
+#: What introduces the one party a partnership is told with, the other being the text's own
+#: place: "a Sister City relationship with Chengdu", "与成都市".
+_WITH_BEFORE = re.compile(r"(?:\bwith\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?|[与同])$")
 #: A sentence that says who took part in a gathering, or hosted it.
 ATTENDING = re.compile(
     r"出席|参加|参会|与会|列席|\battend(?:ed|s|ing|ees)?\b|\bparticipa(?:ted|nts?|ting)\b|"
@@ -88,6 +92,44 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
     else:
         pairs = _in_order(parties, home)
     return [_at_level(_with_parties(proposal, pair), pair) for pair in pairs]
+
+
+def with_sole_partner(proposal: Proposal, text: str, places: Sequence[PlaceMention]) -> Proposal:
+    """A sister proposal told with one party only ("A resolution approving a Sister City
+    relationship with Chengdu, China"), with the one place of the other side the whole text
+    names as a party ("the people of Nashville, Tennessee"); as it is when the text names
+    none or several there.
+
+    Parameters
+    ----------
+    proposal
+        A proposal of any type; only sister ones change.
+    text
+        The document text.
+    places
+        The document's place mentions.
+    """
+    if proposal.type.slug not in _SISTERS:
+        return proposal
+    parties = _parties(proposal, text)
+    if len(parties) != 1 or not _WITH_BEFORE.search(text, 0, parties[0].start):
+        return proposal
+    side = parties[0].place.country
+    others = [
+        m
+        for m in places
+        if m.strength == "name"
+        and m.place.level != "country"
+        and m.place.country != side
+        and "CN" in (side, m.place.country)
+        and not _DELEGATION_AFTER.match(text, m.outer_end or m.end)
+    ]
+    ids = {m.place.id for m in others}
+    ids -= {parent for m in others for parent in m.place.parents}
+    if len(ids) != 1:
+        return proposal
+    partner = next(m for m in others if m.place.id in ids)
+    return replace(proposal, places=[*proposal.places, partner])
 
 
 def _as_city(mention: PlaceMention) -> PlaceMention:

@@ -19,6 +19,7 @@ BURLINGTON_VT, HEILONGJIANG = "geonames:5234372", "cn:230000"
 ANHUI, ANTALYA = "cn:340000", "adm1:TR.07"
 SICHUAN, WAKAYAMA = "cn:510000", "adm1:JP.43"
 FRESNO = "geonames:5350937"
+CHENGDU, NASHVILLE = "geonames:1815286", "geonames:4644585"
 
 
 def _document(text: str) -> Document:
@@ -155,3 +156,21 @@ def test_a_name_with_its_designation_is_a_place():
     assert (slug, date, ids[0]) == ("sister_city", "2012-06", FRESNO)
     # which Taishan (Guangdong's city or Shandong's district) is the geocoder's choice
     assert len(ids) == 2 and ids[1].startswith("cn:")
+
+
+def test_a_partnership_told_with_one_party_pairs_with_the_texts_one_place_of_the_other_side():
+    # nashville.gov/Metro-Clerk/Legislative/Resolutions/…/RS2019-1601.aspx
+    title = (
+        "A resolution approving a Sister City relationship with Chengdu, China and authorizing "
+        "the Mayor to execute a Sister City charter.\n\n"
+    )
+    whereas = (
+        "WHEREAS, to the Metropolitan Government (City of Nashville, Tennessee), through its "
+        "Council, does recognize and endorse this program with the hope that it will lead to a "
+        "lasting friendship between the people of Nashville, Tennessee, United States of "
+        "America and Chengdu, China.\n"
+    )
+    assert _records(title + whereas) == [("sister_city", None, [CHENGDU, NASHVILLE])]
+    # a text naming two places on the other side does not say which
+    two = whereas.replace("(City of Nashville, Tennessee)", "(City of Memphis, Tennessee)")
+    assert _records(title + two) == []
