@@ -499,7 +499,18 @@ def _records(
         record_id = _record_id(table, a, b, kind, used)
         used.add(record_id)
         records.append(_record(record_id, kind, a, b, side_a, side_b, rows, table, columns))
-    return records, places
+    return records, {**places, **_countries(places.values(), rows_table)}
+
+
+def _countries(places: Iterable[Locality], rows_table: Mapping[str, dict]) -> dict[str, Locality]:
+    """The countries of ``places`` as localities (English and Chinese names from the gazetteer),
+    so the map names them in its legend and hovers whatever the countries are."""
+    from partnermap.data.locality_rows import locality_of
+    from partnermap.geo.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer().places
+    codes = sorted({place.country for place in places} - set(rows_table))
+    return {code: locality_of(gazetteer[code]) for code in codes if code in gazetteer}
 
 
 def _record_id(table: Table, a: Locality, b: Locality, kind: str, used: set[str]) -> str:

@@ -88,6 +88,12 @@ def test_import_table_titles_a_new_dataset_from_its_file_name_and_keeps_edits(
     assert any(change.startswith(FILE_NAME) for change in report.changes)
     corpus = load_corpus(tmp_path)
     assert corpus.dataset.title("en") == "Twin towns fr de jp"
+    countries = {c: corpus.localities[c] for c in ("DE", "FR", "JP")}  # named on the map
+    assert [(c.name_en, c.name_zh, c.level) for c in countries.values()] == [
+        ("Germany", "德国", "country"),
+        ("France", "法国", "country"),
+        ("Japan", "日本", "country"),
+    ]
     assert corpus.dataset.source == table.name
     (tmp_path / FILE_NAME).write_text("title_en: Städtepartnerschaften\n", encoding="utf-8")
     again = import_table(table, tmp_path)

@@ -99,7 +99,10 @@ def test_an_imported_table_shows_its_own_title_and_country_colours(imported: Das
         "spans => spans.map(s => getComputedStyle(s).backgroundColor)"
     )
     assert swatches[:3] == ["rgb(200, 16, 46)", "rgb(0, 114, 178)", "rgb(51, 34, 136)"]
+    legend = imported.page.locator(f"#{ids.MAP_LEGEND} li")
+    assert legend.all_inner_texts()[:3] == ["Germany", "France", "Japan"]
     imported.page.get_by_text("中文", exact=True).click()
     imported.settle()
     assert imported.page.locator(f"#{ids.TITLE}").inner_text() == "Twin towns fr de jp"
+    assert legend.all_inner_texts()[:3] == ["德国", "法国", "日本"]
     assert not imported.console_errors, imported.console_errors
