@@ -20,6 +20,13 @@ def test_single_year_and_singular() -> None:
     assert summary(v, "en") == "1 agreement · 3 places · 2014"
 
 
+def test_summary_names_the_evidence_filter() -> None:
+    v = view(evidence="quoted")
+    assert summary(v, "en").endswith(" · 1981–2015 · Quoted source")
+    assert summary(v, "zh").endswith(" · 有引文来源")
+    assert summary(view(evidence="listed"), "en").startswith("No agreement matches")
+
+
 def test_nothing_matches() -> None:
     assert summary(view(sectors=frozenset({"public-health"})), "en").startswith(
         "No agreement matches these filters."
