@@ -83,6 +83,7 @@ _ADMIN_SUFFIXES = "市州县"
 #: prefecture, a state.
 _DIVISION_SUFFIX = re.compile(r"[省县縣州]")
 _DIVISION_STEM_MAX = 5
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _ZH_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: Cities and countries abroad that texts often name in passing: unless the text names their
 #: country, they would otherwise be read as US towns of the same name (Paris, Texas).
@@ -556,7 +557,11 @@ def _geocode_in_scope(
 ) -> GeocodeResult:
     """Geocode a name to a place in one of ``countries``: when the gazetteer's best reading lies
     elsewhere ("Victoria", Australia, in a text that names no Australia), the best reading in
-    China or the United States, then in the other countries the text names."""
+    China or the United States, then in the other countries the text names. A country's name
+    is the country, whatever places near it share the name ("Guiyang, China" beside Fort
+    Worth is no China, Texas)."""
+    if _names_country(query, gazetteer):
+        nearby = ()
     result = geocode(query, Context(nearby=nearby), gazetteer)
     if result.match is None or result.match.country in countries:
         return result
@@ -565,6 +570,15 @@ def _geocode_in_scope(
         if scoped.match is not None:
             return scoped
     return replace(result, match=None)
+
+
+def _names_country(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is a country's own name ("China", "新西兰")."""
+    key = han_key(name, gazetteer.to_simplified) if _HAN.search(name) else latin_key(name)
+    return any(
+        tier == _NAME_TIER and gazetteer.places[place_id].level == "country"
+        for place_id, tier in gazetteer.lookup(key)
+    )
 
 
 def _in_named_country(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from partnermap.ingest.dates import EVENT_CUES, DateChoice, document_dates, only_stamped
+from partnermap.ingest.places import find_places
 from partnermap.ingest.propose import propose
 from partnermap.ingest.text import Document
 
@@ -20,6 +21,7 @@ ANHUI, ANTALYA = "cn:340000", "adm1:TR.07"
 SICHUAN, WAKAYAMA = "cn:510000", "adm1:JP.43"
 FRESNO = "geonames:5350937"
 CHENGDU, NASHVILLE = "geonames:1815286", "geonames:4644585"
+FORT_WORTH, GUIYANG = "geonames:4691930", "geonames:1809461"
 
 
 def _document(text: str) -> Document:
@@ -174,3 +176,15 @@ def test_a_partnership_told_with_one_party_pairs_with_the_texts_one_place_of_the
     # a text naming two places on the other side does not say which
     two = whereas.replace("(City of Nashville, Tennessee)", "(City of Memphis, Tennessee)")
     assert _records(title + two) == []
+
+
+def test_a_countrys_name_is_the_country_beside_a_town_that_shares_it():
+    # www.fwsistercities.org/fort-worth-to-become-sister-cities-with-guiyang-china/
+    text = (
+        "Mayor Li Zaiyong of Guiyang, China, along with seven other Guiyang officials, arrive "
+        "in Fort Worth on Sunday to sign the official document to become Fort Worth’s eighth "
+        "sister city.\n"
+    )
+    found = {m.text: m.place.id for m in find_places(text)}
+    assert found["China"] == "CN"  # not China, Texas
+    assert [ids for _, _, ids in _records(text)] == [[GUIYANG, FORT_WORTH]]
