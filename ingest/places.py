@@ -84,6 +84,9 @@ _ADMIN_SUFFIXES = "市州县"
 _DIVISION_SUFFIX = re.compile(r"[省县縣州]")
 _DIVISION_STEM_MAX = 5
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: Towns abroad smaller than this are named in Chinese with their suffix (see _common_word).
+_SMALL_TOWN = 10_000
+_TOWN_SUFFIX = re.compile(r"[市州县縣镇鎮城村郡]")
 _ZH_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: Cities and countries abroad that texts often name in passing: unless the text names their
 #: country, they would otherwise be read as US towns of the same name (Paris, Texas).
@@ -208,6 +211,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         if mention is not None:
             mentions.append(mention)
     mentions = _as_divisions(text, _in_named_country(text, mentions, gazetteer), gazetteer)
+    mentions = [m for m in mentions if not _common_word(text, m, mentions)]
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)
     return _mark_sites(text, _mark_qualifiers(text, mentions))
@@ -570,6 +574,27 @@ def _geocode_in_scope(
         if scoped.match is not None:
             return scoped
     return replace(result, match=None)
+
+
+def _common_word(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Whether a Chinese word read as a small town abroad is a word of the language
+    ("知名", "金伯利农场", "美国新英格兰地区"): a town that small is named with its suffix
+    ("卡梅尔市"), after a word that introduces a place ("在", "赴") or right after its state."""
+    place = mention.place
+    if not _HAN.search(mention.text) or place.country == "CN" or place.level != "city":
+        return False
+    if place.population >= _SMALL_TOWN or _TOWN_SUFFIX.match(text, mention.end):
+        return False
+    if _TOWN_SUFFIX.match(mention.text, len(mention.text) - 1):
+        return False
+    if _ZH_PREPOSITION.search(text, max(0, mention.start - 2), mention.start):
+        return False
+    return not any(
+        other.end == mention.start
+        and other.place.level != "country"
+        and other.place.id in place.parents
+        for other in mentions
+    )
 
 
 def _names_country(name: str, gazetteer: Gazetteer) -> bool:

@@ -188,3 +188,14 @@ def test_a_countrys_name_is_the_country_beside_a_town_that_shares_it():
     found = {m.text: m.place.id for m in find_places(text)}
     assert found["China"] == "CN"  # not China, Texas
     assert [ids for _, _, ids in _records(text)] == [[GUIYANG, FORT_WORTH]]
+
+
+def test_a_word_read_as_a_small_town_abroad_is_no_place():
+    # www.beijingreview.com.cn/…/content_472433.htm: a region, not New England, Texas (659)
+    text = "探讨中国与美国新英格兰地区各州在贸易、投资、农业等领域的合作机会。"
+    assert [m.place.id for m in find_places(text)] == ["CN", "US"]
+    # chicago.china-consulate.org/gdtp/201808/t20180830_10363673.htm: a farm, not Kimberly
+    text = "27日,代表团一行来到首府得梅因市访问,先后走访金伯利农场和海兰公司。"
+    assert "金伯利" not in [m.text for m in find_places(text)]
+    # a town that small is named with its suffix or after a word that introduces a place
+    assert "金伯利市" in [m.text for m in find_places("代表团抵达金伯利市访问。")]
