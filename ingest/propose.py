@@ -48,6 +48,8 @@ from partnermap.ingest.simplify import simplified
 from partnermap.ingest.text import Document
 
 _WEAK_TYPES = frozenset({"other", "program", "project"})
+#: Agreements named by their kind ("memorandum of understanding", "框架"), not by a bare word.
+_NAMED_AGREEMENTS = AGREEMENT_TYPES - {"other"}
 #: Agreements that found a partnership: an anniversary of it gives their year.
 _FOUNDINGS = frozenset({"sister_city", "sister_state_province", "friendship"})
 #: A saved page's provenance lines ("Source: https://…", "Seen: 2026-11-30", a bare address):
@@ -1020,6 +1022,8 @@ def _merge(proposals: list[Proposal]) -> list[Proposal]:
             for key in _merge_keys(proposal, stored=True):
                 index.setdefault(key, {})[len(merged) - 1] = None
             continue
+        if _bare_agreement(twin) and proposal.type.slug in _NAMED_AGREEMENTS:
+            twin.type = proposal.type
         twin.places = twin.places + [
             m for m in proposal.places if m.place.id not in twin.locality_ids()
         ]
@@ -1053,17 +1057,26 @@ def _merge_keys(proposal: Proposal, stored: bool = False) -> list[tuple]:
     if date is not None:
         keys.append(("date", slug, date))
     if stored:
+        if _bare_agreement(proposal):
+            keys.append(("bare", proposal.block))
         if proposal.head:
             keys.append(("head", slug))
         if date is None:
             keys.append(("undated", slug, proposal.block))
         return keys
     keys.append(("head", slug))
+    if slug in _NAMED_AGREEMENTS:
+        keys += [("bare", block) for block in range(proposal.block - 2, proposal.block + 1)]
     if date is None:
         keys += [
             ("undated", slug, block) for block in range(proposal.block - 2, proposal.block + 3)
         ]
     return keys
+
+
+def _bare_agreement(proposal: Proposal) -> bool:
+    """Whether a proposal is told by a word every agreement is ("accord", "协议")."""
+    return proposal.type.slug == "other" and bool(_GENERIC.fullmatch(proposal.type.text))
 
 
 def _local_ids(proposal: Proposal) -> set[str]:
@@ -1078,6 +1091,10 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
     versions of one item ("4." and "IV."), unless they name two specific types."""
     if a.item is not None and a.item == b.item and _script(a) != _script(b):
         return a.type.slug == b.type.slug or {a.type.slug, b.type.slug} <= _WEAK_TYPES
+    if _bare_agreement(a) and b.type.slug in _NAMED_AGREEMENTS and 0 <= b.block - a.block <= 2:
+        # "Governor Doyle signs trade accord with Chinese province", then "… signed a
+        # memorandum of understanding with a province": the agreement the story names.
+        return a.date.value is None or b.date.value in (None, a.date.value)
     if a.type.slug != b.type.slug:
         return False
     if a.item is not None and b.item is not None and a.item != b.item:

@@ -1,8 +1,14 @@
-"""The rules of issue 18's third round: broad rules, each on a short real-style sentence.
+"""The rules of issue 18's third round: broad rules, each on a short real sentence (each
+page named beside it; most are the development part's v01-v10).
 
 Dates: a record's date never rests on the page's posting, edition or address stamp alone,
-whatever splitting into pairs happens; a word of the text counted from the stamp ("today",
-"27日") is the text's own evidence.
+whatever splitting into pairs happens (a word counted from the stamp, "today", "27日", is the
+text's own evidence); dates in digits as people write them; a stamp whose source follows a
+bullet. Events: founding words of any tense and a council's approval. Types: an annual
+meeting is a conference; an agreement told by a bare word is the one the story names next.
+Places: a place abroad with a division's suffix; a name with its designation; the one place
+of the other side for a partnership told with one party; a country's name is the country; a
+word read as a small town abroad is no place.
 """
 
 from __future__ import annotations
@@ -90,6 +96,12 @@ def test_dates_in_digits_as_people_write_them_date_the_page():
     assert [(m.kind, m.value) for m in stamp] == [("posted", "2018-10-29")]
 
 
+def test_a_stamp_with_its_source_after_a_bullet_is_a_stamp():
+    # www.beijingreview.com.cn/2009news/todaynews/2012-08/01/content_472433.htm
+    found = document_dates("中方代表出席美国新英格兰地区州长协会年会\n• 2012-08-01 • 来源:新华网\n")
+    assert [(m.kind, m.value) for m in found] == [("posted", "2012-08-01")]
+
+
 # Events ------------------------------------------------------------------------------------
 
 
@@ -110,12 +122,6 @@ def test_founding_words_of_any_tense_and_a_councils_approval_tell_an_event():
     assert EVENT_CUES.search("建立友好省际关系协议书签字及文本交换仪式")
 
 
-def test_a_stamp_with_its_source_after_a_bullet_is_a_stamp():
-    # www.beijingreview.com.cn/2009news/todaynews/2012-08/01/content_472433.htm
-    found = document_dates("中方代表出席美国新英格兰地区州长协会年会\n• 2012-08-01 • 来源:新华网\n")
-    assert [(m.kind, m.value) for m in found] == [("posted", "2012-08-01")]
-
-
 # Types -------------------------------------------------------------------------------------
 
 
@@ -130,6 +136,18 @@ def test_an_annual_meeting_is_a_conference():
     records = _records(text)
     assert [(slug, date) for slug, date, _ in records] == [("conference", "2012-07-29")]
     assert {BURLINGTON_VT, HEILONGJIANG} <= set(records[0][2])
+
+
+def test_an_agreement_told_by_a_bare_word_is_the_one_the_story_names_next():
+    # archive.jsonline.com/business/103938934.html/
+    text = (
+        "Governor Doyle signs trade accord with Chinese province\n\n"
+        "Published on: 9/28/2010\n\n"
+        "On his weeklong trade-promotion trip in China, Gov. Jim Doyle on Tuesday signed a "
+        "memorandum of understanding with a province in the Chinese interior, billing the "
+        'document as a "collaborative trade agreement."\n'
+    )
+    assert [(slug, date) for slug, date, _ in _records(text)] == [("mou", "2010-09-28")]
 
 
 # Places ------------------------------------------------------------------------------------
