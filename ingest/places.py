@@ -83,6 +83,10 @@ _ADMIN_SUFFIXES = "市州县"
 #: prefecture, a state.
 _DIVISION_SUFFIX = re.compile(r"[省县縣州]")
 _DIVISION_STEM_MAX = 5
+#: The same in English: "Isabel Province", "Gyeonggi Province".
+_EN_DIVISION = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:Province|Prefecture|Oblast|Governorate)\b"
+)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: Towns abroad smaller than this are named in Chinese with their suffix (see _common_word).
 _SMALL_TOWN = 10_000
@@ -253,9 +257,17 @@ def _countries_named(
 
 def _divisions_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
     """The countries of the places abroad ``text`` names with a division's suffix
-    ("安塔利亚省", "和歌山县"): the suffix says the name is a place, so its country counts as
-    named. A name the gazetteer also knows in China or the US names no country abroad."""
+    ("安塔利亚省", "和歌山县", "Isabel Province"): the suffix says the name is a place, so its
+    country counts as named. A name the gazetteer also knows in China or the US names no
+    country abroad."""
     countries: set[str] = set()
+    for match in _EN_DIVISION.finditer(text):
+        words = match.group("name").split()
+        for length in range(len(words), 0, -1):
+            found = _provinces_abroad(" ".join(words[-length:]), gazetteer)
+            if found is not None:
+                countries |= found
+                break
     seen: dict[str, set[str] | None] = {}
     for suffix in _DIVISION_SUFFIX.finditer(text):
         for length in range(_DIVISION_STEM_MAX, 2, -1):
@@ -266,6 +278,21 @@ def _divisions_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
                 countries |= seen[stem]
                 break
     return countries
+
+
+def _provinces_abroad(name: str, gazetteer: Gazetteer) -> set[str] | None:
+    """The countries of the first-level divisions called ``name`` (empty when one is in
+    China or the US), or None when none is."""
+    provinces = [
+        gazetteer.places[place_id]
+        for place_id, _ in gazetteer.lookup(latin_key(name))
+        if gazetteer.places[place_id].level == "province"
+    ]
+    if not provinces:
+        return None
+    if any(p.country in COUNTRIES for p in provinces):
+        return set()
+    return {p.country for p in provinces}
 
 
 def _countries_of(stem: str, gazetteer: Gazetteer) -> set[str] | None:

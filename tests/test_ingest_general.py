@@ -26,6 +26,7 @@ BURLINGTON_VT, HEILONGJIANG = "geonames:5234372", "cn:230000"
 ANHUI, ANTALYA = "cn:340000", "adm1:TR.07"
 SICHUAN, WAKAYAMA = "cn:510000", "adm1:JP.43"
 FRESNO = "geonames:5350937"
+SHANDONG, ISABEL = "cn:370000", "adm1:SB.07"
 CHENGDU, NASHVILLE = "geonames:1815286", "geonames:4644585"
 FORT_WORTH, GUIYANG = "geonames:4691930", "geonames:1809461"
 
@@ -153,7 +154,7 @@ def test_an_agreement_told_by_a_bare_word_is_the_one_the_story_names_next():
 # Places ------------------------------------------------------------------------------------
 
 
-def test_a_place_abroad_with_a_provinces_suffix_is_that_province_and_names_its_country():
+def test_a_place_abroad_with_a_divisions_suffix_is_that_division_and_names_its_country():
     # hefei.baogaosu.com/xinwen/…/70571747/ (Turkey is never named)
     text = (
         "29.10.2018  14:25\n\n"
@@ -163,6 +164,15 @@ def test_a_place_abroad_with_a_provinces_suffix_is_that_province_and_names_its_c
     # www.cititic.com/news/mm/1685469-20220127.htm: a prefecture, not its capital city
     text = "四川省与日本和歌山县签署建立友好省县关系协议\n"
     assert [ids for _, _, ids in _records(text)] == [[SICHUAN, WAKAYAMA]]
+    # sapt.news/2023/12/05/shandong-province-and-isabel-province-…/ (the Solomon Islands are
+    # named only as "SI")
+    text = (
+        "ISABEL province has officially established sisterly ties with Shandong Province in "
+        "China.\nOn December 4, 2023, the Vice Governor of Shandong Province of China and the "
+        "Premier of Isabel Province formally signed the Agreement on the Establishment of "
+        "Friendly and Cooperative Relations Between Shandong and Isabel.\n"
+    )
+    assert ("sister_state_province", "2023-12-04", [ISABEL, SHANDONG]) in _records(text)
 
 
 def test_a_name_with_its_designation_is_a_place():
