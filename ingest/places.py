@@ -88,6 +88,11 @@ _EN_DIVISION = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:Province|Prefecture|Oblast|Governorate)\b"
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: A place's name in a publication's ("北京周报", "Hubei Daily"): no place the story tells of.
+_PUBLICATION_AFTER = re.compile(
+    r"(?:日报|日報|晚报|晚報|周报|週報|时报|時報|商报|商報|新闻网|新聞網|电视台|電視台)"
+    r"|\s+(?:Daily|Times|Post|Tribune|Herald|Review|Gazette|Chronicle)\b"
+)
 #: Towns abroad smaller than this are named in Chinese with their suffix (see _common_word).
 _SMALL_TOWN = 10_000
 _TOWN_SUFFIX = re.compile(r"[市州县縣镇鎮城村郡]")
@@ -215,7 +220,11 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         if mention is not None:
             mentions.append(mention)
     mentions = _as_divisions(text, _in_named_country(text, mentions, gazetteer), gazetteer)
-    mentions = [m for m in mentions if not _common_word(text, m, mentions)]
+    mentions = [
+        m
+        for m in mentions
+        if not _common_word(text, m, mentions) and not _PUBLICATION_AFTER.match(text, m.end)
+    ]
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)
     return _mark_sites(text, _mark_qualifiers(text, mentions))

@@ -8,7 +8,7 @@ bullet. Events: founding words of any tense and a council's approval. Types: an 
 meeting is a conference; an agreement told by a bare word is the one the story names next.
 Places: a place abroad with a division's suffix; a name with its designation; the one place
 of the other side for a partnership told with one party; a country's name is the country; a
-word read as a small town abroad is no place.
+word read as a small town abroad, a place in a publication's name, are no places.
 """
 
 from __future__ import annotations
@@ -227,3 +227,12 @@ def test_a_word_read_as_a_small_town_abroad_is_no_place():
     assert "金伯利" not in [m.text for m in find_places(text)]
     # a town that small is named with its suffix or after a word that introduces a place
     assert "金伯利市" in [m.text for m in find_places("代表团抵达金伯利市访问。")]
+
+
+def test_a_place_in_a_publications_name_is_no_place_of_the_story():
+    # www.beijingreview.com.cn/…/content_472433.htm (the Beijing Review's own page)
+    text = "中方代表出席美国新英格兰地区州长协会年会_北京周报\n"
+    assert "北京" not in [m.text for m in find_places(text)]
+    # www.aigou888.cn/a/202310/31/WS654108eaa31090682a5ebbbc.html
+    text = "according to a report by Hubei Daily."
+    assert find_places(text) == []
