@@ -40,6 +40,7 @@ _LARGE_CITY = 100_000
 _LIST_BREAK = re.compile(r"[、，；,;]")
 #: What introduces the one party a partnership is told with, the other being the text's own
 #: place: "a Sister City relationship with Chengdu", "与成都市".
+_WITH_CHARS = 30
 _WITH_BEFORE = re.compile(r"(?:\bwith\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?|[与同])$")
 #: A sentence that says who took part in a gathering, or hosted it.
 ATTENDING = re.compile(
@@ -94,11 +95,33 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
     return [_at_level(_with_parties(proposal, pair), pair) for pair in pairs]
 
 
-def with_sole_partner(proposal: Proposal, text: str, places: Sequence[PlaceMention]) -> Proposal:
+def sole_partners(text: str, places: Sequence[PlaceMention]) -> dict[bool, PlaceMention | None]:
+    """The one place the whole text names as a party on each side: keyed True, the one abroad
+    (the partner of a Chinese party); False, the one in China. None where it names none or
+    several (a province that holds another of them counts as none)."""
+    found: dict[bool, PlaceMention | None] = {}
+    for china_side in (True, False):
+        others = [
+            m
+            for m in places
+            if m.strength == "name"
+            and m.place.level != "country"
+            and (m.place.country != "CN") == china_side
+            and not _DELEGATION_AFTER.match(text, m.outer_end or m.end)
+        ]
+        ids = {m.place.id for m in others}
+        ids -= {parent for m in others for parent in m.place.parents}
+        found[china_side] = next(m for m in others if m.place.id in ids) if len(ids) == 1 else None
+    return found
+
+
+def with_sole_partner(
+    proposal: Proposal, text: str, partners: dict[bool, PlaceMention | None]
+) -> Proposal:
     """A sister proposal told with one party only ("A resolution approving a Sister City
     relationship with Chengdu, China"), with the one place of the other side the whole text
-    names as a party ("the people of Nashville, Tennessee"); as it is when the text names
-    none or several there.
+    names as a party ("the people of Nashville, Tennessee"; see :func:`sole_partners`); as it
+    is when the text names none or several there.
 
     Parameters
     ----------
@@ -106,29 +129,20 @@ def with_sole_partner(proposal: Proposal, text: str, places: Sequence[PlaceMenti
         A proposal of any type; only sister ones change.
     text
         The document text.
-    places
-        The document's place mentions.
+    partners
+        The text's sole parties on each side (:func:`sole_partners`).
     """
     if proposal.type.slug not in _SISTERS:
         return proposal
     parties = _parties(proposal, text)
-    if len(parties) != 1 or not _WITH_BEFORE.search(text, 0, parties[0].start):
+    if len(parties) != 1:
         return proposal
-    side = parties[0].place.country
-    others = [
-        m
-        for m in places
-        if m.strength == "name"
-        and m.place.level != "country"
-        and m.place.country != side
-        and "CN" in (side, m.place.country)
-        and not _DELEGATION_AFTER.match(text, m.outer_end or m.end)
-    ]
-    ids = {m.place.id for m in others}
-    ids -= {parent for m in others for parent in m.place.parents}
-    if len(ids) != 1:
+    start = parties[0].start
+    if not _WITH_BEFORE.search(text, max(0, start - _WITH_CHARS), start):
         return proposal
-    partner = next(m for m in others if m.place.id in ids)
+    partner = partners[parties[0].place.country == "CN"]
+    if partner is None:
+        return proposal
     return replace(proposal, places=[*proposal.places, partner])
 
 

@@ -222,8 +222,9 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     mentions = _as_divisions(text, _in_named_country(text, mentions, gazetteer), gazetteer)
     mentions = [
         m
-        for m in mentions
-        if not _common_word(text, m, mentions) and not _PUBLICATION_AFTER.match(text, m.end)
+        for i, m in enumerate(mentions)
+        if not _common_word(text, m, mentions[i - 1] if i else None)
+        and not _PUBLICATION_AFTER.match(text, m.end)
     ]
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)
@@ -612,7 +613,7 @@ def _geocode_in_scope(
     return replace(result, match=None)
 
 
-def _common_word(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+def _common_word(text: str, mention: PlaceMention, before: PlaceMention | None) -> bool:
     """Whether a Chinese word read as a small town abroad is a word of the language
     ("知名", "金伯利农场", "美国新英格兰地区"): a town that small is named with its suffix
     ("卡梅尔市"), after a word that introduces a place ("在", "赴") or right after its state."""
@@ -625,11 +626,11 @@ def _common_word(text: str, mention: PlaceMention, mentions: list[PlaceMention])
         return False
     if _ZH_PREPOSITION.search(text, max(0, mention.start - 2), mention.start):
         return False
-    return not any(
-        other.end == mention.start
-        and other.place.level != "country"
-        and other.place.id in place.parents
-        for other in mentions
+    return not (
+        before is not None
+        and before.end == mention.start
+        and before.place.level != "country"
+        and before.place.id in place.parents
     )
 
 

@@ -42,7 +42,7 @@ from partnermap.ingest.dates import (
     only_stamped,
 )
 from partnermap.ingest.kinds import GATHERINGS, Cue, find_sectors, type_cues
-from partnermap.ingest.parties import attendees, sister_pairs, with_sole_partner
+from partnermap.ingest.parties import attendees, sister_pairs, sole_partners, with_sole_partner
 from partnermap.ingest.places import FOREIGN, PlaceMention, find_places
 from partnermap.ingest.simplify import simplified
 from partnermap.ingest.text import Document
@@ -258,6 +258,7 @@ def _propose(document: Document) -> list[Proposal]:
     parties = _local_parties(head)
     countries = [m for m in places if m.place.level == "country" and m.strength != "qualifier"]
     story_end = _story_end(text)
+    partners = sole_partners(text, places)
     founded: dict[int, DateChoice] = {}
     for block in blocks:
         if block.end <= head_end or block.start >= story_end or _metadata(text, block):
@@ -279,7 +280,7 @@ def _propose(document: Document) -> list[Proposal]:
                 continue
             if not proposal.chosen_places():
                 proposal.places = list(head.places) if head is not None else countries
-            pairs = sister_pairs(with_sole_partner(proposal, text, places), text)
+            pairs = sister_pairs(with_sole_partner(proposal, text, partners), text)
             if not pairs and proposal.type.slug in _FOUNDINGS and proposal.date.value:
                 # "Sister city ties … began … in 1979. Hubei and Ohio became the first pair":
                 # the pairs told next in the paragraph were founded then.
