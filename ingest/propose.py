@@ -107,6 +107,11 @@ _BARE_BEFORE = re.compile(
 )
 #: "分论坛", "分会场": a part of a gathering, told with it.
 _PART_BEFORE = re.compile(r"分$")
+#: Gatherings named as examples of a kind: "如…会议、…研讨会", "such as forums and seminars".
+_EXAMPLES_CHARS = 40
+_EXAMPLES_BEFORE = re.compile(
+    r"(?:[,，:：]\s*如|例如|诸如|比如|譬如)[^。；;,，:：!?！？]*$|\bsuch\s+as\b[^.;:!?]*$", re.I
+)
 #: Where an event told after a gathering took place: at it ("会上", "峰会上", "at the summit")
 #: or during it ("峰会期间", "during the forum").
 _AT_GATHERING = re.compile(
@@ -766,6 +771,9 @@ def _recalled(text: str, cue: Cue) -> bool:
     if cue.slug not in GATHERINGS:
         return False
     if _RECALLED_BEFORE.search(before) or _PART_BEFORE.search(before):
+        return True
+    if _EXAMPLES_BEFORE.search(text, max(0, cue.start - _EXAMPLES_CHARS), cue.start):
+        # "一系列活动,如市长线上会议、“智慧城市”研讨会": kinds of events, none told.
         return True
     return bool(_BARE_GATHERING.fullmatch(cue.text) and _BARE_BEFORE.search(before))
 

@@ -5,7 +5,8 @@ Dates: a record's date never rests on the page's posting, edition or address sta
 whatever splitting into pairs happens (a word counted from the stamp, "today", "27日", is the
 text's own evidence); dates in digits as people write them; a stamp whose source follows a
 bullet. Events: founding words of any tense and a council's approval. Types: an annual
-meeting is a conference; an agreement told by a bare word is the one the story names next.
+meeting is a conference; gatherings named as examples are none; an agreement told by a
+bare word is the one the story names next.
 Places: a place abroad with a division's suffix; a name with its designation; the one place
 of the other side for a partnership told with one party; a country's name is the country; a
 word read as a small town abroad, a place in a publication's name, are no places.
@@ -137,6 +138,16 @@ def test_an_annual_meeting_is_a_conference():
     records = _records(text)
     assert [(slug, date) for slug, date, _ in records] == [("conference", "2012-07-29")]
     assert {BURLINGTON_VT, HEILONGJIANG} <= set(records[0][2])
+
+
+def test_gatherings_named_as_examples_of_a_kind_are_no_events():
+    # glosyeuropyichin.com/hr/753.html: 惠灵顿与北京结为友好城市15周年
+    text = (
+        "时间:2021-02-01 22:36:22 来源: 欧中之声\n"
+        "新华社惠灵顿2月1日电 惠灵顿市市长安迪·福斯特在致辞中表示,惠灵顿今年将与北京陆续举办一系列"
+        "活动,如市长线上会议、“智慧城市”研讨会、企业圆桌会议等,以期进一步加深双方合作和交流。\n"
+    )
+    assert _records(text) == []
 
 
 def test_an_agreement_told_by_a_bare_word_is_the_one_the_story_names_next():
