@@ -6,6 +6,8 @@ Every word the page, the map's hovers and legends, and the exports show comes fr
 from __future__ import annotations
 
 import functools
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -65,6 +67,33 @@ def agreements(count: int, lang: str) -> str:
 def places(count: int, lang: str) -> str:
     """ "1 place", "31 places" or "31 个地点"."""
     return _counted("places", count, lang)
+
+
+def by_country(codes: Iterable[str], lang: str, named: int = 3) -> str:
+    """How many of ``codes`` (one per place) are in each country, the ``named`` largest by name.
+
+    Examples
+    --------
+    >>> by_country(["CN", "CN", "US"], "en")
+    '2 in China, 1 in United States'
+    >>> by_country(["CN", "US", "FR", "DE", "DE"], "en", named=2)
+    '2 in Germany, 1 in China, 2 in 2 other countries'
+    >>> by_country(["CN", "CN", "US"], "zh")
+    '中国 2 个，美国 1 个'
+    """
+    counts = Counter(codes).most_common()
+    counts.sort(key=lambda item: (-item[1], country(item[0], lang)))
+    parts = [
+        ui("in_country", lang).format(n=n, country=country(code, lang))
+        for code, n in counts[:named]
+    ]
+    rest = counts[named:]
+    if len(rest) == 1:
+        parts.append(ui("in_other_country", lang).format(n=rest[0][1]))
+    elif rest:
+        total = sum(n for _, n in rest)
+        parts.append(ui("in_other_countries", lang).format(n=total, countries=len(rest)))
+    return ui("clause_sep", lang).join(parts)
 
 
 def _counted(key: str, count: int, lang: str) -> str:

@@ -1,4 +1,4 @@
-"""The fixed vocabularies of the records: sectors, agreement types, statuses, levels and roles.
+"""The fixed vocabularies: sectors, agreement types, statuses, levels, roles and countries.
 
 Every slug a record may use is declared here, once, with its English and Chinese labels. The
 schema, the validator, the filters, the dashboard and the exports all read these tables, and
@@ -8,6 +8,9 @@ the audit (``partnermap audit``) reads its cue words from them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 
 @dataclass(frozen=True)
@@ -227,7 +230,13 @@ CONFIDENCES: dict[str, Term] = _table(
     Term("listed", "Listed only — named in a compiled list", "仅见于名录"),
 )
 
-COUNTRIES: dict[str, Term] = _table(
-    Term("CN", "China", "中国"),
-    Term("US", "United States", "美国"),
-)
+#: Every country's names, by ISO 3166-1 alpha-2 code (written by ``scripts/build_countries.py``).
+COUNTRIES_FILE = Path(__file__).resolve().parent / "countries.yaml"
+
+
+def _countries() -> dict[str, Term]:
+    names = yaml.safe_load(COUNTRIES_FILE.read_text(encoding="utf-8"))
+    return _table(*(Term(code, name["en"], name["zh"]) for code, name in names.items()))
+
+
+COUNTRIES: dict[str, Term] = _countries()

@@ -44,11 +44,10 @@ def place_name(locality: Locality, lang: str) -> str:
 def count_summary(records: Sequence[Record], localities: Mapping[str, Locality], lang: str) -> str:
     """Return how many records and places are shown, and how the places split by country."""
     places = {ref.id for record in records for ref in record.localities}
-    by_country = {"CN": 0, "US": 0}
-    for place in places:
-        by_country[localities[place].country] += 1
     return texts.ui("export_counts", lang).format(
-        records=len(records), places=len(places), cn=by_country["CN"], us=by_country["US"]
+        records=len(records),
+        places=len(places),
+        by_country=texts.by_country((localities[place].country for place in places), lang),
     )
 
 

@@ -43,13 +43,11 @@ def describe(view: MapView, lang: str) -> str:
     if not view.records:
         return texts.ui("twin_nothing", lang)
     drawn = view.points[~view.points["national"]]
-    by_country = drawn["country"].value_counts()
     sentences = [
         texts.ui("twin_counts", lang).format(
             agreements=texts.agreements(len(view.records), lang),
             places=texts.places(len(drawn), lang),
-            cn=int(by_country.get("CN", 0)),
-            us=int(by_country.get("US", 0)),
+            by_country=texts.by_country(drawn["country"], lang),
             links=_links(len(view.arcs), lang),
         )
     ]

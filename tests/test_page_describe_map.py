@@ -10,7 +10,7 @@ from partnermap.layers.text_twin import describe
 from partnermap.page.describe_map import twin
 
 EVERYTHING_EN = (
-    "The map shows 12 agreements between 16 places, 8 in China and 8 in the US, joined by 5 links."
+    "The map shows 12 agreements between 16 places (8 in China, 8 in United States), joined by 5 links."
     " Years: 1981–2015."
     " Most agreements: California (4 agreements), Los Angeles (4 agreements),"
     " Shenzhen (3 agreements)."
@@ -34,12 +34,12 @@ def test_the_whole_map_in_english_and_chinese() -> None:
 def test_the_counts_follow_the_filters() -> None:
     v = view(sectors=frozenset({"nuclear-energy"}))
     assert describe(v, "en") == (
-        "The map shows 1 agreement between 2 places, 2 in China and 0 in the US,"
+        "The map shows 1 agreement between 2 places (2 in China),"
         " joined by 0 links. Years: 2014."
         " Most agreements: Haiyang (1 agreement), Sanmen County (1 agreement)."
         " Events and programmes drawn at their venues: 1."
     )
-    assert describe(v, "zh").startswith("地图显示 2 个地点（中国 2 个，美国 0 个）之间的 1 项协议")
+    assert describe(v, "zh").startswith("地图显示 2 个地点（中国 2 个）之间的 1 项协议")
 
 
 def test_a_map_showing_nothing_says_so() -> None:
