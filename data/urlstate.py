@@ -481,21 +481,12 @@ _NOTICE_NAMES = 10
 def _notice(unknown: Sequence[str], lang: str, skipped: int = 0) -> str:
     parts = []
     if skipped:
-        parts.append(
-            f"{skipped} place name(s) not looked up: a search looks up at most "
-            f"{MAX_PLACE_NAMES} names, and only a few new spellings at a time. "
-            "Search for fewer places at once."
-            if lang == "en"
-            else f"有 {skipped} 个地名未查找：每次搜索最多查找 {MAX_PLACE_NAMES} 个地名，"
-            "新写法每次只查找少数几个。请分次搜索。"
-        )
+        parts.append(texts.ui("notice_not_looked_up", lang).format(n=skipped, most=MAX_PLACE_NAMES))
     if unknown:
-        label = "Ignored, as it matches nothing: " if lang == "en" else "以下内容无匹配，已忽略："
-        named = ", ".join(unknown[:_NOTICE_NAMES])
-        more = len(unknown) - _NOTICE_NAMES
-        if more > 0:
-            named += f" and {more} more" if lang == "en" else f" 等另 {more} 项"
-        parts.append(label + named)
+        named = texts.ui("list_sep", lang).join(unknown[:_NOTICE_NAMES])
+        if len(unknown) > _NOTICE_NAMES:
+            named += " " + texts.ui("more", lang).format(n=len(unknown) - _NOTICE_NAMES)
+        parts.append(texts.ui("notice_ignored", lang).format(values=named))
     return " ".join(parts)
 
 
