@@ -20,7 +20,16 @@ from typing import Any
 from dash import Dash
 from flask import Flask, Response, abort, send_from_directory
 
-from partnermap.callbacks import describe, export, language, mapview, panels, timeline, urlsync
+from partnermap.callbacks import (
+    describe,
+    export,
+    language,
+    mapview,
+    panels,
+    playback,
+    timeline,
+    urlsync,
+)
 from partnermap.callbacks.context import AppContext, ViewCache
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
@@ -133,6 +142,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
     urlsync.register(app, context)
     mapview.register(app, context)
     timeline.register(app, context)
+    playback.register(app, context)
     panels.register(app, context)
     describe.register(app, context)
     language.register(app, corpus.dataset, everything)

@@ -13,7 +13,7 @@ from partnermap.data.context import ContextTotal, context_totals
 from partnermap.data.dataset import Dataset
 from partnermap.data.view import MapView
 from partnermap.data.vocabulary import SECTORS, TYPES
-from partnermap.page import export_menu, ids, legend, table
+from partnermap.page import export_menu, ids, legend, playback, table
 
 #: Interface text shown as an element's children, by ``partnermap.data.texts`` key.
 TEXT_KEYS = (
@@ -23,6 +23,7 @@ TEXT_KEYS = (
     "level",
     "evidence",
     "years",
+    *playback.LABEL_KEYS,
     "place",
     "map_title",
     "timeline_title",
@@ -208,6 +209,7 @@ def filter_panel(year_bounds: tuple[int, int] | None) -> html.Aside:
                     tooltip={"placement": "bottom", "always_visible": False},
                     updatemode="mouseup",
                 ),
+                playback.controls(),
             ),
             _field(
                 "place",
@@ -322,6 +324,7 @@ def translations(
             {"label": texts.ui("evidence_quoted", lang), "value": "quoted"},
             {"label": texts.ui("evidence_listed", lang), "value": "listed"},
         ],
+        (ids.PLAY_MODE, "options"): playback.mode_options(lang),
         (ids.TIMELINE_FACET, "options"): [
             {"label": texts.ui("sector", lang), "value": "sector"},
             {"label": texts.ui("type", lang), "value": "type"},

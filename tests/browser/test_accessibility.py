@@ -100,7 +100,7 @@ def test_the_live_region_says_what_the_map_shows_in_both_languages(dashboard: Da
 _FOCUSED = """() => {
   const e = document.activeElement;
   const within = e.closest('#lang-toggle, #export-menu, #filter-sector, #filter-type, #filter-level,'
-      + ' #filter-evidence, #filter-years, #place-search, #map, #timeline-facet, #details, #data-table, #about');
+      + ' #filter-evidence, #filter-years, #play, #play-mode, #place-search, #map, #timeline-facet, #details, #data-table, #about');
   return (within ? within.id : 'page') + ' ' + e.tagName.toLowerCase() + ' '
       + (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 30);
 }"""
@@ -138,7 +138,7 @@ def test_every_stop_of_the_tab_order_shows_a_focus_ring(dashboard: Dashboard) ->
         raise AssertionError("the tab order never came back round to the page")
     landmarks = list(dict.fromkeys(where.split()[0] for where, _ in stops))
     # Header, filters in reading order, the map, the stacking, the details, the table.
-    assert landmarks[:9] == [
+    assert landmarks[:11] == [
         "lang-toggle",
         "export-menu",
         "filter-sector",
@@ -146,6 +146,8 @@ def test_every_stop_of_the_tab_order_shows_a_focus_ring(dashboard: Dashboard) ->
         "filter-level",
         "filter-evidence",
         "filter-years",
+        "play",
+        "play-mode",
         "place-search",
         "map",
     ], landmarks
