@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from partnermap.data.filters import EVIDENCE_GROUPS, FilterState, select
 from partnermap.data.loader import EMBEDDED_DATA_DIR, Corpus, load_corpus
+from partnermap.data.playback import MODES, frame_path, frames
 from partnermap.data.serialize import record_to_dict
 from partnermap.data.table_cli import add_commands as add_table_commands
 from partnermap.data.texts import LANGUAGES
@@ -108,6 +110,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--hide", action="append", default=[], choices=LAYER_TOGGLES, help="leave a layer out"
+    )
+    export.add_argument(
+        "--per-year",
+        choices=MODES,
+        help="one file per year of the filter's years, named like --out with the year added:"
+        " 'year' (signed that year) or 'cumulative' (up to that year)",
     )
     _add_filter_flags(export)
     export.set_defaults(run=_export)
@@ -278,10 +286,23 @@ def _export(args: argparse.Namespace) -> int:
         dpi=args.dpi,
         hide=frozenset(args.hide),
     )
+    index = corpus_index(corpus)
+    jobs = [(args.out, request)]
+    if args.per_year:
+        first, last = index.year_bounds or (0, -1)
+        bounds = (state.year_from or first, state.year_to or last)
+        jobs = [
+            (
+                frame_path(args.out, end),
+                replace(request, state=replace(state, year_from=start, year_to=end)),
+            )
+            for start, end in frames(bounds, args.per_year)
+        ]
     with Renderer(BASEMAP_DIR) as renderer:
-        result = export(request, corpus.localities, corpus_index(corpus), renderer)
-    write_output(args.out, result.content)
-    print(f"wrote {args.out} ({len(result.content):,} bytes)", file=sys.stderr)
+        for out, job in jobs:
+            result = export(job, corpus.localities, index, renderer)
+            write_output(out, result.content)
+            print(f"wrote {out} ({len(result.content):,} bytes)", file=sys.stderr)
     return 0
 
 

@@ -8,6 +8,7 @@ same way they follow the slider. Two modes: the agreements signed in one year, y
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 MODES = ("year", "cumulative")
 
@@ -38,6 +39,31 @@ def next_frame(years: Sequence[int], bounds: tuple[int, int], mode: str) -> list
     if upcoming > last:
         return None
     return [upcoming, upcoming] if mode == "year" else [first, upcoming]
+
+
+def frames(bounds: tuple[int, int], mode: str) -> list[list[int]]:
+    """Every step of a playback over ``bounds``, in order: what ``export --per-year`` writes.
+
+    Examples
+    --------
+    >>> frames((2001, 2003), "year")
+    [[2001, 2001], [2002, 2002], [2003, 2003]]
+    >>> frames((2001, 2003), "cumulative")
+    [[2001, 2001], [2001, 2002], [2001, 2003]]
+    """
+    first, last = bounds
+    return [[year if mode == "year" else first, year] for year in range(first, last + 1)]
+
+
+def frame_path(out: Path, year: int) -> Path:
+    """The file of one year's frame: ``out`` with the year before its suffix.
+
+    Examples
+    --------
+    >>> frame_path(Path("frames/map.png"), 2015).as_posix()
+    'frames/map-2015.png'
+    """
+    return out.with_name(f"{out.stem}-{year}{out.suffix}")
 
 
 def toggled(playing: bool, years: Sequence[int], bounds: tuple[int, int], mode: str) -> list[int]:

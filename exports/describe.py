@@ -28,7 +28,8 @@ def filter_summary(state: FilterState, localities: Mapping[str, Locality], lang:
         labels = sep.join(TYPES[t].label(lang) for t in sorted(state.types))
         parts.append(f"{texts.ui('filter_types', lang)}: {labels}")
     if state.year_from is not None or state.year_to is not None:
-        years = f"{state.year_from or '…'}–{state.year_to or '…'}"
+        first, last = state.year_from or "…", state.year_to or "…"
+        years = str(first) if first == last else f"{first}–{last}"
         parts.append(f"{texts.ui('years', lang)}: {years}")
     if state.place:
         names = sep.join(sorted(place_name(localities[i], lang) for i in state.place))

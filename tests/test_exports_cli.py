@@ -111,6 +111,23 @@ def test_html_is_one_file_linking_nothing(tmp_path: Path) -> None:
     assert "L.map(" in page
 
 
+def test_per_year_writes_one_png_per_year_each_saying_its_year(tmp_path: Path) -> None:
+    out = tmp_path / "frames" / "map.svg"
+    out.parent.mkdir()
+    flags = ["--year-from", "2013", "--year-to", "2015", "--per-year", "cumulative"]
+    assert main(["export", "--format", "png", "--out", str(out.with_suffix(".png")), *flags]) == 0
+    written = sorted(p.name for p in out.parent.iterdir())
+    assert written == ["map-2013.png", "map-2014.png", "map-2015.png"]
+    for name in written:
+        _png_size(out.parent / name)
+    assert (
+        main(["export", "--format", "svg", "--out", str(out), *flags[:4], "--per-year", "year"])
+        == 0
+    )
+    svg = (out.parent / "map-2014.svg").read_text(encoding="utf-8")
+    assert "Years: 2014<" in svg or "Years: 2014 " in svg
+
+
 @pytest.mark.parametrize(
     ("flags", "valid"),
     [
