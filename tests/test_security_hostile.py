@@ -85,7 +85,7 @@ def callback(client, output: str, lang: str = "en", extra: tuple[Any, ...] = ())
     outputs = {"map.figure": ["map.figure", "summary.children"]}.get(output, [output])
     specs = [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs]
     inputs, state = (
-        ([("selection", "data", None), *controls], [])
+        ([(cid, "data", None) for cid in ("selection", "map-extent", "map-box")] + controls, [])
         if output == "map.figure"
         else ([("map-answered", "data", 1), *extra], controls)
     )

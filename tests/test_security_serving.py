@@ -79,9 +79,12 @@ def record_body(**values: Any) -> dict[str, Any]:
 
 
 def repaint_body(**values: Any) -> dict[str, Any]:
-    """The map and summary callback: the selection (none), then the controls."""
+    """The map and summary callback: the selection, extent and map box (none), then the controls."""
     body = controls_body(["map.figure", "summary.children"], [], **values)
-    body["inputs"].insert(0, {"id": "selection", "property": "data", "value": None})
+    body["inputs"][:0] = [
+        {"id": cid, "property": "data", "value": None}
+        for cid in ("selection", "map-extent", "map-box")
+    ]
     return body
 
 
