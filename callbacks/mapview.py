@@ -23,6 +23,9 @@ from partnermap.page import ids
 from partnermap.page.details import Selection, selection_from_click
 from partnermap.page.summary import summary
 
+#: How long a zoom or pan must rest before the map redraws its links for the new extent.
+ZOOM_REST_MS = 300
+
 
 def register(app: Dash, context: AppContext) -> None:
     """Register the map callbacks on ``app``."""
@@ -43,9 +46,9 @@ def register(app: Dash, context: AppContext) -> None:
     ) -> tuple[Patch, str]:
         state = context.controls_state(*controls)
         selected = tuple(chosen) if chosen else None
-        view = in_view(context.view(state.filters), extent, selected)
         size = reported_box(box)
-        patch = map_patch(view, state.lang, context.attribution, selected, size)
+        view, frame = in_view(context.view(state.filters), extent, selected, size)
+        patch = map_patch(view, state.lang, context.attribution, selected, size, frame)
         return patch, summary(view, state.lang)
 
     app.clientside_callback(
@@ -77,24 +80,33 @@ def register(app: Dash, context: AppContext) -> None:
         return selection_from_click(click)
 
 
-#: After a zoom or a pan: the map's centre, scale, size and ``uirevision`` as plotly now draws
-#: them (a relayout event names only what changed).
+#: After a zoom or a pan has come to rest (no further one for ``ZOOM_REST_MS``): the map's
+#: centre, scale, size and ``uirevision`` as plotly now draws them (a relayout event names only
+#: what changed). A wheel turn relayouts the map several times; reporting each would send back
+#: frames the person has already zoomed past.
 _REPORT_EXTENT = """(relayout) => {
-    const gd = document.querySelector('#map .js-plotly-plot');
-    const layout = gd && gd._fullLayout;
     const moved = relayout && Object.keys(relayout).some((key) => key.startsWith('geo'));
-    if (!moved || !layout || !layout.geo) {
+    if (!moved) {
         return window.dash_clientside.no_update;
     }
-    return {
-        lon: layout.geo.center.lon,
-        lat: layout.geo.center.lat,
-        scale: layout.geo.projection.scale,
-        width: layout.width,
-        height: layout.height,
-        revision: String(layout.uirevision),
-    };
-}"""
+    const turn = (window.__partnermapZoom = (window.__partnermapZoom || 0) + 1);
+    return new Promise((resolve) => setTimeout(() => {
+        const gd = document.querySelector('#map .js-plotly-plot');
+        const layout = gd && gd._fullLayout;
+        if (turn !== window.__partnermapZoom || !layout || !layout.geo) {
+            resolve(window.dash_clientside.no_update);
+            return;
+        }
+        resolve({
+            lon: layout.geo.center.lon,
+            lat: layout.geo.center.lat,
+            scale: layout.geo.projection.scale,
+            width: layout.width,
+            height: layout.height,
+            revision: String(layout.uirevision),
+        });
+    }, ZOOM_REST_MS));
+}""".replace("ZOOM_REST_MS", str(ZOOM_REST_MS))
 
 #: The map's size as laid out, on the first draw and whenever it changes (a resize relayouts
 #: the map; a zoom or pan leaves the size as it was and reports nothing).

@@ -17,7 +17,7 @@ import numpy as np
 
 from partnermap.data.view import Arcs, MapView, choose_level
 from partnermap.layers import arcs, placenames, projection
-from partnermap.layers.figure import zoom_revision
+from partnermap.layers.figure import frame_of, zoom_revision
 
 
 def at_extent(
@@ -67,24 +67,42 @@ def at_extent(
 
 
 def in_view(
-    view: MapView, extent: Mapping[str, Any] | None, chosen: tuple[str, ...] | None
-) -> MapView:
-    """``at_extent`` for the extent the page reports, when it still applies (``frame_from_extent``),
-    in the map's own box; else for the whole view.
+    view: MapView,
+    extent: Mapping[str, Any] | None,
+    chosen: tuple[str, ...] | None,
+    box: tuple[float, float] | None = None,
+) -> tuple[MapView, dict[str, Any]]:
+    """The view as the map shows it after the zoom or pan the page reports, and its frame.
 
     Parameters
     ----------
     view
         The filtered view.
     extent
-        ``{"lon", "lat", "scale", "width", "height", "revision"}`` from the page, or None.
+        ``{"lon", "lat", "scale", "width", "height", "revision"}`` from the page after a zoom or
+        a pan, or None.
     chosen
-        The selection, which decides the map's ``uirevision``.
+        The selection, which decides the map's ``uirevision`` and frame.
+    box
+        The map's size as the page reports it (None: the usual one).
+
+    Returns
+    -------
+    tuple
+        When the reported extent still applies (``frame_from_extent``): ``at_extent`` of it, and
+        that frame, sent back as it is so the map stays where the person left it (plotly does
+        not keep a zoom of a geo map across updates by itself). Else ``at_extent`` of the whole
+        view and the frame that fits it (``figure.frame_of``).
     """
     frame = frame_from_extent(extent, zoom_revision(view, chosen))
     if frame is None or extent is None:
-        return at_extent(view)
-    return at_extent(view, frame, _box(extent))
+        whole = at_extent(view)
+        return whole, frame_of(whole, chosen, box)
+    sent = {
+        "center": frame["center"],
+        "projection": {**frame["projection"], "rotation": {"lon": frame["center"]["lon"]}},
+    }
+    return at_extent(view, frame, _box(extent)), sent
 
 
 def frame_from_extent(extent: Mapping[str, Any] | None, revision: str) -> dict[str, Any] | None:
@@ -109,12 +127,21 @@ def frame_from_extent(extent: Mapping[str, Any] | None, revision: str) -> dict[s
     if not isinstance(extent, Mapping) or extent.get("revision") != revision:
         return None
     values = [extent.get(key) for key in ("lon", "lat", "scale")]
-    if not all(isinstance(v, int | float) and np.isfinite(v) for v in values):
+    if not _numbers(values, 3):
         return None
     lon, lat, scale = (float(v) for v in values)
     if not (-360 <= lon <= 360 and -90 <= lat <= 90 and 0 < scale <= 1000):
         return None
     return {"center": {"lon": lon, "lat": lat}, "projection": {"scale": scale}}
+
+
+def _numbers(values: object, n: int) -> bool:
+    """Whether ``values`` is a list of ``n`` finite numbers (the page may send anything)."""
+    return (
+        isinstance(values, list | tuple)
+        and len(values) == n
+        and all(isinstance(v, int | float) and np.isfinite(v) for v in values)
+    )
 
 
 def _box(extent: Mapping[str, Any]) -> tuple[float, float]:

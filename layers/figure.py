@@ -138,16 +138,20 @@ def map_patch(
     attribution: Mapping[str, str],
     chosen: Selection | None = None,
     box: tuple[float, float] | None = None,
+    frame: Mapping[str, Any] | None = None,
 ) -> Patch:
     """Return the update from any map figure to ``map_figure(view, lang, attribution, chosen,
     box)``.
 
     Only the traces' data, the frame and the credit line change; the basemap, the GeoJSON (a
     URL) and the rest of the layout stay in the browser. ``box`` is the map's size as the page
-    reports it (None: not known, the usual one).
+    reports it (None: not known, the usual one). ``frame`` is the frame to send, when it is not
+    ``frame_of(view, chosen, box)``: the whole view's, while ``view`` holds what a zoom shows
+    (``partnermap.layers.detail.in_view``), so that the frame, and with it the person's zoom,
+    stays as it is.
     """
     patch = Patch()
-    frame = frame_of(view, chosen, box)
+    frame = frame or frame_of(view, chosen, box)
     for i, trace in enumerate(map_traces(view, lang, chosen, frame, box or placenames.BOX)):
         patch["data"][i] = json_ready(trace)
     # A phone's cropped frame, or None: plotly's own, the whole world.

@@ -15,7 +15,7 @@ from partnermap.data.loader import load_corpus
 from partnermap.data.view import MapView, build_index, build_view, link_mask, regions_from_geojson
 from partnermap.geo.basemap import admin1_geojson
 from partnermap.layers import arcs, detail, placenames, projection, selection
-from partnermap.layers.figure import drawn_note, map_traces, zoom_revision
+from partnermap.layers.figure import drawn_note, frame_of, map_traces, zoom_revision
 from partnermap.page.details import selected_records
 
 #: A small drawing budget, so that a small world corpus needs every level.
@@ -113,10 +113,14 @@ def test_an_aggregated_link_lists_and_draws_all_it_stands_for(view: MapView) -> 
 
 def test_a_reported_extent_applies_only_under_its_own_revision(view: MapView) -> None:
     busiest = view.points.iloc[0]
+    whole, home = detail.in_view(view, None, None)
+    assert whole.arc_level == "country" and home == frame_of(detail.at_extent(view))
     extent = {"lon": busiest["lon"], "lat": busiest["lat"], "scale": 60, "width": 760}
     current = {**extent, "height": 520, "revision": zoom_revision(view)}
-    assert detail.in_view(view, current, None).arc_level != "country"
-    stale = {**current, "revision": "another"}
-    assert detail.in_view(view, stale, None).arc_level == "country"
-    assert detail.in_view(view, {**current, "scale": "<b>"}, None).arc_level == "country"
-    assert detail.in_view(view, None, None).arc_level == "country"
+    zoomed, frame = detail.in_view(view, current, None)
+    assert zoomed.arc_level != "country"
+    # The frame sent back is the person's own, so the map stays where they left it.
+    assert frame["center"] == {"lon": busiest["lon"], "lat": busiest["lat"]}
+    assert frame["projection"] == {"scale": 60, "rotation": {"lon": busiest["lon"]}}
+    for stale in ({"revision": "another"}, {"scale": "<b>"}, {"lat": 400}):
+        assert detail.in_view(view, {**current, **stale}, None)[0].arc_level == "country"
