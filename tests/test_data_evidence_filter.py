@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from record_factory import make_record
 
 from partnermap.cli import main
 from partnermap.data.filters import EVIDENCE_GROUPS, FilterState, select
@@ -21,19 +22,9 @@ from partnermap.geo.basemap import admin1_geojson
 
 
 def _record(rid: str, **changes: Any) -> Record:
-    fields: dict[str, Any] = {
-        "id": rid,
-        "title": rid,
-        "type": "sister_city",
-        "date": "1985",
-        "sectors": ["general"],
-        "parties": ["A", "B"],
-        "localities": [{"id": "US-CA", "role": "party"}],
-        "sources": [{"url": "https://example.org/x", "accessed": "2026-11-01", "quote": "q"}],
-        "summary": "s",
-    }
-    fields.update(changes)
-    return Record.model_validate(fields)
+    return make_record(
+        rid, **{"type": "sister_city", "date": "1985", "sectors": ["general"], **changes}
+    )
 
 
 LISTED = _record(

@@ -7,33 +7,18 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from record_factory import make_record
 
 from partnermap.data.filters import FilterState, localities_named, select
-from partnermap.data.schema import Locality, Record
+from partnermap.data.schema import Locality
 from partnermap.data.vocabulary import SECTORS, TYPES
 
 
-def _record(rid: str, **changes: Any) -> Record:
-    fields: dict[str, Any] = {
-        "id": rid,
-        "title": rid,
-        "type": "mou",
-        "date": "2015-09-15",
-        "sectors": ["clean-air"],
-        "parties": ["A", "B"],
-        "localities": [{"id": "US-CA", "role": "party"}],
-        "sources": [{"url": "https://example.org/x", "accessed": "2026-11-01", "quote": "q"}],
-        "summary": "s",
-    }
-    fields.update(changes)
-    return Record.model_validate(fields)
-
-
 RECORDS = [
-    _record("a"),
-    _record("b", type="sister_city", date="1979", sectors=["culture"]),
-    _record("c", date=None, date_note="undated", sectors=["culture", "clean-air"]),
-    _record("d", date="2008-12", localities=[{"id": "geonames:1784642", "role": "party"}]),
+    make_record("a"),
+    make_record("b", type="sister_city", date="1979", sectors=["culture"]),
+    make_record("c", date=None, date_note="undated", sectors=["culture", "clean-air"]),
+    make_record("d", date="2008-12", localities=[{"id": "geonames:1784642", "role": "party"}]),
 ]
 
 

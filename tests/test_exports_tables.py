@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 import pytest
+from record_factory import make_record
 
 from partnermap.data.schema import Locality, Record
 from partnermap.exports.tables import (
@@ -31,22 +32,10 @@ LOCALITIES = {
 
 
 def _record(rid: str, **changes: Any) -> Record:
-    fields: dict[str, Any] = {
-        "id": rid,
-        "title": rid,
-        "type": "mou",
-        "date": "2015-09-15",
-        "sectors": ["clean-air", "culture"],
-        "parties": ["A", "B"],
-        "localities": [
-            {"id": "US-CA", "role": "party"},
-            {"id": "geonames:1784642", "role": "party"},
-        ],
-        "sources": [{"url": "https://example.org/x", "accessed": "2026-11-01", "quote": "q"}],
-        "summary": "s",
-    }
-    fields.update(changes)
-    return Record.model_validate(fields)
+    places = [{"id": "US-CA", "role": "party"}, {"id": "geonames:1784642", "role": "party"}]
+    return make_record(
+        rid, **{"sectors": ["clean-air", "culture"], "localities": places, **changes}
+    )
 
 
 def _csv_rows(content: bytes) -> list[dict[str, str]]:
