@@ -13,7 +13,6 @@ from partnermap.data.filters import FilterState, localities_named, select
 from partnermap.data.schema import Locality
 from partnermap.data.vocabulary import SECTORS, TYPES
 
-
 RECORDS = [
     make_record("a"),
     make_record("b", type="sister_city", date="1979", sectors=["culture"]),
