@@ -16,6 +16,7 @@ import argparse
 import re
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,6 +32,10 @@ from partnermap.geo.basemap import BASEMAP_DIR
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 SIZES = (1_000, 10_000, 100_000)
+#: Pairs in the world corpus: about as many as the largest public registries of twinned towns.
+WORLD = 26_000
+#: Places a run selects, the busiest first: they have the most links to draw.
+SELECTED = 3
 #: Baseline changes per size: one takes ~0.3 s at 1,000 agreements, tens of seconds at 100,000.
 BASELINE_CHANGES = {1_000: 30, 10_000: 10, 100_000: 3}
 
@@ -39,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark, print the table, write the results file."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), metavar="N")
+    parser.add_argument(
+        "--world", type=int, default=WORLD, metavar="N", help="world corpus size (0: none)"
+    )
     parser.add_argument("--changes", type=int, default=30, help="filter changes per app run")
     parser.add_argument("--loads", type=int, default=3, help="first page loads per app run")
     parser.add_argument("--baseline-changes", type=int, help="baseline changes (default by size)")
@@ -49,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpora: dict[str, Path | None] = {"embedded": None}
     for n in args.sizes:
         corpora[f"synthetic {n:,}"] = synthetic.dataset(n)
+    if args.world:
+        corpora[f"world {args.world:,}"] = synthetic.dataset(args.world, world=True)
     runs: list[report.Run] = []
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
         chrome = pw.chromium.launch(executable_path=browser.CHROMIUM, args=browser.CHROMIUM_ARGS)
@@ -98,7 +108,10 @@ def _measure(
         page_loads = [browser.first_load(chrome, server.url) for _ in range(loads)]
         records = _records(data_dir)
         bounds = (1979, 2025) if data_dir is not None else (2000, 2020)
-        session = browser.time_changes(chrome, server.url, browser.filter_changes(bounds, changes))
+        steps = browser.filter_changes(bounds, changes)
+        if app == "partnermap":
+            steps += browser.view_changes(_busiest(data_dir, SELECTED))
+        session = browser.time_changes(chrome, server.url, steps)
         rss, peak = server.memory_mb()
     ready = re.search(r"ready in ([\d.]+) s", log.read_text(errors="replace"))
     return report.Run(
@@ -119,7 +132,14 @@ def _measure(
 def _records(data_dir: Path | None) -> int:
     if data_dir is None:
         return len(load_corpus().records)
-    return int(data_dir.name.split("-")[0])
+    return int(data_dir.name.removeprefix("world-").split("-")[0])
+
+
+def _busiest(data_dir: Path | None, n: int) -> list[str]:
+    """The ``n`` places named by most records (below country level): the selections to time."""
+    records = load_corpus().records if data_dir is None else baseline.load(data_dir)[0]
+    counts = Counter(ref.id for record in records for ref in record.localities if ":" in ref.id)
+    return [place for place, _ in counts.most_common(n)]
 
 
 def _fast_corpus(data_dir: Path) -> Corpus:
@@ -162,6 +182,10 @@ def _body(runs: list[report.Run], extras: report.Extras, args: argparse.Namespac
         "",
         *report.table(runs, extras),
         "",
+        "## Repaint by kind of change (dashboard)",
+        "",
+        *report.by_kind(runs),
+        "",
         "## Targets",
         "",
         *report.targets(runs),
@@ -182,6 +206,12 @@ def _body(runs: list[report.Run], extras: report.Extras, args: argparse.Namespac
             for c in run.changes
         )
         lines.append(f"- {run.corpus}, {run.app}: {cells}")
+    lines.append("")
+    lines.append(
+        "Each dashboard run makes its filter changes, then zooms to Europe, East Asia and North"
+        f" America and back out, then selects its {SELECTED} busiest places in turn and clears"
+        " the selection; the baseline has neither zoom nor selection."
+    )
     lines += [
         "",
         "## How",

@@ -62,9 +62,15 @@ _LISTEN = """() => {
   return { vertices, plotly: window.Plotly.version };
 }"""
 
-_CHANGE = """([id, value]) => {
+#: Sets a component property; a zoom's extent takes the map's current ``uirevision``, as the
+#: page's own report of a zoom does (``callbacks.mapview``).
+_CHANGE = """([id, prop, value]) => {
+  if (value && value.revision === "current") {
+    const gd = document.querySelector('#map .js-plotly-plot');
+    value = { ...value, revision: String(gd._fullLayout.uirevision) };
+  }
   window.__bench.t0 = performance.now();
-  window.dash_clientside.set_props(id, { value });
+  window.dash_clientside.set_props(id, { [prop]: value });
   return window.__bench.t0;
 }"""
 
@@ -95,9 +101,17 @@ class PageLoad:
     bytes: int
 
 
+#: A change to time: (kind, component id, property, value); kind is "filter", "selection" or "zoom".
+Step = tuple[str, str, str, Any]
+#: Zooms (centre lon, lat, projection scale): Europe, East Asia, North America, then the whole view.
+ZOOMS = ((10.0, 50.0, 4.0), (115.0, 32.0, 3.0), (-95.0, 40.0, 3.0))
+
+
 @dataclass(frozen=True)
 class Change:
-    """One filter change."""
+    """One timed change: a filter, a selection or a zoom."""
+
+    kind: str
 
     #: From setting the control to the map's redraw after the map callback answered.
     repaint_ms: float
@@ -110,8 +124,8 @@ class Change:
     callbacks: int
 
 
-def filter_changes(year_bounds: tuple[int, int], n: int) -> list[tuple[str, Any]]:
-    """Return ``n`` control changes, each a (control id, value) different from the last.
+def filter_changes(year_bounds: tuple[int, int], n: int) -> list[Step]:
+    """Return ``n`` control changes, each different from the last.
 
     The cycle sets and widens a sector, a type, the years and the level, and clears them.
     """
@@ -129,7 +143,25 @@ def filter_changes(year_bounds: tuple[int, int], n: int) -> list[tuple[str, Any]
         ("filter-years", [first, last]),
         ("filter-sector", []),
     ]
-    return [cycle[i % len(cycle)] for i in range(n)]
+    steps = (cycle[i % len(cycle)] for i in range(n))
+    return [("filter", cid, "value", value) for cid, value in steps]
+
+
+def view_changes(places: Sequence[str]) -> list[Step]:
+    """Zoom in three times and back out, then select each of ``places`` in turn and clear it."""
+    zooms: list[Step] = [
+        (
+            "zoom",
+            "map-extent",
+            "data",
+            {"lon": lon, "lat": lat, "scale": scale, "revision": "current"},
+        )
+        for lon, lat, scale in ZOOMS
+    ]
+    zooms.append(("zoom", "map-extent", "data", None))
+    selections: list[Step] = [("selection", "selection", "data", ["place", p]) for p in places]
+    selections.append(("selection", "selection", "data", None))
+    return zooms + selections
 
 
 def first_load(browser: Browser, url: str, timeout_s: float = 600) -> PageLoad:
@@ -158,7 +190,7 @@ class Session:
 
 
 def time_changes(
-    browser: Browser, url: str, changes: Sequence[tuple[str, Any]], timeout_s: float = 600
+    browser: Browser, url: str, changes: Sequence[Step], timeout_s: float = 600
 ) -> Session:
     """Make ``changes`` one after the other on a loaded page; time each."""
     context = browser.new_context(viewport=VIEWPORT)
@@ -175,13 +207,14 @@ def time_changes(
         context.close()
 
 
-def _change(page: Page, change: tuple[str, Any], timeout_s: float) -> Change:
-    t0 = page.evaluate(_CHANGE, list(change))
+def _change(page: Page, change: Step, timeout_s: float) -> Change:
+    t0 = page.evaluate(_CHANGE, list(change[1:]))
     done = page.wait_for_function(_REPAINTED, polling=10, timeout=timeout_s * 1000).json_value()
     _settle(page, timeout_s)
     entries = page.evaluate(_CALLBACKS, t0)
     map_entry = min(entries, key=lambda e: abs(e["start"] - done["map_start"]))
     return Change(
+        kind=change[0],
         repaint_ms=done["repaint"],
         server_ms=sum(e["server"] for e in entries),
         map_server_ms=map_entry["server"],

@@ -47,9 +47,9 @@ class Run:
     plotly_js: str
     changes: list[Change]
 
-    def repaint(self, q: float) -> float:
-        """The ``q`` quantile (0..1) of the repaint times, in ms."""
-        return quantile([c.repaint_ms for c in self.changes], q)
+    def repaint(self, q: float, kind: str = "filter") -> float:
+        """The ``q`` quantile (0..1) of the repaint times of ``kind`` changes, in ms."""
+        return quantile([c.repaint_ms for c in self.changes if c.kind == kind], q)
 
 
 @dataclass
@@ -115,6 +115,31 @@ def table(runs: Sequence[Run], extras: Extras) -> list[str]:
     return rows
 
 
+#: The kinds of change a dashboard run times (``benchmarks.browser``).
+KINDS = ("filter", "selection", "zoom")
+#: The world corpus: repaint p95 for each kind, and the start with the records cache warm.
+WORLD_REPAINT_P95_MS = 300.0
+WORLD_START_S = 3.0
+
+
+def by_kind(runs: Sequence[Run]) -> list[str]:
+    """Repaint p50 / p95 of each kind of change, one row per dashboard run, as Markdown lines."""
+    rows = [
+        "| corpus | " + " | ".join(f"{kind} p50 / p95 ms (n)" for kind in KINDS) + " |",
+        "|---|" + "---:|" * len(KINDS),
+    ]
+    for run in runs:
+        if run.app != "partnermap":
+            continue
+        cells = [
+            f"{run.repaint(0.5, kind):,.0f} / {run.repaint(0.95, kind):,.0f} "
+            f"({sum(c.kind == kind for c in run.changes)})"
+            for kind in KINDS
+        ]
+        rows.append(f"| {run.corpus} | " + " | ".join(cells) + " |")
+    return rows
+
+
 def targets(runs: Sequence[Run]) -> list[str]:
     """Each target of the issue with the measured figure and whether it is met."""
     app = {run.records: run for run in runs if run.app == "partnermap" and run.corpus != "embedded"}
@@ -135,6 +160,25 @@ def targets(runs: Sequence[Run]) -> list[str]:
         speed_up = naive[10_000].repaint(0.5) / app[10_000].repaint(0.5)
         met = "met" if speed_up >= SPEED_UP_AT_10K else "MISSED"
         lines.append(f"- >= 10x faster than the baseline at 10,000 (p50): {speed_up:.1f}x — {met}")
+    for run in runs:
+        if run.app == "partnermap" and run.corpus.startswith("world"):
+            for kind in KINDS:
+                lines.append(
+                    _target(
+                        f"{run.corpus}: {kind} repaint p95 <= {WORLD_REPAINT_P95_MS:.0f} ms",
+                        run.repaint(0.95, kind),
+                        WORLD_REPAINT_P95_MS,
+                        "ms",
+                    )
+                )
+            lines.append(
+                _target(
+                    f"{run.corpus}: start <= {WORLD_START_S:.0f} s (records cache warm)",
+                    run.cold_start_s,
+                    WORLD_START_S,
+                    "s",
+                )
+            )
     if embedded:
         page = statistics.median(load.bytes for load in embedded.loads)
         lines.append(
