@@ -1,5 +1,5 @@
-// Place suggestions while typing (page/suggestions.py renders every place of the view, hidden):
-// show the ones whose names (English, Chinese, historical) start with what is typed, or are
+// Place suggestions while typing (page/suggestions.py puts every place of the view in the list's
+// data-places, as [label, value, keys]): show as buttons the ones whose names (English, Chinese, historical) start with what is typed, or are
 // one or two letters off it; when none is, say so in words and name the nearest. Choosing one
 // puts its name in the search box and searches for it.
 (() => {
@@ -31,24 +31,41 @@
     return best;
   }
 
+  // The list's places, parsed once per list the server sends.
+  let parsed = { text: null, places: [] };
+  function places(list) {
+    const text = list.dataset.places || "[]";
+    if (parsed.text !== text) parsed = { text, places: JSON.parse(text) };
+    return parsed.places;
+  }
+
+  function item([label, value]) {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "suggestion";
+    button.dataset.value = value;
+    button.textContent = label;
+    li.appendChild(button);
+    return li;
+  }
+
   function update(input) {
     const list = document.getElementById("place-suggestions");
     const status = document.getElementById("place-suggestions-status");
     if (!list || !status) return;
     const query = norm(input.value);
-    const items = [...list.querySelectorAll("li")];
-    items.forEach((li) => (li.hidden = true));
+    list.replaceChildren();
     status.textContent = "";
     if (!query) return;
     const allowed = query.length >= 7 ? 2 : query.length >= 4 ? 1 : 0;
-    const scored = items.map((li) => [nearness(li.firstChild.dataset.keys.split(" "), query), li]);
+    const scored = places(list).map((place) => [nearness(place[2].split(" "), query), place]);
     const shown = scored.filter(([d]) => d <= allowed).sort((a, b) => a[0] - b[0]).slice(0, MAX_SHOWN);
-    shown.forEach(([, li]) => list.appendChild(li));
-    shown.forEach(([, li]) => (li.hidden = false));
+    list.replaceChildren(...shown.map(([, place]) => item(place)));
     if (shown.length) return;
     const [nearest] = scored.sort((a, b) => a[0] - b[0]);
     status.textContent = nearest && nearest[0] <= Math.max(2, query.length / 3)
-      ? list.dataset.didYouMean.replace("{query}", input.value.trim()).replace("{name}", nearest[1].firstChild.dataset.value)
+      ? list.dataset.didYouMean.replace("{query}", input.value.trim()).replace("{name}", nearest[1][1])
       : list.dataset.noMatch.replace("{query}", input.value.trim());
   }
 
@@ -62,6 +79,6 @@
     window.dash_clientside.set_props("place-search", { value: button.dataset.value });
     input.value = button.dataset.value;
     update(input);
-    document.querySelectorAll("#place-suggestions li").forEach((li) => (li.hidden = true));
+    document.getElementById("place-suggestions").replaceChildren();
   });
 })();

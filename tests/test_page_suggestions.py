@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from fixture_views import view
 
 from partnermap.page import suggestions
@@ -9,13 +11,19 @@ from partnermap.page import suggestions
 
 def test_one_suggestion_per_place_with_its_names_and_count() -> None:
     v = view()
-    items = suggestions.items(v, "en")
-    assert len(items) == int((~v.points["national"]).sum())
-    buttons = {li.children.children: li.children for li in items}
-    zhenjiang = buttons["Zhenjiang · 镇江 — 3 agreements"]
-    assert zhenjiang.to_plotly_json()["props"]["data-value"] == "Zhenjiang"
-    assert "chinkiang" in zhenjiang.to_plotly_json()["props"]["data-keys"].split()
-    assert all(li.hidden for li in items)
+    entries = suggestions.entries(v, "en")
+    assert len(entries) == int((~v.points["national"]).sum())
+    by_label = {label: (value, keys) for label, value, keys in entries}
+    value, keys = by_label["Zhenjiang · 镇江 — 3 agreements"]
+    assert value == "Zhenjiang"
+    assert "chinkiang" in keys.split()
+
+
+def test_the_places_travel_as_one_attribute_not_a_component_each() -> None:
+    box = suggestions.box(view(), "en").to_plotly_json()["props"]
+    assert box["children"] == []
+    places = json.loads(box["data-places"])
+    assert [tuple(place) for place in places] == suggestions.entries(view(), "en")
 
 
 def test_the_list_says_no_match_in_either_language() -> None:

@@ -178,7 +178,7 @@ def test_a_keyboard_alone_walks_filter_year_table_details_export(dashboard: Dash
     page.keyboard.press("Space")
     expect(option).to_be_checked()
     page.keyboard.press("Escape")
-    assert page.evaluate("document.activeElement.id") == "filter-sector"
+    expect(page.locator("#filter-sector")).to_be_focused()  # given back once the list has closed
     assert page.locator("#filter-sector").get_attribute("aria-expanded") == "false"
     climate = frozenset({"climate-policy"})
     expect(region).to_have_text(twin(expected(sectors=climate), None, "en"), timeout=WAIT_MS)
@@ -197,7 +197,7 @@ def test_a_keyboard_alone_walks_filter_year_table_details_export(dashboard: Dash
     _press_until(dashboard, f"#data-table tbody button[data-selection*='{ZHENJIANG}']")
     page.keyboard.press("Enter")
     expect(page.locator("#details h3")).to_contain_text("Zhenjiang", timeout=WAIT_MS)
-    assert page.evaluate("document.activeElement.id") == "details"
+    expect(page.locator("#details")).to_be_focused()
     assert page.evaluate(_RING) >= 2
     expect(region).to_have_text(twin(late, ["place", ZHENJIANG], "en"), timeout=WAIT_MS)
 
@@ -226,7 +226,7 @@ def test_a_keyboard_alone_walks_filter_year_table_details_export(dashboard: Dash
     # Escape closes the menu from inside it and gives the focus back to its summary.
     page.keyboard.press("Escape")
     expect(page.locator("#export-menu")).not_to_have_attribute("open", "")
-    assert page.evaluate("document.activeElement.id") == "export-summary"
+    expect(page.locator("#export-summary")).to_be_focused()
 
 
 def test_a_place_is_reached_by_keyboard_search(dashboard: Dashboard) -> None:
