@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlencode
 
 from partnermap.data.filters import EVIDENCE_GROUPS, FilterState, select
 from partnermap.data.loader import EMBEDDED_DATA_DIR, Corpus, load_corpus
@@ -15,6 +16,7 @@ from partnermap.data.playback import MODES, frame_path, frames
 from partnermap.data.serialize import record_to_dict
 from partnermap.data.table_cli import add_commands as add_table_commands
 from partnermap.data.texts import LANGUAGES
+from partnermap.data.urlstate import SELECTION_KINDS, parse_query
 from partnermap.data.validate import validate_paths
 from partnermap.exports.request import (
     FORMATS,
@@ -116,6 +118,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=MODES,
         help="one file per year of the filter's years, named like --out with the year added:"
         " 'year' (signed that year) or 'cumulative' (up to that year)",
+    )
+    export.add_argument(
+        "--select",
+        type=_selection,
+        metavar="KIND,ID[,ID]",
+        help="draw every link of a selection, as the URL's 'select' writes it: place,ID;"
+        " region,ID; pair,ID,ID; regions,ID,ID or countries,CC,CC",
     )
     _add_filter_flags(export)
     export.set_defaults(run=_export)
@@ -285,6 +294,7 @@ def _export(args: argparse.Namespace) -> int:
         sources_text=args.sources_text,
         dpi=args.dpi,
         hide=frozenset(args.hide),
+        selection=args.select,
     )
     index = corpus_index(corpus)
     jobs = [(args.out, request)]
@@ -310,6 +320,15 @@ def _output_file(text: str) -> Path:
     if not text.strip():
         raise argparse.ArgumentTypeError("is empty; give the file to write, e.g. --out map.png")
     return Path(text)
+
+
+def _selection(text: str) -> tuple[str, ...]:
+    """A ``--select`` value read as the URL's ``select`` is (``data.urlstate.parse_query``)."""
+    chosen = parse_query(urlencode({"select": text}), lambda _: frozenset()).selection
+    if chosen is None:
+        kinds = ", ".join(f"{kind} ({n} id{'s' * (n > 1)})" for kind, n in SELECTION_KINDS.items())
+        raise argparse.ArgumentTypeError(f"{text!r} is not KIND,ID[,ID]; kinds: {kinds}")
+    return chosen
 
 
 def _country_code(text: str) -> str:

@@ -1,7 +1,7 @@
 """The Export menu: pick a format, and the current view downloads as a file.
 
-The view is the URL's (filters and language) and the map's extent as the person left it; the
-file is made by ``partnermap.exports.build.export``, the same code path as ``partnermap
+The view is the URL's (filters, language and selection) and the map's extent as the person left
+it; the file is made by ``partnermap.exports.build.export``, the same code path as ``partnermap
 export``. Opening the menu starts the image renderer in the background, so the first PNG does
 not wait for the browser either.
 """
@@ -111,6 +111,7 @@ def register(
                 sources_text=str(sources or "")[:600],
                 dpi=PRINT_DPI if printed == "print" else None,
                 hide=frozenset(hidden or ()) & frozenset(LAYER_TOGGLES),
+                selection=url_state.selection,
             )
             result = export(request, localities, context.index, renderer)
         except (ValueError, RuntimeError, TimeoutError) as err:

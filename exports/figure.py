@@ -19,10 +19,10 @@ import plotly.graph_objects as go
 from partnermap.data import texts
 from partnermap.data.view import MapView
 from partnermap.exports import describe
+from partnermap.exports.extent import shown
 from partnermap.exports.request import ExportRequest
 from partnermap.geo.basemap import ADMIN1_FILE, ATTRIBUTION
 from partnermap.layers import regions
-from partnermap.layers.detail import at_extent, frame_from_extent
 from partnermap.layers.figure import drawn_note, map_figure
 from partnermap.layers.text import plotly_text
 
@@ -55,7 +55,7 @@ def briefing_figure(
     view
         The filtered view, as the dashboard builds it.
     request
-        Title, language, page size and the map extent to keep.
+        Title, language, page size, the map extent to keep and the selection to draw whole.
     localities
         The locality table, by id, for the place filter's names.
     today
@@ -74,8 +74,8 @@ def briefing_figure(
         (domain["x"][1] - domain["x"][0]) * (width - _MARGIN["l"] - _MARGIN["r"]),
         (domain["y"][1] - domain["y"][0]) * (height - _MARGIN["t"] - _MARGIN["b"]),
     )
-    view = at_extent(view, _frame(request.geo), box)
-    base = map_figure(view, lang, ATTRIBUTION, box=box)
+    view = shown(view, request, box)
+    base = map_figure(view, lang, ATTRIBUTION, request.selection, box)
     for trace in base.data:
         if isinstance(trace, go.Choropleth) and trace.geojson == regions.GEOJSON_PATH:
             trace.geojson = ADMIN1_FILE.resolve().as_uri()
@@ -136,7 +136,7 @@ def _layer_of(uid: str) -> str:
     """Which toggle of ``LAYER_TOGGLES`` a map trace belongs to ("" for none)."""
     if uid == "place-names":
         return "labels"
-    if uid.startswith(("arcs-", "arc-midpoints", "selected-links")):
+    if uid.startswith(("arcs-", "arc-midpoints", "selected-links", "selected-spokes")):
         return "links"
     return "shading" if uid == "regions" else ""
 
@@ -151,14 +151,6 @@ def _map_domain(width: int, height: int) -> dict[str, list[float]]:
     inner_height = height - _MARGIN["t"] - _MARGIN["b"]
     tall = min(MAP_TOP - 0.06, MAP_WIDTH * inner_width / MAP_ASPECT / inner_height)
     return {"x": [0.0, MAP_WIDTH], "y": [MAP_TOP - tall, MAP_TOP]}
-
-
-def _frame(extent: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The frame of a viewer's zoom (centre and scale), for the level of detail; None if partial."""
-    center = extent.get("center") or {}
-    scale = (extent.get("projection") or {}).get("scale")
-    reported = {"lon": center.get("lon"), "lat": center.get("lat"), "scale": scale, "revision": ""}
-    return frame_from_extent(reported, "")
 
 
 def _apply_extent(geo: dict[str, Any], extent: Mapping[str, Any]) -> None:

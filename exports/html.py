@@ -4,7 +4,9 @@ Leaflet's JS and CSS and jQuery (which folium's popups call) are inlined from fo
 packaged copies; folium's Bootstrap and icon fonts are dropped, and there are no tiles: the
 basemap is our own boundary data. The page draws the dashboard's own layer output, the trace
 dicts of ``layers.figure.map_traces``: their geometry, colours, widths, sizes, label positions and
-hover text; it adds only popups listing each mark's records with their verbatim quotes.
+hover text; it adds only popups listing each mark's records with their verbatim quotes. Its links
+are those the dashboard's map draws at the extent the person left (``exports.extent``), and a
+selection is drawn whole over them.
 
 Everything is drawn in one Pacific-centred frame, longitudes in [-25, 335), so that an arc from
 China to the US is one line and its ends sit on the points.
@@ -34,12 +36,12 @@ from partnermap.data import texts
 from partnermap.data.citations import cite
 from partnermap.data.schema import Locality, Record
 from partnermap.data.view import MapView
-from partnermap.exports import describe
+from partnermap.exports import describe, extent
 from partnermap.exports.request import ExportRequest
 from partnermap.geo.arcs import great_circles
 from partnermap.geo.basemap import ATTRIBUTION, BASEMAP_DIR, admin1_geojson
-from partnermap.layers import arcs, hubs, points, regions
-from partnermap.layers.figure import drawn_note, frame_of, map_traces
+from partnermap.layers import arcs, hubs, placenames, points, projection, regions
+from partnermap.layers.figure import drawn_note, map_traces
 
 #: Longitudes west of this are moved east by 360 degrees (the Americas, to the right of Asia).
 FRAME_WEST = -25.0
@@ -108,7 +110,8 @@ def map_page(
     view
         The filtered view, as the dashboard builds it.
     request
-        Title and language (the page size does not apply to a page).
+        Title, language, the map extent to open on and the selection to draw whole (the page
+        size does not apply to a page).
     localities
         The locality table, by id, for the filter line.
     today
@@ -130,8 +133,8 @@ def map_page(
     title = request.title or describe.default_title(lang)
     root.header.add_child(folium.Element(f"<title>{html.escape(title)}</title>"), "pm-title")
 
-    traces = map_traces(view, lang)
-    frame = frame_of(view)
+    view = extent.shown(view, request)
+    traces = map_traces(view, lang, request.selection)
     by_place = _records_by_place(view.records)
     _basemap().add_to(page)
     for trace in traces:
@@ -141,7 +144,7 @@ def map_page(
     root.html.add_child(folium.Element(_legend(view, lang)), "pm-legend")
     footer = f"{describe.export_date(lang, today)} · {ATTRIBUTION[lang]}"
     root.html.add_child(folium.Element(f'<div class="pm-footer">{escape(footer)}</div>'), "pm-ft")
-    page.fit_bounds(_bounds(traces, frame))
+    page.fit_bounds(_bounds(traces, extent.frame(request.geo)))
     return root.render()
 
 
@@ -251,11 +254,15 @@ def _lines(trace: Mapping[str, Any], group: folium.FeatureGroup) -> None:
             list(zip(path_lat.round(4), path_lon.round(4), strict=True)),
             color=line["color"],
             weight=line["width"],
-            dash_array="2 4" if line.get("dash") == "dot" else None,
+            dash_array=_DASHES.get(line.get("dash", "solid")),
             opacity=trace.get("opacity", 1.0),
             interactive=False,
             class_name=f"pm-line pm-{trace['uid']}",
         ).add_to(group)
+
+
+#: Leaflet's dash patterns of plotly's line dashes (none: solid).
+_DASHES = {"dot": "2 4", "dash": "6 4"}
 
 
 def _labels(trace: Mapping[str, Any], group: folium.FeatureGroup) -> None:
@@ -321,14 +328,17 @@ def _markers(
             ).add_to(group)
             continue
         visible = marker["color"] != "rgba(0, 0, 0, 0)"
+        ring = marker.get("symbol") == "circle-open"  # a selected place: a ring round it
+        shade = trace.get("opacity", 1.0)  # dimmed behind a selection
         folium.CircleMarker(
             location=where,
             radius=size / 2,
             color=marker.get("line", {}).get("color", "#ffffff") if visible else "transparent",
             weight=marker.get("line", {}).get("width", 1),
+            opacity=shade,
             fill=True,
             fill_color=marker["color"],
-            fill_opacity=marker.get("opacity", 1.0) if visible else 0.0,
+            fill_opacity=marker.get("opacity", 1.0) * shade if visible and not ring else 0.0,
             popup=popup,
             tooltip=folium.Tooltip(_from_plotly(text)),
             class_name=f"pm-{trace['uid']}",
@@ -454,14 +464,22 @@ def _records_by_place(records: Iterable[Record]) -> dict[str, list[Record]]:
     return by_place
 
 
-def _bounds(traces: Sequence[Mapping[str, Any]], frame: Mapping[str, Any]) -> list[list[float]]:
-    """What the dashboard frames: every drawn mark and link vertex, or the home view."""
-    lat, lon = [], []
-    for trace in traces:
-        if trace["type"] == "scattergeo" and trace["uid"] != "place-names":
-            lat.append(np.asarray(trace["lat"], dtype=float))
-            lon.append(np.asarray(trace["lon"], dtype=float))
-    lat_all, lon_all = np.concatenate(lat), np.concatenate(lon)
+def _bounds(
+    traces: Sequence[Mapping[str, Any]], frame: Mapping[str, Any] | None
+) -> list[list[float]]:
+    """What the map opens on: the marks and link vertices inside the extent the person left
+    (``frame``), else what the dashboard frames: a selection's places and links, or every drawn
+    mark and link vertex; the home view when there are none."""
+    marks = [t for t in traces if t["type"] == "scattergeo" and t["uid"] != "place-names"]
+    selected = [t for t in marks if t["uid"].startswith("selected-")]
+    lat_all, lon_all = _vertices(marks)
+    if frame is not None:
+        x, y = projection.pixels(lon_all, lat_all, frame, *placenames.BOX)
+        inside = (x >= 0) & (x <= placenames.BOX[0]) & (y >= 0) & (y <= placenames.BOX[1])
+        if inside.any():
+            lat_all, lon_all = lat_all[inside], lon_all[inside]
+    elif np.isfinite(_vertices(selected)[0]).any():
+        lat_all, lon_all = _vertices(selected)
     keep = ~np.isnan(lat_all)
     if not keep.any():
         return _HOME_BOUNDS
@@ -469,6 +487,13 @@ def _bounds(traces: Sequence[Mapping[str, Any]], frame: Mapping[str, Any]) -> li
     lon_all = np.array([_in_frame(x) for x in lon_all[keep]])
     pad = 2.0
     return [[lat_all.min() - pad, lon_all.min() - pad], [lat_all.max() + pad, lon_all.max() + pad]]
+
+
+def _vertices(traces: Sequence[Mapping[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
+    """Latitudes and longitudes of every point of ``traces``, NaN gaps included."""
+    lat = [np.asarray(t["lat"], dtype=float) for t in traces]
+    lon = [np.asarray(t["lon"], dtype=float) for t in traces]
+    return np.concatenate([np.zeros(0), *lat]), np.concatenate([np.zeros(0), *lon])
 
 
 def _in_frame(lon: float) -> float:

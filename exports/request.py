@@ -1,4 +1,5 @@
-"""What an export is asked for: format, filters, language, title, page size and map extent."""
+"""What an export is asked for: format, filters, selection, language, title, page size and map
+extent."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from partnermap.data.filters import FilterState
 from partnermap.data.schema import Locality
 from partnermap.data.texts import LANGUAGES
+from partnermap.data.urlstate import SELECTION_KINDS
 
 #: Every export format, and the file suffix and media type of each.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -72,6 +74,9 @@ class ExportRequest:
     geo
         The extent of the map as the viewer left it: a plotly ``layout.geo`` fragment
         (center, projection scale, axis ranges). Empty means "fit the shown places".
+    selection
+        The selection to draw whole, as ``partnermap.data.urlstate.UrlState.selection``: e.g.
+        ("place", id) or ("countries", a, b); None for none.
     """
 
     format: str
@@ -85,6 +90,7 @@ class ExportRequest:
     sources_text: str = ""
     dpi: int | None = None
     hide: frozenset[str] = frozenset()
+    selection: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         _check_choice("format", self.format, FORMATS)
@@ -96,6 +102,11 @@ class ExportRequest:
             raise ValueError(f"dpi {self.dpi} is out of range (72-600)")
         for layer in sorted(self.hide):
             _check_choice("layer", layer, LAYER_TOGGLES)
+        if self.selection is not None:
+            kind, *ids = self.selection or ("",)
+            _check_choice("selection", kind, SELECTION_KINDS)
+            if len(ids) != SELECTION_KINDS[kind]:
+                raise ValueError(f"a {kind} selection names {SELECTION_KINDS[kind]} id(s)")
 
     @property
     def png_scale(self) -> float:
