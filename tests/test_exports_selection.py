@@ -1,0 +1,170 @@
+"""Exports draw what the view shows: a selection's links all, the rest at the level of detail of
+the extent the person left (#17)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from record_factory import make_record
+
+from partnermap.benchmarks.synthetic import write_dataset
+from partnermap.cli import main
+from partnermap.data.filters import FilterState
+from partnermap.data.loader import Corpus, load_corpus
+from partnermap.data.view import MapView, build_view
+from partnermap.exports.build import corpus_index
+from partnermap.exports.figure import briefing_figure
+from partnermap.exports.html import map_page
+from partnermap.exports.request import ExportRequest
+from partnermap.layers import arcs, placenames
+from partnermap.layers.detail import at_extent
+
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "dashboard"
+#: Partners of the hub town: more links than the level of detail draws (``arcs.MAX_DRAWN``).
+HUB_PARTNERS = arcs.MAX_DRAWN + 20
+
+
+@functools.cache
+def _world(tmp: str) -> tuple[Corpus, MapView, str]:
+    """A synthetic world registry with one town twinned ``HUB_PARTNERS`` times, its whole view
+    and the town's id."""
+    data = write_dataset(Path(tmp) / "world", 1_500, seed=11, world=True)
+    places = yaml.safe_load((data / "localities.yaml").read_text(encoding="utf-8"))["localities"]
+    hub, *others = places
+    records = [
+        make_record(
+            f"hub-{i:04d}",
+            title=f"{hub['name_en']} – {other['name_en']}: sister city",
+            type="sister_city",
+            sectors=["general"],
+            parties=[hub["name_en"], other["name_en"]],
+            localities=[{"id": hub["id"], "role": "party"}, {"id": other["id"], "role": "party"}],
+        ).model_dump(mode="json", exclude_none=True)
+        for i, other in enumerate(others[:HUB_PARTNERS])
+    ]
+    text = yaml.safe_dump({"records": records}, allow_unicode=True, sort_keys=False)
+    (data / "records" / "hub.yaml").write_text(text, encoding="utf-8")
+    corpus = load_corpus(data)
+    return corpus, build_view(corpus_index(corpus), FilterState()), hub["id"]
+
+
+@pytest.fixture
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, MapView, str]:
+    return _world(str(tmp_path_factory.getbasetemp()))
+
+
+def _hub_links(view: MapView, hub: str) -> set[frozenset[str]]:
+    """The hub's place-to-place links, from the data."""
+    links = view.links[(view.links["a"] == hub) | (view.links["b"] == hub)]
+    return {frozenset(ends) for ends in zip(links["a"], links["b"], strict=True)}
+
+
+def _drawn(page: str, uid: str) -> int:
+    """Leaflet shapes of a layer trace in an HTML export: markers, or one line per link."""
+    return page.count(f'"className": "pm-{uid}"') + page.count(f'"className": "pm-line pm-{uid}')
+
+
+def _figure(view: MapView, corpus: Corpus, **request: object) -> dict[str, dict]:
+    figure = briefing_figure(view, ExportRequest("png", **request), corpus.localities)
+    return {trace.uid: trace.to_plotly_json() for trace in figure.data}
+
+
+def test_an_image_export_of_a_selected_place_draws_every_one_of_its_links(
+    world: tuple[Corpus, MapView, str],
+) -> None:
+    corpus, view, hub = world
+    expected = _hub_links(view, hub)
+    assert len(expected) >= HUB_PARTNERS > arcs.MAX_DRAWN
+    traces = _figure(view, corpus, selection=("place", hub))
+    assert np.isnan(traces["selected-links"]["lat"]).sum() == len(expected)
+    rings = {c[1] for c in traces["selected-places"]["customdata"]}
+    assert set().union(*expected) <= rings
+    # Without the selection the map draws the country pairs only, within its budget.
+    traces = _figure(view, corpus)
+    assert len(traces["selected-links"]["lat"]) == 0
+    assert len(traces["arc-midpoints"]["lat"]) <= arcs.MAX_DRAWN < len(expected)
+    assert all(c[0] == "countries" for c in traces["arc-midpoints"]["customdata"])
+
+
+def test_an_image_export_of_a_selected_country_pair_draws_all_it_stands_for(
+    world: tuple[Corpus, MapView, str],
+) -> None:
+    corpus, view, _ = world
+    widest = view.levels["country"].table.sort_values("count").iloc[-1]
+    chosen = ("countries", widest["a"], widest["b"])
+    # The place links between the two countries, from the places' own countries.
+    country = view.places["country"]
+    wanted = {widest["a"].removeprefix("country:"), widest["b"].removeprefix("country:")}
+    expected = {
+        frozenset((a, b))
+        for a, b in zip(view.links["a"], view.links["b"], strict=True)
+        if {country[a], country[b]} == wanted
+    }
+    assert len(expected) > 1
+    traces = _figure(view, corpus, selection=chosen)
+    assert np.isnan(traces["selected-links"]["lat"]).sum() == len(expected)
+    assert len(_figure(view, corpus)["selected-links"]["lat"]) == 0
+
+
+def test_an_html_export_of_a_selected_place_draws_every_one_of_its_links(
+    world: tuple[Corpus, MapView, str],
+) -> None:
+    corpus, view, hub = world
+    expected = _hub_links(view, hub)
+    page = map_page(view, ExportRequest("html", selection=("place", hub)), corpus.localities)
+    assert _drawn(page, "selected-links") == len(expected)
+    assert _drawn(page, "selected-places") == len(set().union(*expected))
+    page = map_page(view, ExportRequest("html"), corpus.localities)
+    assert _drawn(page, "selected-links") == 0
+
+
+def test_the_html_export_draws_the_level_of_detail_of_its_extent(
+    world: tuple[Corpus, MapView, str],
+) -> None:
+    corpus, view, hub = world
+    whole = map_page(view, ExportRequest("html"), corpus.localities)
+    assert _drawn(whole, "arc-midpoints") == len(arcs.drawn_rows(at_extent(view)))
+    assert _drawn(whole, "arc-midpoints") <= arcs.MAX_DRAWN
+    assert "links joined by pair of countries" in whole
+    # Zoomed in on the hub, the page draws the finer links inside the extent, all of them.
+    place = view.places.loc[hub]
+    geo = {"center": {"lon": place["lon"], "lat": place["lat"]}, "projection": {"scale": 40}}
+    frame = {"center": geo["center"], "projection": geo["projection"]}
+    zoomed = at_extent(view, frame, placenames.BOX)
+    assert zoomed.arc_level != "country" and 0 < len(zoomed.arcs) <= arcs.MAX_DRAWN
+    page = map_page(view, ExportRequest("html", geo=geo), corpus.localities)
+    assert _drawn(page, "arc-midpoints") == len(zoomed.arcs)
+    assert "links joined by pair of countries" not in page
+
+
+def test_the_cli_exports_a_selection(tmp_path: Path) -> None:
+    corpus = load_corpus(FIXTURE_DATA)
+    view = build_view(corpus_index(corpus), FilterState())
+    place = view.points.sort_values("partners").iloc[-1]["id"]
+    out = tmp_path / "map.html"
+    flags = ["--data", str(FIXTURE_DATA), "--select", f"place,{place}"]
+    assert main(["export", "--format", "html", "--out", str(out), *flags]) == 0
+    assert _drawn(out.read_text(encoding="utf-8"), "selected-links") == len(_hub_links(view, place))
+    assert len(_hub_links(view, place)) > 1
+
+
+@pytest.mark.parametrize("value", ["place", "place,a,b", "planet,earth", "place,<b>"])
+def test_the_cli_refuses_a_selection_the_url_would_not_take(
+    value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "map.html"
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--format", "html", "--out", str(out), "--select", value])
+    assert exited.value.code == 2
+    assert "KIND,ID[,ID]" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_request_checks_its_selection() -> None:
+    assert ExportRequest("png", selection=("pair", "a", "b")).selection == ("pair", "a", "b")
+    for wrong in (("pair", "a"), ("planet", "earth"), ()):
+        with pytest.raises(ValueError, match="selection"):
+            ExportRequest("png", selection=wrong)
