@@ -124,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_selection,
         metavar="KIND,ID[,ID]",
         help="draw every link of a selection, as the URL's 'select' writes it: place,ID;"
-        " region,ID; pair,ID,ID; regions,ID,ID or countries,CC,CC",
+        " region,ID; pair,ID,ID; regions,ID,ID or countries,country:CC,country:CC",
     )
     _add_filter_flags(export)
     export.set_defaults(run=_export)
