@@ -21,6 +21,11 @@ SOURCES_PATH = "sources/"
 
 Selection = tuple[str, ...]
 
+#: Agreements listed at most: a hub twinned with hundreds of towns would otherwise put thousands
+#: of components on the page, and the Dash renderer slows with their square. The heading gives
+#: the full count and says how many are listed.
+MAX_LISTED = 50
+
 
 def selection_from_click(click: Mapping[str, Any] | None) -> Selection | None:
     """What a map click points at: ("place", id), ("pair", a, b), ("region", id), ("regions",
@@ -83,10 +88,16 @@ def panel(
     if not records:  # also for a selection a link names but this corpus does not have
         return [html.P(texts.ui("details_hint", lang), className="hint")]
     title = (" — " if chosen else ", ").join(_place_name(view, pid, lang) for pid in names)
+    heading = f"{title}: {texts.agreements(len(records), lang)}"
+    if len(records) > MAX_LISTED:
+        heading += texts.ui("details_shown", lang).format(n=MAX_LISTED)
     return [
-        html.H3(f"{title}: {texts.agreements(len(records), lang)}"),
+        html.H3(heading),
         html.Ol(
-            [html.Li(_record(record, lang, record.id in drafts)) for record in records],
+            [
+                html.Li(_record(record, lang, record.id in drafts))
+                for record in records[:MAX_LISTED]
+            ],
             className="records",
         ),
     ]

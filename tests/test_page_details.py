@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from dash import html
 from fixture_views import CALIFORNIA, LOS_ANGELES, ZHENJIANG, view
 
@@ -100,3 +101,15 @@ def test_a_selection_of_unknown_places_gives_a_hint() -> None:
     for selection in (("place", "geonames:0"), ("pair", "US-ZZ", ZHENJIANG), ("region", "cn:999")):
         (hint,) = details.panel(view(), selection, "en")
         assert isinstance(hint, html.P) and hint.className == "hint"
+
+
+def test_a_long_list_names_every_agreement_in_its_count_and_lists_the_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(details, "MAX_LISTED", 2)
+    children = details.panel(view(), ["place", ZHENJIANG], "en")
+    heading = _text(children[0])
+    assert heading.startswith("Zhenjiang · 镇江: 3 agreements (the first 2 listed")
+    assert len(_find(children, html.Li)) == 2
+    zh = _text(details.panel(view(), ["place", ZHENJIANG], "zh")[0])
+    assert "3 项协议" in zh and "前 2 项" in zh
