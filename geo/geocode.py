@@ -24,6 +24,7 @@ from partnermap.geo.gazetteer import TIER_NAME, Gazetteer, Place, han_key, load_
 from partnermap.geo.names import (
     MAX_QUERY_LENGTH,
     clean,
+    division_stem,
     has_han,
     has_latin,
     latin_tokens,
@@ -38,6 +39,8 @@ _LEVEL_WORDS: dict[str, tuple[str, bool]] = {
     # A municipality (直辖市) is province-level; other cities fall back to their own level.
     "municipality": ("province", False),
     "province": ("province", True),
+    "oblast": ("province", True),
+    "region": ("province", False),
     "provincial": ("province", True),
     "sheng": ("province", True),
     "state": ("state", True),
@@ -148,6 +151,9 @@ class _Reading:
     level: str | None = None
     strong: bool = False
     within: list[str] = field(default_factory=list)
+    #: A bare Chinese name: a country's capital outranks a division of the same name (华盛顿 is
+    #: Washington, D.C.; the state is 华盛顿州).
+    capital_first: bool = False
 
 
 def geocode(
@@ -243,6 +249,9 @@ def _geocode(query: str, text: str, context: Context, gazetteer: Gazetteer) -> G
         within += reading.within
     notes: list[str] = []
     candidates = _promote_large_variants(list(found.values()))
+    capital_first = any(r.capital_first for r in readings) and not any(
+        c[0].level == "country" for c in candidates
+    )
     if not candidates:
         return _not_found(query, text, context, gazetteer, notes)
 
@@ -265,7 +274,7 @@ def _geocode(query: str, text: str, context: Context, gazetteer: Gazetteer) -> G
             return _not_found(query, text, context, gazetteer, notes, candidates)
         candidates = kept
     if level and strong:
-        kept = [c for c in candidates if c[0].level == level]
+        kept = [c for c in candidates if _fits(c[0], level)]
         if not kept:
             notes.append(f"no {level} of this name in the gazetteer")
             return _not_found(query, text, context, gazetteer, notes, candidates)
@@ -282,7 +291,8 @@ def _geocode(query: str, text: str, context: Context, gazetteer: Gazetteer) -> G
             -agree,
             -near,
             tier,
-            -(place.level == level),
+            -_fits(place, level),
+            -(capital_first and place.id in gazetteer.capitals),
             -region,
             -place.population,
             -_LEVEL_RANK[place.level],
@@ -332,6 +342,19 @@ def _promote_large_variants(candidates: list) -> list:
     ]
 
 
+def _fits(place: Place, level: str | None) -> bool:
+    """Whether a place is of the level a name's words state: a state or province abroad is a
+    division either way, also when written as a county (和歌山县, a Japanese prefecture), and
+    a county-level city (台山市, "Taishan City") is a city."""
+    if level is None:
+        return False
+    if place.level == level or {place.level, level} <= {"province", "state"}:
+        return True
+    if level == "county" and place.id.startswith("adm1:"):
+        return True
+    return level == "city" and place.level == "county" and (place.name_zh or "").endswith("市")
+
+
 def _without_capital_divisions(candidates: list) -> list:
     """Drop a first-level division abroad (``adm1:``) named like a city that outweighs it.
 
@@ -360,7 +383,7 @@ def _is_close_call(best: Place, ranked: list, rank, gazetteer: Gazetteer) -> boo
         place, tier = entry[0], entry[1]
         if place.id in (best.id, best.twin):
             continue
-        if rank(entry)[:2] != rank(top)[:2] or tier > top[1] or rank(entry)[3] > rank(top)[3]:
+        if rank(entry)[:2] != rank(top)[:2] or tier > top[1] or rank(entry)[3:5] > rank(top)[3:5]:
             return False
         if place.level == best.level:
             return place.population * _CLOSE_POPULATION >= best.population
@@ -497,7 +520,14 @@ def _zh_readings(key: str, gazetteer: Gazetteer, exact_only: bool) -> list[_Read
             key = key[len(country) :]
             break
     if gazetteer.lookup(key) or exact_only:
-        return [_Reading(key, *_zh_level(key), within=within)]
+        level, strong = _zh_level(key)
+        return [_Reading(key, level, strong, within=within, capital_first=level is None)]
+    # A name the index knows only bare: "维捷布斯克州" and "马莱塔省" are divisions, "康提市" a city.
+    stem, suffix = division_stem(key)
+    if not suffix and key.endswith("市") and len(key) >= 3:
+        stem, suffix = key[:-1], "市"
+    if suffix and gazetteer.lookup(stem):
+        return [_Reading(stem, "city" if suffix == "市" else "province", within=within)]
     segments = _first_run(key, gazetteer)
     if not segments:
         return []

@@ -121,6 +121,28 @@ ZH_SUFFIXES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+#: The Chinese words a first-level division abroad is written with, longest first: a state or
+#: oblast (州), a province (省), a Japanese prefecture (县), a Korean province (道), a German
+#: Land (邦), a region (大区, 地区). Names that sources give bare ("安塔利亚") take them in text.
+DIVISION_SUFFIXES = ("大区", "地区", "州", "省", "县", "縣", "道", "邦")
+
+
+def division_stem(name: str) -> tuple[str, str]:
+    """Split a Chinese name into the name before a division's suffix and the suffix.
+
+    Examples
+    --------
+    >>> division_stem("维捷布斯克州")
+    ('维捷布斯克', '州')
+    >>> division_stem("安塔利亚")
+    ('安塔利亚', '')
+    """
+    for suffix in DIVISION_SUFFIXES:
+        if name.endswith(suffix) and len(name) >= len(suffix) + 2:
+            return name[: -len(suffix)], suffix
+    return name, ""
+
+
 @functools.cache
 def historical_names() -> dict[str, str]:
     """Return each historical or conventional name and the English name the place has now.
