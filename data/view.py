@@ -521,9 +521,10 @@ def _places(
     localities: Iterable[Locality], regions: pd.DataFrame
 ) -> tuple[pd.DataFrame, NDArray[np.object_]]:
     """The places table (see ``CorpusIndex.places``) and each place's first-level division name."""
-    rows = [loc.model_dump() for loc in localities]
     columns = ["id", "name_en", "name_zh", "country", "level", "admin1", "lat", "lon"]
-    places = pd.DataFrame(rows, columns=[*columns, "gazetteer"])[columns]
+    # Read as attributes: ``model_dump`` of each took a quarter of the start-up at 26k places.
+    rows = [[getattr(loc, column) for column in columns] for loc in localities]
+    places = pd.DataFrame(rows, columns=columns)
     # A place without a Chinese name keeps None (pandas' string columns would make it NaN,
     # which reads as a name).
     places["name_zh"] = places["name_zh"].astype(object).where(places["name_zh"].notna(), None)
@@ -539,7 +540,10 @@ def _places(
     places["region"] = [
         by_id.get(lid, by_name.get((country, str(admin1).casefold()), -1))
         for lid, country, admin1 in zip(
-            places["id"], places["country"], places["admin1"], strict=True
+            places["id"].tolist(),
+            places["country"].tolist(),
+            places["admin1"].tolist(),
+            strict=True,
         )
     ]
     admin1 = places["admin1"].to_numpy(dtype=object)
