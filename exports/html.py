@@ -313,13 +313,15 @@ def _markers(
         popup = folium.Popup(_popup(heading, records, lang), max_width=440)
         where = [float(lat), _in_frame(float(lon))]
         size = float(sizes[i])
+        shade = trace.get("opacity", 1.0)  # dimmed behind a selection
         if marker.get("symbol") == "diamond":
             box = size * 0.72
             folium.Marker(
                 where,
                 icon=folium.DivIcon(
                     html=f'<div class="pm-hub" style="width:{box:.1f}px;height:{box:.1f}px;'
-                    f'margin:{-box / 2:.1f}px 0 0 {-box / 2:.1f}px;background:{marker["color"]}">'
+                    f"margin:{-box / 2:.1f}px 0 0 {-box / 2:.1f}px;background:{marker['color']};"
+                    f'opacity:{shade}">'
                     "</div>",
                     icon_size=(0, 0),
                 ),
@@ -329,7 +331,6 @@ def _markers(
             continue
         visible = marker["color"] != "rgba(0, 0, 0, 0)"
         ring = marker.get("symbol") == "circle-open"  # a selected place: a ring round it
-        shade = trace.get("opacity", 1.0)  # dimmed behind a selection
         folium.CircleMarker(
             location=where,
             radius=size / 2,
@@ -497,7 +498,9 @@ def _vertices(traces: Sequence[Mapping[str, Any]]) -> tuple[np.ndarray, np.ndarr
 
 
 def _in_frame(lon: float) -> float:
-    return lon + 360.0 if lon < FRAME_WEST else lon
+    """``lon`` in the page's frame, [FRAME_WEST, FRAME_WEST + 360): a link's path may run past
+    either side (``layers.arcs.paths`` keeps its longitudes continuous)."""
+    return (lon - FRAME_WEST) % 360.0 + FRAME_WEST
 
 
 def _colorscale(fraction: float, scale: Sequence[Sequence[Any]]) -> str:
