@@ -3,6 +3,7 @@ the extent the person left (#17)."""
 
 from __future__ import annotations
 
+import base64
 import functools
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from record_factory import make_record
 
+from partnermap.app import create_app
 from partnermap.benchmarks.synthetic import write_dataset
 from partnermap.cli import main
 from partnermap.data.filters import FilterState
@@ -150,6 +152,46 @@ def test_the_cli_exports_a_selection(tmp_path: Path) -> None:
     assert main(["export", "--format", "html", "--out", str(out), *flags]) == 0
     assert _drawn(out.read_text(encoding="utf-8"), "selected-links") == len(_hub_links(view, place))
     assert len(_hub_links(view, place)) > 1
+
+
+def test_the_dashboard_exports_the_selection_in_its_url() -> None:
+    corpus = load_corpus(FIXTURE_DATA)
+    view = build_view(corpus_index(corpus), FilterState())
+    place = view.points.sort_values("partners").iloc[-1]["id"]
+    client = create_app(FIXTURE_DATA).server.test_client()
+    state = {
+        "url": ("search", f"?select=place,{place}"),
+        "export-title": ("value", ""),
+        "export-size": ("value", "slide"),
+        "map": ("relayoutData", None),
+        "export-notes": ("value", ""),
+        "export-sources": ("value", ""),
+        "export-print": ("value", "screen"),
+        "export-layers": ("value", []),
+    }
+    body = {
+        "output": "..export-download.data...export-status.children..",
+        "outputs": [
+            {"id": "export-download", "property": "data"},
+            {"id": "export-status", "property": "children"},
+        ],
+        "inputs": [
+            [
+                {
+                    "id": {"type": "export-format", "format": "html"},
+                    "property": "n_clicks",
+                    "value": 1,
+                }
+            ]
+        ],
+        "state": [{"id": i, "property": p, "value": v} for i, (p, v) in state.items()],
+        "changedPropIds": ['{"format":"html","type":"export-format"}.n_clicks'],
+    }
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    answer = response.get_json()["response"]
+    page = base64.b64decode(answer["export-download"]["data"]["content"]).decode()
+    assert _drawn(page, "selected-links") == len(_hub_links(view, place)) > 1
 
 
 @pytest.mark.parametrize("value", ["place", "place,a,b", "planet,earth", "place,<b>"])
