@@ -8,17 +8,22 @@ of its own. A Chinese list of pairs, its items joined by "、", "，" or "；" (
 山西省与肯尼亚蒙巴萨郡、湖北省武汉市与泰国曼谷市"), pairs the places of each item (an item naming one side only is left out). A partnership named
 without its level ("sister relationship", "结好",
 "缔结友好关系") is a sister-state one between provinces and states, a sister-city one between
-cities. A gathering's record names the places whose people attended it ("来自中国北京市、四川省、
+cities. A partnership told with one party ("Zhenjiang's sister city") pairs it with the place
+the text names elsewhere that the curated records already pair with it (Tempe). A gathering's
+record names the places whose people attended it ("来自中国北京市、四川省、
 海南省…的省、市领导…参加会议", "the Mayor of Nanchang … attended the Summit").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from partnermap.data.loader import load_corpus
 from partnermap.geo.gazetteer import load_gazetteer
 from partnermap.geo.geocode import Context, geocode
 from partnermap.ingest.kinds import Cue
@@ -28,6 +33,8 @@ if TYPE_CHECKING:
     from partnermap.ingest.propose import Proposal
 
 _SISTERS = frozenset({"sister_city", "sister_state_province"})
+#: The curated partnerships whose parties are a known pair.
+_PARTNERSHIPS = frozenset({*_SISTERS, "friendship"})
 _WIDE = frozenset({"state", "province"})
 #: What makes a place a delegation's origin: "省人大代表团", "代表团", "delegation".
 _DELEGATION_AFTER = re.compile(
@@ -42,6 +49,10 @@ _LIST_BREAK = re.compile(r"[、，；,;]")
 #: place: "a Sister City relationship with Chengdu", "与成都市".
 _WITH_CHARS = 30
 _WITH_BEFORE = re.compile(r"(?:\bwith\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?|[与同])$")
+#: What stands between a party and the partnership it is named in: "Zhenjiang's sister city",
+#: "镇江的友好城市", "its sister city Batesville", "the sister city of Zhenjiang".
+_OWNER_GAP = re.compile(r"\s*(?:['’]s|的)?\s*")
+_OWNED_GAP = re.compile(r"\s*(?:,|of|with)?\s*(?:the\s+)?(?:[Cc]ity\s+of\s+)?")
 #: A sentence that says who took part in a gathering, or hosted it.
 ATTENDING = re.compile(
     r"出席|参加|参会|与会|列席|\battend(?:ed|s|ing|ees)?\b|\bparticipa(?:ted|nts?|ting)\b|"
@@ -144,6 +155,67 @@ def with_sole_partner(
     if partner is None:
         return proposal
     return replace(proposal, places=[*proposal.places, partner])
+
+
+@cache
+def known_partners() -> Mapping[str, frozenset[str]]:
+    """Each place of a partnership in the curated records (``data/records``) and the places it
+    is paired with there."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for record in load_corpus().records:
+        parties = [ref.id for ref in record.localities if ref.role == "party"]
+        if record.type in _PARTNERSHIPS and len(parties) == 2:
+            one, other = parties
+            partners[one].add(other)
+            partners[other].add(one)
+    return {place_id: frozenset(ids) for place_id, ids in partners.items()}
+
+
+def with_known_partner(
+    proposal: Proposal,
+    text: str,
+    places: Sequence[PlaceMention],
+    known: Mapping[str, frozenset[str]],
+) -> Proposal:
+    """A sister proposal told with one party, named in the partnership's own words
+    ("Zhenjiang's sister city", "its sister city Batesville"), with the place the text names
+    elsewhere that ``known`` pairs with that party ("Tempe's delegation"); as it is otherwise
+    ("中美姐妹城合作" names no partnership of its own).
+
+    Parameters
+    ----------
+    proposal
+        A proposal of any type; only sister ones change.
+    text
+        The document text.
+    places
+        Every place mention of the text.
+    known
+        Each place and its partners in the curated records (:func:`known_partners`).
+    """
+    if proposal.type.slug not in _SISTERS:
+        return proposal
+    parties = _parties(proposal, text)
+    cue = proposal.type
+    if len(parties) != 1 or not (
+        _OWNER_GAP.fullmatch(text, parties[0].outer_end or parties[0].end, cue.start)
+        or _OWNED_GAP.fullmatch(text, cue.end, parties[0].start)
+    ):
+        return proposal
+    partners = known.get(parties[0].place.id, frozenset())
+    found = next(
+        (
+            m
+            for m in places
+            if m.place.id in partners
+            and m.strength != "weak"
+            and not _DELEGATION_AFTER.match(text, m.outer_end or m.end)
+        ),
+        None,
+    )
+    if found is None:
+        return proposal
+    return replace(proposal, places=[*proposal.places, replace(found, strength="name", site=False)])
 
 
 def _as_city(mention: PlaceMention) -> PlaceMention:

@@ -42,7 +42,14 @@ from partnermap.ingest.dates import (
     only_stamped,
 )
 from partnermap.ingest.kinds import GATHERINGS, Cue, find_sectors, type_cues
-from partnermap.ingest.parties import attendees, sister_pairs, sole_partners, with_sole_partner
+from partnermap.ingest.parties import (
+    attendees,
+    known_partners,
+    sister_pairs,
+    sole_partners,
+    with_known_partner,
+    with_sole_partner,
+)
 from partnermap.ingest.places import FOREIGN, PlaceMention, find_places
 from partnermap.ingest.simplify import simplified
 from partnermap.ingest.text import Document
@@ -285,7 +292,8 @@ def _propose(document: Document) -> list[Proposal]:
                 continue
             if not proposal.chosen_places():
                 proposal.places = list(head.places) if head is not None else countries
-            pairs = sister_pairs(with_sole_partner(proposal, text, partners), text)
+            paired = with_known_partner(proposal, text, places, known_partners())
+            pairs = sister_pairs(with_sole_partner(paired, text, partners), text)
             if not pairs and proposal.type.slug in _FOUNDINGS and proposal.date.value:
                 # "Sister city ties … began … in 1979. Hubei and Ohio became the first pair":
                 # the pairs told next in the paragraph were founded then.

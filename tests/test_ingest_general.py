@@ -17,8 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from partnermap.ingest.dates import EVENT_CUES, DateChoice, document_dates, only_stamped
+from partnermap.ingest.kinds import Cue
+from partnermap.ingest.parties import known_partners, sister_pairs, with_known_partner
 from partnermap.ingest.places import find_places
-from partnermap.ingest.propose import propose
+from partnermap.ingest.propose import Proposal, propose
 from partnermap.ingest.text import Document
 
 CHICAGO, SHANGHAI, SHENYANG = "geonames:4887398", "geonames:1796236", "geonames:2034937"
@@ -30,6 +32,7 @@ FRESNO = "geonames:5350937"
 SHANDONG, ISABEL = "cn:370000", "adm1:SB.07"
 CHENGDU, NASHVILLE = "geonames:1815286", "geonames:4644585"
 FORT_WORTH, GUIYANG = "geonames:4691930", "geonames:1809461"
+FUZHOU, TACOMA = "geonames:1810821", "geonames:5812944"
 
 
 def _document(text: str) -> Document:
@@ -247,3 +250,45 @@ def test_a_place_in_a_publications_name_is_no_place_of_the_story():
     # www.aigou888.cn/a/202310/31/WS654108eaa31090682a5ebbbc.html
     text = "according to a report by Hubei Daily."
     assert find_places(text) == []
+
+
+# The partner of a known pair (issue 18, fourth round) ---------------------------------------
+
+
+def _one_party_proposal(text: str, cue: str, party: str) -> Proposal:
+    """The sister proposal a partnership told with one party gives: its cue and that party."""
+    start = text.index(cue)
+    named = [m for m in find_places(text) if m.text.startswith(party)]
+    mention = min(named, key=lambda m: abs(m.start - start))
+    return Proposal(
+        Cue("sister_city", start, start + len(cue), cue),
+        DateChoice(None, None, 0.0, "undated"),
+        [mention],
+        [],
+        [(start, start + len(cue))],
+        "",
+    )
+
+
+def test_a_partnership_named_with_one_party_takes_the_partner_the_records_know():
+    # www.yuzhongnet.com/a/202312/01/WS65690e14a31090682a5f0d59.html (China Daily, "Fuzhou
+    # and Tacoma's sister city bond"); the curated records pair Fuzhou with Tacoma.
+    text = (
+        "A pavilion called Fuzhou Ting in Tacoma stands as a testament to this. Located in a "
+        "Chinese park, it was a gift from its sister city Fuzhou."
+    )
+    proposal = _one_party_proposal(text, "sister city", "Fuzhou")
+    paired = with_known_partner(proposal, text, find_places(text), known_partners())
+    assert [m.place.id for m in paired.places] == [FUZHOU, TACOMA]
+    assert [p.locality_ids() for p in sister_pairs(paired, text)] == [[TACOMA, FUZHOU]]
+
+
+def test_a_partnership_spoken_of_in_general_takes_no_known_partner():
+    # itaiwannews.cn/20190718/… (z05): sister cities as a topic, Houston and Shanghai named
+    # elsewhere (the records pair them); no partnership of Houston's is told.
+    text = (
+        "第四届美中友城大会17日在美国得克萨斯州休斯敦市举行。议程包括上海图片展,以及增强"
+        "中美姐妹城合作等议题的分论坛活动。"
+    )
+    proposal = _one_party_proposal(text, "姐妹城", "休斯敦")
+    assert with_known_partner(proposal, text, find_places(text), known_partners()) == proposal
