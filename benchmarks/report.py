@@ -37,7 +37,10 @@ class Run:
     corpus: str
     records: int
     app: str
+    #: From starting the server, with an empty records cache, to its first page answered.
     cold_start_s: float
+    #: The same for a second start, reading the records cache the first wrote (dashboard only).
+    warm_start_s: float | None
     #: ``create_app``'s own "ready in" figure (load, check, index), when it logs one.
     ready_s: float | None
     rss_mb: float
@@ -93,17 +96,17 @@ def machine(browser_version: str, plotly_js: str) -> list[str]:
 def table(runs: Sequence[Run], extras: Extras) -> list[str]:
     """The results table, one row per run, as Markdown lines."""
     rows = [
-        "| corpus | records | app | cold start s | ready s | RSS MB (peak) | first page KB "
+        "| corpus | records | app | cold start s | warm start s | ready s | RSS MB (peak) | first page KB "
         "| first map s | vertices | changes | repaint p50 ms | repaint p95 ms | server ms p50 "
         "| map server ms p50 | KB per change p50 | PNG s |",
-        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in runs:
         changes = run.changes
         png = extras.png_s.get(run.corpus) if run.app == "partnermap" else None
         rows.append(
             f"| {run.corpus} | {run.records:,} | {run.app} | {run.cold_start_s:.2f} "
-            f"| {_num(run.ready_s, '.2f')} | {run.rss_mb:.0f} ({run.peak_rss_mb:.0f}) "
+            f"| {_num(run.warm_start_s, '.2f')} | {_num(run.ready_s, '.2f')} | {run.rss_mb:.0f} ({run.peak_rss_mb:.0f}) "
             f"| {statistics.median(load.bytes for load in run.loads) / 1024:,.0f} "
             f"| {statistics.median(load.to_map_s for load in run.loads):.2f} "
             f"| {run.vertices:,} | {len(changes)} | {run.repaint(0.5):,.0f} "
@@ -120,6 +123,9 @@ KINDS = ("filter", "selection", "zoom")
 #: The world corpus: repaint p95 for each kind, and the start with the records cache warm.
 WORLD_REPAINT_P95_MS = 300.0
 WORLD_START_S = 3.0
+#: 100,000 records: the start with the records cache warm, and the server's peak memory.
+LARGE_START_S = 6.0
+LARGE_RSS_MB = 1024.0
 
 
 def by_kind(runs: Sequence[Run]) -> list[str]:
@@ -156,6 +162,12 @@ def targets(runs: Sequence[Run]) -> list[str]:
                     "ms",
                 )
             )
+    if 100_000 in app:
+        large = app[100_000]
+        lines.append(
+            _target("warm start at 100,000 <= 6 s", large.warm_start_s, LARGE_START_S, "s")
+        )
+        lines.append(_target("peak RSS at 100,000 <= 1 GB", large.peak_rss_mb, LARGE_RSS_MB, "MB"))
     if 10_000 in app and 10_000 in naive:
         speed_up = naive[10_000].repaint(0.5) / app[10_000].repaint(0.5)
         met = "met" if speed_up >= SPEED_UP_AT_10K else "MISSED"
@@ -173,8 +185,8 @@ def targets(runs: Sequence[Run]) -> list[str]:
                 )
             lines.append(
                 _target(
-                    f"{run.corpus}: start <= {WORLD_START_S:.0f} s (records cache warm)",
-                    run.cold_start_s,
+                    f"{run.corpus}: warm start <= {WORLD_START_S:.0f} s",
+                    run.warm_start_s,
                     WORLD_START_S,
                     "s",
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -9,7 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,13 +55,22 @@ def free_port() -> int:
 
 @contextmanager
 def running(
-    command: Sequence[str], port: int, log: Path, timeout_s: float = 900
+    command: Sequence[str],
+    port: int,
+    log: Path,
+    timeout_s: float = 900,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[Server]:
-    """Start ``command`` (a server on ``port``), wait for its first page, stop it at the end."""
+    """Start ``command`` (a server on ``port``), wait for its first page, stop it at the end.
+
+    ``env`` adds to the environment the server starts with (e.g. its own ``XDG_CACHE_HOME``).
+    """
     url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
     with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
     try:
         while True:
             if process.poll() is not None:
