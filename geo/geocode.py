@@ -281,18 +281,19 @@ def _geocode(query: str, text: str, context: Context, gazetteer: Gazetteer) -> G
         candidates = kept
     if level not in ("province", "state"):
         candidates = _without_capital_divisions(candidates)
-    around = _nearby_ids(context.nearby, gazetteer)
+    named, beside = _nearby_ids(context.nearby, gazetteer)
 
     def rank(entry: tuple[Place, int, int]) -> tuple:
         place, tier, agree = entry
-        near = bool(around & {place.id, *place.parents})
+        inside = bool(named & {place.id, *place.parents}) or place.id in beside
         region = place.level in ("country", "province", "state")
         return (
             -agree,
-            -near,
+            -inside,
             tier,
             -_fits(place, level),
             -(capital_first and place.id in gazetteer.capitals),
+            -bool(beside & set(place.parents)),
             -region,
             -place.population,
             -_LEVEL_RANK[place.level],
@@ -383,7 +384,7 @@ def _is_close_call(best: Place, ranked: list, rank, gazetteer: Gazetteer) -> boo
         place, tier = entry[0], entry[1]
         if place.id in (best.id, best.twin):
             continue
-        if rank(entry)[:2] != rank(top)[:2] or tier > top[1] or rank(entry)[3:5] > rank(top)[3:5]:
+        if rank(entry)[:2] != rank(top)[:2] or tier > top[1] or rank(entry)[3:6] > rank(top)[3:6]:
             return False
         if place.level == best.level:
             return place.population * _CLOSE_POPULATION >= best.population
@@ -470,21 +471,29 @@ def _qualifier_ids(qualifier: str, gazetteer: Gazetteer) -> set[str]:
     return ids
 
 
-def _nearby_ids(nearby: Sequence[str], gazetteer: Gazetteer) -> set[str]:
-    """The places named nearby and the units containing them, countries left out."""
-    ids: set[str] = set()
+def _nearby_ids(nearby: Sequence[str], gazetteer: Gazetteer) -> tuple[set[str], set[str]]:
+    """The places named nearby, and the units containing them, countries left out.
+
+    A place inside one named nearby ("得梅因" beside "艾奥瓦州"), or holding one ("华盛顿"
+    beside "西雅图"), outranks its namesakes before anything else; one that only shares a unit
+    with a place named nearby (Des Moines, Washington beside Seattle) only among namesakes of
+    the same tier: a list of cities across many states says little about any one of them.
+    """
+    named: set[str] = set()
+    beside: set[str] = set()
     for name in nearby:
         place = gazetteer.places.get(name) if len(name) > 2 else None
         if place is None:
             result = geocode(name, Context(), gazetteer)
             place = result.match if not result.ambiguous else None
         if place is not None:
-            ids.update(
+            named.update(i for i in (place.id, place.twin) if i and place.level != "country")
+            beside.update(
                 i
-                for i in (place.id, *place.parents, place.twin)
+                for i in (*place.parents, place.twin)
                 if i and i in gazetteer.places and gazetteer.places[i].level != "country"
             )
-    return ids
+    return named, beside
 
 
 def _readings(text: str, gazetteer: Gazetteer, *, exact_only: bool = False) -> list[_Reading]:

@@ -92,3 +92,16 @@ def test_des_moines_beside_iowa_in_either_spelling() -> None:
     # stdaily.com, 2025-04-25: "由美国艾奥瓦州友好委员会主办的……纪念活动在得梅因市隆重举行".
     assert _id("得梅因", "艾奥瓦州") == DES_MOINES_IOWA
     assert _id("得梅因", "爱荷华") == DES_MOINES_IOWA
+
+
+def test_a_city_of_a_list_is_not_drawn_to_the_state_of_another_item() -> None:
+    # z05, itaiwannews.cn/20190718/… (Xinhua): Washington, Illinois, is Chicago's neighbour
+    # only by state; the capital is meant.
+    sentence = "此前,美中友城大会举行过三届,分别于2014年在美国华盛顿、2015年在美国芝加哥、2016年在中国南昌举行。"
+    ids = {mention.place.id for mention in find_places(sentence)}
+    assert WASHINGTON_DC in ids and "geonames:4915545" not in ids
+    # z13/z14 (Xinhua): a list of mayors' cities across states; Des Moines, Washington (a
+    # variant Chinese name, a seventh of the size) shares only a state with Seattle.
+    sentence = "美国加利福尼亚州、洛杉矶市、休斯敦市、康涅狄格州、西雅图、亚特兰大、卡梅尔、凤凰城、盐湖城、迈阿密、得梅因等州市的州、市长参加会议"
+    ids = {mention.place.id for mention in find_places(sentence)}
+    assert DES_MOINES_IOWA in ids and "geonames:5792244" not in ids
