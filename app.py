@@ -6,14 +6,16 @@ http://127.0.0.1:8050/.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import json
 import logging
 import re
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +85,22 @@ def _hidden_version(found: re.Match[str]) -> str:
     return f".v{digest}m{found[2]}."
 
 
+@contextlib.contextmanager
+def _uncollected() -> Iterator[None]:
+    """Build the corpus and its index without the cycle collector, then freeze what was built.
+
+    They are ~150,000 objects at 26,000 records that live as long as the app: the collector
+    would walk them again and again while they are made (about 1 s of a 26k start) and at
+    every full collection after; frozen, it leaves them alone.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
 def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False) -> Dash:
     """Load and check ``data_dir`` once, then build the dashboard on it.
 
@@ -102,13 +120,14 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
     dash.Dash
     """
     started = time.perf_counter()
-    corpus = load_corpus(data_dir)
+    with _uncollected():
+        corpus = load_corpus(data_dir)
+        drafts: frozenset[str] = frozenset()
+        if include_drafts:
+            corpus, drafts = corpus_with_drafts(corpus)
+        index = build_index(corpus, regions_from_geojson(basemap.admin1_geojson()))
     for problem in corpus.problems:
         log.warning("skipped: %s", problem)
-    drafts: frozenset[str] = frozenset()
-    if include_drafts:
-        corpus, drafts = corpus_with_drafts(corpus)
-    index = build_index(corpus, regions_from_geojson(basemap.admin1_geojson()))
     search = PlaceSearch(corpus.localities)
     context = AppContext(
         index=index,
