@@ -122,9 +122,10 @@ ZH_SUFFIXES: tuple[tuple[str, str, str], ...] = (
 
 
 #: The Chinese words a first-level division abroad is written with, longest first: a state or
-#: oblast (州), a province (省), a Japanese prefecture (县), a Korean province (道), a German
-#: Land (邦), a region (大区, 地区). Names that sources give bare ("安塔利亚") take them in text.
-DIVISION_SUFFIXES = ("大区", "地区", "州", "省", "县", "縣", "道", "邦")
+#: oblast (州), a province (省), a Japanese prefecture (县), a Kenyan county (郡), a Korean
+#: province (道), a German Land (邦), a region (大区, 地区). Names that sources give bare
+#: ("安塔利亚") take them in text.
+DIVISION_SUFFIXES = ("大区", "地区", "州", "省", "县", "縣", "郡", "道", "邦")
 
 
 def division_stem(name: str) -> tuple[str, str]:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from partnermap.data.loader import load_corpus
 from partnermap.geo.gazetteer import load_gazetteer
 from partnermap.geo.geocode import Context, geocode
+from partnermap.geo.names import division_stem
 from partnermap.ingest.kinds import Cue
 from partnermap.ingest.places import PlaceMention
 
@@ -40,6 +41,8 @@ _WIDE = frozenset({"state", "province"})
 _DELEGATION_AFTER = re.compile(
     r"(?:省|市|州)?(?:(?:人大|政协|政府|党政|友好|经贸)?代?表团|人大|政协)|\s+delegation\b", re.I
 )
+#: An English name that says it is a division: "Isabel Province", "State of Washington".
+_EN_DIVISION_WORD = re.compile(r"\b(?:Province|State|Prefecture|Oblast|County|Region)\b")
 #: A partnership cue that names its level as cities ("sister cities", "友好城市").
 _CITY_CUE = re.compile(r"cit(?:y|ies)|城市|[姐姊]妹市|友城", re.I)
 #: How large the city a state's name also names must be to be the party.
@@ -220,9 +223,12 @@ def with_known_partner(
 
 def _as_city(mention: PlaceMention) -> PlaceMention:
     """A party of a sister-city partnership named like a state or province is the city of
-    that name ("Beijing and Washington became sister cities"), when a large one exists."""
+    that name ("Beijing and Washington became sister cities"), when a large one exists; not
+    when its name says it is the division ("肯尼亚蒙巴萨郡", "Isabel Province")."""
     place = mention.place
     if mention.strength != "name" or place.level not in _WIDE:
+        return mention
+    if division_stem(mention.text)[1] or _EN_DIVISION_WORD.search(mention.text):
         return mention
     gazetteer = load_gazetteer()
     if place.twin is not None:

@@ -80,8 +80,8 @@ _ZH_PREPOSITION = re.compile(r"(?:在|于|赴|到|抵达|访问|来自|前往)$"
 _ZH_PHRASE_GAP = re.compile(r"[^\W\d_a-zA-Z与和及同、]{0,8}")
 _ADMIN_SUFFIXES = "市州县"
 #: The suffixes of a first-level division abroad in Chinese: a province, a Japanese
-#: prefecture, a state.
-_DIVISION_SUFFIX = re.compile(r"[省县縣州]")
+#: prefecture, a state, a Kenyan county.
+_DIVISION_SUFFIX = re.compile(r"[省县縣州郡]")
 _DIVISION_STEM_MAX = 5
 #: The same in English: "Isabel Province", "Gyeonggi Province".
 _EN_DIVISION = re.compile(

@@ -278,3 +278,10 @@ def test_a_renewal_gives_no_founding_date_unless_the_founding_is_told():
         assert _records(text) == [("sister_state_province", None, ["cn:440000", "US-CA"])]
     text = "Guangdong and California renewed their sister-state agreement, first signed in 1987."
     assert _records(text) == [("sister_state_province", "1987", ["cn:440000", "US-CA"])]
+
+
+def test_a_division_written_as_one_stays_one_in_a_list_of_friendship_cities():
+    # w10 (m.shzx.org/a/27-31072-0.html): "友好城市(省州)" names cities and provinces alike; Mombasa
+    # County (郡) is the county, not the city of Mombasa.
+    text = "此次新缔结的5对友好城市(省州)分别为山西省与蒙古国中戈壁省、山西省与肯尼亚蒙巴萨郡、湖北省武汉市与泰国曼谷市。"
+    assert ("sister_state_province", None, ["cn:140000", "adm1:KE.37"]) in _records(text)
