@@ -324,7 +324,7 @@ def _as_divisions(
     text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
 ) -> list[PlaceMention]:
     """Read a city abroad written with a division's suffix ("安塔利亚省", "和歌山县") as the
-    first-level division of the same name that holds it, when there is one."""
+    geocoder reads the name with its suffix: the first-level division, when there is one."""
     read = []
     for mention in mentions:
         place = mention.place
@@ -332,23 +332,14 @@ def _as_divisions(
             mention.text, len(mention.text) - 1
         )
         if place.country not in COUNTRIES and place.level == "city" and suffixed:
-            division = next(
-                (
-                    gazetteer.places[parent]
-                    for parent in place.parents
-                    if parent in gazetteer.places
-                    and gazetteer.places[parent].level == "province"
-                    and gazetteer.places[parent].name_en == place.name_en
-                ),
-                None,
-            )
-            if division is not None:
-                end = max(mention.end, suffixed.end() if suffixed.string is text else 0)
+            end = max(mention.end, suffixed.end() if suffixed.string is text else 0)
+            found = geocode(text[mention.start : end], Context(country=place.country), gazetteer)
+            if found.match is not None and found.match.level in ("province", "state"):
                 mention = replace(
                     mention,
                     end=end,
                     text=text[mention.start : end],
-                    place=division,
+                    place=found.match,
                     outer_end=max(mention.outer_end, end),
                 )
         read.append(mention)
