@@ -89,11 +89,11 @@ def register(
         State(ids.URL, "search"),
         State(ids.EXPORT_TITLE, "value"),
         State(ids.EXPORT_SIZE, "value"),
-        State(ids.MAP, "relayoutData"),
+        State(ids.MAP_EXTENT, "data"),
         *[State(cid, "value") for cid in _OPTIONS],
         prevent_initial_call=True,
     )
-    def download(clicks, query, title, size, relayout, notes, sources, printed, hidden):  # type: ignore[no-untyped-def]
+    def download(clicks, query, title, size, extent, notes, sources, printed, hidden):  # type: ignore[no-untyped-def]
         if not ctx.triggered_id or not any(clicks):
             return no_update, no_update
         fmt = ctx.triggered_id["format"]
@@ -106,7 +106,7 @@ def register(
                 lang=url_state.lang,
                 title=clean,
                 size=size or "slide",
-                geo=extent_of(relayout),
+                geo=extent_of(extent),
                 notes=str(notes or "")[:600],
                 sources_text=str(sources or "")[:600],
                 dpi=PRINT_DPI if printed == "print" else None,

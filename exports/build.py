@@ -13,6 +13,7 @@ from partnermap.data.loader import Corpus
 from partnermap.data.schema import Locality
 from partnermap.data.view import CorpusIndex, build_index, build_view, regions_from_geojson
 from partnermap.data.writes import write_atomic
+from partnermap.exports import extent
 from partnermap.exports.accessible import label_image
 from partnermap.exports.describe import default_title
 from partnermap.exports.figure import briefing_figure, sources_page
@@ -69,6 +70,8 @@ def export(
     """
     request = replace(request, title=clean_title(request.title)[0])
     view = build_view(index, request.state)
+    if not extent.still_applies(request.geo, view, request.selection):
+        request = replace(request, geo={})
     if request.format in ("csv", "geojson"):
         rows = locality_rows(view.records, localities)
         content = to_csv(rows) if request.format == "csv" else to_geojson(rows)

@@ -13,6 +13,15 @@ from partnermap.data.view import MapView
 from partnermap.exports.request import ExportRequest
 from partnermap.layers import placenames
 from partnermap.layers.detail import at_extent, frame_from_extent
+from partnermap.layers.figure import Selection, zoom_revision
+
+
+def still_applies(geo: Mapping[str, Any], view: MapView, selection: Selection | None) -> bool:
+    """Whether a zoom left under ``geo["uirevision"]`` still frames the map of ``view`` and
+    ``selection``: the dashboard's map gives it up when the place filter or the selection
+    changes (``layers.figure.zoom_revision``), and frames the new view instead."""
+    made = geo.get("uirevision")
+    return made is None or made == zoom_revision(view, selection)
 
 
 def shown(

@@ -73,7 +73,9 @@ class ExportRequest:
         Map layers to leave out of an image, from ``LAYER_TOGGLES``.
     geo
         The extent of the map as the viewer left it: a plotly ``layout.geo`` fragment
-        (center, projection scale, axis ranges). Empty means "fit the shown places".
+        (center, projection scale, axis ranges), and the ``uirevision`` it was left under when
+        known. Empty means "fit the shown places"; so does a zoom left under another
+        ``uirevision`` (made before the selection or the place filter last changed).
     selection
         The selection to draw whole, as ``partnermap.data.urlstate.UrlState.selection``: e.g.
         ("place", id) or ("countries", a, b); None for none.
@@ -196,21 +198,22 @@ def _check_choice(what: str, value: str, valid: Iterable[str]) -> None:
         raise ValueError(f"unknown {what} {value!r}; valid: {', '.join(valid)}")
 
 
-def extent_of(relayout: Mapping[str, Any] | None) -> dict[str, Any]:
-    """The map extent a person left, from the graph's ``relayoutData`` (``geo.*`` keys).
+def extent_of(report: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The map extent a person left, as the page reports it after a zoom or a pan (the
+    ``map-extent`` store: ``lon``, ``lat``, ``scale`` and the ``uirevision`` it was made under),
+    as a ``layout.geo`` fragment that keeps that ``uirevision``.
 
     Examples
     --------
-    >>> extent_of({"geo.center.lon": 120.0, "geo.projection.scale": 4, "autosize": True})
-    {'center': {'lon': 120.0}, 'projection': {'scale': 4}}
+    >>> extent_of({"lon": 120.0, "lat": 30.0, "scale": 4, "revision": "home"})
+    {'center': {'lon': 120.0, 'lat': 30.0}, 'projection': {'scale': 4}, 'uirevision': 'home'}
+    >>> extent_of(None)
+    {}
     """
-    extent: dict[str, Any] = {}
-    for key, value in (relayout or {}).items():
-        path = key.split(".")
-        if path[0] != "geo" or len(path) < 2 or path[1] not in ("center", "projection"):
-            continue
-        node = extent
-        for part in path[1:-1]:
-            node = node.setdefault(part, {})
-        node[path[-1]] = value
-    return extent
+    if not report:
+        return {}
+    return {
+        "center": {"lon": report.get("lon"), "lat": report.get("lat")},
+        "projection": {"scale": report.get("scale")},
+        "uirevision": str(report.get("revision", "")),
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import re
 from pathlib import Path
 
 import numpy as np
@@ -154,16 +155,15 @@ def test_the_cli_exports_a_selection(tmp_path: Path) -> None:
     assert len(_hub_links(view, place)) > 1
 
 
-def test_the_dashboard_exports_the_selection_in_its_url() -> None:
-    corpus = load_corpus(FIXTURE_DATA)
-    view = build_view(corpus_index(corpus), FilterState())
-    place = view.points.sort_values("partners").iloc[-1]["id"]
+def _dashboard_html_export(query: str, extent: dict | None = None) -> str:
+    """The HTML page the dashboard's export button downloads for the URL ``query`` and the map
+    extent the page reported (``map-extent``)."""
     client = create_app(FIXTURE_DATA).server.test_client()
     state = {
-        "url": ("search", f"?select=place,{place}"),
+        "url": ("search", query),
         "export-title": ("value", ""),
         "export-size": ("value", "slide"),
-        "map": ("relayoutData", None),
+        "map-extent": ("data", extent),
         "export-notes": ("value", ""),
         "export-sources": ("value", ""),
         "export-print": ("value", "screen"),
@@ -190,8 +190,45 @@ def test_the_dashboard_exports_the_selection_in_its_url() -> None:
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     answer = response.get_json()["response"]
-    page = base64.b64decode(answer["export-download"]["data"]["content"]).decode()
+    return base64.b64decode(answer["export-download"]["data"]["content"]).decode()
+
+
+def test_the_dashboard_exports_the_selection_in_its_url() -> None:
+    corpus = load_corpus(FIXTURE_DATA)
+    view = build_view(corpus_index(corpus), FilterState())
+    place = view.points.sort_values("partners").iloc[-1]["id"]
+    page = _dashboard_html_export(f"?select=place,{place}")
     assert _drawn(page, "selected-links") == len(_hub_links(view, place)) > 1
+
+
+def _fitted(page: str) -> tuple[float, float, float, float]:
+    """South, west, north, east of the bounds the HTML page opens on (its own ``fitBounds``
+    call, the last in the page: the vendored Leaflet has one too)."""
+    number = r"\s*([-\d.e]+)\s*"
+    call = rf"\.fitBounds\(\s*\[\[{number},{number}\],\s*\[{number},{number}\]\]"
+    found = re.findall(call, page)
+    assert found, "the page fits its bounds"
+    return tuple(float(v) for v in found[-1])  # type: ignore[return-value]
+
+
+def test_a_zoom_made_before_the_selection_does_not_frame_its_export() -> None:
+    corpus = load_corpus(FIXTURE_DATA)
+    view = build_view(corpus_index(corpus), FilterState())
+    place = view.points.sort_values("partners").iloc[-1]
+    lat, lon = float(place["lat"]), float(place["lon"])
+    # A close zoom on the place farthest from it, as the page reports it.
+    far = view.points.loc[
+        ((view.points["lat"] - lat) ** 2 + (view.points["lon"] - lon) ** 2).idxmax()
+    ]
+    zoom = {"lon": float(far["lon"]), "lat": float(far["lat"]), "scale": 40}
+    query = f"?select=place,{place['id']}"
+    # The page's longitudes run on past 180° so that links across the Pacific stay whole.
+    inside = lambda b: b[0] <= lat <= b[2] and any(b[1] <= x <= b[3] for x in (lon, lon + 360))  # noqa: E731
+
+    before = _fitted(_dashboard_html_export(query, {**zoom, "revision": "home"}))
+    assert inside(before), "a zoom made before the selection gives way to the selection"
+    after = _fitted(_dashboard_html_export(query, {**zoom, "revision": f"place|{place['id']}"}))
+    assert not inside(after), "a zoom made after the selection frames the export"
 
 
 @pytest.mark.parametrize("value", ["place", "place,a,b", "planet,earth", "place,<b>"])

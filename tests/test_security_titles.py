@@ -60,7 +60,7 @@ def test_the_dashboard_exports_and_says_the_title_was_cleaned() -> None:
             {"id": "url", "property": "search", "value": ""},
             {"id": "export-title", "property": "value", "value": BAD_TITLE},
             {"id": "export-size", "property": "value", "value": "slide"},
-            {"id": "map", "property": "relayoutData", "value": None},
+            {"id": "map-extent", "property": "data", "value": None},
             {"id": "export-notes", "property": "value", "value": ""},
             {"id": "export-sources", "property": "value", "value": ""},
             {"id": "export-print", "property": "value", "value": "screen"},
