@@ -29,6 +29,7 @@ from partnermap.callbacks import (
     mapview,
     panels,
     playback,
+    suggest,
     timeline,
     urlsync,
 )
@@ -163,6 +164,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
     timeline.register(app, context)
     playback.register(app, context)
     panels.register(app, context)
+    suggest.register(app, context)
     describe.register(app, context)
     language.register(app, corpus.dataset, everything)
     export.register(app, context, corpus.localities, Renderer(basemap.BASEMAP_DIR), corpus.dataset)

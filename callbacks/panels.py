@@ -7,7 +7,6 @@ fire a pattern-matching callback per button.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from dash import Dash, Input, Output, State
@@ -52,13 +51,10 @@ def register(app: Dash, context: AppContext) -> None:
 
     @app.callback(
         Output(ids.PLACE_SUGGESTIONS_BOX, "children"),
-        Input(ids.MAP_ANSWERED, "data"),
-        *[State(cid, prop) for cid, prop in ids.CONTROLS],
+        Input(ids.LANG_TOGGLE, "value"),
     )
-    def show_suggestions(_answered: int | None, *controls: Any) -> Any:
-        state = context.controls_state(*controls)
-        everywhere = replace(state.filters, place=frozenset())  # suggest beyond the place searched
-        return suggestions.box(context.view(everywhere), state.lang)
+    def show_suggestions(lang: str | None) -> Any:
+        return suggestions.box(lang or "en")
 
     # A place searched for replaces the selection (on Enter: not when a URL fills the box).
     @app.callback(

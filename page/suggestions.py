@@ -1,69 +1,120 @@
-"""Place suggestions: every place of the view under the search box, EN and 中文, with counts.
+"""Place suggestions while typing: the places of the view whose names start like what is typed.
 
-The places travel as one JSON attribute of the list (``data-places``), not as a component
-each: a world registry has tens of thousands of places, and the Dash renderer slows with the
-square of the components on the page (a list of 3,000 buttons held a 1,500-record page for 80 s).
-``assets/suggest.js`` shows the ones that match what is being typed (a prefix of any of their
-names, old names included, or one letter off) as buttons, and says in words when none does,
-naming the nearest. Each suggestion is a button carrying the name the search box receives.
+The page asks ``/suggest?q=…`` with its own URL query (its filters and language) at each
+keystroke (``assets/suggest.js``), and the server answers with the few that match, so no
+filter change sends the page a list of every place (a world registry has tens of thousands).
+A place matches when one of its names (English, Chinese, historical) starts with what is typed,
+or is one letter off it (two from seven letters on); when none does, the answer says so in
+words and names the nearest.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
+from typing import Any
 
+import numpy as np
 from dash import html
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import cdist
 
 from partnermap.data import texts
 from partnermap.data.place_names import historical_names, key
 from partnermap.data.view import MapView
 from partnermap.page import ids
 
+#: Suggestions shown at most.
+MAX_SHOWN = 8
 
-def box(view: MapView, lang: str) -> html.Ul:
-    """The suggestions list: empty until something is typed, its places in ``data-places``."""
+
+def box(lang: str) -> html.Ul:
+    """The suggestions list, empty until something is typed (``assets/suggest.js`` fills it)."""
     return html.Ul(
         [],
         id=ids.PLACE_SUGGESTIONS,
         className="suggestions",
-        **{
-            "aria-label": texts.ui("suggestions_label", lang),
-            "data-places": json.dumps(entries(view, lang), ensure_ascii=False),
-        },
-        **messages(lang),
+        **{"aria-label": texts.ui("suggestions_label", lang)},
     )
 
 
-def entries(view: MapView, lang: str) -> list[tuple[str, str, str]]:
-    """One suggestion per place below country level, busiest first.
+def matching(view: MapView, typed: str, lang: str) -> dict[str, Any]:
+    """The suggestions for ``typed`` among the places of ``view`` below country level.
 
-    Each is (label, value, keys): the label reads e.g. "Zhenjiang · 镇江 — 9 agreements", the
-    value is the English name (what the search reads), and the keys are every name it answers
-    to, compared as ``place_names.key`` does, separated by spaces.
+    Parameters
+    ----------
+    view
+        The filtered view, without its place filter (suggest beyond the place searched).
+    typed
+        What is in the search box.
+    lang
+        "en" or "zh": the language of the labels and the status line.
+
+    Returns
+    -------
+    dict
+        ``items``: up to ``MAX_SHOWN`` [label, value] pairs, nearest first and busiest first
+        among equals; the label reads e.g. "Zhenjiang · 镇江 — 9 agreements", the value is the
+        English name the search box receives. ``status``: "" when there are items or nothing
+        is typed, else "No place named … — did you mean …?" or "No place named …".
     """
+    query = key(typed)
+    if not query:
+        return {"items": [], "status": ""}
+    places = view.points[~view.points["national"]]
+    owners, names = _names(places)
+    distance = _nearness(names, query)
+    nearest = np.full(len(places), np.iinfo(np.int32).max)
+    np.minimum.at(nearest, owners, distance)
+    allowed = 2 if len(query) >= 7 else 1 if len(query) >= 4 else 0
+    order = np.argsort(nearest, kind="stable")  # places come busiest first
+    shown = [i for i in order[:MAX_SHOWN] if nearest[i] <= allowed]
+    if shown:
+        rows = places.iloc[shown]
+        return {
+            "items": [
+                [
+                    f"{texts.bilingual(row.name_en, row.name_zh, lang)} — "
+                    f"{texts.agreements(int(row.count), lang)}",
+                    row.name_en,
+                ]
+                for row in rows.itertuples()
+            ],
+            "status": "",
+        }
+    said = typed.strip()
+    if len(order) and nearest[order[0]] <= max(2, len(query) / 3):
+        best = places.iloc[order[0]]["name_en"]
+        status = texts.ui("suggest_did_you_mean", lang).format(query=said, name=best)
+    else:
+        status = texts.ui("suggest_none", lang).format(query=said)
+    return {"items": [], "status": status}
+
+
+def _names(places: Any) -> tuple[np.ndarray, list[str]]:
+    """Every name each place answers to (``place_names.key`` of its English, Chinese and
+    historical names), and the position of the place each belongs to."""
     old = defaultdict(list)
     for historical, current in historical_names().items():
         old[key(current)].append(historical)
-    places = view.points[~view.points["national"]]
-    return [
-        (
-            f"{texts.bilingual(row.name_en, row.name_zh, lang)} — "
-            f"{texts.agreements(int(row.count), lang)}",
-            row.name_en,
-            " ".join(
-                key(name)
-                for name in (row.name_en, row.name_zh, *old[key(row.name_en)])
-                if isinstance(name, str) and name
-            ),
-        )
-        for row in places.itertuples()
-    ]
+    owners: list[int] = []
+    names: list[str] = []
+    pairs = zip(places["name_en"].tolist(), places["name_zh"].tolist(), strict=True)
+    for i, (en, zh) in enumerate(pairs):
+        for name in (en, zh, *old[key(en)]):
+            if isinstance(name, str) and name:
+                owners.append(i)
+                names.append(key(name))
+    return np.array(owners, dtype=np.int64), names
 
 
-def messages(lang: str) -> dict[str, str]:
-    """The words the suggestions list says itself, as ``data-*`` attributes of the list."""
-    return {
-        "data-no-match": texts.ui("suggest_none", lang),
-        "data-did-you-mean": texts.ui("suggest_did_you_mean", lang),
-    }
+def _nearness(names: list[str], query: str) -> np.ndarray:
+    """For each name: 0 when it starts with ``query``, else the fewest edits from ``query`` to
+    the name or to its start of the query's length."""
+    if not names:
+        return np.zeros(0, dtype=np.int32)
+    whole = cdist([query], names, scorer=Levenshtein.distance, dtype=np.int32)[0]
+    starts = cdist(
+        [query], [n[: len(query)] for n in names], scorer=Levenshtein.distance, dtype=np.int32
+    )[0]
+    prefix = np.fromiter((n.startswith(query) for n in names), dtype=bool, count=len(names))
+    return np.where(prefix, 0, np.minimum(whole, starts))

@@ -1,32 +1,65 @@
-"""Place suggestions: every place of the view, both names and counts, old names as keys."""
+"""Place suggestions: the places whose names start like what is typed, with counts, or words."""
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
+import pytest
 from fixture_views import view
 
+from partnermap.app import create_app
 from partnermap.page import suggestions
 
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "dashboard"
 
-def test_one_suggestion_per_place_with_its_names_and_count() -> None:
+
+def _labels(typed: str, lang: str = "en") -> list[str]:
+    return [label for label, _ in suggestions.matching(view(), typed, lang)["items"]]
+
+
+def test_a_prefix_of_any_name_suggests_the_place_with_its_count() -> None:
+    # Exact starts first, then one letter off (from four letters on).
+    assert _labels("zhen") == ["Zhenjiang · 镇江 — 3 agreements", "Shenzhen · 深圳 — 3 agreements"]
+    assert _labels("zhenj") == ["Zhenjiang · 镇江 — 3 agreements"]
+    assert _labels("镇", "zh") == ["镇江 · Zhenjiang — 3 项协议"]
+    assert suggestions.matching(view(), "Zhen", "en")["items"][0][1] == "Zhenjiang"
+
+
+def test_an_old_name_and_a_typo_find_the_place() -> None:
+    assert _labels("chinkiang") == ["Zhenjiang · 镇江 — 3 agreements"]
+    assert _labels("zhenjang") == ["Zhenjiang · 镇江 — 3 agreements"]
+
+
+def test_nothing_typed_suggests_nothing() -> None:
+    assert suggestions.matching(view(), "  ", "en") == {"items": [], "status": ""}
+
+
+def test_no_match_says_so_and_names_the_nearest() -> None:
+    near = suggestions.matching(view(), "Zhxnjxxng", "en")  # three letters off
+    assert near["items"] == []
+    assert near["status"] == "No place matches “Zhxnjxxng” — did you mean Zhenjiang?"
+    far = suggestions.matching(view(), "Qqqqqqqqqq", "zh")
+    assert far["status"] == "数据中没有与“Qqqqqqqqqq”相符的地点。"
+
+
+def test_at_most_a_few_are_suggested_busiest_first(monkeypatch: pytest.MonkeyPatch) -> None:
     v = view()
-    entries = suggestions.entries(v, "en")
-    assert len(entries) == int((~v.points["national"]).sum())
-    by_label = {label: (value, keys) for label, value, keys in entries}
-    value, keys = by_label["Zhenjiang · 镇江 — 3 agreements"]
-    assert value == "Zhenjiang"
-    assert "chinkiang" in keys.split()
+    places = v.points[~v.points["national"]]
+    starting = places[places["name_en"].str.lower().str.startswith("s")]
+    assert len(starting) > 2
+    monkeypatch.setattr(suggestions, "MAX_SHOWN", 2)
+    values = [value for _, value in suggestions.matching(v, "s", "en")["items"]]
+    assert values == starting["name_en"].tolist()[:2]
+    assert starting["count"].is_monotonic_decreasing
 
 
-def test_the_places_travel_as_one_attribute_not_a_component_each() -> None:
-    box = suggestions.box(view(), "en").to_plotly_json()["props"]
-    assert box["children"] == []
-    places = json.loads(box["data-places"])
-    assert [tuple(place) for place in places] == suggestions.entries(view(), "en")
-
-
-def test_the_list_says_no_match_in_either_language() -> None:
-    box = suggestions.box(view(), "zh").to_plotly_json()["props"]
-    assert "{query}" in box["data-no-match"] and "{name}" in box["data-did-you-mean"]
-    assert "您要找的是不是" in box["data-did-you-mean"]
+def test_the_page_asks_its_server_with_its_own_url_query() -> None:
+    client = create_app(FIXTURE).server.test_client()
+    answer = client.get("/suggest?lang=zh&q=zhenj").get_json()
+    assert answer == {"items": [["镇江 · Zhenjiang — 3 项协议", "Zhenjiang"]], "status": ""}
+    # The filters of the query apply (Zhenjiang's agreements are of 2015), its place does not.
+    assert client.get("/suggest?from=2016&q=zhenj").get_json()["items"] == []
+    assert client.get("/suggest?place=Boston&q=zhenj").get_json() == {
+        "items": [["Zhenjiang · 镇江 — 3 agreements", "Zhenjiang"]],
+        "status": "",
+    }
