@@ -266,4 +266,6 @@ def drawn_note(view: MapView, lang: str) -> str:
     if len(view.points) > points.MAX_DRAWN or len(view.arcs) > arcs.MAX_DRAWN:
         shown = {"places": len(points.drawn(view)), "links": len(arcs.drawn_rows(view))}
         parts.append(texts.ui("drawn", lang).format(**shown))
+    if hubs.venue_count(view) > hubs.MAX_DRAWN:
+        parts.append(texts.ui("drawn_hubs", lang).format(n=hubs.MAX_DRAWN))
     return ("；" if lang == "zh" else "; ").join(parts)

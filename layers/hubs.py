@@ -20,10 +20,15 @@ SYMBOL = "diamond"
 MIN_SIZE, MAX_SIZE = 9.0, 22.0
 #: Events named in a hub's hover; the rest are counted.
 LISTED = 4
+#: Venues drawn at most, those with most events first (``figure.drawn_note`` says so): each
+#: carries its hover text, and a synthetic 100,000-record corpus has tens of thousands.
+MAX_DRAWN = 300
 
 
 def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     """Return one marker trace: a diamond per venue of the kept hub records.
+
+    The ``MAX_DRAWN`` venues with most events are drawn, in the view's order among equals.
 
     Parameters
     ----------
@@ -32,7 +37,8 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     lang
         "en" or "zh", for the legend and hover text.
     """
-    rows = [_venue(venue, records, lang) for venue, records in _by_venue(view.hubs).items()]
+    venues = sorted(_by_venue(view.hubs).items(), key=lambda item: -len(item[1]))
+    rows = [_venue(venue, records, lang) for venue, records in venues[:MAX_DRAWN]]
     largest = max((row[3] for row in rows), default=1)
     return [
         {
@@ -55,6 +61,11 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
             "showlegend": bool(rows),
         }
     ]
+
+
+def venue_count(view: MapView) -> int:
+    """How many venues the hub records of ``view`` have (``traces`` draws ``MAX_DRAWN``)."""
+    return int(view.hubs["id"].nunique())
 
 
 def legend_entries(lang: str) -> list[dict[str, object]]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from fixture_views import LOS_ANGELES, validated, view
 
 from partnermap.layers import hubs
+from partnermap.layers.figure import drawn_note
 
 
 def test_the_summit_is_one_hub_at_its_host_not_a_web_of_links() -> None:
@@ -26,3 +28,17 @@ def test_hover_in_chinese_and_an_empty_view() -> None:
 def test_legend_entry() -> None:
     (entry,) = hubs.legend_entries("en")
     assert entry["symbol"] == hubs.SYMBOL and "participants" in entry["label"]
+
+
+def test_only_the_venues_with_most_events_are_drawn_and_the_note_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    v = view()
+    venues = list(dict.fromkeys(v.hubs["id"]))
+    assert len(venues) > 2
+    assert "event venues" not in drawn_note(v, "en")
+    monkeypatch.setattr(hubs, "MAX_DRAWN", 2)
+    (trace,) = validated(hubs.traces(v, "en"))
+    assert [c[1] for c in trace.customdata] == venues[:2]  # one event each: the view's order
+    assert "the map draws the 2 event venues with most events" in drawn_note(v, "en")
+    assert "2 个活动地点" in drawn_note(v, "zh")
