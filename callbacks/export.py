@@ -18,7 +18,6 @@ from partnermap.callbacks.context import AppContext
 from partnermap.data import texts
 from partnermap.data.dataset import Dataset
 from partnermap.data.schema import Locality
-from partnermap.exports.build import export
 from partnermap.exports.render import Renderer
 from partnermap.exports.request import (
     FORMATS,
@@ -113,6 +112,9 @@ def register(
                 hide=frozenset(hidden or ()) & frozenset(LAYER_TOGGLES),
                 selection=url_state.selection,
             )
+            # Imported on the first export: folium and the rest take 0.3 s of the start.
+            from partnermap.exports.build import export
+
             result = export(request, localities, context.index, renderer)
         except (ValueError, RuntimeError, TimeoutError) as err:
             return no_update, texts.ui("export_failed", url_state.lang).format(error=err)
