@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from urllib.parse import urlencode
 
 from dash import Dash
@@ -28,5 +27,4 @@ def register(app: Dash, context: AppContext) -> None:
         typed = args.pop("q", [""])[0][:MAX_TYPED]
         args.pop("place", None)  # suggest beyond the place searched
         state = context.state(urlencode(args, doseq=True))
-        everywhere = replace(state.filters, place=frozenset())
-        return jsonify(suggestions.matching(context.view(everywhere), typed, state.lang))
+        return jsonify(suggestions.matching(context.view(state.filters), typed, state.lang))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -22,6 +23,7 @@ from partnermap.data.evidence import evidence_level
 from partnermap.data.filters import EVIDENCE_GROUPS, LEVEL_GROUPS, FilterState
 from partnermap.data.loader import Corpus
 from partnermap.data.marks import NATIONAL_LEVEL, mark
+from partnermap.data.place_names import historical_names, key
 from partnermap.data.schema import Locality, Record
 from partnermap.data.vocabulary import COUNTRIES, SECTORS, TYPES
 from partnermap.geo.arcs import great_circles, midpoints
@@ -292,6 +294,25 @@ class MapView:
     places: pd.DataFrame
     year_bounds: tuple[int, int] | None
     years: tuple[int, int] | None
+
+    @functools.cached_property
+    def search_names(self) -> tuple[IntArray, list[str]]:
+        """Every name a place below country level answers to in a search (``place_names.key``
+        of its English, Chinese and historical names), and the position of its place among
+        those places in ``points`` order; built when first read, once per view."""
+        old = defaultdict(list)
+        for historical, current in historical_names().items():
+            old[key(current)].append(historical)
+        places = self.points[~self.points["national"]]
+        owners: list[int] = []
+        names: list[str] = []
+        pairs = zip(places["name_en"].tolist(), places["name_zh"].tolist(), strict=True)
+        for i, (en, zh) in enumerate(pairs):
+            for name in (en, zh, *old[key(en)]):
+                if isinstance(name, str) and name:
+                    owners.append(i)
+                    names.append(key(name))
+        return np.array(owners, dtype=np.int64), names
 
 
 def regions_from_geojson(collection: Mapping) -> pd.DataFrame:

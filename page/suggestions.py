@@ -10,7 +10,6 @@ words and names the nearest.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 import numpy as np
@@ -19,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from partnermap.data import texts
-from partnermap.data.place_names import historical_names, key
+from partnermap.data.place_names import key
 from partnermap.data.view import MapView
 from partnermap.page import ids
 
@@ -61,8 +60,10 @@ def matching(view: MapView, typed: str, lang: str) -> dict[str, Any]:
     if not query:
         return {"items": [], "status": ""}
     places = view.points[~view.points["national"]]
-    owners, names = _names(places)
-    distance = _nearness(names, query)
+    owners, names = view.search_names
+    # Farther than this, no place is suggested nor named as the nearest.
+    limit = int(max(2, len(query) / 3))
+    distance = _nearness(names, query, limit)
     nearest = np.full(len(places), np.iinfo(np.int32).max)
     np.minimum.at(nearest, owners, distance)
     allowed = 2 if len(query) >= 7 else 1 if len(query) >= 4 else 0
@@ -82,7 +83,7 @@ def matching(view: MapView, typed: str, lang: str) -> dict[str, Any]:
             "status": "",
         }
     said = typed.strip()
-    if len(order) and nearest[order[0]] <= max(2, len(query) / 3):
+    if len(order) and nearest[order[0]] <= limit:
         best = places.iloc[order[0]]["name_en"]
         status = texts.ui("suggest_did_you_mean", lang).format(query=said, name=best)
     else:
@@ -90,31 +91,13 @@ def matching(view: MapView, typed: str, lang: str) -> dict[str, Any]:
     return {"items": [], "status": status}
 
 
-def _names(places: Any) -> tuple[np.ndarray, list[str]]:
-    """Every name each place answers to (``place_names.key`` of its English, Chinese and
-    historical names), and the position of the place each belongs to."""
-    old = defaultdict(list)
-    for historical, current in historical_names().items():
-        old[key(current)].append(historical)
-    owners: list[int] = []
-    names: list[str] = []
-    pairs = zip(places["name_en"].tolist(), places["name_zh"].tolist(), strict=True)
-    for i, (en, zh) in enumerate(pairs):
-        for name in (en, zh, *old[key(en)]):
-            if isinstance(name, str) and name:
-                owners.append(i)
-                names.append(key(name))
-    return np.array(owners, dtype=np.int64), names
-
-
-def _nearness(names: list[str], query: str) -> np.ndarray:
+def _nearness(names: list[str], query: str, limit: int) -> np.ndarray:
     """For each name: 0 when it starts with ``query``, else the fewest edits from ``query`` to
-    the name or to its start of the query's length."""
+    the name or to its start of the query's length; ``limit`` + 1 for any more than ``limit``."""
     if not names:
         return np.zeros(0, dtype=np.int32)
-    whole = cdist([query], names, scorer=Levenshtein.distance, dtype=np.int32)[0]
-    starts = cdist(
-        [query], [n[: len(query)] for n in names], scorer=Levenshtein.distance, dtype=np.int32
-    )[0]
+    within = {"scorer": Levenshtein.distance, "score_cutoff": limit, "dtype": np.int32}
+    whole = cdist([query], names, **within)[0]
+    starts = cdist([query], [n[: len(query)] for n in names], **within)[0]
     prefix = np.fromiter((n.startswith(query) for n in names), dtype=bool, count=len(names))
     return np.where(prefix, 0, np.minimum(whole, starts))
