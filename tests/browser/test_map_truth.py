@@ -227,19 +227,26 @@ def test_the_year_filter_fades_the_bars_outside_it(embedded_dashboard: Dashboard
 def test_suggestions_appear_while_typing(embedded_dashboard: Dashboard) -> None:
     page = _open(embedded_dashboard)
     shown = "#place-suggestions li:not([hidden])"
-    for typed, place in [("zhenjang", "Zhenjiang"), ("Peking", "Beijing"), ("镇", "镇江")]:
+
+    def type_and_wait(typed: str) -> None:
+        # The list names the text its suggestions answer; until then it still shows the last.
         page.fill("#place-search", typed)
-        page.wait_for_selector(shown)
+        page.wait_for_function(
+            "(typed) => document.querySelector('#place-suggestions').dataset.answers === typed",
+            arg=typed,
+        )
+
+    for typed, place in [("zhenjang", "Zhenjiang"), ("Peking", "Beijing"), ("镇", "镇江")]:
+        type_and_wait(typed)
         first = page.locator(shown).first.inner_text()
         assert place in first and re.search(r"\d+ agreements?", first), (typed, first)
-    page.fill("#place-search", "Bostn")
-    page.wait_for_selector(shown)
+    type_and_wait("Bostn")
     page.locator(shown).first.locator("button").click()
     embedded_dashboard.settle()
     page.wait_for_function("() => location.search.includes('place=')")
     assert page.locator("#place-search").input_value() == "Boston"
-    page.fill("#place-search", "Zqxwv")
-    page.wait_for_function("() => document.querySelector('#place-suggestions-status').textContent")
+    type_and_wait("Zqxwv")
+    assert page.locator(shown).count() == 0
     assert "No place" in page.locator("#place-suggestions-status").inner_text()
 
 
