@@ -83,10 +83,10 @@ def frame_of(
         lon = [ends["lon"].to_numpy(), link_lon]
         lat = [ends["lat"].to_numpy(), link_lat]
     else:
-        drawn = points.drawn(view)
+        drawn, venues = points.drawn(view), hubs.drawn(view)
         link_lat, link_lon = arcs.outline(view, arcs.drawn_rows(view))
-        lon = [drawn["lon"].to_numpy(), view.hubs["lon"].to_numpy(), link_lon]
-        lat = [drawn["lat"].to_numpy(), view.hubs["lat"].to_numpy(), link_lat]
+        lon = [drawn["lon"].to_numpy(), venues["lon"].to_numpy(), link_lon]
+        lat = [drawn["lat"].to_numpy(), venues["lat"].to_numpy(), link_lat]
     lon_all, lat_all = np.concatenate(lon), np.concatenate(lat)
     if not np.isfinite(lon_all).any():
         return HOME

@@ -26,9 +26,8 @@ MAX_DRAWN = 300
 
 
 def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
-    """Return one marker trace: a diamond per venue of the kept hub records.
-
-    The ``MAX_DRAWN`` venues with most events are drawn, in the view's order among equals.
+    """Return one marker trace: a diamond per venue of the kept hub records that ``drawn``
+    keeps.
 
     Parameters
     ----------
@@ -37,8 +36,9 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     lang
         "en" or "zh", for the legend and hover text.
     """
-    venues = sorted(_by_venue(view.hubs).items(), key=lambda item: -len(item[1]))
-    rows = [_venue(venue, records, lang) for venue, records in venues[:MAX_DRAWN]]
+    venues = drawn(view)
+    records = _by_venue(view.hubs[view.hubs["id"].isin(venues.index)])
+    rows = [_venue(venue, records[venue], lang) for venue in venues.index]
     largest = max((row[3] for row in rows), default=1)
     return [
         {
@@ -61,6 +61,17 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
             "showlegend": bool(rows),
         }
     ]
+
+
+def drawn(view: MapView) -> pd.DataFrame:
+    """The venues the map draws, and frames: the ``MAX_DRAWN`` with most events, in the view's
+    order among equals, most events first.
+
+    One row per venue (its first hub record, with ``lat`` and ``lon``), indexed by venue id.
+    """
+    hubs = view.hubs
+    events = hubs.groupby("id", sort=False).size().sort_values(ascending=False, kind="stable")
+    return hubs.drop_duplicates("id").set_index("id").loc[events.index[:MAX_DRAWN]]
 
 
 def venue_count(view: MapView) -> int:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pandas as pd
 import pytest
 from fixture_views import LOS_ANGELES, validated, view
 
-from partnermap.layers import hubs
+from partnermap.layers import figure, hubs
 from partnermap.layers.figure import drawn_note
 
 
@@ -42,3 +45,19 @@ def test_only_the_venues_with_most_events_are_drawn_and_the_note_says_so(
     assert [c[1] for c in trace.customdata] == venues[:2]  # one event each: the view's order
     assert "the map draws the 2 event venues with most events" in drawn_note(v, "en")
     assert "2 个活动地点" in drawn_note(v, "zh")
+
+
+def test_the_frame_follows_the_venues_drawn_not_those_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    v = view()
+    # One more venue, last in the view's order, far from every place: Cape Town.
+    far = v.hubs.iloc[[-1]].assign(id="far-venue", lat=-33.9, lon=18.4, record="far-event")
+    wider = dataclasses.replace(v, hubs=pd.concat([v.hubs, far], ignore_index=True))
+    assert figure.frame_of(wider) != figure.frame_of(v)  # drawn, it widens the frame
+    monkeypatch.setattr(hubs, "MAX_DRAWN", v.hubs["id"].nunique())
+    assert "far-venue" not in hubs.drawn(wider).index
+    assert [c[1] for c in hubs.traces(wider, "en")[0]["customdata"]] == list(
+        hubs.drawn(wider).index
+    )
+    assert figure.frame_of(wider) == figure.frame_of(v)
