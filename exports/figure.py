@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
 
 from partnermap.data import texts
 from partnermap.data.view import MapView
@@ -83,7 +84,8 @@ def briefing_figure(
             trace.colorbar.update(
                 x=SIDE_X, xanchor="left", y=0.56, yanchor="top", len=0.16, orientation="h"
             )
-    for trace in base.data:
+    data = _legend_at_full_strength(base.data)
+    for trace in data:
         if _layer_of(trace.uid) in request.hide:
             trace.visible = False
         if trace.uid == "regions" and "legend" in request.hide:
@@ -129,7 +131,27 @@ def briefing_figure(
         },
         "annotations": annotations,
     }
-    return go.Figure(data=base.data, layout=layout)
+    return go.Figure(data=data, layout=layout)
+
+
+def _legend_at_full_strength(traces: tuple[BaseTraceType, ...]) -> list[BaseTraceType]:
+    """``traces``, each dimmed one with a legend item followed by an empty twin that carries
+    the item at full strength.
+
+    A selection dims the rest of the map by trace opacity (``layers.figure``), and plotly draws
+    a legend item at its trace's opacity; the twin draws nothing on the map.
+    """
+    shown: list[BaseTraceType] = []
+    for trace in traces:
+        shown.append(trace)
+        opacity = getattr(trace, "opacity", None)  # a choropleth has none
+        if trace.showlegend is not False and opacity is not None and opacity < 1:
+            twin = type(trace)(trace)
+            twin.update(uid=f"{trace.uid}-legend", lat=[None], lon=[None], opacity=1.0)
+            twin.customdata = twin.text = None
+            trace.showlegend = False
+            shown.append(twin)
+    return shown
 
 
 def _layer_of(uid: str) -> str:

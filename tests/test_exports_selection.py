@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
 import pytest
 import yaml
 from record_factory import make_record
@@ -247,3 +249,38 @@ def test_a_request_checks_its_selection() -> None:
     for wrong in (("pair", "a"), ("planet", "earth"), ()):
         with pytest.raises(ValueError, match="selection"):
             ExportRequest("png", selection=wrong)
+
+
+def _legend(figure: go.Figure) -> list[tuple[str, float, dict, dict]]:
+    """What the legend shows, item by item: name, trace opacity, marker and line (numeric
+    arrays, e.g. per-point sizes, left out)."""
+    items = []
+    for trace in figure.data:
+        if trace.showlegend is False or trace.visible is False:
+            continue
+        style = trace.to_plotly_json()
+        marker, line = style.get("marker", {}), style.get("line", {})
+        scalar = lambda d: {k: v for k, v in d.items() if not isinstance(v, np.ndarray)}  # noqa: E731
+        opacity = style.get("opacity", 1.0)
+        items.append((trace.name, opacity, scalar(marker), scalar(line)))
+    return items
+
+
+def test_the_legend_of_an_image_export_with_a_selection_reads_at_full_strength() -> None:
+    corpus = load_corpus(FIXTURE_DATA)
+    view = build_view(corpus_index(corpus), FilterState())
+    place = view.points.sort_values("partners").iloc[-1]["id"]
+    plain = briefing_figure(view, ExportRequest("png"), corpus.localities)
+    chosen = briefing_figure(
+        view, ExportRequest("png", selection=("place", place)), corpus.localities
+    )
+    dimmed = [t for t in chosen.data if t.to_plotly_json().get("opacity", 1.0) < 1]
+    assert dimmed, "the selection dims the rest of the map"
+    legend = _legend(chosen)
+    assert len(legend) > 2 and all(opacity == 1.0 for _, opacity, *_ in legend)
+    assert legend == _legend(plain)
+    # The map itself is drawn as before: the legend's twins draw nothing.
+    drawn = [t for t in chosen.data if not t.uid.endswith("-legend")]
+    assert [t.uid for t in drawn] == [t.uid for t in plain.data]
+    twins = [t for t in chosen.data if t.uid.endswith("-legend")]
+    assert twins and all(pd.isna(list(t.lat)).all() for t in twins)
