@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from partnermap.geo.gazetteer import load_gazetteer
 from partnermap.ingest.dates import document_dates
 from partnermap.ingest.propose import Proposal, propose
 from partnermap.ingest.text import read_document
@@ -151,12 +152,55 @@ def report(counts: dict[str, dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
+def detail(entry: dict) -> list[str]:
+    """What one development document gets wrong: each paired record's wrong places, date and
+    type, and the records left unpaired on either side. Refuses a held-out document."""
+    if entry.get("part") == "held-out":
+        raise ValueError("held-out documents are only ever scored in aggregate")
+    document = read_document(ROOT / entry["file"])
+    proposals = propose(document)
+    truth = truth_of(entry)
+    places = load_gazetteer().places
+
+    def names(ids: list[str]) -> str:
+        return ", ".join(places[x].name_en if x in places else x for x in ids)
+
+    lines = []
+    pairs = pair(truth, proposals)
+    for i, j in pairs:
+        true, proposal = truth[i], proposals[j]
+        ids, theirs = set(true["localities"]), set(proposal.locality_ids())
+        wrong = [f"+{names([x])}" for x in proposal.locality_ids() if x not in ids]
+        wrong += [f"-{names([x])}" for x in true["localities"] if x not in theirs]
+        if true["type"] != proposal.type.slug:
+            wrong.append(f"type {proposal.type.slug} (true {true['type']})")
+        if true["date"] != proposal.date.value:
+            wrong.append(f"date {proposal.date.value} (true {true['date']})")
+        if wrong:
+            lines.append(f"  {true['type']} {true['date']}: " + ", ".join(wrong))
+    for j, proposal in enumerate(proposals):
+        if j not in {j for _, j in pairs}:
+            told = names(proposal.locality_ids())
+            lines.append(f"  extra {proposal.type.slug} {proposal.date.value}: {told}")
+    for i, true in enumerate(truth):
+        if i not in {i for i, _ in pairs}:
+            lines.append(f"  missed {true['type']} {true['date']}: {names(true['localities'])}")
+    return lines
+
+
 def main() -> int:
     """Print the benchmark table; exit 1 if a posting date was ever taken as an event date.
 
     Arguments, if any, name the sets to measure ("real: dev", "seed", ...); default all.
+    ``--detail`` prints, for each development document, what it gets wrong instead.
     """
     only = sys.argv[1:]
+    if only == ["--detail"]:
+        labels = yaml.safe_load(LABELS[0].read_text(encoding="utf-8"))["documents"]
+        for entry in labels:
+            if entry.get("part") == "dev":
+                print(Path(entry["file"]).name, *detail(entry), sep="\n")
+        return 0
     entries = [
         entry
         for labels in LABELS

@@ -158,6 +158,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span", SPAN),
 ]
 
+#: The kinds of a page's own stamps: when it was posted (or printed) and the date its address
+#: holds. A re-post's stamps are when it was copied.
+STAMPS = frozenset({"posted", "address"})
 _SENTENCE_ENDS = ("。", ". ", "；", "!", "！", "?", "？", "\n")
 _POSTED = re.compile(
     r"(add(?:ed)?\s*time|posted|^\s*date\b|\btime\s*[:：]|re-?posted|published|updated|release\s*date|date\s*added|"
@@ -179,6 +182,8 @@ _GATHERING_AFTER = re.compile(
 )
 #: "2011年02月27日   来源:新华社": a page's stamp, the source named after it on its line.
 _SOURCE_AFTER = re.compile(r"[ \t|•·/]*(?:来源|來源|source)\s*[:：]", re.I)
+#: "2015年10月27日 第03版": a newspaper's edition, printed under its date.
+_EDITION_AFTER = re.compile(rf"[ \t]*第[ \t]*{_ZN}{{1,3}}[ \t]*版")
 #: When the document was saved or seen, not when anything happened: it dates nothing.
 _SEEN = re.compile(r"\b(?:seen|retrieved|accessed|saved|downloaded)(?:\s+on)?\s*[:：]?\s*$", re.I)
 _REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*网络", re.I)
@@ -218,6 +223,15 @@ class DateMention:
     basis: str = ""
     #: An anniversary: the year is when a partnership was founded (see relative.py).
     founding: bool = False
+    #: The date is the day (week, month, year) of the page's posting, edition or address
+    #: stamp, named by a word counted from it ("today", "on Tuesday" in a Tuesday's story,
+    #: "27日" on the 27th, "this week", "今年"): the text does not write it.
+    stamped: bool = False
+
+    @property
+    def stamp(self) -> bool:
+        """Whether the mention is a page's posting, edition or address stamp."""
+        return self.kind in STAMPS
 
     @property
     def value(self) -> str | None:
@@ -397,7 +411,7 @@ def _kind(text: str, start: int, end: int) -> str:
     stamped = before.strip() == "" or _NUMERIC_DATE.match(text[start:end])
     if _POSTED.search(before) or (stamped and _CLOCK_AFTER.match(text[end : end + 20])):
         return "posted"
-    if _SOURCE_AFTER.match(text, end, end + 40):
+    if _SOURCE_AFTER.match(text, end, end + 40) or _EDITION_AFTER.match(text, end, end + 12):
         return "posted"
     after = text[end : end + 40]
     if _DATELINE_EN.match(before) and re.match(r"\s*(\([^)]{1,30}\))?\s*(--|—|–|-)", after):
@@ -524,7 +538,7 @@ def page_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
         return dateline
     if repost_marked(text):
         return None
-    stamps = [m for m in mentions if m.kind in ("address", "posted") and m.month]
+    stamps = [m for m in mentions if m.stamp and m.month]
     # The address first, then the stamp; a date with its day before one without.
     ranked = sorted(stamps, key=lambda m: (m.day is None, m.kind != "address"))
     return ranked[0] if ranked else None
@@ -574,6 +588,7 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
     if anchor is None or anchor.month is None:
         return mention
     year, month = anchor.year, anchor.month
+    anchor_day = (anchor.year, anchor.month, anchor.day)
     if anchor.day and mention.day and mention.day > anchor.day:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return replace(
@@ -582,6 +597,7 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
         month=month,
         inferred=True,
         basis=f"month and year from {anchor.text!r}",
+        stamped=(anchor.stamp or anchor.stamped) and (year, month, mention.day) == anchor_day,
     )
 
 
@@ -697,7 +713,7 @@ def choose_event_date(
 
 
 def only_stamped(choice: DateChoice, mentions: Sequence[DateMention]) -> bool:
-    """Whether the only evidence for ``choice`` is the page's posting, edition or address stamp.
+    """Whether ``choice`` is the page's posting, edition or address stamp and not the text's.
 
     Parameters
     ----------
@@ -709,16 +725,20 @@ def only_stamped(choice: DateChoice, mentions: Sequence[DateMention]) -> bool:
     Returns
     -------
     bool
-        True when the date is a stamp's date and no word of the running text supports it (no
-        mention, or the stamp itself). A word counted from the stamp ("today", "on Tuesday",
-        "27日") is the text's own evidence. A re-posted story's stamp is when it was copied,
-        not when anything happened.
+        True when the date is a stamp's date, or its month or year, and the text does not
+        write it: no mention supports it, the stamp itself does, or a word whose day (month,
+        year) was counted from the stamp ("today", "on Tuesday" on a Tuesday's page, "27日",
+        "this week", "今年"). A stamp may be a re-post's, printed when the story was copied;
+        only a date the text writes next to the event dates it on the stamp's day. A word
+        counted to another day ("on Sunday" in Monday's story) is the text's.
     """
-    stamps = ("posted", "address")
-    stamped = {m.value for m in mentions if m.kind in stamps and m.value}
-    if choice.value not in stamped:
+    if choice.value is None:
         return False
-    return choice.mention is None or choice.mention.kind in stamps
+    stamped = {m.value for m in mentions if m.stamp and m.value}
+    if not any(value.startswith(choice.value) for value in stamped):
+        return False
+    mention = choice.mention
+    return mention is None or mention.stamp or mention.stamped
 
 
 def _score(text: str, mention: DateMention) -> tuple[int, int]:

@@ -165,40 +165,52 @@ def resolve(mention: DateMention, anchor: DateMention) -> DateMention:
     DateMention
         The mention with the parts the relation and the anchor give (the year only for an
         anniversary or a year; year and month for a month, or a week within one month); the
-        mention unchanged when the anchor is too coarse.
+        mention unchanged when the anchor is too coarse. It is ``stamped`` when the anchor
+        rests on the page's stamp and the word names the anchor's own day, week, month or
+        year ("today", "on Tuesday" in a Tuesday's story, "this week", "今年").
     """
     kind, _, rest = mention.basis.partition(":")
     if anchor.year is None:
         return mention
     how = f"{mention.text!r} counted from {anchor.text!r}"
+    on_stamp = anchor.stamp or anchor.stamped
     if kind == "anniversary":
         return replace(mention, year=anchor.year - int(rest), inferred=True, basis=how)
     unit, _, amount = rest.rpartition(":") if kind == "weekday" else rest.partition(":")
+    own = on_stamp and (kind == "weekday" or int(amount) == 0)
     if kind == "span" and unit == "year":
-        return replace(mention, year=anchor.year + int(amount), inferred=True, basis=how)
+        year = anchor.year + int(amount)
+        stamped = own and mention.month is None
+        return replace(mention, year=year, inferred=True, basis=how, stamped=stamped)
     if kind == "span" and unit == "month":
         if anchor.month is None:
             return mention
         index = anchor.year * 12 + anchor.month - 1 + int(amount)
-        return replace(mention, year=index // 12, month=index % 12 + 1, inferred=True, basis=how)
+        year, month = index // 12, index % 12 + 1
+        return replace(mention, year=year, month=month, inferred=True, basis=how, stamped=own)
     if anchor.precision < 3:
         return mention
     base = dt.date(anchor.year, anchor.month or 1, anchor.day or 1)
-    if kind == "weekday":
-        day = _weekday(base, unit, int(amount))
+    if kind == "weekday" or unit in ("day", "told-day"):
+        if kind == "weekday":
+            day = _weekday(base, unit, int(amount))
+        else:
+            day = base + dt.timedelta(days=int(amount))
         return replace(
-            mention, year=day.year, month=day.month, day=day.day, inferred=True, basis=how
-        )
-    if unit in ("day", "told-day"):
-        day = base + dt.timedelta(days=int(amount))
-        return replace(
-            mention, year=day.year, month=day.month, day=day.day, inferred=True, basis=how
+            mention,
+            year=day.year,
+            month=day.month,
+            day=day.day,
+            inferred=True,
+            basis=how,
+            stamped=own and day == base,
         )
     monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=int(amount))
     sunday = monday + dt.timedelta(days=6)
     if (monday.year, monday.month) != (sunday.year, sunday.month):
         return mention
-    return replace(mention, year=monday.year, month=monday.month, inferred=True, basis=how)
+    year, month = monday.year, monday.month
+    return replace(mention, year=year, month=month, inferred=True, basis=how, stamped=own)
 
 
 def _weekday(base: dt.date, how: str, weekday: int) -> dt.date:
