@@ -1,4 +1,5 @@
-"""The words around an exported map: default title, active filters, counts, sources, date."""
+"""The words around an exported map: default title, active filters, selection, counts, sources,
+date."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from partnermap.data import texts
 from partnermap.data.citations import citations
 from partnermap.data.filters import FilterState
 from partnermap.data.schema import Locality, Record
+from partnermap.data.view import MapView, inside_region, link_mask
 from partnermap.data.vocabulary import SECTORS, TYPES
 
 
@@ -35,6 +37,67 @@ def filter_summary(state: FilterState, localities: Mapping[str, Locality], lang:
         names = sep.join(sorted(place_name(localities[i], lang) for i in state.place))
         parts.append(f"{texts.ui('place', lang)}: {names}")
     return " · ".join(parts) if parts else texts.ui("filters_none", lang)
+
+
+def selection_line(view: MapView, selection: Sequence[str] | None, lang: str) -> str:
+    """Return what an export draws whole, by name, e.g. "Selected: Zhenjiang · 镇江"; "" for none.
+
+    Parameters
+    ----------
+    view
+        The filtered view.
+    selection
+        ("place", id), ("region", id), ("pair", a, b), ("regions", a, b), ("countries", a, b),
+        or None.
+    lang
+        "en" or "zh".
+
+    Returns
+    -------
+    str
+        Plain text (names come from the data: escape it for the page it goes on).
+    """
+    if not selection:
+        return ""
+    return texts.ui("export_selected", lang).format(name=selection_name(view, selection, lang))
+
+
+def selection_note(view: MapView, selection: Sequence[str] | None, lang: str) -> str:
+    """Return a note when the filters keep no agreement of ``selection``, else "".
+
+    A selection's agreements are those the details panel lists: naming its place, or a place
+    in its region, or joined by one of its links (``partnermap.data.view.link_mask``).
+    """
+    if not selection:
+        return ""
+    inside = inside_region(view, selection[1]) if selection[0] == "region" else {selection[1]}
+    named = selection[0] in ("place", "region") and view.points["id"].isin(inside).any()
+    if named or link_mask(view, selection).any():
+        return ""
+    return texts.ui("export_selected_empty", lang).format(
+        name=selection_name(view, selection, lang)
+    )
+
+
+def selection_name(view: MapView, selection: Sequence[str], lang: str) -> str:
+    """The names of what ``selection`` points at, as the details panel heads it: both names of
+    each place, division or country (``MapView.nodes``) joined by " — ", an unknown id as is.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> import pandas as pd
+    >>> nodes = pd.DataFrame({"name_en": ["Zhenjiang"], "name_zh": ["镇江"]}, index=["z"])
+    >>> selection_name(SimpleNamespace(nodes=nodes), ("pair", "z", "x"), "en")
+    'Zhenjiang · 镇江 — x'
+    """
+    nodes = view.nodes
+    return " — ".join(
+        texts.bilingual(nodes.at[node, "name_en"], nodes.at[node, "name_zh"], lang)
+        if node in nodes.index
+        else node
+        for node in selection[1:]
+    )
 
 
 def place_name(locality: Locality, lang: str) -> str:

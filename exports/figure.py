@@ -95,16 +95,19 @@ def briefing_figure(
     _apply_extent(geo, request.geo)
 
     title = request.title or describe.default_title(lang)
-    subtitle = describe.filter_summary(view.state, localities, lang)
+    subtitle = [
+        describe.filter_summary(view.state, localities, lang),
+        describe.selection_line(view, request.selection, lang),
+    ]
     source_lines = (
         _wrap(request.sources_text, lang)
         if request.sources_text
         else _source_lines(view, height, lang, request.format == "pdf")
     )
-    note = drawn_note(view, lang)
+    notes = [drawn_note(view, lang), describe.selection_note(view, request.selection, lang)]
     side_text = (
         f"<b>{plotly_text(describe.count_summary(view.records, localities, lang))}</b>"
-        + "".join(f"<br>{plotly_text(line)}" for line in _wrap(note, lang))
+        + "".join(f"<br>{plotly_text(line)}" for note in notes for line in _wrap(note, lang))
         + "".join(f"<br>{plotly_text(line)}" for line in _wrap(request.notes, lang))
         + f"<br><br><b>{plotly_text(texts.ui('sources', lang))}</b><br>"
         + "<br>".join(plotly_text(line) for line in source_lines)
@@ -112,7 +115,14 @@ def briefing_figure(
     footer = f"{describe.export_date(lang, today)} · {ATTRIBUTION[lang]}"
     annotations = [
         _text(plotly_text(title), 0.0, 1.0, size=24, yanchor="top", color="#111111"),
-        _text(plotly_text(subtitle), 0.0, 0.93, size=13, yanchor="top", color="#444444"),
+        _text(
+            "<br>".join(plotly_text(line) for line in subtitle if line),
+            0.0,
+            0.93,
+            size=13,
+            yanchor="top",
+            color="#444444",
+        ),
         _text(side_text, SIDE_X, 0.44, size=11, yanchor="top", color="#222222"),
         _text(plotly_text(footer), 0.0, 0.0, size=9, yanchor="bottom", color="#666666"),
     ]

@@ -417,13 +417,17 @@ def _header(
 ) -> str:
     title = request.title or describe.default_title(lang)
     documents = describe.source_list(view.records, 50, lang)
-    note = drawn_note(view, lang)
+    lines = [
+        describe.filter_summary(view.state, localities, lang),
+        describe.selection_line(view, request.selection, lang),
+    ]
+    notes = [drawn_note(view, lang), describe.selection_note(view, request.selection, lang)]
     return (
         '<div class="pm-header">'
         f"<h1>{escape(title)}</h1>"
-        f"<p>{escape(describe.filter_summary(view.state, localities, lang))}</p>"
-        f"<p><b>{escape(describe.count_summary(view.records, localities, lang))}</b></p>"
-        + (f"<p>{escape(note)}</p>" if note else "")
+        + "".join(f"<p>{escape(line)}</p>" for line in lines if line)
+        + f"<p><b>{escape(describe.count_summary(view.records, localities, lang))}</b></p>"
+        + "".join(f"<p>{escape(note)}</p>" for note in notes if note)
         + f"<details><summary>{escape(texts.ui('sources', lang))}</summary>"
         f"{'<br>'.join(escape(d) for d in documents)}</details>"
         "</div>"

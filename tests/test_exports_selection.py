@@ -4,6 +4,7 @@ the extent the person left (#17)."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import functools
 import re
 from pathlib import Path
@@ -284,3 +285,73 @@ def test_the_legend_of_an_image_export_with_a_selection_reads_at_full_strength()
     assert [t.uid for t in drawn] == [t.uid for t in plain.data]
     twins = [t for t in chosen.data if t.uid.endswith("-legend")]
     assert twins and all(pd.isna(list(t.lat)).all() for t in twins)
+
+
+ZHENJIANG = "geonames:1784642"
+
+
+def _words(view: MapView, corpus: Corpus, selection: tuple[str, ...], lang: str) -> str:
+    """The subtitle and the side column of an image export, and the header of an HTML one."""
+    request = ExportRequest("png", lang=lang, selection=selection)
+    words = [a.text for a in briefing_figure(view, request, corpus.localities).layout.annotations]
+    request = ExportRequest("html", lang=lang, selection=selection)
+    page = map_page(view, request, corpus.localities)
+    header = page[page.index('<div class="pm-header">') :]
+    return "\n".join([*words, header]).replace("<br>", " ")  # wrapped lines read as one
+
+
+@pytest.mark.parametrize(
+    ("selection", "lang", "said"),
+    [
+        (("place", ZHENJIANG), "en", "Selected: Zhenjiang · 镇江"),
+        (("place", ZHENJIANG), "zh", "已选择：镇江 · Zhenjiang"),
+        (("region", "US-CA"), "en", "Selected: California · 加利福尼亚州"),
+        (
+            ("pair", ZHENJIANG, "US-CA"),
+            "en",
+            "Selected: Zhenjiang · 镇江 — California · 加利福尼亚州",
+        ),
+        (
+            ("countries", "country:CN", "country:US"),
+            "zh",
+            "已选择：中国 · China — 美国 · United States",
+        ),
+    ],
+)
+def test_an_export_of_a_selection_names_it(
+    selection: tuple[str, ...], lang: str, said: str
+) -> None:
+    corpus = load_corpus(FIXTURE_DATA)
+    view = build_view(corpus_index(corpus), FilterState())
+    words = _words(view, corpus, selection, lang)
+    assert words.count(said) == 2  # the image's subtitle and the page's header
+    assert "Selected" not in _words(view, corpus, None, "en")  # type: ignore[arg-type]
+
+
+def test_a_selected_name_is_text_not_markup() -> None:
+    corpus = load_corpus(FIXTURE_DATA)
+    view = build_view(corpus_index(corpus), FilterState())
+    nodes = view.nodes.copy()
+    nodes.loc[ZHENJIANG, "name_en"] = "<i>Zhen</i>jiang & $x$"
+    words = _words(dataclasses.replace(view, nodes=nodes), corpus, ("place", ZHENJIANG), "en")
+    assert "<i>Zhen" not in words and words.count("&lt;i&gt;Zhen&lt;/i&gt;jiang &amp;") == 2
+
+
+def test_an_export_says_when_the_filters_keep_nothing_of_its_selection() -> None:
+    corpus = load_corpus(FIXTURE_DATA)
+    index = corpus_index(corpus)
+    kept = build_view(index, FilterState(types=frozenset({"sister_city"})))
+    assert kept.records and ZHENJIANG not in set(kept.points["id"])
+    empty = "The filters keep no agreement of the selection (Zhenjiang · 镇江)."
+    assert _words(kept, corpus, ("place", ZHENJIANG), "en").count(empty) == 2
+    assert "所选内容（镇江 · Zhenjiang）没有协议" in _words(
+        kept, corpus, ("place", ZHENJIANG), "zh"
+    )
+    whole = build_view(index, FilterState())
+    for chosen in [
+        ("place", ZHENJIANG),
+        ("region", "US-CA"),
+        ("countries", "country:CN", "country:US"),
+    ]:
+        assert "keep no agreement" not in _words(whole, corpus, chosen, "en")
+    assert "keep no agreement" in _words(kept, corpus, ("pair", ZHENJIANG, "US-CA"), "en")
