@@ -24,6 +24,7 @@ from partnermap.exports.request import (
     PRINT_DPI,
     SIZES,
     ExportRequest,
+    check_selection,
     filter_state,
 )
 from partnermap.ingest.cli import add_commands as add_ingest_commands
@@ -297,6 +298,7 @@ def _export(args: argparse.Namespace) -> int:
         selection=args.select,
     )
     index = corpus_index(corpus)
+    check_selection(request.selection, index)
     jobs = [(args.out, request)]
     if args.per_year:
         first, last = index.year_bounds or (0, -1)

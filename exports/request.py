@@ -6,12 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from partnermap.data import texts
 from partnermap.data.filters import FilterState
 from partnermap.data.schema import Locality
 from partnermap.data.texts import LANGUAGES
 from partnermap.data.urlstate import SELECTION_KINDS
+
+if TYPE_CHECKING:  # pandas and the view load with the export, not with the command line
+    import pandas as pd
+
+    from partnermap.data.view import CorpusIndex
 
 #: Every export format, and the file suffix and media type of each.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -182,6 +188,63 @@ def filter_state(
         place=ids,
         evidence=evidence,
     )
+
+
+def check_selection(selection: tuple[str, ...] | None, index: CorpusIndex) -> None:
+    """Refuse a selection that names an id the data does not have.
+
+    Parameters
+    ----------
+    selection
+        As ``ExportRequest.selection``; None passes.
+    index
+        The corpus arrays: places are ``index.places``, divisions and countries the other
+        ``index.nodes`` (``country:CC`` for a country).
+
+    Raises
+    ------
+    ValueError
+        Naming the first unknown id and suggesting the known ids of its kind whose id or name
+        is spelled most like it, if any.
+    """
+    if selection is None:
+        return
+    kind, *ids = selection
+    known = _selectable(kind, index)
+    for typed in ids:
+        if typed not in known.index:
+            raise ValueError(
+                f"{typed!r} is not a known id for a {kind!r} selection; {_suggested(typed, known)}"
+            )
+
+
+def _selectable(kind: str, index: CorpusIndex) -> pd.DataFrame:
+    """The ``index.nodes`` a selection of ``kind`` may name: places for a place or a pair, else
+    the divisions or the countries that come after them."""
+    places = len(index.places)
+    if kind in ("place", "pair"):
+        return index.nodes.iloc[:places]
+    rest = index.nodes.iloc[places:]
+    country = rest.index.str.startswith("country:")
+    return rest[country] if kind == "countries" else rest[~country]
+
+
+def _suggested(typed: str, known: pd.DataFrame) -> str:
+    """ "did you mean ..." with the known ids most like ``typed``, by id (also without its
+    prefix: "CN" for "country:CN") or by name (``place_search.did_you_mean``)."""
+    from partnermap.data.place_search import SUGGESTED, did_you_mean
+
+    ids = list(dict.fromkeys(known.index))
+    bare = [i for i in ids if i.rsplit(":", 1)[-1].casefold() == typed.casefold()]
+    spelled = get_close_matches(typed, ids, n=SUGGESTED, cutoff=0.6)
+    named = did_you_mean(typed, {row.Index: row for row in known.itertuples()})
+    found = list(dict.fromkeys([*bare, *spelled, *named]))[:SUGGESTED]
+    if not found:
+        return "no known id or name is spelled like it"
+    listed = ", ".join(
+        f"{i} ({texts.bilingual(known.at[i, 'name_en'], known.at[i, 'name_zh'])})" for i in found
+    )
+    return f"did you mean {listed}?"
 
 
 def _place_names(typed: str, localities: Mapping[str, Locality]) -> str:

@@ -355,3 +355,31 @@ def test_an_export_says_when_the_filters_keep_nothing_of_its_selection() -> None
     ]:
         assert "keep no agreement" not in _words(whole, corpus, chosen, "en")
     assert "keep no agreement" in _words(kept, corpus, ("pair", ZHENJIANG, "US-CA"), "en")
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("place,NOPE", "'NOPE' is not a known id for a 'place' selection; no known id or name"),
+        ("place,Zhenjang", "did you mean geonames:1784642 (Zhenjiang · 镇江)?"),
+        (f"pair,{ZHENJIANG},geonames:5368362", "'geonames:5368362' is not a known id"),
+        ("region,US-CAL", "did you mean US-CA (California · 加利福尼亚州)"),
+        ("countries,country:CN,US", "did you mean country:US (United States · 美国)?"),
+    ],
+)
+def test_the_cli_refuses_a_selection_of_unknown_ids_and_writes_nothing(
+    value: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "map.html"
+    flags = ["--data", str(FIXTURE_DATA), "--select", value]
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--format", "html", "--out", str(out), *flags])
+    assert exited.value.code == 2
+    assert said in capsys.readouterr().err and not out.exists()
+
+
+def test_the_cli_exports_a_known_selection_the_filters_leave_empty(tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    flags = ["--data", str(FIXTURE_DATA), "--select", f"place,{ZHENJIANG}", "--type", "sister_city"]
+    assert main(["export", "--format", "html", "--out", str(out), *flags]) == 0
+    assert "The filters keep no agreement of the selection" in out.read_text(encoding="utf-8")
