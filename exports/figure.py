@@ -1,10 +1,11 @@
 """The briefing figure: the dashboard's map, composed on a page with the words a memo needs.
 
-Page layout (fractions of the page): title and filter line on top; the map on the left two
-thirds; on the right the legend, the colour bar, the counts and the source documents; the
-export date and the boundary credit along the bottom. The map's traces and geo settings are
-the dashboard's own (``partnermap.layers.figure.map_figure``); only their place on the page,
-the extent and the choropleth's GeoJSON address change.
+Page layout (fractions of the page): title, filter line and selection on top; the map on the
+left two thirds; on the right the legend, the colour bar, the counts, the notes and the source
+documents; the export date and the boundary credit along the bottom. The map's traces and geo
+settings are the dashboard's own (``partnermap.layers.figure.map_figure``); only their place on
+the page, the extent and the choropleth's GeoJSON address change, and the legend items of the
+layers a selection dims are drawn by empty twins at full strength.
 """
 
 from __future__ import annotations
