@@ -1,8 +1,8 @@
 """Callbacks: the details panel and the data table follow the map's view and the selection.
 
-The table's buttons have no callbacks of their own: ``assets/table.js`` copies the selection or
-sort a button carries into its store, so a new table does not make the Dash renderer crawl and
-fire a pattern-matching callback per button.
+The table is sent as one JSON attribute that ``assets/table.js`` draws, and its buttons have no
+callbacks of their own: the script copies the selection or sort a button carries into its store,
+so a new table costs the Dash renderer one property, not a component per cell.
 """
 
 from __future__ import annotations
@@ -31,12 +31,12 @@ def register(app: Dash, context: AppContext) -> None:
         return details.panel(context.view(state.filters), selection, state.lang, context.drafts)
 
     @app.callback(
-        Output(ids.DATA_TABLE, "children"),
+        Output(ids.DATA_TABLE, ids.TABLE_JSON),
         Input(ids.MAP_ANSWERED, "data"),
         Input(ids.TABLE_SORT, "data"),
         *[State(cid, prop) for cid, prop in ids.CONTROLS],
     )
-    def show_table(_answered: int | None, sort: dict[str, Any], *controls: Any) -> list[Any]:
+    def show_table(_answered: int | None, sort: dict[str, Any], *controls: Any) -> str:
         state = context.controls_state(*controls)
         return table.table(context.view(state.filters), state.lang, sort)
 

@@ -17,6 +17,8 @@ PLAY_CLOCK = "play-clock"
 PLACE_SEARCH = "place-search"
 DETAILS = "details"
 DATA_TABLE = "data-table"
+#: The property of DATA_TABLE holding the table as JSON (page/table.py; drawn by assets/table.js).
+TABLE_JSON = "data-places"
 SUMMARY = "summary"
 #: The page's title: the dataset's own, or the catalogue's neutral one.
 TITLE = "text-title"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 
 from dash import html
 
@@ -64,8 +65,11 @@ def test_the_table_counts_the_agreements_that_are_only_listed() -> None:
         busiest in {ref.id for ref in r.localities} for r in listed
     )
     assert rows["listed"].max() > 0
-    (tab,) = table.table(view, "zh", table.DEFAULT_SORT)
-    assert "仅见于名录" in _texts(tab)
+    drawn = json.loads(table.table(view, "zh", table.DEFAULT_SORT))
+    assert "仅见于名录" in [column["label"] for column in drawn["columns"]]
+    assert [row["listed"] for row in drawn["rows"]] == list(
+        table.rows(view, "zh", table.DEFAULT_SORT)["listed"].head(table.MAX_ROWS)
+    )
 
 
 def test_the_csv_rows_carry_the_evidence_level() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from dash import html
 from fixture_views import ZHENJIANG, view
 
 from partnermap.page import table
@@ -20,29 +19,32 @@ def test_rows_are_the_places_of_the_view() -> None:
     assert list(zh["name"]) == sorted(zh["name"])
 
 
-def test_table_markup_is_accessible() -> None:
-    (tab,) = table.table(view(), "en", {"column": "place", "descending": True})
-    caption, head, body = tab.children
-    assert (
-        isinstance(caption, html.Caption)
-        and caption.children == f"Places in view ({len(view().points)})"
-    )
-    headers = head.children.children
-    assert [h.scope for h in headers] == ["col"] * len(table.COLUMNS)
-    assert getattr(headers[0], "aria-sort") == "descending"
-    assert {getattr(h, "aria-sort") for h in headers[1:]} == {"none"}
-    first_row = body.children[0]
-    assert first_row.children[0].scope == "row"
-    button = first_row.children[0].children
-    assert json.loads(getattr(button, "data-selection")) == [
-        "place",
-        table.rows(view(), "en", {"column": "place", "descending": True}).at[0, "id"],
-    ]
+def test_table_travels_as_json_with_what_each_button_sets() -> None:
+    sort = {"column": "place", "descending": True}
+    drawn = json.loads(table.table(view(), "en", sort))
+    assert drawn["caption"] == f"Places in view ({len(view().points)})"
+    columns = drawn["columns"]
+    assert [c["key"] for c in columns] == list(table.COLUMNS)
+    assert columns[0]["aria_sort"] == "descending" and columns[0]["arrow"] == "▼"
+    assert {c["aria_sort"] for c in columns[1:]} == {"none"}
     # Each header carries the sort its click sets: the active column toggles.
-    assert json.loads(getattr(headers[0].children, "data-sort")) == {
-        "column": "place",
-        "descending": False,
-    }
+    assert columns[0]["sort"] == {"column": "place", "descending": False}
+    frame = table.rows(view(), "en", sort)
+    first = drawn["rows"][0]
+    assert first["selection"] == ["place", frame.at[0, "id"]]
+    # Every column has its cell: the place (name), then one per column in order.
+    assert [k for k in first if k in table.COLUMNS or k == "name"] == [
+        "name" if k == "place" else k for k in table.COLUMNS
+    ]
+    assert first["count"] == frame.at[0, "count"] and first["listed"] == frame.at[0, "listed"]
+    assert drawn["other_lang"] == "zh"
+
+
+def test_table_text_stays_text() -> None:
+    """Names go into JSON as they are (the script sets them as text), Chinese unescaped."""
+    drawn = table.table(view(), "zh", table.DEFAULT_SORT)
+    assert "镇江" in drawn and "\\u" not in drawn
+    assert json.loads(drawn)["other_lang"] == "en"
 
 
 def test_sorting_toggles_and_starts_sensibly() -> None:

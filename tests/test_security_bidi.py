@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -66,7 +67,7 @@ def test_the_page_and_plotly_show_it_isolated(client) -> None:  # type: ignore[n
     answers = [
         callback(client, "map.figure", "zh"),
         callback(client, "details.children", "zh", (("selection", "data", SELECTION),)),
-        callback(client, "data-table.children", "zh", (("table-sort", "data", {}),)),
+        json.loads(callback(client, "data-table.data-places", "zh", (("table-sort", "data", {}),))),
     ]
     assert_isolated([text for answer in answers for text in strings(answer)])
 

@@ -7,6 +7,7 @@ import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import load_corpus
@@ -230,6 +231,13 @@ def test_table_sorts_and_opens_details_by_keyboard(dashboard: Dashboard) -> None
     names = dashboard.page.locator("#data-table tbody th").all_inner_texts()
     assert names == sorted(names)
     assert dashboard.page.locator("#data-table th[aria-sort=ascending]").count() == 1
+    # The new table keeps the focus on the header that sorted it, and has a cell per column.
+    expect(dashboard.page.locator("#data-table thead button[data-column=place]")).to_be_focused()
+    columns = dashboard.page.locator("#data-table thead th").count()
+    cells = dashboard.page.locator("#data-table tbody tr").evaluate_all(
+        "(rows) => rows.map((row) => row.cells.length)"
+    )
+    assert cells and set(cells) == {columns}
     dashboard.page.locator("#data-table tbody button", has_text="Zhenjiang").focus()
     dashboard.page.keyboard.press("Enter")
     dashboard.settle()
