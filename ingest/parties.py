@@ -103,6 +103,7 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
         # "Xiangyang city in Central China's Hubei province … with Carmel": the province
         # only locates its city.
         many = [m for m in many if not any(m.place.id in o.place.parents for o in many)]
+        many = [m for m in many if not m.holds_unknown] or many
         pairs = [sorted((one[0], other), key=lambda m: m.start) for other in many]
     else:
         pairs = _in_order(parties, home)
@@ -242,11 +243,14 @@ def _as_city(mention: PlaceMention) -> PlaceMention:
 def _parties(proposal: Proposal, text: str, once: bool = True) -> list[PlaceMention]:
     """The proposal's parties in text order; each place ``once``, or each time it is named.
     A place that only says where a delegation came from ("浙江省人大代表团…拜访布法罗市",
-    "a Hebei delegation") is none."""
+    "a Hebei delegation") is none. A place that holds a party the gazetteer does not know
+    ("加拿大魁北克省沙威尼根市") stands for that party's side; :func:`_with_parties` drops it."""
     seen: set[str] = set()
     found = []
-    for mention in proposal.chosen_places():
+    unknown = [m for m in proposal.places if m.holds_unknown]
+    for mention in sorted(proposal.chosen_places() + unknown, key=lambda m: m.start):
         local = mention.place.level != "country" and mention.strength == "name"
+        local = local or mention.holds_unknown
         local = local and not _DELEGATION_AFTER.match(text, mention.outer_end or mention.end)
         if local and not mention.site and not (once and mention.place.id in seen):
             seen.add(mention.place.id)
@@ -267,9 +271,11 @@ def _list_items(text: str, parties: list[PlaceMention]) -> list[list[PlaceMentio
 
 
 def _one_side_each(item: list[PlaceMention], home: str) -> list[list[PlaceMention]]:
-    """The pairs of one list item: its first place of each side ("贵州省贵阳市与老挝巴色市")."""
-    ours = next(m for m in item if m.place.country == home)
-    theirs = next(m for m in item if m.place.country != home)
+    """The pairs of one list item: its first place of each side ("贵州省贵阳市与老挝巴色市"),
+    a party before a place that only stands for one (see :func:`_parties`)."""
+    ranked = sorted(item, key=lambda m: m.holds_unknown)
+    ours = next(m for m in ranked if m.place.country == home)
+    theirs = next(m for m in ranked if m.place.country != home)
     return [sorted((ours, theirs), key=lambda m: m.start)]
 
 

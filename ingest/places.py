@@ -63,6 +63,13 @@ _ZH_PARTY_AFTER = re.compile(r"^(?:省|市|县|州|区)?(?:人民)?政府")
 _SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
 #: What may stand between a place and the larger one it is qualified by: "、" lists places.
 _QUALIFIER_GAP = re.compile(r"^[\s,，]*(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?$")
+#: A Chinese name with an administrative suffix, right after a place, that the gazetteer does
+#: not know ("蒙古国东方省", "魁北克省沙威尼根市", "撒马尔罕州努拉巴德区"): the place only locates it.
+#: Not a word of an organisation or an office ("国际友好城市", "州长", "市政府").
+_UNKNOWN_PLACE_AFTER = re.compile(
+    r"(?:(?!国际|友好|城市|人民|全国|地区|首府|省会|首都)[^\W\d_a-zA-Z与和及同在的、为是将等对向从到共]){2,6}?"
+    r"(?:特别行政区|自治区|自治州|自治县|大区|省|州|市|县|区|郡|道|盟)(?![长委政府级民域内外属际])"
+)
 #: Names of both countries at once, and adjectives: they name the countries only when the
 #: record names no smaller place.
 _WEAK_COUNTRIES = re.compile(
@@ -185,6 +192,9 @@ class PlaceMention:
     outer_end: int = 0
     #: Whether the text says something happened at the place ("in Los Angeles", "在北京").
     site: bool = False
+    #: A qualifier of a place named right after it that the gazetteer does not know
+    #: ("魁北克省沙威尼根市"): it stands for that party's side, and is no party itself.
+    holds_unknown: bool = False
 
 
 def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -203,7 +213,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         In text order, without overlaps.
     """
     gazetteer = gazetteer or load_gazetteer()
-    tokens = _han_tokens(text)
+    tokens = _split_joined(_han_tokens(text), gazetteer)
     spans = _spans(text, tokens, gazetteer, _MemoLookup(gazetteer, COUNTRIES))
     abroad = (
         _countries_named(text, spans, gazetteer) | _divisions_abroad(text, gazetteer)
@@ -526,6 +536,47 @@ def _han_tokens(text: str) -> list[tuple[str, int, int, str]]:
     return tokens
 
 
+def _split_joined(
+    tokens: list[tuple[str, int, int, str]], gazetteer: Gazetteer
+) -> list[tuple[str, int, int, str]]:
+    """Split a place word jieba keeps whole that is a province, state or country written
+    before a place inside it, without a suffix between them ("云南昆明", "广东深圳"): two
+    names, the first the second's qualifier."""
+    split = []
+    cuts: dict[str, int] = {}
+    for word, start, end, flag in tokens:
+        if len(word) >= 4 and word not in cuts:
+            cuts[word] = _joined_cut(word, gazetteer)
+        cut = cuts.get(word, 0)
+        if cut:
+            split.append((word[:cut], start, start + cut, "ns"))
+            split.append((word[cut:], start + cut, end, "ns"))
+        else:
+            split.append((word, start, end, flag))
+    return split
+
+
+def _joined_cut(word: str, gazetteer: Gazetteer) -> int:
+    """Where a word that names no place splits into a broad place and one inside it (0: it
+    does not)."""
+    places, to_simplified = gazetteer.places, gazetteer.to_simplified
+    if gazetteer.lookup(han_key(word, to_simplified)):
+        return 0
+    for cut in (2, 3):
+        rest = word[cut:]
+        if len(rest) < 2:
+            break
+        outer = {
+            place_id
+            for place_id, _ in gazetteer.lookup(han_key(word[:cut], to_simplified))
+            if places[place_id].level in ("country", "province", "state")
+        }
+        inner = gazetteer.lookup(han_key(rest, to_simplified))
+        if any(outer & set(places[place_id].parents) for place_id, _ in inner):
+            return cut
+    return 0
+
+
 @cache
 def _segmenter():
     import jieba
@@ -689,7 +740,8 @@ def _weak_countries(
 
 
 def _mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Mark the larger of two adjacent places, one inside the other, as a qualifier."""
+    """Mark the larger of two adjacent places, one inside the other, as a qualifier, and a
+    place right before a name with an administrative suffix the gazetteer does not know."""
     marked = list(mentions)
     for i in range(len(marked) - 1):
         a, b = marked[i], marked[i + 1]
@@ -699,6 +751,11 @@ def _mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
             marked[i] = replace(a, strength="qualifier")
         elif b.place.id in a.place.parents and b.strength == "name":
             marked[i + 1] = replace(b, strength="qualifier")
+    for i, mention in enumerate(marked):
+        unknown = _UNKNOWN_PLACE_AFTER.match(text, mention.end, mention.end + 12)
+        following = marked[i + 1].start if i + 1 < len(marked) else len(text)
+        if mention.strength == "name" and unknown and unknown.end() <= following:
+            marked[i] = replace(mention, strength="qualifier", holds_unknown=True)
     return marked
 
 

@@ -1141,9 +1141,12 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
 
 def _two_pairs(a: Proposal, b: Proposal) -> bool:
     """Whether two partnerships are between two pairs of places that share none (the items of
-    "山西省与肯尼亚蒙巴萨郡、湖北省武汉市与泰国曼谷市")."""
+    "山西省与肯尼亚蒙巴萨郡、湖北省武汉市与泰国曼谷市"), or of which one names only the party
+    the gazetteer knows ("铜仁市与老挝沙耶武里省沙耶武里县") and the other none of its places."""
     ours, theirs = _local_ids(a), _local_ids(b)
-    return len(ours) == len(theirs) == 2 and ours != theirs
+    if len(ours) == len(theirs) == 2:
+        return ours != theirs
+    return bool(ours and theirs) and not ours & theirs
 
 
 def _script(proposal: Proposal) -> str:

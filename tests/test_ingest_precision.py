@@ -1,0 +1,57 @@
+"""Issue 18, fifth round: places proposed that are no party of the record, and types.
+
+Each rule is broad and tested on a short real sentence of the development part (its page
+named beside it): a province written before its city without a suffix is two names; a place
+right before a name the gazetteer does not know only locates it, and a pair names the party
+it knows rather than the province or country that holds the other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnermap.ingest.places import find_places
+from partnermap.ingest.propose import propose
+from partnermap.ingest.text import Document
+
+KUNMING, YUNNAN = "geonames:1804651", "cn:530000"
+QINGYANG, QUEBEC = "geonames:12359313", "adm1:CA.10"
+SHIZUISHAN, SAMARQAND = "geonames:12324556", "adm1:UZ.10"
+
+
+def _document(text: str) -> Document:
+    return Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+
+
+def _records(text: str) -> list[tuple[str, str | None, list[str]]]:
+    return [(p.type.slug, p.date.value, p.locality_ids()) for p in propose(_document(text))]
+
+
+def _places(text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.place.id, m.strength) for m in find_places(text)]
+
+
+def test_a_province_written_before_its_city_without_a_suffix_is_two_names():
+    # m.shzx.org/a/27-31072-0.html: jieba keeps "云南昆明" as one word
+    assert _places("下届大会将于2020年在云南昆明举办。") == [
+        ("云南", YUNNAN, "qualifier"),
+        ("昆明", KUNMING, "name"),
+    ]
+
+
+def test_a_place_before_a_name_the_gazetteer_does_not_know_only_locates_it():
+    # m.shzx.org/a/27-31072-0.html: Shawinigan, a city of Quebec the gazetteer lacks
+    text = "11月16日,甘肃省庆阳市与加拿大魁北克省沙威尼根市签署建立友好城市关系协议书。"
+    assert ("魁北克省", QUEBEC, "qualifier") in _places(text)
+    assert _records(text) == [("sister_city", None, [QINGYANG])]
+    # www.shizuishan.gov.cn/…/202410/t20241028_4709033.html: 努拉巴德区, a district of Samarqand
+    text = "闭幕式上,石嘴山市与乌兹别克斯坦撒马尔罕州努拉巴德区签署缔结国际友城协议。"
+    assert [ids for _, _, ids in _records(text)] == [[SHIZUISHAN]]
+    # sarang-pc.or.kr/pds/show5.php: a country before a province it lacks is no party
+    assert _places("与格鲁吉亚伊梅列季州签署建立友好省州关系协议书")[0][2] == "qualifier"
+
+
+def test_an_organisations_or_an_offices_word_is_no_unknown_place():
+    # m.shzx.org/a/27-31072-0.html; www.gov.cn/jrzg/2011-02/27/content_1811627.htm
+    assert _places("2018中国国际友好城市大会在武汉闭幕")[0] == ("中国", "CN", "name")
+    assert ("华盛顿州", "US-WA", "name") in _places("美国全国州长协会主席、华盛顿州州长")
