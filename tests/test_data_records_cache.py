@@ -126,3 +126,21 @@ def test_an_unchanged_localities_table_is_read_back(
     cold = _outcome(data)
     assert _outcome(data) == cold
     assert loads == [data / "localities.yaml"]
+
+
+def test_a_cold_load_keeps_only_what_a_warm_one_reads(tmp_path: Path, cache: Path) -> None:
+    """The whole line map of a file is dropped once it is checked, not only in the cache."""
+    data = _data(tmp_path, "broken")
+    key = records_cache.inputs_key(data / "localities.yaml", data / "sources")
+
+    def check(p: Path) -> loader.RecordsFile:
+        return loader.load_records_file(
+            p, loader.load_localities(data / "localities.yaml")[0], data / "sources"
+        )
+
+    path = max((data / "records").glob("*.yaml"), key=lambda p: len(check(p).document.lines))
+    full = check(path)
+    cold = records_cache.records_file(path, key, check)
+    warm = records_cache.records_file(path, key, check)
+    assert cold.document.lines == warm.document.lines
+    assert len(cold.document.lines) < len(full.document.lines)
