@@ -14,8 +14,18 @@ from partnermap.data.vocabulary import SECTORS, TYPES
 
 _I = re.I
 
+#: A partnership's word naming what an agreement is about: the agreement's noun decides its
+#: type ("建立友好城市关系意向书" is a letter of intent, "深化友好省州交流合作协议书" an agreement
+#: on cooperation between partners; "建立友好城市关系协议书" founds the partnership).
+_PARTNERS_ZH = r"(?:友好城市|友好省州|友好省份?|友好州省?|友城|[姐姊]妹城市?)(?:关系)?"
+#: An agreement on cooperation between partners: an agreement of its own, beside a founding
+#: told in the same sentence.
+PARTNERS_AGREEMENT = re.compile(_PARTNERS_ZH + r"(?:交流)?合作协议书?")
+
 #: (type slug, cue), most specific first.
 TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("mou", re.compile(_PARTNERS_ZH + r"意向书")),
+    ("other", PARTNERS_AGREEMENT),
     (
         "sister_state_province",
         re.compile(

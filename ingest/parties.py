@@ -37,6 +37,8 @@ _SISTERS = frozenset({"sister_city", "sister_state_province"})
 #: The curated partnerships whose parties are a known pair.
 _PARTNERSHIPS = frozenset({*_SISTERS, "friendship"})
 _WIDE = frozenset({"state", "province"})
+#: The suffixes of a state or province's Chinese name (at home and abroad).
+_WIDE_SUFFIX = re.compile(r"(?:省|州|道|郡|大区|自治区)$")
 #: What makes a place a delegation's origin: "省人大代表团", "代表团", "delegation".
 _DELEGATION_AFTER = re.compile(
     r"(?:省|市|州)?(?:(?:人大|政协|政府|党政|友好|经贸)?代?表团|人大|政协)|\s+delegation\b", re.I
@@ -292,18 +294,23 @@ def _in_order(parties: list[PlaceMention], home: str) -> list[list[PlaceMention]
 
 
 def _with_parties(proposal: Proposal, pair: list[PlaceMention]) -> Proposal:
-    """The proposal between the places of ``pair`` only: a sister record names its pair."""
+    """The proposal between the places of ``pair`` only: a sister record names its pair (a
+    place that stands for a party the gazetteer does not know stays, as a qualifier)."""
     ids = {m.place.id for m in pair}
-    kept = [m for m in proposal.places if m.place.id in ids and m.strength == "name"]
+    kept = [m for m in proposal.places if m.place.id in ids and (m.strength == "name" or m in pair)]
     first = {m.place.id: m for m in reversed(kept)}
     return replace(proposal, places=sorted(first.values(), key=lambda m: m.start))
 
 
 def _at_level(proposal: Proposal, parties: list[PlaceMention]) -> Proposal:
-    """The sister type the parties' level gives: states and provinces are sister states."""
+    """The sister type the parties' level gives: states and provinces are sister states (a
+    party the gazetteer does not know by its suffix: "伊梅列季州", "中戈壁省")."""
     if len(parties) < 2:
         return proposal
-    wide = all(m.place.level in _WIDE for m in parties)
+    wide = all(
+        _WIDE_SUFFIX.search(m.holds_unknown) if m.holds_unknown else m.place.level in _WIDE
+        for m in parties
+    )
     slug = "sister_state_province" if wide else "sister_city"
     if slug == proposal.type.slug:
         return proposal

@@ -192,9 +192,10 @@ class PlaceMention:
     outer_end: int = 0
     #: Whether the text says something happened at the place ("in Los Angeles", "在北京").
     site: bool = False
-    #: A qualifier of a place named right after it that the gazetteer does not know
-    #: ("魁北克省沙威尼根市"): it stands for that party's side, and is no party itself.
-    holds_unknown: bool = False
+    #: The name, right after this place, of a place in it the gazetteer does not know
+    #: ("沙威尼根市" after "魁北克省"): this place stands for that party's side, and is no
+    #: party itself ("" when there is none).
+    holds_unknown: str = ""
 
 
 def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -755,7 +756,7 @@ def _mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
         unknown = _UNKNOWN_PLACE_AFTER.match(text, mention.end, mention.end + 12)
         following = marked[i + 1].start if i + 1 < len(marked) else len(text)
         if mention.strength == "name" and unknown and unknown.end() <= following:
-            marked[i] = replace(mention, strength="qualifier", holds_unknown=True)
+            marked[i] = replace(mention, strength="qualifier", holds_unknown=unknown.group())
     return marked
 
 

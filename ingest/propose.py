@@ -41,7 +41,13 @@ from partnermap.ingest.dates import (
     choose_event_date,
     only_stamped,
 )
-from partnermap.ingest.kinds import GATHERINGS, Cue, find_sectors, type_cues
+from partnermap.ingest.kinds import (
+    GATHERINGS,
+    PARTNERS_AGREEMENT,
+    Cue,
+    find_sectors,
+    type_cues,
+)
 from partnermap.ingest.parties import (
     attendees,
     known_partners,
@@ -171,6 +177,8 @@ _BARE_DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'’-]{2,30}(?:,[ \t]+[A-Z][\w .]{1,30})?[ \t]+[–—-]{1,2}[ \t]", re.M
 )
 _CLAUSE_BREAK = re.compile(r"[,，;；]\s*")
+#: "与…", "和…", "同…": the other party of the sentence's subject.
+_WITH_NEXT = re.compile(r"[与和同]")
 _QUOTED_TITLE = re.compile(r"《([^》]{2,120})》|“([^”]{4,120})”")
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:at|during)\s+(?:the\s+|an?\s+)?(?:[\w'’&.-]+\s+){0,6}|在[^，。,]{0,12})$", re.I
@@ -528,11 +536,15 @@ def _block_proposals(
             mine = [m for m in in_sentence if m.party or own[0] <= m.start < own[1] or not m.site]
             if standing:
                 mine = _between(places, own[0], own[1])
-            if len(cues) > 1 and founding:
-                # Several partnerships in one sentence: each is between the places of its part.
+            if len(cues) > 1 and (founding or cue.slug in AGREEMENT_TYPES):
+                # Several partnerships or agreements in one sentence: each is between the
+                # places of its part, and the subject they share ("贵州省与A签署…,与B签署…").
                 nearer = [m for m in mine if own[0] <= m.start < own[1]]
-                if any(m.strength == "name" for m in nearer):
-                    mine = nearer
+                if any(
+                    (m.strength == "name" and (founding or not m.site)) or m.holds_unknown
+                    for m in nearer
+                ):
+                    mine = _shared_subject(text, span, own, mine) + nearer
             if not [m for m in mine if m.strength != "qualifier"]:
                 if founding and _told_with_parties(eventful, span, cue, places):
                     # "在当日举行的友好城市缔结签字仪式上…此次新缔结的5对友好城市分别为山西省与…":
@@ -554,6 +566,17 @@ def _block_proposals(
             )
             found += _respectively(text, span, proposal, dates.mentions, in_sentence)
     return found
+
+
+def _shared_subject(
+    text: str, span: tuple[int, int], own: tuple[int, int], places: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    """The places of a sentence's subject when a later part of it goes on with "与"
+    ("贵州省与A签署…,与B签署…": 贵州省 is a party of both), else none."""
+    if own[0] <= span[0] or not _WITH_NEXT.match(text, own[0]):
+        return []
+    first = _WITH_NEXT.search(text, span[0], own[0])
+    return [m for m in places if first and m.start < first.start() and m.strength == "name"]
 
 
 def _told_with_parties(
@@ -751,8 +774,10 @@ def _window_cues(text: str, first: int, last: int) -> tuple[Cue, ...]:
         kept.append(cue)
     specific = {c.slug for c in kept} - _WEAK_TYPES
     named_cues = {found[i] for i in named}
-    kept = [c for c in kept if c.slug not in _WEAK_TYPES or not specific or c in named_cues]
-    return tuple(list({c.slug: c for c in reversed(kept)}.values())[::-1])
+    own = {c for c in kept if PARTNERS_AGREEMENT.fullmatch(c.text)}
+    kept = [c for c in kept if c.slug not in _WEAK_TYPES or not specific or c in named_cues | own]
+    # One cue per type, but each agreement between partners ("深化友好省州交流合作协议书").
+    return tuple(list({(c.slug, c in own and c.start): c for c in reversed(kept)}.values())[::-1])
 
 
 def _venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
@@ -1143,10 +1168,15 @@ def _two_pairs(a: Proposal, b: Proposal) -> bool:
     """Whether two partnerships are between two pairs of places that share none (the items of
     "山西省与肯尼亚蒙巴萨郡、湖北省武汉市与泰国曼谷市"), or of which one names only the party
     the gazetteer knows ("铜仁市与老挝沙耶武里省沙耶武里县") and the other none of its places."""
-    ours, theirs = _local_ids(a), _local_ids(b)
+    ours, theirs = _pair_of(a), _pair_of(b)
     if len(ours) == len(theirs) == 2:
         return ours != theirs
     return bool(ours and theirs) and not ours & theirs
+
+
+def _pair_of(proposal: Proposal) -> set[str]:
+    """The local places of a partnership, and the names of its parties the gazetteer lacks."""
+    return _local_ids(proposal) | {m.holds_unknown for m in proposal.places if m.holds_unknown}
 
 
 def _script(proposal: Proposal) -> str:

@@ -3,7 +3,9 @@
 Each rule is broad and tested on a short real sentence of the development part (its page
 named beside it): a province written before its city without a suffix is two names; a place
 right before a name the gazetteer does not know only locates it, and a pair names the party
-it knows rather than the province or country that holds the other.
+it knows rather than the province or country that holds the other. Types: the agreement's
+noun decides (a letter of intent is a memorandum; an agreement on cooperation between partners
+is an agreement of its own, beside a founding told in the same sentence).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from partnermap.ingest.text import Document
 
 KUNMING, YUNNAN = "geonames:1804651", "cn:530000"
 QINGYANG, QUEBEC = "geonames:12359313", "adm1:CA.10"
-SHIZUISHAN, SAMARQAND = "geonames:12324556", "adm1:UZ.10"
+SHIZUISHAN = "geonames:12324556"
+GUIZHOU, VITEBSK = "cn:520000", "adm1:BY.07"
+BIJIE = "geonames:1816373"
 
 
 def _document(text: str) -> Document:
@@ -55,3 +59,27 @@ def test_an_organisations_or_an_offices_word_is_no_unknown_place():
     # m.shzx.org/a/27-31072-0.html; www.gov.cn/jrzg/2011-02/27/content_1811627.htm
     assert _places("2018中国国际友好城市大会在武汉闭幕")[0] == ("中国", "CN", "name")
     assert ("华盛顿州", "US-WA", "name") in _places("美国全国州长协会主席、华盛顿州州长")
+
+
+# Types: the agreement's noun decides ------------------------------------------------------
+
+
+def test_a_letter_of_intent_to_found_a_partnership_is_a_memorandum():
+    # sarang-pc.or.kr/pds/show5.php?0=CuheC.html
+    text = (
+        "9月9日,贵州省铜仁市与老挝沙耶武里省沙耶武里县签署建立友好城市关系协议书,"
+        "贵州省毕节市和斯里兰卡康提市建立友好城市关系意向书。"
+    )
+    assert [slug for slug, _, ids in _records(text) if BIJIE in ids] == ["mou"]
+
+
+def test_an_agreement_on_cooperation_between_partners_is_an_agreement_beside_a_founding():
+    # sarang-pc.or.kr/pds/show5.php?0=CuheC.html
+    text = (
+        "9月9日,贵州省与白俄罗斯维捷布斯克州签署深化友好省州交流合作协议书,"
+        "与格鲁吉亚伊梅列季州签署建立友好省州关系协议书。"
+    )
+    records = _records(text)
+    assert [slug for slug, _, ids in records if ids == [GUIZHOU, VITEBSK]] == ["other"]
+    # the second part shares the subject: Guizhou and Imereti, a province the gazetteer lacks
+    assert ("sister_state_province", None, [GUIZHOU]) in records
