@@ -100,6 +100,8 @@ _PUBLICATION_AFTER = re.compile(
     r"(?:日报|日報|晚报|晚報|周报|週報|时报|時報|商报|商報|新闻网|新聞網|电视台|電視台)"
     r"|\s+(?:Daily|Times|Post|Tribune|Herald|Review|Gazette|Chronicle)\b"
 )
+#: A place's clock ("美国太平洋时间周一", "中国广州时间", "Beijing time"): no place of the story.
+_CLOCK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?时间|\s+(?:standard\s+)?time\b")
 #: Towns abroad smaller than this are named in Chinese with their suffix (see _common_word).
 _SMALL_TOWN = 10_000
 _TOWN_SUFFIX = re.compile(r"[市州县縣镇鎮城村郡]")
@@ -236,6 +238,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         for i, m in enumerate(mentions)
         if not _common_word(text, m, mentions[i - 1] if i else None)
         and not _PUBLICATION_AFTER.match(text, m.end)
+        and not _CLOCK_AFTER.match(text, m.end)
     ]
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)

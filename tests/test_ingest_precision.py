@@ -3,9 +3,10 @@
 Each rule is broad and tested on a short real sentence of the development part (its page
 named beside it): a province written before its city without a suffix is two names; a place
 right before a name the gazetteer does not know only locates it, and a pair names the party
-it knows rather than the province or country that holds the other. Types: the agreement's
-noun decides (a letter of intent is a memorandum; an agreement on cooperation between partners
-is an agreement of its own, beside a founding told in the same sentence).
+it knows rather than the province or country that holds the other; a place's clock
+("美国太平洋时间") is no place. Types: the agreement's noun decides (a letter of intent is a
+memorandum; an agreement on cooperation between partners is an agreement of its own, beside a
+founding told in the same sentence).
 """
 
 from __future__ import annotations
@@ -83,3 +84,9 @@ def test_an_agreement_on_cooperation_between_partners_is_an_agreement_beside_a_f
     assert [slug for slug, _, ids in records if ids == [GUIZHOU, VITEBSK]] == ["other"]
     # the second part shares the subject: Guizhou and Imereti, a province the gazetteer lacks
     assert ("sister_state_province", None, [GUIZHOU]) in records
+
+
+def test_a_places_clock_is_no_place_of_the_story():
+    # www.singtaousa.com/2024-07-24/…/4936271 (traditional in the page)
+    text = "美国太平洋时间周一(22日)晚上9时(即中国广州时间周二中午12点),三藩市市长布里德与广州市长孙志洋"
+    assert [m.text for m in find_places(text)] == ["三藩市", "广州市"]
