@@ -196,7 +196,7 @@ EVENT_CUES = re.compile(
     # "the formation of", "a resolution approving", "establishment".
     r"\bbecom(?:e|es|ing)\b|\bformation\b|\bestablish(?:es|ing|ment)?\b|"
     r"\bapprov(?:e|es|ed|ing|al)\b|\bjoin(?:s|ed)?\b|"
-    r"签署|签订|签约|签字|举行|举办|召开|开幕|启动|达成|缔结|会见|发表|商定|结好|结为|结成|续签|重申|"
+    r"签署|签订|签约|签字|举行|举办|召开|开幕|闭幕|落幕|启动|达成|缔结|会见|发表|商定|结好|结为|结成|续签|重申|"
     r"批准",
     re.I,
 )

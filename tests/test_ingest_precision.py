@@ -6,7 +6,7 @@ right before a name the gazetteer does not know only locates it, and a pair name
 it knows rather than the province or country that holds the other; a place's clock
 ("美国太平洋时间") is no place. Types: the agreement's noun decides (a letter of intent is a
 memorandum; an agreement on cooperation between partners is an agreement of its own, beside a
-founding told in the same sentence).
+founding told in the same sentence). Events: a gathering told closing (闭幕) took place.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from partnermap.ingest.places import find_places
 from partnermap.ingest.propose import propose
 from partnermap.ingest.text import Document
 
-KUNMING, YUNNAN = "geonames:1804651", "cn:530000"
+KUNMING, YUNNAN, WUHAN = "geonames:1804651", "cn:530000", "geonames:1791247"
 QINGYANG, QUEBEC = "geonames:12359313", "adm1:CA.10"
 SHIZUISHAN = "geonames:12324556"
 GUIZHOU, VITEBSK = "cn:520000", "adm1:BY.07"
@@ -90,3 +90,13 @@ def test_a_places_clock_is_no_place_of_the_story():
     # www.singtaousa.com/2024-07-24/…/4936271 (traditional in the page)
     text = "美国太平洋时间周一(22日)晚上9时(即中国广州时间周二中午12点),三藩市市长布里德与广州市长孙志洋"
     assert [m.text for m in find_places(text)] == ["三藩市", "广州市"]
+
+
+# Events ------------------------------------------------------------------------------------
+
+
+def test_a_gathering_told_closing_took_place():
+    # m.shzx.org/a/27-31072-0.html
+    text = "11月16日,2018中国国际友好城市大会在武汉闭幕。"
+    (record,) = _records(text)
+    assert record[0] == "conference" and record[1] == "2018-11-16" and WUHAN in record[2]
