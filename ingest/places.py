@@ -70,6 +70,28 @@ _UNKNOWN_PLACE_AFTER = re.compile(
     r"(?:(?!国际|友好|城市|人民|全国|地区|首府|省会|首都)[^\W\d_a-zA-Z与和及同在的、为是将等对向从到共]){2,6}?"
     r"(?:特别行政区|自治区|自治州|自治县|大区|省|州|市|县|区|郡|道|盟)(?![长委政府级民域内外属际])"
 )
+#: Parts of a city that are no place of their own ("成都市高新区"), and words that only end
+#: like a name ("街道", "渠道").
+_NO_UNKNOWN_PLACE = (
+    "新区",
+    "开发区",
+    "经开区",
+    "自贸区",
+    "园区",
+    "社区",
+    "城区",
+    "市区",
+    "景区",
+    "保税区",
+    "示范区",
+    "试验区",
+    "片区",
+    "街道",
+    "渠道",
+    "通道",
+    "大道",
+    "频道",
+)
 #: Names of both countries at once, and adjectives: they name the countries only when the
 #: record names no smaller place.
 _WEAK_COUNTRIES = re.compile(
@@ -758,7 +780,12 @@ def _mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
     for i, mention in enumerate(marked):
         unknown = _UNKNOWN_PLACE_AFTER.match(text, mention.end, mention.end + 12)
         following = marked[i + 1].start if i + 1 < len(marked) else len(text)
-        if mention.strength == "name" and unknown and unknown.end() <= following:
+        if (
+            mention.strength == "name"
+            and unknown
+            and unknown.end() <= following
+            and not unknown.group().endswith(_NO_UNKNOWN_PLACE)
+        ):
             marked[i] = replace(mention, strength="qualifier", holds_unknown=unknown.group())
     return marked
 
