@@ -226,10 +226,12 @@ class Proposal:
 
     def chosen_places(self) -> list[PlaceMention]:
         """The place mentions that become localities: names, and country adjectives ("中美",
-        "Chinese") unless the record is an agreement between local governments."""
+        "Chinese") unless the record is an agreement between local governments; no country
+        for a partnership between local governments."""
         names = [m for m in self.places if m.strength == "name"]
         local = any(m.place.level != "country" and not m.site for m in names)
-        if local and self.clause:
+        if local and (self.clause or self.type.slug in _FOUNDINGS):
+            # A partnership between local governments names them, not their countries.
             return [m for m in names if m.place.level != "country"]
         if not local or self.type.slug not in AGREEMENT_TYPES:
             weak = [m for m in self.places if m.strength == "weak"]

@@ -4,9 +4,10 @@ Each rule is broad and tested on a short real sentence of the development part (
 named beside it): a province written before its city without a suffix is two names; a place
 right before a name the gazetteer does not know only locates it, and a pair names the party
 it knows rather than the province or country that holds the other; a place's clock
-("美国太平洋时间") is no place. Types: the agreement's noun decides (a letter of intent is a
-memorandum; an agreement on cooperation between partners is an agreement of its own, beside a
-founding told in the same sentence). Events: a gathering told closing (闭幕) took place.
+("美国太平洋时间") is no place; a partnership between local governments names no country.
+Types: the agreement's noun decides (a letter of intent is a memorandum; an agreement on
+cooperation between partners is an agreement of its own, beside a founding told in the same
+sentence). Events: a gathering told closing (闭幕) took place.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ QINGYANG, QUEBEC = "geonames:12359313", "adm1:CA.10"
 SHIZUISHAN = "geonames:12324556"
 GUIZHOU, VITEBSK = "cn:520000", "adm1:BY.07"
 BIJIE = "geonames:1816373"
+GYEONGGI, JIANGSU = "adm1:KR.13", "cn:320000"
 
 
 def _document(text: str) -> Document:
@@ -102,3 +104,12 @@ def test_a_gathering_told_closing_took_place():
     text = "11月16日,2018中国国际友好城市大会在武汉闭幕。"
     (record,) = _records(text)
     assert record[0] == "conference" and record[1] == "2018-11-16" and WUHAN in record[2]
+
+
+def test_a_partnership_between_local_governments_names_no_country():
+    # gyeonggido-korea.com/2024/06/from-friendship-to-sisterhood-gyeonggi.html
+    text = (
+        "Gyeonggi Province and Jiangsu Province first forged a friendly relationship in 2011 "
+        "when Party Secretary Xin Changxing visited Korea.\n"
+    )
+    assert _records(text) == [("friendship", "2011", [GYEONGGI, JIANGSU])]
