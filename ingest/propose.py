@@ -91,6 +91,8 @@ _LISTED_AFTER = re.compile(r"[^，。,；;]{0,8}?(?:分别为|分别是|包括|�
 _EITHER_BEFORE = re.compile(
     r"(?:协议|协定|备忘录|agreements?|MOUs?)\s*(?:或者?|或是|\bor)\s*$", re.I
 )
+#: How far after a bare agreement word the text may name its kind (see _named_after).
+_RECALL_CHARS = 600
 _DECLARATION = re.compile(r"declaration|statement|communiqu|宣言|声明|公报", re.I)
 #: "此次会议", "this summit", "参加会议", "a meeting": a gathering already told, or none.
 _RECALLED_BEFORE = re.compile(
@@ -316,6 +318,7 @@ def _propose(document: Document) -> list[Proposal]:
         _add_attendees(text, block, places, proposals)
     merged = _merge(proposals)
     for proposal in merged:
+        _named_after(text, proposal)
         if only_stamped(proposal.date, dates.mentions):
             word = proposal.date.mention
             counted = f"{word.text!r} counted from " if word and word.stamped else ""
@@ -327,6 +330,23 @@ def _propose(document: Document) -> list[Proposal]:
                 "not the event's date: a stamp may be a re-post's",
             )
     return merged
+
+
+def _named_after(text: str, proposal: Proposal) -> None:
+    """Give an agreement told by a bare word ("signed the first agreement") the kind the text
+    names when it recalls it next ("The memorandum of understanding, which …", "该备忘录"),
+    even in a sentence that tells no event."""
+    if not _bare_agreement(proposal):
+        return
+    end = proposal.type.end
+    window = text[end : end + _RECALL_CHARS]
+    for cue in type_cues(window):
+        before = window[max(0, cue.start - 12) : cue.start]
+        if cue.slug in _NAMED_AGREEMENTS and _RECALLED_BEFORE.search(before):
+            proposal.type = Cue(cue.slug, proposal.type.start, proposal.type.end, cue.text)
+            return
+        if cue.slug in AGREEMENT_TYPES:
+            return
 
 
 def _from_founding(told: DateChoice) -> DateChoice:

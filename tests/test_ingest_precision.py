@@ -7,7 +7,7 @@ it knows rather than the province or country that holds the other; a place's clo
 ("美国太平洋时间") is no place; a partnership between local governments names no country.
 Types: the agreement's noun decides (a letter of intent is a memorandum; an agreement on
 cooperation between partners is an agreement of its own, beside a founding told in the same
-sentence). Events: a gathering told closing (闭幕) took place.
+sentence; an agreement told by a bare word is of the kind the text recalls it by). Events: a gathering told closing (闭幕) took place.
 """
 
 from __future__ import annotations
@@ -113,3 +113,15 @@ def test_a_partnership_between_local_governments_names_no_country():
         "when Party Secretary Xin Changxing visited Korea.\n"
     )
     assert _records(text) == [("friendship", "2011", [GYEONGGI, JIANGSU])]
+
+
+def test_an_agreement_told_by_a_bare_word_takes_the_kind_the_text_recalls_it_by():
+    # dev.asian-power.com/project/in-focus/china-california-ink-clean-energy-agreement
+    text = (
+        "California Governor Jerry Brown and Vice Chairman Xie Zhenhua of the National "
+        "Development and Reform Commission last week signed the first agreement between a U.S. "
+        "state and China on greater cooperation in clean energy technologies.\n"
+        "The memorandum of understanding, which will be in effect for two-years, commits "
+        "Chinese and California environment and energy officials to work together.\n"
+    )
+    assert [slug for slug, _, _ in _records(text)] == ["mou"]
