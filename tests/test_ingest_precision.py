@@ -7,7 +7,8 @@ it knows rather than the province or country that holds the other; a place's clo
 ("美国太平洋时间") is no place; a partnership between local governments names no country.
 Types: the agreement's noun decides (a letter of intent is a memorandum; an agreement on
 cooperation between partners is an agreement of its own, beside a founding told in the same
-sentence; an agreement told by a bare word is of the kind the text recalls it by). Events: a gathering told closing (闭幕) took place.
+sentence; an agreement told by a bare word is of the kind the text recalls it by). Events: a
+gathering told closing (闭幕) took place.
 """
 
 from __future__ import annotations
