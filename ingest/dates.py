@@ -127,6 +127,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("en", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
+    # "last May", "this September": a month counted from the document's date.
+    (
+        "named-month",
+        re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+{_MONTH_NAME}\b(?![ \t]*\d)"),
+    ),
     # A month alone, after a preposition and capitalised ("in May", not "may"): its year comes
     # from the document (see complete_dates).
     (
@@ -364,6 +369,8 @@ def _relative_basis(style: str, match: re.Match[str], text: str) -> str | None:
         return span_basis(match)
     if style == "same-year":
         return "same-year"
+    if style == "named-month":
+        return f"month-of:{match.group('rel').lower()}:{_MONTHS[match.group('month').lower()]}"
     return ""
 
 
@@ -553,7 +560,7 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
         return replace(
             mention, year=anchor.year, inferred=True, basis=f"the year of {anchor.text!r}"
         )
-    if mention.basis.startswith(("span:", "weekday:", "anniversary:")):
+    if mention.basis.startswith(("span:", "weekday:", "anniversary:", "month-of:")):
         anchor = timed
         if anchor is None and mention.basis.startswith(("span:year", "anniversary:")):
             first = anchors.full[0] if anchors.full else None

@@ -156,7 +156,8 @@ def resolve(mention: DateMention, anchor: DateMention) -> DateMention:
     Parameters
     ----------
     mention
-        A mention whose ``basis`` is "weekday:…", "span:…" or "anniversary:…".
+        A mention whose ``basis`` is "weekday:…", "span:…", "month-of:…" or
+        "anniversary:…".
     anchor
         The document's own date: a weekday or a day needs its day, a month its month.
 
@@ -176,6 +177,8 @@ def resolve(mention: DateMention, anchor: DateMention) -> DateMention:
     on_stamp = anchor.stamp or anchor.stamped
     if kind == "anniversary":
         return replace(mention, year=anchor.year - int(rest), inferred=True, basis=how)
+    if kind == "month-of":
+        return _named_month(mention, anchor, rest, how, on_stamp)
     unit, _, amount = rest.rpartition(":") if kind == "weekday" else rest.partition(":")
     own = on_stamp and (kind == "weekday" or int(amount) == 0)
     if kind == "span" and unit == "year":
@@ -211,6 +214,25 @@ def resolve(mention: DateMention, anchor: DateMention) -> DateMention:
         return mention
     year, month = monday.year, monday.month
     return replace(mention, year=year, month=month, inferred=True, basis=how, stamped=own)
+
+
+def _named_month(
+    mention: DateMention, anchor: DateMention, rest: str, how: str, on_stamp: bool
+) -> DateMention:
+    """ "last May" (the latest May before the anchor's month), "this May" (in the anchor's
+    year), "next May" (the first May after it); the mention unchanged without the anchor's
+    month."""
+    if anchor.month is None or anchor.year is None:
+        return mention
+    rel, _, number = rest.partition(":")
+    month = int(number)
+    year = anchor.year
+    if rel == "last" and month >= anchor.month:
+        year -= 1
+    elif rel == "next" and month <= anchor.month:
+        year += 1
+    stamped = on_stamp and (year, month) == (anchor.year, anchor.month)
+    return replace(mention, year=year, month=month, inferred=True, basis=how, stamped=stamped)
 
 
 def _weekday(base: dt.date, how: str, weekday: int) -> dt.date:

@@ -6,7 +6,8 @@ path by which the stamp's date could reach a record: a word that names the stamp
 ("today", "今天", a weekday on the stamp's weekday), a day alone completed from the stamp
 ("27日" on the 27th), a week, month or year named from it ("this week", "本月", "今年"), and a
 date inherited from an event so dated. A word counted to another day ("on Sunday" in
-Monday's story, "26日") and a month and day the text writes stay the record's date. (The stamp
+Monday's story, "26日", "last May") and a month and day the text writes stay the record's
+date. (The stamp
 itself chosen as a date, and a pair split from a stamp-dated sentence, are closed by
 tests/test_ingest_general.py.) Every text is short and shaped like the pages of the corpus.
 """
@@ -88,3 +89,16 @@ def test_an_event_told_after_one_dated_by_today_inherits_no_date():
 def test_a_month_and_day_the_text_writes_on_the_stamps_day_is_the_records_date():
     text = "发布时间:2006-05-09 17:30\n\n5月9日上午,江苏省与加利福尼亚州在南京签署合作备忘录。\n"
     assert _dates(text) == [("mou", "2006-05-09")]
+
+
+def test_a_month_named_last_or_this_counts_from_the_address():
+    # ccgp-fushun.com/archive/2004-10/20/content_1109899.htm
+    address = "Source: http://ccgp-fushun.com/archive/2004-10/20/content_1109899.htm\n\n"
+    last = (
+        "Williams was returning a visit by his counterpart Wang Qishan last May, when a "
+        "five-year memorandum of understanding was signed.\n"
+    )
+    assert _dates(address + last) == [("mou", "2004-05")]
+    # "this October" on an October page is the address's own month
+    this = "Beijing and Washington signed a memorandum of understanding this October.\n"
+    assert _dates(address + this) == [("mou", None)]
