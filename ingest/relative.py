@@ -5,7 +5,10 @@ A news story dates its events from the day it was written: "on Sunday", "21日�
 whose ``basis`` names the relation ("weekday:-1:6" is last Sunday); :func:`resolve` counts it
 from an anchor, the document's own date (its dateline, address or publication stamp). An
 anniversary ("35th anniversary of their sister relationship", "结好30周年", "45年前建立") counts
-back to the year a relationship was founded.
+back to the year a relationship was founded. "last May", "this September" name a month counted
+from the same anchor. A word that names the anchor's own day, week, month or year, when the
+anchor is the page's stamp, is marked ``stamped``: a stamp may be a re-post's, so such a date
+dates no record (see :func:`partnermap.ingest.dates.only_stamped`).
 """
 
 from __future__ import annotations
