@@ -59,6 +59,8 @@ _EN_PARTY_BEFORE = re.compile(
     r"\b(?:(?:State\s+|Provincial\s+|Municipal\s+)?Government\s+of|State\s+of|City\s+of|"
     r"Province\s+of|County\s+of)\s+(?:the\s+)?$"
 )
+#: "Washington State", "New Jersey State": the state, whatever town nearby shares its name.
+_EN_STATE_AFTER = re.compile(r"^\s+State\b")
 _ZH_PARTY_AFTER = re.compile(r"^(?:省|市|县|州|区)?(?:人民)?政府")
 _SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
 #: What may stand between a place and the larger one it is qualified by: "、" lists places.
@@ -635,7 +637,9 @@ def _resolve(
     if found := _EN_PARTY_BEFORE.search(before):
         party_start = start - (len(before) - found.start())
     after = text[end : end + 60]
-    if found := (_EN_PARTY_AFTER.match(after) or _ZH_PARTY_AFTER.match(after)):
+    if found := (
+        _EN_PARTY_AFTER.match(after) or _EN_STATE_AFTER.match(after) or _ZH_PARTY_AFTER.match(after)
+    ):
         party_end = end + found.end()
     is_party = (party_start, party_end) != (start, end)
     query = text[party_start:party_end]

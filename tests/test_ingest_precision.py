@@ -4,11 +4,11 @@ Each rule is broad and tested on a short real sentence of the development part (
 named beside it): a province written before its city without a suffix is two names; a place
 right before a name the gazetteer does not know only locates it, and a pair names the party
 it knows rather than the province or country that holds the other; a place's clock
-("美国太平洋时间") is no place; a partnership between local governments names no country.
-Types: the agreement's noun decides (a letter of intent is a memorandum; an agreement on
-cooperation between partners is an agreement of its own, beside a founding told in the same
-sentence; an agreement told by a bare word is of the kind the text recalls it by). Events: a
-gathering told closing (闭幕) took place.
+("美国太平洋时间") is no place; "Washington State" is the state; a partnership between local
+governments names no country. Types: the agreement's noun decides (a letter of intent is a
+memorandum; an agreement on cooperation between partners is an agreement of its own, beside a
+founding told in the same sentence; an agreement told by a bare word is of the kind the text
+recalls it by). Events: a gathering told closing (闭幕) took place.
 """
 
 from __future__ import annotations
@@ -89,6 +89,12 @@ def test_an_agreement_on_cooperation_between_partners_is_an_agreement_beside_a_f
     assert [slug for slug, _, ids in records if ids == [GUIZHOU, VITEBSK]] == ["other"]
     # the second part shares the subject: Guizhou and Imereti, a province the gazetteer lacks
     assert ("sister_state_province", None, [GUIZHOU]) in records
+
+
+def test_a_name_written_with_state_is_the_state_whatever_town_nearby_shares_it():
+    # www.jeonbuk.go.kr/eng/index.jeonbuk?menuCd=DOM_000001001001006000
+    text = "  • Washington State (17th May, 1996)\n  • New Jersey State (19th May, 2000) of the USA"
+    assert [m.place.id for m in find_places(text)][:2] == ["US-WA", "US-NJ"]
 
 
 def test_a_places_clock_is_no_place_of_the_story():
