@@ -27,6 +27,13 @@ from partnermap.page.summary import summary
 ZOOM_REST_MS = 300
 
 
+#: The map's answer is stamped once plotly has drawn it (two frames on): the panels, the table
+#: and the timeline that follow the stamp would otherwise be answered and applied while plotly
+#: draws the new map, and the map would show later.
+_DRAWN_THEN_STAMP = """(figure) => new Promise((stamp) =>
+  requestAnimationFrame(() => requestAnimationFrame(() => stamp(Date.now()))))"""
+
+
 def register(app: Dash, context: AppContext) -> None:
     """Register the map callbacks on ``app``."""
 
@@ -66,7 +73,7 @@ def register(app: Dash, context: AppContext) -> None:
     )
 
     app.clientside_callback(
-        "(figure) => Date.now()",
+        _DRAWN_THEN_STAMP,
         Output(ids.MAP_ANSWERED, "data"),
         Input(ids.MAP, "figure"),
     )
