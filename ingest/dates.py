@@ -228,10 +228,6 @@ class DateMention:
     basis: str = ""
     #: An anniversary: the year is when a partnership was founded (see relative.py).
     founding: bool = False
-    #: The date is the day (week, month, year) of the page's posting, edition or address
-    #: stamp, named by a word counted from it ("today", "on Tuesday" in a Tuesday's story,
-    #: "27日" on the 27th, "this week", "今年"): the text does not write it.
-    stamped: bool = False
 
     @property
     def stamp(self) -> bool:
@@ -595,7 +591,6 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
     if anchor is None or anchor.month is None:
         return mention
     year, month = anchor.year, anchor.month
-    anchor_day = (anchor.year, anchor.month, anchor.day)
     if anchor.day and mention.day and mention.day > anchor.day:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return replace(
@@ -604,7 +599,6 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
         month=month,
         inferred=True,
         basis=f"month and year from {anchor.text!r}",
-        stamped=(anchor.stamp or anchor.stamped) and (year, month, mention.day) == anchor_day,
     )
 
 
@@ -732,12 +726,11 @@ def only_stamped(choice: DateChoice, mentions: Sequence[DateMention]) -> bool:
     Returns
     -------
     bool
-        True when the date is a stamp's date, or its month or year, and the text does not
-        write it: no mention supports it, the stamp itself does, or a word whose day (month,
-        year) was counted from the stamp ("today", "on Tuesday" on a Tuesday's page, "27日",
-        "this week", "今年"). A stamp may be a re-post's, printed when the story was copied;
-        only a date the text writes next to the event dates it on the stamp's day. A word
-        counted to another day ("on Sunday" in Monday's story) is the text's.
+        True when the date is a stamp's date, or its month or year, and no word of the running
+        text supports it (no mention, or the stamp itself). A word counted from the page's
+        own date ("today", "on Sunday" in a story filed on a Sunday, "27日", "this week") is
+        the text's evidence, as issue 18 asks; a page that says it is a copy of an earlier
+        story counts nothing from its stamp (:func:`page_date`).
     """
     if choice.value is None:
         return False
@@ -745,7 +738,7 @@ def only_stamped(choice: DateChoice, mentions: Sequence[DateMention]) -> bool:
     if not any(value.startswith(choice.value) for value in stamped):
         return False
     mention = choice.mention
-    return mention is None or mention.stamp or mention.stamped
+    return mention is None or mention.stamp
 
 
 def _score(text: str, mention: DateMention) -> tuple[int, int]:

@@ -320,13 +320,11 @@ def _propose(document: Document) -> list[Proposal]:
     for proposal in merged:
         _named_after(text, proposal)
         if only_stamped(proposal.date, dates.mentions):
-            word = proposal.date.mention
-            counted = f"{word.text!r} counted from " if word and word.stamped else ""
             proposal.date = DateChoice(
                 None,
                 None,
                 0.6,
-                f"the only date for it is {counted}the page's stamp ({proposal.date.value}), "
+                f"the only date for it is the page's stamp ({proposal.date.value}), "
                 "not the event's date: a stamp may be a re-post's",
             )
     return merged

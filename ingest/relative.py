@@ -6,9 +6,8 @@ whose ``basis`` names the relation ("weekday:-1:6" is last Sunday); :func:`resol
 from an anchor, the document's own date (its dateline, address or publication stamp). An
 anniversary ("35th anniversary of their sister relationship", "结好30周年", "45年前建立") counts
 back to the year a relationship was founded. "last May", "this September" name a month counted
-from the same anchor. A word that names the anchor's own day, week, month or year, when the
-anchor is the page's stamp, is marked ``stamped``: a stamp may be a re-post's, so such a date
-dates no record (see :func:`partnermap.ingest.dates.only_stamped`).
+from the same anchor, also when it names the anchor's own day ("on Sunday" in a story filed on
+a Sunday): a page that says it is a copy gives no anchor (``dates.page_date``).
 """
 
 from __future__ import annotations
@@ -169,31 +168,25 @@ def resolve(mention: DateMention, anchor: DateMention) -> DateMention:
     DateMention
         The mention with the parts the relation and the anchor give (the year only for an
         anniversary or a year; year and month for a month, or a week within one month); the
-        mention unchanged when the anchor is too coarse. It is ``stamped`` when the anchor
-        rests on the page's stamp and the word names the anchor's own day, week, month or
-        year ("today", "on Tuesday" in a Tuesday's story, "this week", "今年").
+        mention unchanged when the anchor is too coarse.
     """
     kind, _, rest = mention.basis.partition(":")
     if anchor.year is None:
         return mention
     how = f"{mention.text!r} counted from {anchor.text!r}"
-    on_stamp = anchor.stamp or anchor.stamped
     if kind == "anniversary":
         return replace(mention, year=anchor.year - int(rest), inferred=True, basis=how)
     if kind == "month-of":
-        return _named_month(mention, anchor, rest, how, on_stamp)
+        return _named_month(mention, anchor, rest, how)
     unit, _, amount = rest.rpartition(":") if kind == "weekday" else rest.partition(":")
-    own = on_stamp and (kind == "weekday" or int(amount) == 0)
     if kind == "span" and unit == "year":
-        year = anchor.year + int(amount)
-        stamped = own and mention.month is None
-        return replace(mention, year=year, inferred=True, basis=how, stamped=stamped)
+        return replace(mention, year=anchor.year + int(amount), inferred=True, basis=how)
     if kind == "span" and unit == "month":
         if anchor.month is None:
             return mention
         index = anchor.year * 12 + anchor.month - 1 + int(amount)
         year, month = index // 12, index % 12 + 1
-        return replace(mention, year=year, month=month, inferred=True, basis=how, stamped=own)
+        return replace(mention, year=year, month=month, inferred=True, basis=how)
     if anchor.precision < 3:
         return mention
     base = dt.date(anchor.year, anchor.month or 1, anchor.day or 1)
@@ -203,25 +196,16 @@ def resolve(mention: DateMention, anchor: DateMention) -> DateMention:
         else:
             day = base + dt.timedelta(days=int(amount))
         return replace(
-            mention,
-            year=day.year,
-            month=day.month,
-            day=day.day,
-            inferred=True,
-            basis=how,
-            stamped=own and day == base,
+            mention, year=day.year, month=day.month, day=day.day, inferred=True, basis=how
         )
     monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=int(amount))
     sunday = monday + dt.timedelta(days=6)
     if (monday.year, monday.month) != (sunday.year, sunday.month):
         return mention
-    year, month = monday.year, monday.month
-    return replace(mention, year=year, month=month, inferred=True, basis=how, stamped=own)
+    return replace(mention, year=monday.year, month=monday.month, inferred=True, basis=how)
 
 
-def _named_month(
-    mention: DateMention, anchor: DateMention, rest: str, how: str, on_stamp: bool
-) -> DateMention:
+def _named_month(mention: DateMention, anchor: DateMention, rest: str, how: str) -> DateMention:
     """ "last May" (the latest May before the anchor's month), "this May" (in the anchor's
     year), "next May" (the first May after it); the mention unchanged without the anchor's
     month."""
@@ -234,8 +218,7 @@ def _named_month(
         year -= 1
     elif rel == "next" and month <= anchor.month:
         year += 1
-    stamped = on_stamp and (year, month) == (anchor.year, anchor.month)
-    return replace(mention, year=year, month=month, inferred=True, basis=how, stamped=stamped)
+    return replace(mention, year=year, month=month, inferred=True, basis=how)
 
 
 def _weekday(base: dt.date, how: str, weekday: int) -> dt.date:

@@ -183,9 +183,9 @@ def test_a_province_that_holds_the_partner_city_and_an_agreement_on_the_relation
         "Daily.\nAn agreement on the relationship was signed by the cities' top officials during "
         "a roundtable in Wuhan, the province's capital city.\n"
     )
-    # "on Tuesday" is the address's own day (2023-10-31), which dates no record: a stamp may
-    # be a re-post's
-    assert _records(text) == [("sister_city", None, ["geonames:1790587", "geonames:4255466"])]
+    assert _records(text) == [
+        ("sister_city", "2023-10-31", ["geonames:1790587", "geonames:4255466"])
+    ]
 
 
 def test_one_city_with_two_partners_is_two_partnerships():
