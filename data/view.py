@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from partnermap.data import texts
 from partnermap.data.counting import UNDATED, primary_sector, year_of
 from partnermap.data.evidence import evidence_level
 from partnermap.data.filters import EVIDENCE_GROUPS, LEVEL_GROUPS, FilterState
@@ -313,6 +314,14 @@ class MapView:
                     owners.append(i)
                     names.append(key(name))
         return np.array(owners, dtype=np.int64), names
+
+
+def node_name(view: MapView, node: str, lang: str) -> str:
+    """Both names of a place, division or country of ``view`` (``MapView.nodes``), ``lang``'s
+    first ("Zhenjiang · 镇江"); the id itself when the view has no such node."""
+    if node not in view.nodes.index:
+        return node
+    return texts.bilingual(view.nodes.at[node, "name_en"], view.nodes.at[node, "name_zh"], lang)
 
 
 def regions_from_geojson(collection: Mapping) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from partnermap.data import texts
 from partnermap.data.citations import citations
 from partnermap.data.filters import FilterState
 from partnermap.data.schema import Locality, Record
-from partnermap.data.view import MapView, inside_region, link_mask
+from partnermap.data.view import MapView, inside_region, link_mask, node_name
 from partnermap.data.vocabulary import SECTORS, TYPES
 
 
@@ -81,23 +81,8 @@ def selection_note(view: MapView, selection: Sequence[str] | None, lang: str) ->
 
 def selection_name(view: MapView, selection: Sequence[str], lang: str) -> str:
     """The names of what ``selection`` points at, as the details panel heads it: both names of
-    each place, division or country (``MapView.nodes``) joined by " — ", an unknown id as is.
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace
-    >>> import pandas as pd
-    >>> nodes = pd.DataFrame({"name_en": ["Zhenjiang"], "name_zh": ["镇江"]}, index=["z"])
-    >>> selection_name(SimpleNamespace(nodes=nodes), ("pair", "z", "x"), "en")
-    'Zhenjiang · 镇江 — x'
-    """
-    nodes = view.nodes
-    return " — ".join(
-        texts.bilingual(nodes.at[node, "name_en"], nodes.at[node, "name_zh"], lang)
-        if node in nodes.index
-        else node
-        for node in selection[1:]
-    )
+    each place, division or country joined by " — " (``partnermap.data.view.node_name``)."""
+    return " — ".join(node_name(view, node, lang) for node in selection[1:])
 
 
 def place_name(locality: Locality, lang: str) -> str:

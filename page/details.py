@@ -14,7 +14,7 @@ from dash import html
 from partnermap.data import texts
 from partnermap.data.evidence import evidence_level
 from partnermap.data.schema import Record, Source
-from partnermap.data.view import MapView, inside_region, link_mask
+from partnermap.data.view import MapView, inside_region, link_mask, node_name
 
 #: Where the app serves the source documents, relative to the page.
 SOURCES_PATH = "sources/"
@@ -87,7 +87,7 @@ def panel(
         names = tuple(sorted(view.state.place))
     if not records:  # also for a selection a link names but this corpus does not have
         return [html.P(texts.ui("details_hint", lang), className="hint")]
-    title = (" — " if chosen else ", ").join(_place_name(view, pid, lang) for pid in names)
+    title = (" — " if chosen else ", ").join(node_name(view, pid, lang) for pid in names)
     heading = f"{title}: {texts.agreements(len(records), lang)}"
     if len(records) > MAX_LISTED:
         heading += texts.ui("details_shown", lang).format(n=MAX_LISTED)
@@ -101,11 +101,6 @@ def panel(
             className="records",
         ),
     ]
-
-
-def _place_name(view: MapView, place_id: str, lang: str) -> str:
-    row = view.nodes.loc[place_id]
-    return texts.bilingual(row["name_en"], row["name_zh"], lang)
 
 
 def _record(record: Record, lang: str, draft: bool = False) -> html.Article:

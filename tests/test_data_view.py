@@ -17,6 +17,7 @@ from partnermap.data.view import (
     CorpusIndex,
     build_index,
     build_view,
+    node_name,
     regions_from_geojson,
 )
 from partnermap.data.vocabulary import SECTORS, TYPES
@@ -167,3 +168,11 @@ def test_regions_from_geojson() -> None:
     assert frame.to_dict("records") == [
         {"id": "US-CA", "name_en": "California", "name_zh": "加利福尼亚州", "country": "US"}
     ]
+
+
+def test_a_node_is_named_in_both_languages_and_an_unknown_id_as_itself() -> None:
+    view = build_view(index(), FilterState())
+    assert node_name(view, ZHENJIANG, "en") == "Zhenjiang · 镇江"
+    assert node_name(view, CALIFORNIA, "zh") == "加利福尼亚州 · California"
+    assert node_name(view, "country:CN", "en").startswith("China")
+    assert node_name(view, "geonames:0", "en") == "geonames:0"
