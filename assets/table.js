@@ -13,6 +13,7 @@
 
   function header(column) {
     const th = element("th", "", { scope: "col", "aria-sort": column.aria_sort });
+    if (column.numeric) th.className = "num";
     const button = element("button", column.label, {
       class: "sort",
       "data-column": column.key,

@@ -30,6 +30,8 @@ COLUMNS = {
     "partners": ("col_partners", "partners"),
     "listed": ("col_listed", "listed"),
 }
+#: The columns of counts: right-aligned, headers too, so a header stands over its figures.
+NUMERIC = frozenset({"count", "partners", "listed"})
 DEFAULT_SORT = {"column": urlstate.DEFAULT_SORT[0], "descending": urlstate.DEFAULT_SORT[1]}
 #: Rows rendered at most; the caption says when more places are in view.
 MAX_ROWS = 50
@@ -85,7 +87,7 @@ def table(view: MapView, lang: str, sort: dict[str, Any]) -> str:
     -------
     str
         A JSON object: ``caption``; ``columns``, each with its ``key``, ``label``, ``sort``
-        (the sort a click sets), ``aria_sort`` and ``arrow``; ``rows``, each a place with
+        (the sort a click sets), ``aria_sort``, ``arrow`` and ``numeric``; ``rows``, each a place with
         ``selection`` (what a click selects), ``name``, ``other_name``, ``country``,
         ``level``, ``national``, ``count``, ``partners`` and ``listed``; and the texts
         ``hint``, ``badge`` and ``other_lang`` (the language of ``other_name``).
@@ -118,6 +120,7 @@ def _column(key: str, lang: str, sort: dict[str, Any]) -> dict[str, Any]:
         "sort": next_sort(sort, key),
         "aria_sort": ("descending" if descending else "ascending") if active else "none",
         "arrow": ("▼" if descending else "▲") if active else "",
+        "numeric": key in NUMERIC,
     }
 
 

@@ -38,6 +38,7 @@ def test_table_travels_as_json_with_what_each_button_sets() -> None:
     ]
     assert first["count"] == frame.at[0, "count"] and first["listed"] == frame.at[0, "listed"]
     assert drawn["other_lang"] == "zh"
+    assert [c["key"] for c in columns if c["numeric"]] == ["count", "partners", "listed"]
 
 
 def test_table_text_stays_text() -> None:
