@@ -1,4 +1,4 @@
-"""Callbacks: the map's text twin follows the map and the selection (``page.describe_map``)."""
+"""Callbacks: the map's text twin follows the map and the selection (``layers.text_twin``)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 from dash import Dash, Input, Output, State
 
 from partnermap.callbacks.context import AppContext
+from partnermap.layers import text_twin
 from partnermap.page import ids
-from partnermap.page.describe_map import twin
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -23,4 +23,4 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def describe(_answered: int | None, selection: list[str] | None, *controls: Any) -> str:
         state = context.controls_state(*controls)
-        return twin(context.view(state.filters), selection, state.lang)
+        return text_twin.describe(context.view(state.filters), state.lang, selection)

@@ -324,6 +324,25 @@ def node_name(view: MapView, node: str, lang: str) -> str:
     return texts.bilingual(view.nodes.at[node, "name_en"], view.nodes.at[node, "name_zh"], lang)
 
 
+def selected_records(view: MapView, selection: Sequence[str] | None) -> list[Record]:
+    """The kept records behind a selection, as the details panel lists them.
+
+    A place: the records naming it; a region (state or province): naming it or a place inside
+    it; a pair, or a pair of regions or of countries: the links (``MapView.links``) between
+    them, the records its arc counts.
+    """
+    if not selection:
+        return []
+    if selection[0] == "region":
+        inside = inside_region(view, selection[1])
+        return [r for r in view.records if not inside.isdisjoint(ref.id for ref in r.localities)]
+    if selection[0] in ("pair", "regions", "countries"):  # what its arc counts: links only
+        wanted = set(view.links.loc[link_mask(view, selection), "record"])
+        return [r for r in view.records if r.id in wanted]
+    wanted = set(selection[1:])
+    return [r for r in view.records if wanted <= {ref.id for ref in r.localities}]
+
+
 def regions_from_geojson(collection: Mapping) -> pd.DataFrame:
     """Return the regions table from a FeatureCollection of states and provinces.
 

@@ -95,7 +95,7 @@ def export(
             content,
             request.format,
             request.title or default_title(request.lang),
-            text_twin.describe(view, request.lang),
+            text_twin.describe(view, request.lang, request.selection),
             request.lang,
         )
     return Export(content, filename(request, today), request.media_type)

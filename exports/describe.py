@@ -10,7 +10,7 @@ from partnermap.data import texts
 from partnermap.data.citations import citations
 from partnermap.data.filters import FilterState
 from partnermap.data.schema import Locality, Record
-from partnermap.data.view import MapView, inside_region, link_mask, node_name
+from partnermap.data.view import MapView, node_name, selected_records
 from partnermap.data.vocabulary import SECTORS, TYPES
 
 
@@ -65,14 +65,10 @@ def selection_line(view: MapView, selection: Sequence[str] | None, lang: str) ->
 def selection_note(view: MapView, selection: Sequence[str] | None, lang: str) -> str:
     """Return a note when the filters keep no agreement of ``selection``, else "".
 
-    A selection's agreements are those the details panel lists: naming its place, or a place
-    in its region, or joined by one of its links (``partnermap.data.view.link_mask``).
+    A selection's agreements are those the details panel lists
+    (``partnermap.data.view.selected_records``).
     """
-    if not selection:
-        return ""
-    inside = inside_region(view, selection[1]) if selection[0] == "region" else {selection[1]}
-    named = selection[0] in ("place", "region") and view.points["id"].isin(inside).any()
-    if named or link_mask(view, selection).any():
+    if not selection or selected_records(view, selection):
         return ""
     return texts.ui("export_selected_empty", lang).format(
         name=selection_name(view, selection, lang)

@@ -1,27 +1,30 @@
 """The map in words: what a view draws, as sentences a screen reader speaks or an export carries.
 
-The dashboard's live region (``page.describe_map``) and the image exports' titles and
-descriptions (``exports.accessible``) say the same thing, from the same view.
+The dashboard's live region (``callbacks.describe``) and the image exports' titles and
+descriptions (``exports.accessible``) say the same thing, from the same view and selection.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from partnermap.data import texts
-from partnermap.data.view import MapView
+from partnermap.data.view import MapView, selected_records
 from partnermap.layers.figure import drawn_note
 
 #: How many of the places with most agreements the description names.
 BUSIEST = 3
 
 
-def describe(view: MapView, lang: str) -> str:
-    """Say what the map of ``view`` shows, in ``lang``.
+def describe(view: MapView, lang: str, selection: Sequence[str] | None = None) -> str:
+    """Say what the map of ``view`` shows, in ``lang``, then what ``selection`` holds.
 
     The agreements kept, the places drawn by country and the links joining them, the years, the
     places with most agreements, the events drawn at their venues, the national agreements left
-    off the map, and what the map leaves out when it draws only the busiest.
+    off the map, what the map leaves out when it draws only the busiest, and the selection with
+    its agreements ("Selected: Zhenjiang, 2 agreements.").
 
     Parameters
     ----------
@@ -29,6 +32,9 @@ def describe(view: MapView, lang: str) -> str:
         The filtered view.
     lang
         "en" or "zh".
+    selection
+        ("place", id), ("pair", a, b), ("region", id), ("regions", a, b) or ("countries", a,
+        b), or None. A selection that names nothing kept in ``view`` is not mentioned.
 
     Returns
     -------
@@ -64,7 +70,28 @@ def describe(view: MapView, lang: str) -> str:
     note = drawn_note(view, lang)
     if note:
         sentences.append(texts.ui("twin_drawn", lang).format(note=note))
+    chosen = selected_records(view, selection)
+    if selection and chosen:
+        sentences.append(
+            texts.ui("twin_selected", lang).format(
+                name=" — ".join(_name(view, node, lang) for node in selection[1:]),
+                agreements=texts.agreements(len(chosen), lang),
+            )
+        )
     return _join(sentences, lang)
+
+
+def _name(view: MapView, node: str, lang: str) -> str:
+    """A place's or a state's or province's name in ``lang``, or its id when neither."""
+    if node in view.places.index:
+        row = view.places.loc[node]
+    else:
+        regions = view.regions[view.regions["id"] == node]
+        if regions.empty:
+            return node
+        row = regions.iloc[0]
+    zh = row["name_zh"] if isinstance(row["name_zh"], str) else None
+    return texts.name(row["name_en"], zh, lang)
 
 
 def _links(count: int, lang: str) -> str:

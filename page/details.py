@@ -14,7 +14,7 @@ from dash import html
 from partnermap.data import texts
 from partnermap.data.evidence import evidence_level
 from partnermap.data.schema import Record, Source
-from partnermap.data.view import MapView, inside_region, link_mask, node_name
+from partnermap.data.view import MapView, node_name, selected_records
 
 #: Where the app serves the source documents, relative to the page.
 SOURCES_PATH = "sources/"
@@ -40,25 +40,6 @@ def selection_from_click(click: Mapping[str, Any] | None) -> Selection | None:
     points = (click or {}).get("points") or [{}]
     data = points[0].get("customdata")
     return tuple(data) if isinstance(data, list) and data and data[0] in _KINDS else None
-
-
-def selected_records(view: MapView, selection: Selection | None) -> list[Record]:
-    """The kept records behind a selection.
-
-    A place: the records naming it; a region (state or province): naming it or a place inside
-    it; a pair, or a pair of regions or of countries: the links (``MapView.links``) between
-    them, the records its arc counts.
-    """
-    if not selection:
-        return []
-    if selection[0] == "region":
-        inside = inside_region(view, selection[1])
-        return [r for r in view.records if not inside.isdisjoint(ref.id for ref in r.localities)]
-    if selection[0] in ("pair", "regions", "countries"):  # what its arc counts: links only
-        wanted = set(view.links.loc[link_mask(view, selection), "record"])
-        return [r for r in view.records if r.id in wanted]
-    wanted = set(selection[1:])
-    return [r for r in view.records if wanted <= {ref.id for ref in r.localities}]
 
 
 def panel(

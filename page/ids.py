@@ -24,7 +24,7 @@ SUMMARY = "summary"
 TITLE = "text-title"
 #: The dataset's own summary line, in the About panel (``partnermap.data.dataset``).
 DATASET_SUMMARY = "dataset-summary"
-#: The map's text twin: a live region saying what the map shows (``page.describe_map``).
+#: The map's text twin: a live region saying what the map shows (``layers.text_twin``).
 MAP_TEXT = "map-text"
 LANG_TOGGLE = "lang-toggle"
 EXPORT_MENU = "export-menu"

@@ -9,10 +9,9 @@ from pathlib import Path
 from partnermap.benchmarks.synthetic import generate, write_dataset
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import load_corpus
-from partnermap.data.view import build_index, build_view, regions_from_geojson
+from partnermap.data.view import build_index, build_view, regions_from_geojson, selected_records
 from partnermap.geo.basemap import admin1_geojson
 from partnermap.geo.gazetteer import load_gazetteer
-from partnermap.page.details import selected_records
 
 
 def test_same_seed_same_rows_other_seed_other_rows() -> None:

@@ -100,3 +100,15 @@ def test_an_exported_svg_says_what_the_map_shows(tmp_path: Path) -> None:
     view = build_view(corpus_index(corpus), filter_state(corpus.localities))
     assert root.find(f"{SVG}title").text == corpus.dataset.title("zh") == "中美地方合作伙伴关系"
     assert root.find(f"{SVG}desc").text == describe(view, "zh")
+
+
+def test_an_exported_svg_of_a_selection_names_it_in_its_description(tmp_path: Path) -> None:
+    out = tmp_path / "map.svg"
+    zhenjiang = "geonames:1784642"
+    args = ["export", "--format", "svg", "--out", str(out), "--select", f"place,{zhenjiang}"]
+    assert main(args) == 0
+    corpus = load_corpus()
+    view = build_view(corpus_index(corpus), filter_state(corpus.localities))
+    text = ET.fromstring(out.read_bytes()).find(f"{SVG}desc").text
+    assert text == describe(view, "en", ("place", zhenjiang))
+    assert "Selected: Zhenjiang" in text

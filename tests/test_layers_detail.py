@@ -12,11 +12,17 @@ import pytest
 from partnermap.benchmarks.synthetic import write_dataset
 from partnermap.data.filters import FilterState
 from partnermap.data.loader import load_corpus
-from partnermap.data.view import MapView, build_index, build_view, link_mask, regions_from_geojson
+from partnermap.data.view import (
+    MapView,
+    build_index,
+    build_view,
+    link_mask,
+    regions_from_geojson,
+    selected_records,
+)
 from partnermap.geo.basemap import admin1_geojson
 from partnermap.layers import arcs, detail, placenames, projection, selection
 from partnermap.layers.figure import drawn_note, frame_of, map_traces, zoom_revision
-from partnermap.page.details import selected_records
 
 #: A small drawing budget, so that a small world corpus needs every level.
 BUDGET = 40

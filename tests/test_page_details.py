@@ -6,6 +6,7 @@ import pytest
 from dash import html
 from fixture_views import CALIFORNIA, LOS_ANGELES, ZHENJIANG, view
 
+from partnermap.data.view import selected_records
 from partnermap.page import details
 
 
@@ -50,7 +51,7 @@ def test_a_place_lists_its_agreements_with_source_and_quote() -> None:
 
 
 def test_an_arc_lists_the_agreements_of_both_places() -> None:
-    records = details.selected_records(view(), ("pair", ZHENJIANG, CALIFORNIA))
+    records = selected_records(view(), ("pair", ZHENJIANG, CALIFORNIA))
     assert [r.id for r in records] == [
         "zhenjiang-california-plan-of-actions",
         "zhenjiang-california-mou",
@@ -61,7 +62,7 @@ def test_an_arc_lists_the_agreements_of_both_places() -> None:
 
 
 def test_only_kept_records_are_listed() -> None:
-    records = details.selected_records(
+    records = selected_records(
         view(year_to=2015, sectors=frozenset({"culture"})), ("place", LOS_ANGELES)
     )
     assert [r.id for r in records] == ["los-angeles-guangzhou-sister-cities"]
@@ -88,8 +89,8 @@ def test_record_text_stays_plain_text() -> None:
 
 
 def test_a_state_or_province_lists_the_agreements_of_the_places_inside_it() -> None:
-    california = {r.id for r in details.selected_records(view(), ("region", CALIFORNIA))}
-    los_angeles = {r.id for r in details.selected_records(view(), ("place", LOS_ANGELES))}
+    california = {r.id for r in selected_records(view(), ("region", CALIFORNIA))}
+    los_angeles = {r.id for r in selected_records(view(), ("place", LOS_ANGELES))}
     assert los_angeles < california
     text = _text(details.panel(view(), ["region", "cn:320000"], "en"))
     assert "Jiangsu · 江苏省: 3 agreements" in text

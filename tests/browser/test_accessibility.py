@@ -17,7 +17,7 @@ from partnermap.data.filters import FilterState
 from partnermap.data.loader import load_corpus
 from partnermap.data.view import MapView, build_index, build_view, regions_from_geojson
 from partnermap.geo.basemap import admin1_geojson
-from partnermap.page.describe_map import twin
+from partnermap.layers.text_twin import describe
 
 from .axe import violations
 from .harness import _TWO_FRAMES, FIXTURE_DATA, Dashboard
@@ -79,19 +79,19 @@ def test_the_live_region_says_what_the_map_shows_in_both_languages(dashboard: Da
     region = page.locator("#map-text")
     assert region.get_attribute("role") == "status"
     assert region.get_attribute("aria-live") == "polite"
-    expect(region).to_have_text(twin(expected(), None, "en"), timeout=WAIT_MS)
+    expect(region).to_have_text(describe(expected(), "en"), timeout=WAIT_MS)
 
     page.locator("#filter-level").get_by_text("City", exact=True).click()
     city = expected(level="city")
-    expect(region).to_have_text(twin(city, None, "en"), timeout=WAIT_MS)
+    expect(region).to_have_text(describe(city, "en"), timeout=WAIT_MS)
 
     page.locator("#data-table tbody button", has_text="Zhenjiang").click()
     selected = ["place", ZHENJIANG]
-    expect(region).to_have_text(twin(city, selected, "en"), timeout=WAIT_MS)
+    expect(region).to_have_text(describe(city, "en", selected), timeout=WAIT_MS)
     assert region.inner_text().endswith("Selected: Zhenjiang, 3 agreements.")
 
     page.get_by_text("中文", exact=True).click()
-    expect(region).to_have_text(twin(city, selected, "zh"), timeout=WAIT_MS)
+    expect(region).to_have_text(describe(city, "zh", selected), timeout=WAIT_MS)
     assert region.inner_text().startswith("地图显示")
     assert region.inner_text().endswith("已选择：镇江，3 项协议。")
 
@@ -183,14 +183,14 @@ def test_a_keyboard_alone_walks_filter_year_table_details_export(dashboard: Dash
     expect(page.locator("#filter-sector")).to_be_focused()  # given back once the list has closed
     assert page.locator("#filter-sector").get_attribute("aria-expanded") == "false"
     climate = frozenset({"climate-policy"})
-    expect(region).to_have_text(twin(expected(sectors=climate), None, "en"), timeout=WAIT_MS)
+    expect(region).to_have_text(describe(expected(sectors=climate), "en"), timeout=WAIT_MS)
 
     # Year: the slider's first thumb, ten years a page, one an arrow: 1981 -> 2015.
     _press_until(dashboard, "#filter-years [role=slider]")
     for key in ["PageUp"] * 3 + ["ArrowRight"] * 4:
         page.keyboard.press(key)
     late = expected(sectors=climate, year_from=2015)
-    expect(region).to_have_text(twin(late, None, "en"), timeout=WAIT_MS)
+    expect(region).to_have_text(describe(late, "en"), timeout=WAIT_MS)
     expect(page.locator("#filter-years [role=slider]").first).to_have_attribute(
         "aria-valuenow", "2015"
     )
@@ -201,7 +201,7 @@ def test_a_keyboard_alone_walks_filter_year_table_details_export(dashboard: Dash
     expect(page.locator("#details h3")).to_contain_text("Zhenjiang", timeout=WAIT_MS)
     expect(page.locator("#details")).to_be_focused()
     assert page.evaluate(_RING) >= 2
-    expect(region).to_have_text(twin(late, ["place", ZHENJIANG], "en"), timeout=WAIT_MS)
+    expect(region).to_have_text(describe(late, "en", ["place", ZHENJIANG]), timeout=WAIT_MS)
 
     # Details: the next stop is inside them (a source), the one after leaves for the table.
     page.keyboard.press("Tab")
@@ -239,4 +239,4 @@ def test_a_place_is_reached_by_keyboard_search(dashboard: Dashboard) -> None:
     page.keyboard.press("Enter")
     expect(page.locator("#details h3")).to_contain_text("Zhenjiang", timeout=WAIT_MS)
     found = expected(place=frozenset({ZHENJIANG}))
-    expect(page.locator("#map-text")).to_have_text(twin(found, None, "en"), timeout=WAIT_MS)
+    expect(page.locator("#map-text")).to_have_text(describe(found, "en"), timeout=WAIT_MS)

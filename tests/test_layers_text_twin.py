@@ -7,7 +7,6 @@ from fixture_views import CALIFORNIA, ZHENJIANG, view
 
 from partnermap.layers import points
 from partnermap.layers.text_twin import describe
-from partnermap.page.describe_map import twin
 
 EVERYTHING_EN = (
     "The map shows 12 agreements between 16 places (8 in China, 8 in United States), joined by 5 links."
@@ -27,8 +26,8 @@ EVERYTHING_ZH = (
 
 
 def test_the_whole_map_in_english_and_chinese() -> None:
-    assert twin(view(), None, "en") == EVERYTHING_EN
-    assert twin(view(), None, "zh") == EVERYTHING_ZH
+    assert describe(view(), "en") == EVERYTHING_EN
+    assert describe(view(), "zh") == EVERYTHING_ZH
 
 
 def test_the_counts_follow_the_filters() -> None:
@@ -44,23 +43,23 @@ def test_the_counts_follow_the_filters() -> None:
 
 def test_a_map_showing_nothing_says_so() -> None:
     v = view(sectors=frozenset({"public-health"}))
-    assert twin(v, None, "en") == "The map shows nothing: no agreement matches these filters."
-    assert twin(v, None, "zh") == "地图上没有内容：没有符合筛选条件的协议。"
+    assert describe(v, "en") == "The map shows nothing: no agreement matches these filters."
+    assert describe(v, "zh") == "地图上没有内容：没有符合筛选条件的协议。"
 
 
 def test_a_selected_place_and_link_are_named_with_their_agreements() -> None:
     v = view()
-    assert twin(v, ["place", ZHENJIANG], "en") == (
+    assert describe(v, "en", ["place", ZHENJIANG]) == (
         EVERYTHING_EN + " Selected: Zhenjiang, 3 agreements."
     )
-    assert twin(v, ["pair", ZHENJIANG, CALIFORNIA], "zh") == (
+    assert describe(v, "zh", ["pair", ZHENJIANG, CALIFORNIA]) == (
         EVERYTHING_ZH + "已选择：镇江 — 加利福尼亚州，2 项协议。"
     )
 
 
 def test_a_selection_with_nothing_kept_is_not_mentioned() -> None:
-    assert twin(view(), ["place", "geonames:0"], "en") == EVERYTHING_EN
-    assert twin(view(year_to=1990), ["place", ZHENJIANG], "en") == describe(
+    assert describe(view(), "en", ["place", "geonames:0"]) == EVERYTHING_EN
+    assert describe(view(year_to=1990), "en", ["place", ZHENJIANG]) == describe(
         view(year_to=1990), "en"
     )
 
