@@ -50,7 +50,8 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_ZH_DIGIT = "〇零一二三四五六七八九十两"
+#: Chinese numerals; "○" (a white circle) is the zero many official documents print for "〇".
+_ZH_DIGIT = "〇○零一二三四五六七八九十两"
 _ZN = rf"[\d{_ZH_DIGIT}]"
 _S = r"[ \t]*\n?[ \t]*"
 
@@ -263,11 +264,12 @@ class DateChoice:
 
 
 def chinese_number(text: str) -> int:
-    """Read digits or Chinese numerals: "2015" and "二〇一五" -> 2015, "十二" -> 12, "二十五" -> 25."""
+    """Read digits or Chinese numerals: "2015", "二〇一五" and "二○一五" -> 2015, "十二" -> 12,
+    "二十五" -> 25."""
     text = text.strip()
     if text.isdigit():
         return int(text)
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "两": 2}
     if "十" not in text:
         return int("".join(str(digits[c]) for c in text))
     tens, _, ones = text.partition("十")

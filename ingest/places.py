@@ -38,6 +38,12 @@ _NOTABLE_POPULATION = 100_000
 _LISTED_POPULATION = 5_000
 _MAX_WORDS = 5
 _MAX_HAN_TOKENS = 3
+#: Words that name nothing: a run of them is no place, whatever its case ("AND A" in a text
+#: written in capitals is not Anda; "THE", "OF").
+_FUNCTION_WORDS = re.compile(
+    r"(?:\b(?:a|an|and|or|nor|but|the|of|in|on|at|to|for|by|with|from|as|is|are|be|its)\b\s*)+",
+    re.I,
+)
 
 _EN_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:(?:\s+(?:of|the)\s+|\s+|,\s*(?=D\.C\.))[A-Z][\w'’.\-]*)*")
 #: "Washington DC", "Washington, D.C.": the city the District is (the geocoder reads it).
@@ -439,7 +445,7 @@ def _english_tier(
     name: str, text: str, start: int, end: int, gazetteer: Gazetteer, lookup: _MemoLookup
 ) -> int | None:
     """The best tier under which a capitalised run names a place worth a mention, or None."""
-    if name.lower() in ("the", "of") or len(name) < 3 or name == "U.S":
+    if _FUNCTION_WORDS.fullmatch(name) or len(name) < 3 or name == "U.S":
         return None
     if name in FOREIGN and not lookup.abroad(latin_key(name)):
         return None

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 _WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS_ZH = "一二三四五六日"
-_DIGITS_ZH = "〇零一二三四五六七八九十两"
+_DIGITS_ZH = "〇○零一二三四五六七八九十两"
 
 #: A weekday, with the week it falls in: "on Sunday", "last Tuesday", "Tuesday", "上周三",
 #: "週二", "星期日". English weekdays count only capitalised.
