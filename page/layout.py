@@ -347,8 +347,15 @@ def _options(table_: dict, lang: str) -> list[dict[str, str]]:
     return [{"label": term.label(lang), "value": slug} for slug, term in table_.items()]
 
 
+#: Steps between the years marked under the slider, finest first.
+_MARK_STEPS = (5, 10, 20, 25, 50, 100)
+#: The most steps the slider's span may hold: four-digit labels stand apart on the filter
+#: panel's width (about 225 px) up to about four and a half of them.
+_MAX_MARK_STEPS = 4.5
+
+
 def _year_marks(first: int, last: int) -> dict[int, str]:
-    step = 10 if last - first > 20 else 5
+    step = next((s for s in _MARK_STEPS if (last - first) / s <= _MAX_MARK_STEPS), 100)
     # Leave room round the end labels so neighbouring marks do not overlap.
     inner = range(first - first % step + step, last - step // 2, step)
     marks = {year: str(year) for year in inner if year - first > step // 2}

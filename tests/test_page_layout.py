@@ -57,6 +57,9 @@ def test_translations_cover_the_same_props_in_both_languages() -> None:
 def test_year_marks_do_not_crowd_the_ends() -> None:
     assert list(layout._year_marks(1981, 2015)) == [1981, 1990, 2000, 2015]
     assert list(layout._year_marks(1979, 2024)) == [1979, 1990, 2000, 2010, 2024]
+    # a world registry's seventy-five years: every tenth year would touch its neighbours
+    assert list(layout._year_marks(1950, 2025)) == [1950, 1980, 2000, 2025]
+    assert list(layout._year_marks(2010, 2024)) == [2010, 2015, 2020, 2024]
 
 
 def test_counts_read_naturally() -> None:

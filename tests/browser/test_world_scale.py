@@ -6,6 +6,7 @@ places than the map used to draw (300 links), so the count drawn is checked agai
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -153,3 +154,15 @@ def test_a_selected_place_draws_every_one_of_its_links(
     assert drawn["rings"] == partners + 1  # every partner, and the town itself
     heading = board.page.locator("#details h3").inner_text()
     assert f": {naming} agreements (the first {MAX_LISTED} listed" in heading
+
+
+_MARKS = """() => [...document.querySelectorAll('#filter-years .dash-slider-mark')]
+  .map((mark) => mark.getBoundingClientRect()).map((box) => [box.left, box.right])"""
+
+
+def test_the_years_under_the_slider_stand_apart(board: Dashboard) -> None:
+    _open(board)
+    marks = sorted(board.page.evaluate(_MARKS))
+    assert len(marks) >= 3
+    gaps = [start - end for (_, end), (start, _) in itertools.pairwise(marks)]
+    assert min(gaps) >= 4, marks  # a space at least between two labels
