@@ -362,7 +362,7 @@ def _relative_basis(style: str, match: re.Match[str], text: str) -> str | None:
         years = anniversary_of_partnership(match, text)
         return None if years is None else f"anniversary:{years}"
     if style == "weekday":
-        return weekday_basis(match)
+        return weekday_basis(match, text)
     if style == "span":
         return span_basis(match)
     if style == "same-year":

@@ -7,7 +7,9 @@ from an anchor, the document's own date (its dateline, address or publication st
 anniversary ("35th anniversary of their sister relationship", "结好30周年", "45年前建立") counts
 back to the year a relationship was founded. "last May", "this September" name a month counted
 from the same anchor, also when it names the anchor's own day ("on Sunday" in a story filed on
-a Sunday): a page that says it is a copy gives no anchor (``dates.page_date``).
+a Sunday): a page that says it is a copy gives no anchor (``dates.page_date``). A bare
+weekday counts back ("signed on Tuesday"), unless its sentence tells it in the future tense
+("will host … on Wednesday", "将于周三"): then it is the first such day on or after the anchor.
 """
 
 from __future__ import annotations
@@ -94,6 +96,19 @@ ANNIVERSARY = re.compile(
     rf"|(?<=结好|結好)(?P<zh_since>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年(?:来|來|以来|以來)"
     rf"|已(?:经|經)?有?(?P<zh_for>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年(?=的时间|的時間|之久|了)"
 )
+#: Words of tense before a weekday: a future one counts the weekday forward from the
+#: document's date, a past one (or none) back.
+_TENSE = re.compile(
+    r"(?P<future>\b(?:will|shall|(?:is|are)\s+(?:(?:scheduled|set|due|expected|slated|"
+    r"planned|going)\s+)?to|plans?\s+to|planning\s+to|upcoming)\b|(?<=\w)'ll\b|"
+    r"将于|将在|将要|即将|拟于|拟在|定于|计划于|计划在|预计于|預計於|將於|將在|即將|擬於)"
+    r"|(?P<past>\b(?:was|were|had|did|said|told|signed|held|hosted|met|visited|agreed|"
+    r"announced)\b|"
+    r"已经|已於|已于|曾)",
+    re.I,
+)
+#: The end of a sentence (a full stop before a capital, not the one of "p.m." or "Mar.").
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]|\.(?=\s+[A-Z\"“])")
 _PARTNERSHIP = re.compile(
     r"sister|twin|friendship|relationship|ties|partnership|姐妹|姊妹|友好|友城|结好|結好|缔结|締結|"
     r"关系|關係",
@@ -105,11 +120,12 @@ _NOT_PARTNERSHIP = re.compile(
 )
 
 
-def weekday_basis(match: re.Match[str]) -> str:
+def weekday_basis(match: re.Match[str], text: str) -> str:
     """The ``basis`` of a weekday mention: "weekday:<how>:<0-6>", where how is "on" (the
-    latest on or before the anchor), "before"/"after" ("last Sunday", "next Friday": the
-    nearest strictly before or after) or "week-1"/"week+1" ("上周三": in the calendar week
-    before or after the anchor's)."""
+    latest on or before the anchor), "ahead" (the earliest on or after it: a bare weekday
+    told in the future tense, "will host … on Wednesday", "将于周三"), "before"/"after" ("last
+    Sunday", "next Friday": the nearest strictly before or after) or "week-1"/"week+1"
+    ("上周三": in the calendar week before or after the anchor's)."""
     if match.group("en"):
         day = _WEEKDAYS_EN.index(match.group("en").lower())
         rel = (match.group("en_rel") or "").lower()
@@ -117,7 +133,18 @@ def weekday_basis(match: re.Match[str]) -> str:
     else:
         day = _WEEKDAYS_ZH.index("日" if match.group("zh") == "天" else match.group("zh"))
         how = {"上": "week-1", "下": "week+1"}.get(match.group("zh_rel") or "", "on")
+    if how == "on" and _told_ahead(text, match.start()):
+        how = "ahead"
     return f"weekday:{how}:{day}"
+
+
+def _told_ahead(text: str, position: int) -> bool:
+    """Whether the sentence up to ``position`` tells what is still to come: its last word of
+    tense before the weekday is a future one ("will", "is scheduled to", "将于", "拟于")."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, position - 400), position))
+    start = ends[-1].end() if ends else max(0, position - 400)
+    tenses = list(_TENSE.finditer(text, start, position))
+    return bool(tenses) and tenses[-1].lastgroup == "future"
 
 
 def span_basis(match: re.Match[str]) -> str:
@@ -229,5 +256,7 @@ def _weekday(base: dt.date, how: str, weekday: int) -> dt.date:
         return monday + dt.timedelta(days=weekday)
     if how == "after":
         return base + dt.timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+    if how == "ahead":
+        return base + dt.timedelta(days=(weekday - base.weekday()) % 7)
     back = (base.weekday() - weekday) % 7
     return base - dt.timedelta(days=back or (7 if how == "before" else 0))
