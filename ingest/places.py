@@ -135,7 +135,9 @@ _CLOCK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?时间|\s+(?:standard\s+)?time\
 #: Towns abroad smaller than this are named in Chinese with their suffix (see _common_word).
 _SMALL_TOWN = 10_000
 _TOWN_SUFFIX = re.compile(r"[市州县縣镇鎮城村郡]")
-_ZH_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
+#: A government or a party committee jieba keeps whole with its place ("四川省人民政府",
+#: "哈尔滨市委").
+_ZH_GOVERNMENT = re.compile(r"(?:人民政府|政府|(?<=[省市县區区州盟])委)$")
 #: Cities and countries abroad that texts often name in passing: unless the text names their
 #: country, they would otherwise be read as US towns of the same name (Paris, Texas).
 FOREIGN = frozenset(
@@ -545,8 +547,8 @@ def _after_its_country(
 def _han_tokens(text: str) -> list[tuple[str, int, int, str]]:
     """Segment the Chinese runs of ``text``: (word, start, end, part-of-speech flag).
 
-    jieba keeps a party's name whole ("四川省人民政府"): the government words are split off,
-    so that the place name is a token of its own.
+    jieba keeps a party's name whole ("四川省人民政府", "哈尔滨市委"): the government or
+    committee words are split off, so that the place name is a token of its own.
     """
     segmenter = _segmenter()
     tokens = []

@@ -222,6 +222,10 @@ class Proposal:
     #: its founding.
     renewed: bool = False
 
+    def unknown_parties(self) -> list[str]:
+        """The names of parties the gazetteer does not know ("卡加延市"), in text order."""
+        return list(dict.fromkeys(m.holds_unknown for m in self.places if m.holds_unknown))
+
     def locality_ids(self) -> list[str]:
         """The ids of the localities the record will name, in order of first mention."""
         return list(dict.fromkeys(mention.place.id for mention in self.chosen_places()))
@@ -229,14 +233,21 @@ class Proposal:
     def chosen_places(self) -> list[PlaceMention]:
         """The place mentions that become localities: names, and country adjectives ("中美",
         "Chinese") unless the record is an agreement between local governments; no country
-        for a partnership between local governments."""
-        names = [m for m in self.places if m.strength == "name"]
+        for a partnership between local governments; neither a place that locates a party
+        the gazetteer lacks nor any larger one."""
+        # A place that locates a party the gazetteer lacks ("菲律宾卡加延市") stands for that
+        # party's side wherever the record names it again: neither it nor a larger place
+        # replaces the party.
+        locators = [m.place for m in self.places if m.holds_unknown]
+        wider = {p.id for p in locators} | {x for p in locators for x in p.parents}
+        places = [m for m in self.places if m.place.id not in wider]
+        names = [m for m in places if m.strength == "name"]
         local = any(m.place.level != "country" and not m.site for m in names)
         if local and (self.clause or self.type.slug in _FOUNDINGS):
             # A partnership between local governments names them, not their countries.
             return [m for m in names if m.place.level != "country"]
         if not local or self.type.slug not in AGREEMENT_TYPES:
-            weak = [m for m in self.places if m.strength == "weak"]
+            weak = [m for m in places if m.strength == "weak"]
             names = sorted(names + weak, key=lambda m: m.start)
         return names
 

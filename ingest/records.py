@@ -82,7 +82,7 @@ def draft_record(proposal: Proposal, document: Document, taken: Collection[str])
         "localities": [{"id": m.place.id, "role": roles[m.place.id]} for m in mentions],
         "status": "unknown",
         "confidence": "low" if weak else "high",
-        "note": _note(document, weak),
+        "note": _note(document, weak, proposal.unknown_parties()),
         "sources": [_source(document, start, end) for start, end in proposal.quotes],
         "summary": _summary(text, proposal.quotes[0], document),
     }
@@ -161,10 +161,12 @@ def _weak_fields(proposal: Proposal, mentions: list[PlaceMention]) -> list[str]:
     return weak
 
 
-def _note(document: Document, weak: list[str]) -> str:
+def _note(document: Document, weak: list[str], unknown: list[str]) -> str:
     note = f"Drafted by partnermap ingest from {document.path.name}; review before accepting."
     if weak:
         note += f" Weak: {', '.join(weak)}."
+    if unknown:
+        note += f" Not found in the gazetteer (add its locality by hand): {', '.join(unknown)}."
     return note
 
 

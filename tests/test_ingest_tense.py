@@ -1,12 +1,22 @@
 """Issue 18, seventh round: rules drawn from texts ingest had never seen (set fresh-6).
 
 Each is general by construction and tested on a short real sentence of its page (named beside
-it).
+it): a weekday counts forward when its sentence tells it in the future tense; a party the
+gazetteer lacks is never replaced by its country, and its draft names it; a place jieba joins
+with its party committee ("哈尔滨市委") is a place.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from partnermap.ingest.dates import document_dates
+from partnermap.ingest.places import find_places
+from partnermap.ingest.propose import propose
+from partnermap.ingest.records import draft_record
+from partnermap.ingest.text import Document
+
+HARBIN = "geonames:2037013"
 
 # www.collegian.psu.edu, State College - Nizhyn (set fresh-6, f05); the page's date line
 # ("date 2023-05-01") is a Monday.
@@ -30,3 +40,24 @@ def test_a_weekday_told_in_the_future_tense_counts_forward_from_the_page():
 def test_a_weekday_told_in_the_past_tense_still_counts_back():
     told = ANNOUNCED.replace("will host", "hosted")
     assert _weekdays(told) == ["2023-04-26"]
+
+
+def test_a_party_the_gazetteer_lacks_is_not_replaced_by_its_country():
+    # heilongjiang.big5.dbw.cn, Harbin - Cagayan de Oro (set fresh-6, f07): only
+    # "卡加延德奥罗" is indexed, so "菲律賓卡加延市" is a party the gazetteer lacks.
+    text = (
+        "東北網哈爾濱6月16日電 15日,哈爾濱市委副書記、市長石忠信與前來參加哈洽會的菲律賓卡加延市"
+        "市長埃馬諾舉行會談,雙方代表兩市政府簽訂了友好交流與合作備忘錄。\n"
+        "據介紹,卡加延市是菲律賓棉蘭老島北部的交通和經濟中心。\n"
+        "市領導姜明、張桂華參加會談及備忘錄簽訂儀式。\n"
+    )
+    document = Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+    [proposal] = propose(document)
+    assert proposal.locality_ids() == [HARBIN]
+    assert "卡加延市" in draft_record(proposal, document, set()).record["note"]
+
+
+def test_a_place_joined_with_its_party_committee_is_a_place():
+    # heilongjiang.big5.dbw.cn (set fresh-6, f07): jieba keeps "哈尔滨市委" whole.
+    found = [m.place.id for m in find_places("15日,哈爾濱市委副書記、市長石忠信與客人舉行會談")]
+    assert found == [HARBIN]
