@@ -125,6 +125,20 @@ _EN_DIVISION = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:Province|Prefecture|Oblast|Governorate)\b"
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: A place's name inside a venue's ("东方滨江酒店", "Peninsula Hotel"): no place at all.
+_VENUE_AFTER = re.compile(
+    r"[^\W\d_a-zA-Z与和及同在的、为是将等对向从到共]{0,4}?(?:酒店|宾馆|賓館|饭店|飯店|大厦|大廈)"
+    r"|(?:\s+[A-Z][\w'’&-]*){0,3}?\s+(?:Hotel|Hotels|Resort|Inn)\b"
+)
+#: A place's name inside an organisation's ("青岛港集团", "Port of Piraeus Authority",
+#: "Zhejiang University"): it only locates the organisation, which is no local government
+#: ("Nagpur Municipal Corporation" is one).
+_ORGANISATION_AFTER = re.compile(
+    r"[^\W\d_a-zA-Z与和及同在的、为是将等对向从到共]{0,4}?"
+    r"(?:有限公司|公司|集团|集團|大学|大學|学院|學院|银行|銀行|港务局|港務局)"
+    r"|(?!\s+(?:Municipal|Metropolitan|City|Town|County|Regional)\b)(?:\s+[A-Z][\w'’&-]*){0,3}?\s+(?:Company|Corporation|Corp\.|Group|University|College|"
+    r"Bank|Port\s+Authority|Authority|Inc\.|Ltd\.?|S\.A\.)(?![\w])"
+)
 #: A place's name in a publication's ("北京周报", "Hubei Daily"): no place the story tells of.
 _PUBLICATION_AFTER = re.compile(
     r"(?:日报|日報|晚报|晚報|周报|週報|时报|時報|商报|商報|新闻网|新聞網|电视台|電視台)"
@@ -271,6 +285,11 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         if not _common_word(text, m, mentions[i - 1] if i else None)
         and not _PUBLICATION_AFTER.match(text, m.end)
         and not _CLOCK_AFTER.match(text, m.end)
+        and not _VENUE_AFTER.match(text, m.end)
+    ]
+    mentions = [
+        replace(m, strength="qualifier") if _ORGANISATION_AFTER.match(text, m.end) else m
+        for m in mentions
     ]
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)

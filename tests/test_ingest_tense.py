@@ -3,7 +3,8 @@
 Each is general by construction and tested on a short real sentence of its page (named beside
 it): a weekday counts forward when its sentence tells it in the future tense; a party the
 gazetteer lacks is never replaced by its country, and its draft names it; a place jieba joins
-with its party committee ("哈尔滨市委") is a place.
+with its party committee ("哈尔滨市委") is a place; a place in a hotel's name is none, and one in
+an organisation's name only locates it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from partnermap.ingest.propose import propose
 from partnermap.ingest.records import draft_record
 from partnermap.ingest.text import Document
 
-HARBIN = "geonames:2037013"
+HARBIN, SHANGHAI = "geonames:2037013", "geonames:1796236"
 
 # www.collegian.psu.edu, State College - Nizhyn (set fresh-6, f05); the page's date line
 # ("date 2023-05-01") is a Monday.
@@ -61,3 +62,16 @@ def test_a_place_joined_with_its_party_committee_is_a_place():
     # heilongjiang.big5.dbw.cn (set fresh-6, f07): jieba keeps "哈尔滨市委" whole.
     found = [m.place.id for m in find_places("15日,哈爾濱市委副書記、市長石忠信與客人舉行會談")]
     assert found == [HARBIN]
+
+
+def test_a_place_in_a_hotels_name_is_no_place():
+    # 中评社, the Taipei - Shanghai twin-city forum (set fresh-6, f10): 滨江 is no district.
+    text = "重头戏主论坛于2日上午在东方滨江酒店登场;台北、上海过去已签订26项交流合作协议"
+    assert [m.place.id for m in find_places(text)] == [SHANGHAI]
+
+
+def test_a_place_in_an_organisations_name_only_locates_it():
+    # jtw.sh.gov.cn, the Shanghai - New York/New Jersey sister port memorandum (fresh-6, f09).
+    text = "中华人民共和国 美利坚合众国 上海市港口管理局局长 纽约/新泽西港务局首席运营官"
+    strength = {m.text: m.strength for m in find_places(text)}
+    assert strength["新泽西"] == "qualifier"
