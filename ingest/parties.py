@@ -24,6 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from partnermap.data.loader import load_corpus
+from partnermap.data.vocabulary import AGREEMENT_TYPES
 from partnermap.geo.gazetteer import load_gazetteer
 from partnermap.geo.geocode import Context, geocode
 from partnermap.geo.names import division_stem
@@ -222,6 +223,41 @@ def with_known_partner(
     if found is None:
         return proposal
     return replace(proposal, places=[*proposal.places, replace(found, strength="name", site=False)])
+
+
+def with_headline_party(
+    proposal: Proposal, text: str, headline: Sequence[PlaceMention]
+) -> Proposal:
+    """An agreement or partnership told with one party ("between PPA S.A. and Guangzhou
+    Port"), with the one other local place the page's headline names ("Piraeus – China
+    relationships are strengthened"); as it is when the headline names none or several.
+
+    Parameters
+    ----------
+    proposal
+        A proposal of any type; only named agreements (not "other") and partnerships change.
+    text
+        The document text.
+    headline
+        The place mentions of the page's head.
+    """
+    if proposal.type.slug not in (AGREEMENT_TYPES - {"other"}) | _PARTNERSHIPS:
+        return proposal
+    parties = _parties(proposal, text)
+    if len(parties) != 1:
+        return proposal
+    others = {
+        m.place.id: m
+        for m in headline
+        if m.strength == "name"
+        and m.place.level != "country"
+        and not m.site
+        and m.place.id != parties[0].place.id
+    }
+    if len(others) != 1:
+        return proposal
+    [other] = others.values()
+    return replace(proposal, places=[*proposal.places, other])
 
 
 def _as_city(mention: PlaceMention) -> PlaceMention:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from partnermap.geo.gazetteer import Gazetteer, Place, han_key, load_gazetteer
 from partnermap.geo.geocode import Context, GeocodeResult, geocode
@@ -35,6 +36,9 @@ COUNTRIES = frozenset({"CN", "US"})
 #: A gazetteer city named in English must be this large to count without a preposition
 #: ("in Oak Ridge"): capitalised words like "Energy" or "Union" are also small US towns.
 _NOTABLE_POPULATION = 100_000
+#: A page's head: the lines, each at most this long, before its first sentence.
+_HEAD_LINE_MAX = 120
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LISTED_POPULATION = 5_000
 _MAX_WORDS = 5
 _MAX_HAN_TOKENS = 3
@@ -265,7 +269,9 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     tokens = _split_joined(_han_tokens(text), gazetteer)
     spans = _spans(text, tokens, gazetteer, _MemoLookup(gazetteer, COUNTRIES))
     abroad = (
-        _countries_named(text, spans, gazetteer) | _divisions_abroad(text, gazetteer)
+        _countries_named(text, spans, gazetteer)
+        | _divisions_abroad(text, gazetteer)
+        | _cities_abroad_in_head(text, gazetteer)
     ) - COUNTRIES
     countries = COUNTRIES | abroad
     if abroad:
@@ -352,6 +358,31 @@ def _divisions_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
             if seen[stem] is not None:
                 countries |= seen[stem]
                 break
+    return countries
+
+
+def _cities_abroad_in_head(text: str, gazetteer: Gazetteer) -> set[str]:
+    """The countries of the large cities abroad a page's head names ("Piraeus – China
+    relationships are strengthened"): a headline names the story's parties, so a name whose
+    only reading is a city abroad of at least ``_NOTABLE_POPULATION`` counts as named with
+    its country. The head is the short lines before the first sentence."""
+    countries: set[str] = set()
+    for line in text.splitlines():
+        body = line.strip()
+        if len(body) > _HEAD_LINE_MAX or body.endswith((".", "。", "!", "?", "！", "？")):
+            break
+        words = _CAPITALISED.findall(body)
+        for name in words + [" ".join(pair) for pair in pairwise(words)]:
+            readings = [
+                gazetteer.places[place_id] for place_id, _ in gazetteer.lookup(latin_key(name))
+            ]
+            if (
+                len(readings) == 1
+                and readings[0].level == "city"
+                and readings[0].country not in COUNTRIES
+                and readings[0].population >= _NOTABLE_POPULATION
+            ):
+                countries.add(readings[0].country)
     return countries
 
 

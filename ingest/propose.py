@@ -53,6 +53,7 @@ from partnermap.ingest.parties import (
     known_partners,
     sister_pairs,
     sole_partners,
+    with_headline_party,
     with_known_partner,
     with_sole_partner,
 )
@@ -294,6 +295,8 @@ def _propose(document: Document) -> list[Proposal]:
     countries = [m for m in places if m.place.level == "country" and m.strength != "qualifier"]
     story_end = _story_end(text)
     partners = sole_partners(text, places)
+    heading = _head_blocks(text, blocks)
+    headline = _between(places, heading[0].start, heading[-1].end) if heading else []
     founded: dict[int, DateChoice] = {}
     for block in blocks:
         if block.end <= head_end or block.start >= story_end or _metadata(text, block):
@@ -315,7 +318,9 @@ def _propose(document: Document) -> list[Proposal]:
                 continue
             if not proposal.chosen_places():
                 proposal.places = list(head.places) if head is not None else countries
-            paired = with_known_partner(proposal, text, places, known_partners())
+            paired = with_headline_party(
+                with_known_partner(proposal, text, places, known_partners()), text, headline
+            )
             pairs = sister_pairs(with_sole_partner(paired, text, partners), text)
             if not pairs and proposal.type.slug in _FOUNDINGS and proposal.date.value:
                 # "Sister city ties … began … in 1979. Hubei and Ohio became the first pair":
@@ -420,15 +425,7 @@ def _head_proposal(
     dates: DocumentDates,
     places: Sequence[PlaceMention],
 ) -> Proposal | None:
-    head_blocks = []
-    first = next((i for i, b in enumerate(blocks) if not _metadata(text, b)), len(blocks))
-    for block in blocks[first : first + _HEAD_MAX_BLOCKS]:
-        body = text[block.start : block.end].strip()
-        if len(body) > _HEAD_MAX_CHARS or block.item or re.search(r"[.。!?！？;；]$", body):
-            break
-        head_blocks.append(block)
-    if not head_blocks and first < len(blocks):
-        head_blocks = _title_lines(text, blocks[first])
+    head_blocks = _head_blocks(text, blocks)
     if not head_blocks:
         return None
     start, end = head_blocks[0].start, head_blocks[-1].end
@@ -468,6 +465,21 @@ def _head_proposal(
         head=True,
         phrase=text[start:end],
     )
+
+
+def _head_blocks(text: str, blocks: Sequence[Block]) -> list[Block]:
+    """The page's head: its short blocks before the first sentence, after its provenance
+    lines (or the title lines of a first block that runs on into its text)."""
+    head_blocks: list[Block] = []
+    first = next((i for i, b in enumerate(blocks) if not _metadata(text, b)), len(blocks))
+    for block in blocks[first : first + _HEAD_MAX_BLOCKS]:
+        body = text[block.start : block.end].strip()
+        if len(body) > _HEAD_MAX_CHARS or block.item or re.search(r"[.。!?！？;；]$", body):
+            break
+        head_blocks.append(block)
+    if not head_blocks and first < len(blocks):
+        head_blocks = _title_lines(text, blocks[first])
+    return head_blocks
 
 
 def _metadata(text: str, block: Block) -> bool:

@@ -4,7 +4,8 @@ Each is general by construction and tested on a short real sentence of its page 
 it): a weekday counts forward when its sentence tells it in the future tense; a party the
 gazetteer lacks is never replaced by its country, and its draft names it; a place jieba joins
 with its party committee ("哈尔滨市委") is a place; a place in a hotel's name is none, and one in
-an organisation's name only locates it.
+an organisation's name only locates it; a large city abroad in the headline is a place, and an
+agreement told with one party takes the other from the headline.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from partnermap.ingest.records import draft_record
 from partnermap.ingest.text import Document
 
 HARBIN, SHANGHAI = "geonames:2037013", "geonames:1796236"
+GUANGZHOU, PIRAEUS = "geonames:1809858", "geonames:255274"
 
 # www.collegian.psu.edu, State College - Nizhyn (set fresh-6, f05); the page's date line
 # ("date 2023-05-01") is a Monday.
@@ -75,3 +77,24 @@ def test_a_place_in_an_organisations_name_only_locates_it():
     text = "中华人民共和国 美利坚合众国 上海市港口管理局局长 纽约/新泽西港务局首席运营官"
     strength = {m.text: m.strength for m in find_places(text)}
     assert strength["新泽西"] == "qualifier"
+
+
+# containtest-lwslv.projectbeta.co.uk/piraeus-china-mou (set fresh-6, f04): the page names
+# Greece nowhere, and the port's party only as "PPA S.A.".
+PORT_MOU = (
+    "Piraeus – China relationships are strengthened\n\n"
+    "One more important strategic partnership was founded with the signing of the Memorandum "
+    "of Understanding (MOU) on September 12th 2018, between PPA S.A. and Guangzhou Port which "
+    "is one of the 10 largest commercial ports in the world.\n"
+)
+
+
+def test_a_large_city_abroad_in_the_headline_is_a_place():
+    assert PIRAEUS in [m.place.id for m in find_places(PORT_MOU)]
+
+
+def test_an_agreement_told_with_one_party_takes_the_other_from_the_headline():
+    document = Document(Path("page.txt"), PORT_MOU, "txt", "utf-8", "0" * 64)
+    assert [(p.type.slug, sorted(p.locality_ids())) for p in propose(document)] == [
+        ("mou", sorted([GUANGZHOU, PIRAEUS]))
+    ]
