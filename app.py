@@ -192,7 +192,7 @@ def _add_routes(server: Flask, data_dir: Path, documents: frozenset[str]) -> Non
     followed).
     """
     sources = (data_dir / "sources").resolve()
-    admin1 = json.dumps(basemap.admin1_geojson(), separators=(",", ":"))
+    admin1 = json.dumps(basemap.admin1_shapes(), separators=(",", ":"))
 
     @server.route("/basemap/<path:name>")
     def basemap_file(name: str) -> Response:

@@ -45,3 +45,18 @@ def admin1_geojson() -> dict:
         "geojson-id")``. Shared between callers: treat it as read-only.
     """
     return json.loads(ADMIN1_FILE.read_text(encoding="utf-8"))
+
+
+def admin1_shapes() -> dict:
+    """The FeatureCollection the page's choropleth draws: each area's ``id`` and geometry.
+
+    The names stay on the server, which writes them into the figure's hover text; the page
+    need not download them (``admin1_geojson`` has them).
+    """
+    features = admin1_geojson()["features"]
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": f["id"], "geometry": f["geometry"]} for f in features
+        ],
+    }

@@ -52,7 +52,9 @@ US_STATES_SHP = Path(_plotly_geo.__file__).parent / "package_data" / "cb_2016_us
 QUANTIZATION = 10_000
 #: Visvalingam-Whyatt tolerance (degrees, about the square root of a removed triangle's area).
 WORLD_TOLERANCE = 0.15
-ADMIN1_TOLERANCE = 0.05
+#: States and provinces are drawn again on every filter change (the choropleth): 0.1° halves
+#: their vertices against 0.05° (14,140 -> 7,205) and is finer than the countries around them.
+ADMIN1_TOLERANCE = 0.1
 #: 0.01° is about 1 km: under half a pixel at the closest zoom (scale 6) of a 2560 px export.
 ADMIN1_DECIMALS = 2
 ADMIN1_MIN_PART_AREA = 0.002

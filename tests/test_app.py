@@ -38,6 +38,8 @@ def test_basemap_and_shapes_are_served_locally(client) -> None:  # type: ignore[
     assert topojson.status_code == 200 and json.loads(topojson.data)["type"] == "Topology"
     shapes = json.loads(client.get("/geo/admin1.json").data)
     assert {f["id"] for f in shapes["features"]} >= {"US-CA", "cn:320000"}
+    # the shapes alone: the names reach the page in the figure's text, not twice
+    assert all(set(f) == {"type", "id", "geometry"} for f in shapes["features"])
 
 
 def test_source_documents_and_nothing_else(client) -> None:  # type: ignore[no-untyped-def]
