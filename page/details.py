@@ -12,6 +12,7 @@ from urllib.parse import quote
 from dash import html
 
 from partnermap.data import texts
+from partnermap.data.citations import cite
 from partnermap.data.evidence import evidence_level
 from partnermap.data.schema import Record, Source
 from partnermap.data.view import MapView, node_name, selected_records
@@ -141,24 +142,29 @@ def _related(record: Record, lang: str) -> list[html.P]:
 
 
 def _source(source: Source, lang: str) -> html.Figure:
+    """The quote, then its source cited by name ("Publisher — Title (date)", as the exports
+    cite it), linked to the document's lines or to the page."""
+    citation = cite(source)
     if source.document:
-        where = html.A(
-            f"{source.document}, {texts.ui('lines', lang)} {source.lines}",
-            href=SOURCES_PATH + quote(source.document),
-            target="_blank",
-            rel="noopener",
-        )
+        where = [
+            html.A(
+                str(citation),
+                href=SOURCES_PATH + quote(source.document),
+                target="_blank",
+                rel="noopener",
+            ),
+            f", {texts.ui('lines', lang)} {source.lines}",
+        ]
     else:
-        where = html.Span(
-            [
-                html.A(source.url, href=source.url, target="_blank", rel="noopener noreferrer"),
-                f" ({texts.ui('accessed', lang)} {source.accessed})",
-            ]
-        )
+        where = [
+            f"{citation.publisher} — ",
+            html.A(source.url, href=source.url, target="_blank", rel="noopener noreferrer"),
+            f" ({texts.ui('accessed', lang)} {source.accessed})",
+        ]
     return html.Figure(
         [
             html.Blockquote(source.quote, className="quote"),
-            html.Figcaption([texts.ui("source", lang) + ": ", where]),
+            html.Figcaption([texts.ui("source", lang) + ": ", *where]),
         ],
         className="source",
     )

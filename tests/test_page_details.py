@@ -48,6 +48,10 @@ def test_a_place_lists_its_agreements_with_source_and_quote() -> None:
     assert "reach a Plan of Actions to cooperate with each other in the near term" in quotes
     links = [a.href for a in _find(children, html.A)]
     assert "sources/000_80f17e6f35c162c6.txt" in links
+    # the source is cited by its name, as the exports cite it, not by its file's
+    captions = [_text(c) for c in _find(children, html.Figcaption)]
+    cited = [c for c in captions if "Zhenjiang Municipal People's Government" in c]
+    assert cited and all("lines" in c and ".txt" not in c for c in cited), captions
 
 
 def test_an_arc_lists_the_agreements_of_both_places() -> None:
