@@ -287,7 +287,8 @@ def _propose(document: Document) -> list[Proposal]:
         for m in _outside_datelines(text, find_places(text), dates.mentions)
         if not inside_url(urls, m.start)
     ]
-    head = _head_proposal(text, blocks, dates, places)
+    heading = _head_blocks(text, blocks)
+    head = _head_proposal(text, blocks, heading, dates, places)
     head_end = head.quotes[0][1] if head else 0
     proposals = sister_pairs(head, text) if head else []
     head = proposals[0] if proposals else None
@@ -295,7 +296,6 @@ def _propose(document: Document) -> list[Proposal]:
     countries = [m for m in places if m.place.level == "country" and m.strength != "qualifier"]
     story_end = _story_end(text)
     partners = sole_partners(text, places)
-    heading = _head_blocks(text, blocks)
     headline = _between(places, heading[0].start, heading[-1].end) if heading else []
     founded: dict[int, DateChoice] = {}
     for block in blocks:
@@ -422,10 +422,10 @@ def _local_parties(head: Proposal | None) -> list[PlaceMention]:
 def _head_proposal(
     text: str,
     blocks: Sequence[Block],
+    head_blocks: Sequence[Block],
     dates: DocumentDates,
     places: Sequence[PlaceMention],
 ) -> Proposal | None:
-    head_blocks = _head_blocks(text, blocks)
     if not head_blocks:
         return None
     start, end = head_blocks[0].start, head_blocks[-1].end
