@@ -129,6 +129,18 @@ _EN_DIVISION = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:Province|Prefecture|Oblast|Governorate)\b"
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: An official's title right after a place's name ("台北市长", "首尔市副市长", "知事"): the
+#: name is a local government's place.
+_ZH_OFFICIAL = re.compile(
+    r"(?:市|省|州|县|縣|都|府)?副?(?:市长|市長|省长|省長|州长|州長|县长|縣長|知事)(?![宁寧春沙江城安])"
+)
+_OFFICIAL_STEM_MAX = 5
+_EN_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+#: The same in English: "Mayor of Taipei", "Taipei Mayor Ko Wen-je", "Governor of Gyeonggi".
+_EN_OFFICIAL = re.compile(
+    rf"\b(?:Mayor|Governor)\s+of\s+(?:the\s+)?(?:City\s+of\s+)?(?P<after>{_EN_NAME})"
+    rf"|(?P<before>{_EN_NAME})(?:\s+City)?\s+(?:Deputy\s+|Vice\s+)?(?:Mayor|Governor)\b"
+)
 #: A place's name inside a venue's ("东方滨江酒店", "Peninsula Hotel"): no place at all.
 _VENUE_AFTER = re.compile(
     r"[^\W\d_a-zA-Z与和及同在的、为是将等对向从到共]{0,4}?(?:酒店|宾馆|賓館|饭店|飯店|大厦|大廈)"
@@ -272,6 +284,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         _countries_named(text, spans, gazetteer)
         | _divisions_abroad(text, gazetteer)
         | _cities_abroad_in_head(text, gazetteer)
+        | _officials_abroad(text, gazetteer)
     ) - COUNTRIES
     countries = COUNTRIES | abroad
     if abroad:
@@ -384,6 +397,44 @@ def _cities_abroad_in_head(text: str, gazetteer: Gazetteer) -> set[str]:
             ):
                 countries.add(readings[0].country)
     return countries
+
+
+def _officials_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
+    """The countries of the places abroad ``text`` names as an official's ("台北市长",
+    "Mayor of Taipei"): the title says the name is a local government's place, so its country
+    counts as named. A name the gazetteer also knows in China or the US names no country
+    abroad."""
+    countries: set[str] = set()
+    seen: dict[str, set[str] | None] = {}
+    for title in _ZH_OFFICIAL.finditer(text):
+        for length in range(_OFFICIAL_STEM_MAX, 1, -1):
+            stem = text[max(0, title.start() - length) : title.start()]
+            if stem not in seen:
+                seen[stem] = _local_abroad(han_key(stem, gazetteer.to_simplified), gazetteer)
+            if seen[stem] is not None and _HAN.fullmatch(stem[0]):
+                countries |= seen[stem]
+                break
+    for title in _EN_OFFICIAL.finditer(text):
+        words = (title.group("after") or title.group("before")).split()
+        for length in range(len(words), 0, -1):
+            name = " ".join(words[:length] if title.group("after") else words[-length:])
+            found = _local_abroad(latin_key(name), gazetteer)
+            if found is not None:
+                countries |= found
+                break
+    return countries
+
+
+def _local_abroad(key: str, gazetteer: Gazetteer) -> set[str] | None:
+    """The countries of the cities and provinces whose name is ``key`` (empty when one is in
+    China or the US), or None when none is."""
+    places = [gazetteer.places[place_id] for place_id, _ in gazetteer.lookup(key)]
+    places = [p for p in places if p.level in ("city", "province")]
+    if not places:
+        return None
+    if any(p.country in COUNTRIES for p in places):
+        return set()
+    return {p.country for p in places}
 
 
 def _provinces_abroad(name: str, gazetteer: Gazetteer) -> set[str] | None:
