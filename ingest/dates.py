@@ -560,7 +560,11 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
         )
     if mention.basis.startswith(("span:", "weekday:", "anniversary:", "month-of:")):
         anchor = timed
-        if anchor is None and mention.basis.startswith(("span:year", "anniversary:")):
+        if anchor is None and mention.basis.startswith("anniversary:"):
+            # Counted back from the event it is celebrated at, never from a date told after
+            # it: "30周年纪念活动…1991年12月10日…正式缔结" is no founding in 1961.
+            anchor = anchors.reference or anchors.before(mention.start)
+        elif anchor is None and mention.basis.startswith("span:year"):
             first = anchors.full[0] if anchors.full else None
             anchor = anchors.reference or anchors.before(mention.start) or first
         return mention if anchor is None else resolve(mention, anchor)
