@@ -56,6 +56,8 @@ ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 class _Dash(Dash):
     """Dash without the DataTable's script, and without the versions of Python, Dash, plotly.
 
+    The page also runs ``assets/builtins.js`` before any other script.
+
     The page has no ``dash_table`` component; one added to it would need this class gone.
     ``interpolate_index`` is the hook Dash documents for changing the page's HTML. Versions
     tell an attacker which known flaws to try: the page's config leaves them out, and the
@@ -63,8 +65,9 @@ class _Dash(Dash):
     """
 
     def interpolate_index(self, **kwargs: str) -> str:
-        scripts = kwargs.get("scripts", "").splitlines()
-        kwargs["scripts"] = "\n".join(s for s in scripts if "/dash_table/" not in s)
+        scripts = [s for s in kwargs.get("scripts", "").splitlines() if "/dash_table/" not in s]
+        first = [s for s in scripts if _BUILTINS_ASSET in s]
+        kwargs["scripts"] = "\n".join(first + scripts)
         for part in ("scripts", "css"):
             kwargs[part] = _VERSION_KEY.sub(_hidden_version, kwargs.get(part, ""))
         return super().interpolate_index(**kwargs)
@@ -76,6 +79,10 @@ class _Dash(Dash):
         config.pop("dash_version_url", None)  # where the dev tools look for a newer Dash
         return config
 
+
+#: The asset that keeps the browser's own ``trim`` and ``parseInt`` from babel-polyfill's slower
+#: copies (see the file): it runs once before every other script, and again among the assets.
+_BUILTINS_ASSET = "/assets/builtins.js?"
 
 #: The version in a script's cache key: ``react@18.v4_4_1m1796027749.3.1.min.js``.
 _VERSION_KEY = re.compile(r"\.v([\w-]+?)m(\d+)\.")

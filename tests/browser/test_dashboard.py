@@ -74,6 +74,21 @@ def test_embedded_data_page_loads_without_console_errors(embedded_dashboard: Das
     assert embedded_dashboard.external_requests == []
 
 
+def test_the_page_keeps_the_browsers_own_trim_and_parse_int(dashboard: Dashboard) -> None:
+    # babel-polyfill replaces both with slower copies that plotly.js calls for every marker;
+    # assets/builtins.js puts the browser's own back. The copies tell themselves apart by
+    # U+180E, which they count as white space and the browser no longer does. The polyfill's
+    # regeneratorRuntime, which Dash needs, stays.
+    dashboard.open()
+    found = dashboard.page.evaluate(
+        """() => ['\\u180e'.trim().length, isNaN(parseInt('\\u180e1')),
+                  isNaN(Number.parseInt('\\u180e1')),
+                  ' x\\u00a0'.trim(), parseInt('08'), typeof window.regeneratorRuntime]"""
+    )
+    assert found == [1, True, True, "x", 8, "object"]
+    assert dashboard.console_errors == []
+
+
 def test_summary_states_the_counts(dashboard: Dashboard) -> None:
     dashboard.open()
     view = expected()
