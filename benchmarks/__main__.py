@@ -243,6 +243,9 @@ def _body(runs: list[report.Run], extras: report.Extras, args: argparse.Namespac
         "- repaint: control set (dash_clientside.set_props) to plotly_afterplot after the map"
         " callback answered. server: summed time to first byte of every callback of the change;"
         " map server: the map callback's. KB: transfer sizes of those callbacks.",
+        "- painted: control set to the first frame painted after that plotly_afterplot (a message"
+        " posted from the next animation frame): what a person sees, with the layout and paint"
+        " plotly leaves to the browser.",
         "- vertices: points, arc vertices and regions plotly draws in the unfiltered map.",
         "- Analysis, profiles and design changes: benchmarks/NOTES.md.",
     ]
