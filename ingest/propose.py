@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from partnermap.data.schema import Record
 from partnermap.data.vocabulary import AGREEMENT_TYPES, TYPES
@@ -38,6 +39,7 @@ from partnermap.ingest.dates import (
     EVENT_CUES,
     DateChoice,
     DateMention,
+    chinese_number,
     choose_event_date,
     only_stamped,
 )
@@ -81,13 +83,13 @@ _GENERIC = re.compile(r"agreements?|accords?|pacts?|协议|协定", re.I)
 #: or never.
 _SUMMARY = re.compile(r"agreements|accords|MOUs|memoranda\b.*", re.I)
 _SUMMARY_BEFORE = re.compile(
-    r"(?:[两三四五六七八九十多数几]项|一系列|系列|\d+\s*对(?:[^，。,；;]{0,10}[和与及、]|国际|中外)?|"
+    r"(?:(?<!等)(?:\d+|[两三四五六七八九十多数几])[项項份]|一系列|系列|\d+\s*对(?:[^，。,；;]{0,10}[和与及、]|国际|中外)?|"
     r"\b(?:a\s+series\s+of|several|a\s+number\s+of|"
     r"\d+\s+pairs\s+of(?:\s+[\w/-]+){0,4}(?:\s+and|,))\s+)$",
     re.I,
 )
 #: What makes a count a list: "5对友好城市(省州)分别为山西省与…", "two agreements: …".
-_LISTED_AFTER = re.compile(r"[^，。,；;]{0,8}?(?:分别为|分别是|包括|如下|[:：])|\s*,?\s*namely\b")
+_LISTED_AFTER = re.compile(r"[^，。,；;\n]{0,8}?(?:分别为|分别是|包括|如下|[:：])|\s*,?\s*namely\b")
 #: "合作协议或谅解备忘录", "agreements or MOUs": a kind of document, not one.
 _EITHER_BEFORE = re.compile(
     r"(?:协议|协定|备忘录|agreements?|MOUs?)\s*(?:或者?|或是|\bor)\s*$", re.I
@@ -154,7 +156,7 @@ _GATHERING_WORDS = {
 #: Words that tell of the same event as the paragraph before: "also", "同日".
 _CONTINUED = re.compile(
     r"\balso\b|\bsame (?:ceremony|event|day|meeting|occasion)\b|\bat the ceremony\b|"
-    r"\bmeanwhile\b|同日|当天|仪式上|同时|会上",
+    r"\bmeanwhile\b|同日|当天|仪式上|同时|会上|现场",
     re.I,
 )
 #: How many paragraphs after an event a text may go on telling it ("会上", "the same day").
@@ -180,6 +182,18 @@ _BARE_DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'’-]{2,30}(?:,[ \t]+[A-Z][\w .]{1,30})?[ \t]+[–—-]{1,2}[ \t]", re.M
 )
 _CLAUSE_BREAK = re.compile(r"[,，;；]\s*")
+_CLAUSE_END = re.compile(r"[,，;；:：。.!?！？\n]")
+#: A signing in running text ("再签4项备忘录", "signs an MOU").
+_SIGNS = re.compile(r"\bsign(?:ed|s|ing)?\b|签(?:署|订|字|约)?(?!证)", re.I)
+#: A gathering held again and again: "此后逐年举行", "每年举办", "轮流", "every year".
+_SERIES = re.compile(
+    r"逐年|每年|每两年|每隔|轮流|一年一度|\b(?:annually|every\s+(?:two\s+)?years?|each\s+year)\b",
+    re.I,
+)
+#: The count right before the agreements a sentence lists ("…等4项交流合作备忘录").
+_COUNTED_BEFORE = re.compile(
+    r"等?(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:项|項|份|个|個)[\u4e00-\u9fff]{0,4}$"
+)
 #: "与…", "和…", "同…": the other party of the sentence's subject.
 _WITH_NEXT = re.compile(r"[与和同]")
 _QUOTED_TITLE = re.compile(r"《([^》]{2,120})》|“([^”]{4,120})”")
@@ -433,7 +447,10 @@ def _head_proposal(
     cues = [
         c
         for c in found
-        if c.slug != "project" and not _GENERIC.fullmatch(c.text) and not _venue(text, c, found)
+        if c.slug != "project"
+        and not _GENERIC.fullmatch(c.text)
+        and not _venue(text, c, found)
+        and not _summary(text, c)
     ]
     if not cues:
         return None
@@ -544,6 +561,8 @@ def _block_proposals(
     block_sectors = find_sectors(text[block.start : block.end]) if eventful else []
     for span, cues in eventful:
         for cue in cues:
+            if not block.item and _series(text, span, cue, dates.mentions):
+                continue
             own = _own_span(text, span, cue, cues)
             founding = cue.slug in _FOUNDINGS
             standing = not EVENT_CUES.search(text, span[0], span[1]) and _standing(
@@ -607,7 +626,8 @@ def _block_proposals(
                 phrase=_phrase(text, cue),
                 renewed=renewed,
             )
-            found += _respectively(text, span, proposal, dates.mentions, in_sentence)
+            for told in _respectively(text, span, proposal, dates.mentions, in_sentence):
+                found += _counted(text, span, told, in_sentence)
     return found
 
 
@@ -639,6 +659,52 @@ def _told_with_parties(
         )
         for other, cues in eventful
     )
+
+
+def _series(text: str, span: tuple[int, int], cue: Cue, mentions: Sequence[DateMention]) -> bool:
+    """Whether a gathering is told as a series held again and again ("双城论坛是由…2010年合力
+    促成,此后逐年举行", "held every year since 2010"), in a sentence that dates no day of its
+    own: no event. (A numbered clause of an agreement that sets one up, "双方轮流组织一年一度的
+    …会议", is one: the caller asks only outside such clauses.)"""
+    if cue.slug not in GATHERINGS or not _SERIES.search(text, span[0], span[1]):
+        return False
+    first = bisect_left(mentions, span[0], key=lambda m: m.start)
+    last = bisect_left(mentions, span[1], lo=first, key=lambda m: m.start)
+    return not any(m.kind == "text" and m.precision == 3 for m in mentions[first:last])
+
+
+def _counted(
+    text: str, span: tuple[int, int], proposal: Proposal, places: Sequence[PlaceMention]
+) -> list[Proposal]:
+    """One agreement per item of a sentence that lists the agreements it counts ("签署A、B、
+    C、D等4项交流合作备忘录"), each between the places its item names, else the places the
+    sentence names outside the list; the proposal as it is otherwise."""
+    cue = proposal.type
+    if cue.slug not in AGREEMENT_TYPES:
+        return [proposal]
+    counted = _COUNTED_BEFORE.search(text, span[0], cue.start)
+    signed = counted and list(_SIGNS.finditer(text, span[0], counted.start()))
+    if not counted or not signed:
+        return [proposal]
+    start, end = signed[-1].end(), counted.start()
+    cuts = [start] + [start + m.end() for m in re.finditer("、", text[start:end])] + [end]
+    items = list(pairwise(cuts))
+    if len(items) < 2 or len(items) != chinese_number(counted.group("count")):
+        return [proposal]
+    outside = [m for m in places if not start <= m.start < end]
+    found = []
+    for number, (first, last) in enumerate(items, start=1):
+        own = [m for m in places if first <= m.start < last]
+        named = any(m.strength == "name" for m in own)
+        found.append(
+            replace(
+                proposal,
+                places=own if named else outside,
+                item=number,
+                phrase=text[first:last].strip("、") + cue.text,
+            )
+        )
+    return found
 
 
 def _respectively(
@@ -825,10 +891,19 @@ def _window_cues(text: str, first: int, last: int) -> tuple[Cue, ...]:
 
 def _venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
     """Whether a gathering is only where another cue's agreement was made ("signed at the
-    forum", "在…峰会上签订")."""
+    forum", "在…峰会上签订", "双城论坛台北上海再签4项合作备忘录": an agreement signed in the
+    gathering's own clause)."""
     if cue.slug not in GATHERINGS or len(cues) < 2:
         return False
     if _TIME_AFTER.match(text, cue.end):
+        return True
+    if any(
+        other.slug in AGREEMENT_TYPES
+        and other.start >= cue.end
+        and _SIGNS.search(text, cue.end, other.start)
+        and not _CLAUSE_END.search(text, cue.end, other.start)
+        for other in cues
+    ):
         return True
     if _PROPER_GATHERING.search(text, max(0, cue.start - 80), cue.start):
         # "at the second US-China Sister Cities Conference": a gathering of its own.

@@ -39,3 +39,34 @@ def test_an_anniversary_counts_from_its_event_never_from_a_founding_told_after_i
     )
     founded = [p.date.value for p in _proposals(text) if p.type.slug == "sister_city"]
     assert founded == ["1991-12-10"]
+
+
+FORUM_PAGE = (
+    "2017双城论坛台北上海再签4项合作备忘录\nhttp://www.CRNTT.com   2017-07-02 11:11:17\n\n"
+    "中评社上海7月2日电 台北市长柯文哲1日率百人团赴上海,参加为期3天的台北上海双城论坛交流,"
+    "重头戏主论坛于2日上午登场;台北、上海过去已签订26项交流合作协议,今年再签4项备忘录。\n\n"
+    "台北、上海双城论坛是由两市前市长2010年合力促成,此后逐年举行。\n\n"
+    "现场由台北市长柯文哲和上海市长应勇现场见证,双方代表签署台北市立大学与上海大学学术交流、"
+    "台北市内湖区与上海市浦东新区、两市推广篮球运动、消费者权益保护等4项交流合作备忘录。"
+)
+
+
+def test_an_agreement_signed_in_a_gatherings_clause_is_the_record_not_the_gathering():
+    # bj.crntt.com, the headline of the 2017 Taipei - Shanghai twin-city forum (f10).
+    # Its forum is where they were signed, and "4项" only sums up the four told below.
+    proposals = _proposals(FORUM_PAGE)
+    assert not [p for p in proposals if p.head and p.type.slug == "forum"]
+    assert sorted(p.type.slug for p in proposals) == ["forum", "mou", "mou", "mou", "mou"]
+
+
+def test_agreements_a_sentence_lists_and_counts_are_one_record_each():
+    mous = [p for p in _proposals(FORUM_PAGE) if p.type.slug == "mou" and not p.head]
+    assert len(mous) == 4
+    assert "cn:310115" in mous[1].locality_ids()  # 上海市浦东新区, its own item's party
+
+
+def test_a_series_is_no_event_and_what_happened_on_the_spot_continues_the_event():
+    proposals = _proposals(FORUM_PAGE)
+    assert [p.date.value for p in proposals if p.type.slug == "forum"] == ["2017-07-02"]
+    mous = [p for p in proposals if p.type.slug == "mou" and not p.head]
+    assert {p.date.value for p in mous} == {"2017-07-02"}
