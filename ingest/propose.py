@@ -638,8 +638,11 @@ def _shared_subject(
     ("贵州省与A签署…,与B签署…": 贵州省 is a party of both), else none."""
     if own[0] <= span[0] or not _WITH_NEXT.match(text, own[0]):
         return []
-    first = _WITH_NEXT.search(text, span[0], own[0])
-    return [m for m in places if first and m.start < first.start() and m.strength == "name"]
+    named = [m for m in places if span[0] <= m.start < own[0] and m.strength == "name"]
+    # The subject's "与" is the first right after a place ("黑龙江省与…"), not one of a heading
+    # run into the sentence ("友协和友城工作").
+    first = next((m for m in named if _WITH_NEXT.match(text, max(m.end, m.outer_end))), None)
+    return [m for m in named if first and m.start <= first.start]
 
 
 def _told_with_parties(

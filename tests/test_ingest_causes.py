@@ -70,3 +70,14 @@ def test_a_series_is_no_event_and_what_happened_on_the_spot_continues_the_event(
     assert [p.date.value for p in proposals if p.type.slug == "forum"] == ["2017-07-02"]
     mous = [p for p in proposals if p.type.slug == "mou" and not p.head]
     assert {p.date.value for p in mous} == {"2017-07-02"}
+
+
+def test_the_subject_of_each_part_is_the_place_before_its_first_with_not_a_headings_and():
+    # hljszw.org.cn, Heilongjiang's yearbook for 2012, under its heading (fresh-6, f06).
+    text = (
+        "友协和友城工作\n2012年,经全国友协批准,黑龙江省与以色列希弗谷区、保加利亚洛维奇州正式缔结"
+        "友好关系,与奥地利萨尔茨堡州正式签署《友好省州关系协议书》。"
+    )
+    pairs = [set(p.locality_ids()) for p in _proposals(text)]
+    assert {"cn:230000", "adm1:AT.05"} in pairs  # Heilongjiang - Salzburg
+    assert {"cn:230000", "adm1:BG.46"} in pairs  # Heilongjiang - Lovech
