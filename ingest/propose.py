@@ -190,6 +190,12 @@ _SERIES = re.compile(
     r"逐年|每年|每两年|每隔|轮流|一年一度|\b(?:annually|every\s+(?:two\s+)?years?|each\s+year)\b",
     re.I,
 )
+#: A partnership's word that begins the name of an award, a match or a show ("友好城市交流合作奖",
+#: "中日友好城市初中生乒乓球友谊比赛", "友城文化周").
+_PRIZE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,12}?(?:奖|比赛|赛|展|节|文化周)(?![\u4e00-\u9fff])"
+    r"|(?:\s+[A-Z][\w'’-]*){0,4}?\s+(?:Award|Awards|Prize|Cup|Festival|Games)\b"
+)
 #: The count right before the agreements a sentence lists ("…等4项交流合作备忘录").
 _COUNTED_BEFORE = re.compile(
     r"等?(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:项|項|份|个|個)[\u4e00-\u9fff]{0,4}$"
@@ -883,6 +889,8 @@ def _window_cues(text: str, first: int, last: int) -> tuple[Cue, ...]:
             continue
         if cue.slug in _WEAK_TYPES and _NAME_GOES_ON.match(text, cue.end):
             continue  # "Clean Technology Partnership Fund": the name of a fund, not a program
+        if cue.slug in _FOUNDINGS and _PRIZE_AFTER.match(text, cue.end):
+            continue  # "友好城市交流合作奖": the name of an award or a match, no partnership
         kept.append(cue)
     specific = {c.slug for c in kept} - _WEAK_TYPES
     named_cues = {found[i] for i in named}

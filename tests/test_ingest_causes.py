@@ -81,3 +81,14 @@ def test_the_subject_of_each_part_is_the_place_before_its_first_with_not_a_headi
     pairs = [set(p.locality_ids()) for p in _proposals(text)]
     assert {"cn:230000", "adm1:AT.05"} in pairs  # Heilongjiang - Salzburg
     assert {"cn:230000", "adm1:BG.46"} in pairs  # Heilongjiang - Lovech
+
+
+def test_a_partnership_word_in_the_name_of_a_match_or_an_award_founds_nothing():
+    # hljszw.org.cn, Heilongjiang's yearbook for 2012 (fresh-6, f06).
+    text = (
+        "2012年,加强与日本新潟县议会交往,与日本北海道、新潟县共同组队参加全国友协主办的"
+        "中日友好城市初中生乒乓球友谊比赛,与韩国忠清北道合作举行黑龙江省与忠清北道公务员"
+        "乒乓球友谊赛。"
+    )
+    foundings = {"sister_city", "sister_state_province", "friendship"}
+    assert not [p for p in _proposals(text) if p.type.slug in foundings]
