@@ -355,6 +355,7 @@ def _propose(document: Document) -> list[Proposal]:
     merged = _merge(proposals)
     for proposal in merged:
         _named_after(text, proposal)
+        _parties_recalled(text, proposal, places)
         if only_stamped(proposal.date, dates.mentions):
             proposal.date = DateChoice(
                 None,
@@ -381,6 +382,29 @@ def _named_after(text: str, proposal: Proposal) -> None:
             return
         if cue.slug in AGREEMENT_TYPES:
             return
+
+
+def _parties_recalled(text: str, proposal: Proposal, places: Sequence[PlaceMention]) -> None:
+    """Give an agreement told with no local party ("signed a memorandum of understanding with
+    a province in the Chinese interior") the local places of the sentence that recalls it
+    next ("The agreement … with the province of Shaanxi"), within ``_RECALL_CHARS``."""
+    if proposal.type.slug not in AGREEMENT_TYPES or _local_names(proposal.places):
+        return
+    end = _sentence_around(text, proposal.type.start, proposal.type.end)[1]
+    window = text[end : end + _RECALL_CHARS]
+    for cue in type_cues(window):
+        if cue.slug not in AGREEMENT_TYPES:
+            continue
+        if not _RECALLED_BEFORE.search(window[max(0, cue.start - 12) : cue.start]):
+            return  # another agreement is told first
+        start, stop = _sentence_around(text, end + cue.start, end + cue.end)
+        proposal.places = _with_places(proposal.places, _local_names(_between(places, start, stop)))
+        return
+
+
+def _local_names(places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The places named as parties below the level of a country."""
+    return [m for m in places if m.strength == "name" and m.place.level != "country" and not m.site]
 
 
 def _from_founding(told: DateChoice) -> DateChoice:

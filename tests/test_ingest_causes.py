@@ -92,3 +92,16 @@ def test_a_partnership_word_in_the_name_of_a_match_or_an_award_founds_nothing():
     )
     foundings = {"sister_city", "sister_state_province", "friendship"}
     assert not [p for p in _proposals(text) if p.type.slug in foundings]
+
+
+def test_an_agreement_told_with_no_local_party_takes_those_of_the_sentence_recalling_it():
+    # archive.jsonline.com, "Governor Doyle signs trade accord with Chinese province" (v03).
+    text = (
+        "On his weeklong trade-promotion trip in China, Gov. Jim Doyle on Tuesday, September "
+        "28, 2010 signed a memorandum of understanding with a province in the Chinese "
+        "interior.\n\nThe agreement lacks concrete trade deals but has the potential to "
+        "strengthen bilateral cooperation with the province of Shaanxi, Doyle's office said."
+    )
+    mous = [p for p in _proposals(text) if p.type.slug == "mou"]
+    assert len(mous) == 1
+    assert "cn:610000" in mous[0].locality_ids()  # Shaanxi
