@@ -135,6 +135,11 @@ _ZH_OFFICIAL = re.compile(
     r"(?:市|省|州|县|縣|都|府)?副?(?:市长|市長|省长|省長|州长|州長|县长|縣長|知事)(?![宁寧春沙江城安])"
 )
 _OFFICIAL_STEM_MAX = 5
+#: A former official's title before a place: "Former Mayor of".
+_FORMER_BEFORE = re.compile(
+    r"\b[Ff]ormer\s+(?:Vice\s+|Deputy\s+|Lieutenant\s+)?(?:Mayor|Governor)\s+of\s+"
+    r"(?:the\s+)?(?:City\s+of\s+|State\s+of\s+)?$"
+)
 _EN_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 #: The same in English: "Mayor of Taipei", "Taipei Mayor Ko Wen-je", "Governor of Gyeonggi".
 _EN_OFFICIAL = re.compile(
@@ -307,7 +312,9 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         and not _VENUE_AFTER.match(text, m.end)
     ]
     mentions = [
-        replace(m, strength="qualifier") if _ORGANISATION_AFTER.match(text, m.end) else m
+        replace(m, strength="qualifier")
+        if _ORGANISATION_AFTER.match(text, m.end) or _former_official(text, m)
+        else m
         for m in mentions
     ]
     mentions.extend(_weak_countries(text, mentions, gazetteer))
@@ -397,6 +404,12 @@ def _cities_abroad_in_head(text: str, gazetteer: Gazetteer) -> set[str]:
             ):
                 countries.add(readings[0].country)
     return countries
+
+
+def _former_official(text: str, mention: PlaceMention) -> bool:
+    """Whether the place is named in a former official's title ("Former Mayor of Santa
+    Barbara"): it only tells who the person is, no party of the story."""
+    return bool(_FORMER_BEFORE.search(text, max(0, mention.start - 60), mention.start))
 
 
 def _officials_abroad(text: str, gazetteer: Gazetteer) -> set[str]:

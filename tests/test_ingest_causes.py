@@ -105,3 +105,15 @@ def test_an_agreement_told_with_no_local_party_takes_those_of_the_sentence_recal
     mous = [p for p in _proposals(text) if p.type.slug == "mou"]
     assert len(mous) == 1
     assert "cn:610000" in mous[0].locality_ids()  # Shaanxi
+
+
+def test_a_place_in_a_former_officials_title_is_no_party():
+    # cpaffc.org.cn, the 4th U.S.-China Sister Cities Mayors' Summit (e03).
+    text = (
+        "On July 17th, the 4th U.S.-China Sister Cities Mayors' Summit was held in Houston, "
+        "Texas. Mr. Ron Nirenberg, Mayor of San Antonio, Ms. Helene Schneider, Former Mayor "
+        "of Santa Barbara, Mr. Anise Parker, Former Mayor of Houston, attended the summit."
+    )
+    summits = [p for p in _proposals(text) if p.type.slug == "summit"]
+    assert "geonames:4726206" in summits[0].locality_ids()  # San Antonio
+    assert "geonames:5392952" not in summits[0].locality_ids()  # Santa Barbara
