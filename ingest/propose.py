@@ -196,6 +196,8 @@ _PRIZE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,12}?(?:奖|比赛|赛|展|节|文化周)(?![\u4e00-\u9fff])"
     r"|(?:\s+[A-Z][\w'’-]*){0,4}?\s+(?:Award|Awards|Prize|Cup|Festival|Games)\b"
 )
+#: A determiner before a bare agreement word, with at most three words between.
+_DETERMINED = re.compile(r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}$|(?:该|此|这份|上述)$", re.I)
 #: The count right before the agreements a sentence lists ("…等4项交流合作备忘录").
 _COUNTED_BEFORE = re.compile(
     r"等?(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:项|項|份|个|個)[\u4e00-\u9fff]{0,4}$"
@@ -242,6 +244,9 @@ class Proposal:
     #: A partnership renewed, celebrated or told as standing where it is told: dated only by
     #: its founding.
     renewed: bool = False
+    #: An agreement told by a bare word with a determiner ("the memorandum of agreement",
+    #: "the official agreement", "该协议"): maybe one the text has told already.
+    recalled: bool = False
 
     def unknown_parties(self) -> list[str]:
         """The names of parties the gazetteer does not know ("卡加延市"), in text order."""
@@ -655,6 +660,7 @@ def _block_proposals(
                 item=block.number,
                 phrase=_phrase(text, cue),
                 renewed=renewed,
+                recalled=bool(_DETERMINED.search(text, max(0, cue.start - 40), cue.start)),
             )
             for told in _respectively(text, span, proposal, dates.mentions, in_sentence):
                 found += _counted(text, span, told, in_sentence)
@@ -1256,12 +1262,16 @@ def _merge_keys(proposal: Proposal, stored: bool = False) -> list[tuple]:
     if stored:
         if _bare_agreement(proposal):
             keys.append(("bare", proposal.block))
+        if slug in _NAMED_AGREEMENTS:
+            keys.append(("named",))
         if proposal.head:
             keys.append(("head", slug))
         if date is None:
             keys.append(("undated", slug, proposal.block))
         return keys
     keys.append(("head", slug))
+    if _bare_agreement(proposal):
+        keys.append(("named",))
     if slug in _NAMED_AGREEMENTS:
         keys += [("bare", block) for block in range(proposal.block - 2, proposal.block + 1)]
     if date is None:
@@ -1292,6 +1302,15 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
         # "Governor Doyle signs trade accord with Chinese province", then "… signed a
         # memorandum of understanding with a province": the agreement the story names.
         return a.date.value is None or b.date.value in (None, a.date.value)
+    if (
+        _bare_agreement(b)
+        and a.type.slug in _NAMED_AGREEMENTS
+        and b.recalled
+        and _same_parties(b, a)
+    ):
+        # "signed a sister-city pact …", then "signed the memorandum of agreement on behalf
+        # of Mandaue": the agreement told again by a bare word.
+        return _same_day(a.date.value, b.date.value)
     if a.type.slug != b.type.slug:
         return False
     if a.item is not None and b.item is not None and a.item != b.item:
@@ -1315,6 +1334,17 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
     if a.date.value != b.date.value:
         return False
     return bool(set(a.locality_ids()) & set(b.locality_ids()))
+
+
+def _same_parties(bare: Proposal, named: Proposal) -> bool:
+    """Whether a bare agreement names no local place the named one does not."""
+    ours = _local_ids(bare)
+    return bool(ours) and ours <= _local_ids(named)
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    """Whether two dates may be the same day: either unknown, or one within the other."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
 def _two_pairs(a: Proposal, b: Proposal) -> bool:

@@ -1,9 +1,25 @@
 """Issue 18, eighth round: fixes by cause, each general and tested on a short real sentence of
-the page named beside it (set fresh-6).
+the page named beside it (sets dev and fresh-6).
 
 - A place named in an official's title ("台北市长", "Mayor of Taipei") is a local government's
   place: its country counts as named, so the place is found even when the text never names
   its country.
+- An anniversary counts back from the event it is celebrated at, never from a founding date
+  told after it.
+- An agreement signed in a gathering's own clause ("双城论坛…再签4项合作备忘录") is the
+  record, the gathering only its venue; a count alone ("再签4项备忘录") sums up; agreements a
+  sentence lists and counts ("签署A、B、C、D等4项交流合作备忘录") are one record each.
+- A gathering told as a series ("此后逐年举行") is no event; what happened "现场" (on the
+  spot) continues the event just told.
+- A sentence's subject is the place right before its first "与", not a word of a heading run
+  into it ("友协和友城工作").
+- A partnership's word that begins the name of an award or a match ("中日友好城市初中生乒乓球
+  友谊比赛") founds no partnership.
+- An agreement told with no local party takes the local places of the sentence that recalls
+  it next ("The agreement … with the province of Shaanxi").
+- A place in a former official's title ("Former Mayor of Santa Barbara") is no party.
+- A bare agreement word with a determiner after a named agreement of the same parties
+  ("signed a sister-city pact…", then "signed the memorandum of agreement") tells it again.
 """
 
 from __future__ import annotations
@@ -117,3 +133,15 @@ def test_a_place_in_a_former_officials_title_is_no_party():
     summits = [p for p in _proposals(text) if p.type.slug == "summit"]
     assert "geonames:4726206" in summits[0].locality_ids()  # San Antonio
     assert "geonames:5392952" not in summits[0].locality_ids()  # Santa Barbara
+
+
+def test_a_bare_agreement_after_a_named_one_of_the_same_parties_tells_it_again():
+    # sunstar.com.ph, Mandaue - Mosul (fresh-6, f03).
+    text = (
+        "CEBU, Philippines - Both Mandaue City and Mosul City in Iraq signed a sister-city pact "
+        "on December 9, 2011 during a simple ceremony.\n\n"
+        "Mandaue City Mayor Jonas Cortes signed the memorandum of agreement on behalf of "
+        "Mandaue while Governor Athil Abdulazeez Mohammed Alnajafie signed on behalf of Mosul "
+        "City."
+    )
+    assert [p.type.slug for p in _proposals(text)] == ["sister_city"]
