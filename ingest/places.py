@@ -152,11 +152,12 @@ _VENUE_AFTER = re.compile(
     r"|(?:\s+[A-Z][\w'’&-]*){0,3}?\s+(?:Hotel|Hotels|Resort|Inn)\b"
 )
 #: A place's name inside an organisation's ("青岛港集团", "Port of Piraeus Authority",
-#: "Zhejiang University"): it only locates the organisation, which is no local government
-#: ("Nagpur Municipal Corporation" is one).
+#: "Zhejiang University", "纽约中心"): it only locates the organisation, which is no local
+#: government ("Nagpur Municipal Corporation" is one; "市中心" is a city's centre, "会议中心" a
+#: venue).
 _ORGANISATION_AFTER = re.compile(
     r"[^\W\d_a-zA-Z与和及同在的、为是将等对向从到共]{0,4}?"
-    r"(?:有限公司|公司|集团|集團|大学|大學|学院|學院|银行|銀行|港务局|港務局)"
+    r"(?:有限公司|公司|集团|集團|大学|大學|学院|學院|银行|銀行|港务局|港務局|(?<!市)(?<!会议)(?<!会展)(?<!展览)(?<!体育)中心)"
     r"|(?!\s+(?:Municipal|Metropolitan|City|Town|County|Regional)\b)(?:\s+[A-Z][\w'’&-]*){0,3}?\s+(?:Company|Corporation|Corp\.|Group|University|College|"
     r"Bank|Port\s+Authority|Authority|Inc\.|Ltd\.?|S\.A\.)(?![\w])"
 )

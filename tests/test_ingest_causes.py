@@ -17,6 +17,7 @@ the page named beside it (sets dev and fresh-6).
   友谊比赛") founds no partnership.
 - An agreement told with no local party takes the local places of the sentence that recalls
   it next ("The agreement … with the province of Shaanxi").
+- A place inside an organisation's name ending in "中心" ("纽约中心") only locates it.
 - A place in a former official's title ("Former Mayor of Santa Barbara") is no party.
 - A bare agreement word with a determiner after a named agreement of the same parties
   ("signed a sister-city pact…", then "signed the memorandum of agreement") tells it again.
@@ -145,3 +146,10 @@ def test_a_bare_agreement_after_a_named_one_of_the_same_parties_tells_it_again()
         "City."
     )
     assert [p.type.slug for p in _proposals(text)] == ["sister_city"]
+
+
+def test_a_place_inside_a_centres_name_only_locates_it():
+    # the China Center New York's page on its partnerships (z06).
+    text = "2017年7月17日,在纽约中心的推动下纽约布朗克斯区和上海松江区之间签订了友好协议。"
+    ids = [p.locality_ids() for p in _proposals(text)]
+    assert ids == [["geonames:5110266", "cn:310117"]]  # The Bronx, Songjiang District
