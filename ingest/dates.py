@@ -306,7 +306,11 @@ def find_dates(text: str) -> list[DateMention]:
     address = address_date(text)
     if address is not None:
         start, end, year, month, day = address
-        found.append(DateMention(start, end, text[start:end], year, month, day, "address"))
+        # A year folder alone: the draft says where a day's year came from.
+        basis = "" if month else f"the year {year} of the page's address {text[start:end]}"
+        found.append(
+            DateMention(start, end, text[start:end], year, month, day, "address", basis=basis)
+        )
     return sorted(found, key=lambda m: m.start)
 
 
@@ -487,9 +491,10 @@ def complete_dates(
     reference or the date before it.
 
     The page's own date is its dateline, else the date its address holds, else its
-    publication stamp ("2021-10-21 22:58:22 来源:…", "Updated: Oct 24,2015"), unless the page
-    says it is a re-post. A posting date is never an event's date, and the date a document
-    was seen or saved completes nothing.
+    publication stamp ("2021-10-21 22:58:22 来源:…", "Updated: Oct 24,2015"), else the year
+    of its address's one year folder ("/2016/FNAKKKCI_0820/", which gives "6月3日" its year
+    unless the sentence writes one), unless the page says it is a re-post. A posting date
+    is never an event's date, and the date a document was seen or saved completes nothing.
 
     Parameters
     ----------
@@ -536,16 +541,17 @@ def complete_dates(
 
 
 def page_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
-    """The page's own date (see :func:`complete_dates`), at least its month; None when it
-    gives none."""
+    """The page's own date (see :func:`complete_dates`), at least its month, else the year
+    its address holds as a folder; None when it gives none."""
     dateline = next((m for m in mentions if m.kind == "dateline" and m.year), None)
     if dateline is not None and dateline.precision == 3:
         return dateline
     if repost_marked(text):
         return None
-    stamps = [m for m in mentions if m.stamp and m.month]
-    # The address first, then the stamp; a date with its day before one without.
-    ranked = sorted(stamps, key=lambda m: (m.day is None, m.kind != "address"))
+    stamps = [m for m in mentions if m.stamp and m.year]
+    # The address first, then the stamp; a date with its day before one without, a year
+    # alone last.
+    ranked = sorted(stamps, key=lambda m: (m.month is None, m.day is None, m.kind != "address"))
     return ranked[0] if ranked else None
 
 
@@ -563,7 +569,11 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
         if anchor is None and mention.basis.startswith("anniversary:"):
             # Counted back from the event it is celebrated at, never from a date told after
             # it: "30周年纪念活动…1991年12月10日…正式缔结" is no founding in 1961.
-            anchor = anchors.reference or anchors.before(mention.start)
+            anchor = (
+                anchors.reference
+                or anchors.before(mention.start)
+                or anchors.year_before(mention.start)
+            )
         elif anchor is None and mention.basis.startswith("span:year"):
             first = anchors.full[0] if anchors.full else None
             anchor = anchors.reference or anchors.before(mention.start) or first
@@ -571,6 +581,8 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
     if mention.month is not None:
         same_day = mention.day and anchors.same_days.get((mention.month, mention.day))
         guide = None if same_day or anchors.dateline else anchors.reference or anchors.page
+        if guide is not None and guide.month is None and anchors.year_of_sentence(mention, text):
+            guide = None  # the address's year folder yields to a year the sentence writes
         if guide is not None:
             return replace(
                 mention,
@@ -593,7 +605,7 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
             inferred=True,
             basis=f"year from {how} {anchor.text!r}",
         )
-    anchor = timed or anchors.before(mention.start, with_day=True)
+    anchor = timed if timed and timed.month else anchors.before(mention.start, with_day=True)
     if anchor is None or anchor.month is None:
         return mention
     year, month = anchor.year, anchor.month
@@ -651,7 +663,7 @@ def _dateline_year(
         return dateline
     year = (
         page.year
-        if (dateline.month, dateline.day or 1) <= (page.month, page.day or 31)
+        if page.month is None or (dateline.month, dateline.day or 1) <= (page.month, page.day or 31)
         else page.year - 1
     )
     return replace(
