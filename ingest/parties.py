@@ -156,6 +156,10 @@ def with_sole_partner(
     if len(parties) != 1:
         return proposal
     start = parties[0].start
+    # "与美国威斯康星州": the country that locates the party stands between.
+    located = [m for m in proposal.places if m.strength == "qualifier" and m.end <= start]
+    if located and not text[located[-1].end : start].strip():
+        start = located[-1].start
     if not _WITH_BEFORE.search(text, max(0, start - _WITH_CHARS), start):
         return proposal
     partner = partners[parties[0].place.country == "CN"]

@@ -17,6 +17,8 @@ the page named beside it (sets dev and fresh-6).
   友谊比赛") founds no partnership.
 - An agreement told with no local party takes the local places of the sentence that recalls
   it next ("The agreement … with the province of Shaanxi").
+- A partnership told with one party after "与" and its country ("与美国威斯康星州举行结好30周年")
+  takes the text's one party on the other side.
 - A place inside an organisation's name ending in "中心" ("纽约中心") only locates it.
 - A place in a former official's title ("Former Mayor of Santa Barbara") is no party.
 - A bare agreement word with a determiner after a named agreement of the same parties
@@ -153,3 +155,13 @@ def test_a_place_inside_a_centres_name_only_locates_it():
     text = "2017年7月17日,在纽约中心的推动下纽约布朗克斯区和上海松江区之间签订了友好协议。"
     ids = [p.locality_ids() for p in _proposals(text)]
     assert ids == [["geonames:5110266", "cn:310117"]]  # The Bronx, Songjiang District
+
+
+def test_a_partnership_told_with_one_party_after_with_and_its_country_takes_the_other():
+    # hljszw.org.cn, Heilongjiang's yearbook for 2012 (fresh-6, f06).
+    text = (
+        "截至2012年末,黑龙江省已与31个国家和地区建立友城关系79对。与美国威斯康星州举行结好30周年"
+        "庆祝系列活动,两省州各部门开展畜牧、环保、教育等领域的对口交流活动。"
+    )
+    pairs = [set(p.locality_ids()) for p in _proposals(text)]
+    assert {"cn:230000", "US-WI"} in pairs  # Heilongjiang - Wisconsin
