@@ -168,6 +168,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: holds. A re-post's stamps are when it was copied.
 STAMPS = frozenset({"posted", "address"})
 _SENTENCE_ENDS = ("。", ". ", "；", "!", "！", "?", "？", "\n")
+_CLAUSE_ENDS = (*_SENTENCE_ENDS, ",", "，", ";")
+#: What may stand beside a year that is a clause of its own: "In 2019,", "2012年,".
+_YEAR_ADVERBIAL = re.compile(r"\s+|\b(?:in|during)\b|[在于於]", re.I)
+#: A clause that tells a partnership's founding: its year is no anniversary's.
+_FOUNDING_CLAUSE = re.compile(
+    r"缔结|締結|建立|结好|結好|结为|結為|结成|結成|以来|以來|\bsince\b|\bestablish|\bfounded\b|"
+    r"\bbecame\b|\bformed\b|\bofficial(?:ly)?\b",
+    re.I,
+)
 _POSTED = re.compile(
     r"(add(?:ed)?\s*time|posted|^\s*date\b|\btime\s*[:：]|re-?posted|published|updated|release\s*date|date\s*added|"
     r"last\s*modified|发布时间|发布日期|发表时间|更新时间|录入时间|添加时间|时间\s*[:：]|日期\s*[:：]|"
@@ -455,9 +464,36 @@ class _Anchors:
         i = bisect_left(self.years, position, key=lambda m: m.start) - 1
         return self.years[i] if i >= 0 else None
 
+    def told_year(self, mention: DateMention, text: str, sentence: bool) -> DateMention | None:
+        """The last year written before ``mention`` whose clause tells no founding: the year
+        of the event an anniversary is told at. Within its sentence (``sentence``) only a
+        year that is a clause of its own ("In 2019, … celebrated the 35th anniversary"), not
+        "we made our special friendship official in 1983 … 35-year Celebration"; before it,
+        any ("2012年,…与美国威斯康星州举行结好30周年"), not "1979年两市正式缔结友城关系"."""
+        start = max(text.rfind(c, 0, mention.start) for c in _SENTENCE_ENDS) + 1 if sentence else 0
+        i = bisect_left(self.years, mention.start, key=lambda m: m.start) - 1
+        while i >= 0 and self.years[i].start >= start:
+            year = self.years[i]
+            i -= 1
+            start_of = max(text.rfind(c, 0, year.start) for c in _CLAUSE_ENDS) + 1
+            end_of = _clause_end(text, year.end)
+            alone = not _YEAR_ADVERBIAL.sub("", text[start_of:end_of].replace(year.text, ""))
+            if sentence and not alone:
+                continue
+            if alone:
+                end_of = _clause_end(text, end_of + 1)  # "1991年12月10日,…正式缔结"
+            if not _FOUNDING_CLAUSE.search(text, start_of, end_of):
+                return year
+        return None
+
     def year_of_sentence(self, mention: DateMention, text: str) -> DateMention | None:
         """The year written in the sentence of ``mention`` (see :func:`_sentence_year`)."""
         return _sentence_year(mention, self.years, text)
+
+
+def _clause_end(text: str, position: int) -> int:
+    ends = [e for c in _CLAUSE_ENDS if (e := text.find(c, position)) >= 0]
+    return min(ends, default=len(text))
 
 
 def _sentence_year(
@@ -566,13 +602,16 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
         )
     if mention.basis.startswith(("span:", "weekday:", "anniversary:", "month-of:")):
         anchor = timed
-        if anchor is None and mention.basis.startswith("anniversary:"):
-            # Counted back from the event it is celebrated at, never from a date told after
-            # it: "30周年纪念活动…1991年12月10日…正式缔结" is no founding in 1961.
+        if mention.basis.startswith("anniversary:"):
+            # Counted back from the event it is celebrated at: the year its sentence tells
+            # it in, else the page's date, else a year told before it, never a founding nor
+            # a date told after it ("30周年纪念活动…1991年12月10日…正式缔结" is no founding
+            # in 1961).
             anchor = (
-                anchors.reference
-                or anchors.before(mention.start)
-                or anchors.year_before(mention.start)
+                anchors.told_year(mention, text, sentence=True)
+                or timed
+                or anchors.reference
+                or anchors.told_year(mention, text, sentence=False)
             )
         elif anchor is None and mention.basis.startswith("span:year"):
             first = anchors.full[0] if anchors.full else None

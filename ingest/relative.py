@@ -86,11 +86,12 @@ _SPAN_OFFSETS = {
     "前年": ("year", -2),
     "后年": ("year", 2),
 }
-#: "35th anniversary", "45-year sister city ties", "30周年", "结好5周年", "45年前建立",
-#: "缔结姊妹城市已经有45年的时间". Only an
+#: "35th anniversary", "45-year sister city ties", "40 YEARS OF SISTER STATE RELATIONSHIP",
+#: "30周年", "结好5周年", "45年前建立", "缔结姊妹城市已经有45年的时间". Only an
 #: anniversary of a partnership counts (see :func:`anniversary_of_partnership`).
 ANNIVERSARY = re.compile(
     r"\b(?P<en>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b|\b(?P<en_years>\d{1,3})-year\b"
+    r"|\b(?P<en_of>\d{1,3})\s+(?i:years)\s+(?i:of)\b"
     rf"|(?P<zh>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*(?:周年|週年)"
     rf"|(?P<zh_ago>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年前(?=[^，。,；;]{{0,6}}(?:建立|缔结|締結|结好|結好|结为|結為))"
     rf"|(?<=结好|結好)(?P<zh_since>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年(?:来|來|以来|以來)"
@@ -111,12 +112,19 @@ _TENSE = re.compile(
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]|\.(?=\s+[A-Z\"“])")
 _PARTNERSHIP = re.compile(
     r"sister|twin|friendship|relationship|ties|partnership|姐妹|姊妹|友好|友城|结好|結好|缔结|締結|"
-    r"关系|關係",
+    r"结谊|結誼|关系|關係",
     re.I,
 )
-#: Anniversaries of something else: a country's diplomatic ties, an organisation's founding.
+#: Anniversaries of something else: a country's diplomatic ties or treaty ("《中日和平友好
+#: 条约》缔结40周年", "邦交正常化"), an organisation's or a city's founding ("建市100周年").
 _NOT_PARTNERSHIP = re.compile(
-    r"diplomatic|建交|协会成立|協會成立|founding of|成立\d|建党|建国|victory|胜利", re.I
+    r"diplomatic|treaty|建交|邦交|条约|條約|协会成立|協會成立|founding of|成立\d|建党|建国|"
+    r"建市|建城|建县|建縣|victory|胜利",
+    re.I,
+)
+#: "the past 40 years of", "more than 30 years of": a stretch of time, no anniversary.
+_STRETCH_BEFORE = re.compile(
+    r"\b(?:past|last|first|next|over|than|nearly|almost|about|some|around)\s+$", re.I
 )
 
 
@@ -159,8 +167,12 @@ def anniversary_of_partnership(match: re.Match[str], text: str) -> int | None:
     (of diplomatic ties, of an association) and for words that only look like one."""
     from partnermap.ingest.dates import chinese_number
 
-    groups = match.group("en", "en_years", "zh", "zh_ago", "zh_since", "zh_for")
+    groups = match.group("en", "en_years", "en_of", "zh", "zh_ago", "zh_since", "zh_for")
     number = next(g for g in groups if g)
+    if match.group("en_of") and _STRETCH_BEFORE.search(
+        text, max(0, match.start() - 12), match.start()
+    ):
+        return None
     try:
         years = chinese_number(number)
     except (KeyError, ValueError):
