@@ -179,8 +179,18 @@ _FOUNDING_CLAUSE = re.compile(
 )
 _POSTED = re.compile(
     r"(add(?:ed)?\s*time|posted|^\s*date\b|\btime\s*[:：]|re-?posted|published|updated|release\s*date|date\s*added|"
-    r"last\s*modified|发布时间|发布日期|发表时间|更新时间|录入时间|添加时间|时间\s*[:：]|日期\s*[:：]|"
+    r"last\s*modified|file\s*created|date\s*created|"
+    r"发布时间|发布日期|发表时间|更新时间|录入时间|添加时间|时间\s*[:：]|日期\s*[:：]|"
     r"来源\s*[:：]|转载|浏览次数|当前报章|出版日期|刊发时间)[^\n]{0,30}$",
+    re.I,
+)
+#: A stamp of the record's keeping, not of the page's publication: when a decision's date is on
+#: the page ("Final action: 3/12/2024"), it anchors nothing.
+_RECORD_KEEPING = re.compile(
+    r"(?:(?:file|date|record)\s*created|last\s*modified|posted\s+by)\b[^\n]{0,30}$", re.I
+)
+_DECIDED_BEFORE = re.compile(
+    r"(?:final\s+action|approved(?:\s+on)?|adopted(?:\s+on)?|enacted(?:\s+on)?)\s*[:：]?\s*$",
     re.I,
 )
 #: "by 2020", "2020年左右/前": a target, not when something happened.
@@ -584,7 +594,17 @@ def page_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
         return dateline
     if repost_marked(text):
         return None
-    stamps = [m for m in mentions if m.stamp and m.year]
+    decided = any(
+        m.kind == "text" and m.year and _DECIDED_BEFORE.search(text, max(0, m.start - 30), m.start)
+        for m in mentions
+    )
+    stamps = [
+        m
+        for m in mentions
+        if m.stamp
+        and m.year
+        and not (decided and _RECORD_KEEPING.search(text, max(0, m.start - 60), m.start))
+    ]
     # The address first, then the stamp; a date with its day before one without, a year
     # alone last.
     ranked = sorted(stamps, key=lambda m: (m.month is None, m.day is None, m.kind != "address"))

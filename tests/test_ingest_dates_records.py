@@ -1,0 +1,45 @@
+"""Issue 18, ninth round: record-keeping stamps, days before the page's, programme years.
+
+A legislation record's "File created:" is when its file was opened: it dates nothing, and
+where the page gives a decision's date ("Final action:", "approved on", "adopted") it is no
+anchor either. "昨日" and "前日" count back from the page's own date unless the page says it
+is a copy; "2017年度" names a programme's year, no event's. The sentences are real (fresh-8
+g01, g12).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnermap.ingest.dates import document_dates, page_date
+from partnermap.ingest.propose import propose
+from partnermap.ingest.text import Document
+
+_G12 = (
+    "File #: 9659\n"
+    "Type: Consent Status: Passed\n"
+    "File created: 2/29/2024 Department: Economic Development Department\n"
+    "On agenda: 3/12/2024 Final action: 3/12/2024\n"
+    "Subject: Non-Financial Sister City Agreement with Wuxi, China for Establishment of "
+    "Diplomatic Relations\n\n"
+    "REPORT/RECOMMENDATION TO THE BOARD OF SUPERVISORS OF SAN BERNARDINO COUNTY\n\n"
+    "Approve a non-financial Sister City Agreement, including non-standard terms, with Wuxi, "
+    "China for the establishment of diplomatic relations for a term of five years.\n"
+)
+
+
+def _document(text: str) -> Document:
+    return Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+
+
+def test_a_files_creation_dates_nothing():
+    mentions = document_dates(_G12)
+    created = next(m for m in mentions if m.text == "2/29/2024")
+    assert created.stamp
+    assert [p.date.value for p in propose(_document(_G12))] == ["2024-03-12"]
+
+
+def test_a_record_keeping_stamp_is_no_anchor_beside_a_decisions_date():
+    assert page_date(document_dates(_G12), _G12) is None
+    undecided = _G12.replace("Final action: 3/12/2024", "")
+    assert page_date(document_dates(undecided), undecided).value == "2024-02-29"
