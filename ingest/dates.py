@@ -193,8 +193,9 @@ _DECIDED_BEFORE = re.compile(
     r"(?:final\s+action|approved(?:\s+on)?|adopted(?:\s+on)?|enacted(?:\s+on)?)\s*[:：]?\s*$",
     re.I,
 )
-#: "by 2020", "2020年左右/前": a target, not when something happened.
-_TARGET_YEAR = re.compile(r"\s*(?:年\s*)?(?:左右|前|以前|之前|后|以后|%|万|亿|吨)")
+#: "by 2020", "2020年左右/前": a target, not when something happened; "2017年度友好交流协议书":
+#: a programme's year.
+_TARGET_YEAR = re.compile(r"\s*(?:年\s*)?(?:左右|前|以前|之前|后|以后|%|万|亿|吨|度)")
 _CLOCK_AFTER = re.compile(r"^\s*\d{1,2}:\d{2}")
 _NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|\d{1,2}[/.]\d{1,2}[/.]\d{4}$")
 _DATELINE_EN = re.compile(r"^[A-Z][A-Za-z .,'’]{1,40}$")

@@ -36,7 +36,9 @@ WEEKDAY = re.compile(
 SPAN = re.compile(
     r"\b(?P<en>yesterday|today|(?:last|this|next)\s+(?:week|month|year)|"
     r"(?:one|a)\s+day\s+(?:earlier|later)|the\s+(?:previous|next|following)\s+day)\b"
-    r"|(?P<zh>昨天|昨日|今天|今日|前天|上周|上週|本周|本週|这周|上个?月|本月|下个?月|明年|今年|去年|前年|后年|"
+    # "前日" (the day before yesterday) only opening a clause: not "当前日益", "前日本首相".
+    r"|(?P<zh>昨天|昨日|今天|今日|前天|(?<![^\s,，。;；:：“\"])前日(?!本)|"
+    r"上周|上週|本周|本週|这周|上个?月|本月|下个?月|明年|今年|去年|前年|后年|"
     r"前一天|前一日|次日|翌日)",
     re.I,
 )
@@ -48,6 +50,7 @@ _SPAN_OFFSETS = {
     "今天": ("day", 0),
     "今日": ("day", 0),
     "前天": ("day", -2),
+    "前日": ("day", -2),
     # Counted from the date the text tells just before ("On … September 24th … One day
     # earlier, …"), not from the document's own.
     "one day earlier": ("told-day", -1),

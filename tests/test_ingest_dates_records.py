@@ -43,3 +43,24 @@ def test_a_record_keeping_stamp_is_no_anchor_beside_a_decisions_date():
     assert page_date(document_dates(_G12), _G12) is None
     undecided = _G12.replace("Final action: 3/12/2024", "")
     assert page_date(document_dates(undecided), undecided).value == "2024-02-29"
+
+
+def test_a_programme_year_is_no_event_date():
+    text = (
+        "更新时间:2016-10-20 10:40:28\n\n"
+        "昨日,副市长邵为民会见日本大分市副市长久渡晃、议长永松弘基一行,"
+        "两市签署2017年度友好交流协议书。\n"
+    )
+    assert [m.text for m in document_dates(text) if m.kind == "text"] == ["昨日"]
+    assert [p.date.value for p in propose(_document(text))] == ["2016-10-19"]
+
+
+def test_the_day_before_yesterday_counts_from_the_pages_date():
+    text = "发布时间:2013-08-14\n前日,张女士从鄂州乘T168次列车返回石家庄。\n"
+    day = next(m for m in document_dates(text) if m.text == "前日")
+    assert day.value == "2013-08-12"
+    copied = text.replace("\n前日", "  转载\n前日")
+    assert next(m for m in document_dates(copied) if m.text == "前日").value is None
+    assert not [
+        m for m in document_dates("当前日益频繁的交流。前日本首相鸠山由纪夫") if m.text == "前日"
+    ]
