@@ -93,6 +93,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?<![\d年])(?P<month>{_ZN}{{1,2}}){_S}月{_S}(?P<day>{_ZN}{{1,3}})"
             rf"(?:{_S}[至到\-–—~]{_S}{_ZN}{{1,3}})?{_S}[日号]"
+            # "5月22日至23日": one date, from its first day
+            rf"(?:{_S}[至到\-–—~]{_S}{_ZN}{{1,3}}{_S}[日号])?"
         ),
     ),
     ("zh-day", re.compile(rf"(?<![\d月{_ZH_DIGIT}])(?P<day>[\d]{{1,2}}|[{_ZH_DIGIT}]{{1,3}})日")),

@@ -33,11 +33,13 @@ WEEKDAY = re.compile(
     r"|(?P<zh_rel>上|本|下|这)?(?:周|週|星期|礼拜|禮拜)(?P<zh>[一二三四五六日天])(?!年)"
 )
 #: Days, weeks, months and years counted from the document's date.
+#: "今日要闻" ("today's news") names a page's column, no day.
+_COLUMN = r"(?!要闻|要聞|头条|頭條|新闻|新聞|热点|熱點|推荐|推薦|焦点|焦點|关注|關注)"
 SPAN = re.compile(
     r"\b(?P<en>yesterday|today|(?:last|this|next)\s+(?:week|month|year)|"
     r"(?:one|a)\s+day\s+(?:earlier|later)|the\s+(?:previous|next|following)\s+day)\b"
     # "前日" (the day before yesterday) only opening a clause: not "当前日益", "前日本首相".
-    r"|(?P<zh>昨天|昨日|今天|今日|前天|(?<![^\s,，。;；:：“\"])前日(?!本)|"
+    rf"|(?P<zh>昨天|昨日|今天|今日{_COLUMN}|前天|(?<![^\s,，。;；:：“\"])前日(?!本)|"
     r"上周|上週|本周|本週|这周|上个?月|本月|下个?月|明年|今年|去年|前年|后年|"
     r"前一天|前一日|次日|翌日)",
     re.I,
