@@ -40,7 +40,7 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"sister[- ]cit(?:y|ies)|twin(?:ned)? cit(?:y|ies)|友好城市|[姐姊]妹城市?|[姐姊]妹市|"
             r"结为友城|友城|"
             # A partnership of either level, named without it: the parties' level decides.
-            r"sister[- ](?:relationships?|relations|ties)|缔结友好关系|结好|"
+            r"sister[- ](?:relationships?|relations|ties)|(?:缔结|结为|结成)友好关系|结好|"
             r"sisterhood(?:\s+(?:relationships?|agreements?|ties))?|sisterly\s+(?:ties|relations)|"
             r"twinning(?:\s+(?:agreements?|relationships?))?",
             _I,
@@ -81,11 +81,11 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # Capitalised in English: "containment strategies" is no strategy document, nor is
-    # "strategic cooperation" (战略合作).
+    # "strategic cooperation" (战略合作), nor "在…论坛框架内" (within a forum's framework).
     (
         "framework",
         re.compile(
-            r"\b(?:Framework|FRAMEWORK|Strateg(?:y|ies)|STRATEG(?:Y|IES))\b|框架|"
+            r"\b(?:Framework|FRAMEWORK|Strateg(?:y|ies)|STRATEG(?:Y|IES))\b|框架(?!内|下|之内|之下)|"
             r"战略(?!合作|伙伴|对话|性|意义|目标)"
         ),
     ),

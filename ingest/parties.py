@@ -59,6 +59,22 @@ _WITH_BEFORE = re.compile(r"(?:\bwith\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?|[与同]
 #: "镇江的友好城市", "its sister city Batesville", "the sister city of Zhenjiang".
 _OWNER_GAP = re.compile(r"\s*(?:['’]s|的)?\s*")
 _OWNED_GAP = re.compile(r"\s*(?:,|of|with)?\s*(?:the\s+)?(?:[Cc]ity\s+of\s+)?")
+#: What stands between a subject and the list of its partners after it: "哈尔滨已经与A、B和C",
+#: "江苏省先后与", "Chicago has sister-city relationships with A, B and C".
+_SUBJECT_WITH = re.compile(
+    r"(?:市|省)?\s*(?:已经?|先后|还|也|现已|目前已)*\s*[与同]|"
+    r"\s+(?:has|have|had|maintains?|enjoys?)\b[^.;:]{0,60}?\bwith\b",
+    re.I,
+)
+#: What makes a place the one every other party of the sentence is partner of: "El Paso's
+#: third sister city", "哈尔滨的友好城市".
+_OWNER_OF = re.compile(
+    r"(?:['’]s|的)\s*(?:[\w-]+\s+){0,2}?(?:sister|twin|partner|friendship|友好|友城|[姐姊]妹)",
+    re.I,
+)
+#: An unclosed bracket: a place after it is said of the item before it ("第一乌拉尔斯克(其伙伴为
+#: 哈尔滨道里区)": Daoli District, not Harbin, is Pervouralsk's partner).
+_OPEN_BRACKET = re.compile(r"[(（][^)）]*$")
 #: A sentence that says who took part in a gathering, or hosted it.
 ATTENDING = re.compile(
     r"出席|参加|参会|与会|列席|\battend(?:ed|s|ing|ees)?\b|\bparticipa(?:ted|nts?|ting)\b|"
@@ -93,6 +109,9 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
     if not china or not abroad:
         # "Sister cities serve as bridges", "284 pairs of sister provinces and states": no pair.
         return []
+    listed = _subject_list(text, _parties(proposal, text))
+    if listed:
+        return [_at_level(_with_parties(proposal, pair), pair) for pair in listed]
     items = [
         item
         for item in _list_items(text, _parties(proposal, text, once=False))
@@ -310,6 +329,35 @@ def _list_items(text: str, parties: list[PlaceMention]) -> list[list[PlaceMentio
             items.append([])
         items[-1].append(mention)
     return items
+
+
+def _subject_list(text: str, parties: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """The pairs of a subject and the list of its partners ("哈尔滨已经与A、B……和D结为友好关系",
+    "X has sister-city relationships with A, B and C", "Joining A, Mexico and B, Israel, C is
+    X's third sister city"): one pair per item, each with the subject (or with the place in
+    brackets after the item that is its partner instead); none when the text is no such list:
+    fewer than two items, or an item in the subject's country outside brackets (a list of
+    pairs, "A与B、C与D").
+    """
+    subject = next((m for m in parties if _SUBJECT_WITH.match(text, m.outer_end or m.end)), None)
+    if subject is not None:
+        items = [m for m in parties if m.start > subject.start]
+    else:
+        subject = next((m for m in parties if _OWNER_OF.match(text, m.outer_end or m.end)), None)
+        items = [m for m in parties if m is not subject]
+    if subject is None:
+        return []
+    partners: list[tuple[PlaceMention, PlaceMention]] = []  # (item, its partner)
+    for i, item in enumerate(items):
+        if partners and _OPEN_BRACKET.search(text, items[i - 1].end, item.start):
+            partners[-1] = (partners[-1][0], item)
+        elif item.place.country == subject.place.country:
+            return []
+        else:
+            partners.append((item, subject))
+    if len(partners) < 2:
+        return []
+    return [sorted(pair, key=lambda m: m.start) for pair in partners]
 
 
 def _one_side_each(item: list[PlaceMention], home: str) -> list[list[PlaceMention]]:

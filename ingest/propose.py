@@ -108,7 +108,20 @@ _OF_THE_PARTNERSHIP = re.compile(
     re.I,
 )
 #: "有長達數十年的", "保持着": what says a partnership stands, before its name.
-_STANDING_BEFORE = re.compile(r"(?:(?<![没沒])有|保持着?|保持了)[^，。,；;有]{0,12}$")
+_STANDING_BEFORE = re.compile(
+    r"(?:(?<![没沒])有|保持着?|保持了)[^，。,；;有]{0,12}$|"
+    r"\b(?:has|have|had|maintains?|enjoys?)\s+(?:[\w-]+\s+){0,2}$|"
+    # "El Paso's third sister city": a partnership its party owns stands.
+    r"\w['’]s\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+#: "迄今为止,哈尔滨已经与A、B……结为友好关系", "江苏省先后与…", "so far": partnerships told as
+#: standing, not founded where they are told (dated only by a date of their own).
+_PERFECT = re.compile(r"迄今|至今|已经?(?:先后)?[与同和]|先后[与同和]|\b(?:so far|to date)\b", re.I)
+#: A count of partners ("已与世界12个国家的14个城市缔结", "with 20 cities"): a sum, no list.
+_COUNT = re.compile(r"[\d几十百]+\s*(?:个|对|座)|\b\d+\s+(?:cities|countries|states|provinces)\b")
+#: What stands between a listed party and the date that is its own: "A（1982年）", "A 1994".
+_ITEM_DATE_GAP = re.compile(r"\s*[(（]?\s*")
 #: "the new sister-state partnership", "这一友好城市关系": the partnership just told.
 _NEW_BEFORE = re.compile(r"(?:\b(?:the|this|that|their)\s+new\s+|这一|该)$", re.I)
 #: What tells a date as a founding: "first signed in", "established in", "since", "自…".
@@ -347,6 +360,7 @@ def _propose(document: Document) -> list[Proposal]:
                 with_known_partner(proposal, text, places, known_partners()), text, headline
             )
             pairs = sister_pairs(with_sole_partner(paired, text, partners), text)
+            _date_items(text, pairs, dates.mentions)
             if not pairs and proposal.type.slug in _FOUNDINGS and proposal.date.value:
                 # "Sister city ties … began … in 1979. Hubei and Ohio became the first pair":
                 # the pairs told next in the paragraph were founded then.
@@ -410,6 +424,35 @@ def _parties_recalled(text: str, proposal: Proposal, places: Sequence[PlaceMenti
 def _local_names(places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """The places named as parties below the level of a country."""
     return [m for m in places if m.strength == "name" and m.place.level != "country" and not m.site]
+
+
+def _date_items(text: str, pairs: Sequence[Proposal], mentions: Sequence[DateMention]) -> None:
+    """Date each pair of a list by the date right after its item ("与A（1982年）、B（1995年）
+    缔结…", "Jiangsu of China (27th October, 1994)"), that item only: a pair whose item has no
+    date of its own loses a date that is another item's."""
+    if len(pairs) < 2:
+        return
+    own = [_item_date(text, pair, mentions) for pair in pairs]
+    items = {id(m) for m in own if m is not None}
+    if not items:
+        return
+    for pair, mention in zip(pairs, own, strict=True):
+        if mention is not None:
+            pair.date = DateChoice(mention.value, mention, 0.8, "the date told with its item")
+            pair.renewed = False
+        elif pair.date.mention is not None and id(pair.date.mention) in items:
+            pair.date = DateChoice(None, None, 0.5, "listed without a date of its own")
+
+
+def _item_date(text: str, pair: Proposal, mentions: Sequence[DateMention]) -> DateMention | None:
+    """The date written right after a party of ``pair`` ("加利福尼亚州（1982年）"), if any."""
+    for place in _local_names(pair.places):
+        end = max(place.end, place.outer_end)
+        gap = _ITEM_DATE_GAP.match(text, end).end()
+        found = next((m for m in mentions if m.start == gap and m.kind == "text"), None)
+        if found is not None and found.value:
+            return found
+    return None
 
 
 def _from_founding(told: DateChoice) -> DateChoice:
@@ -600,10 +643,10 @@ def _block_proposals(
                 continue
             own = _own_span(text, span, cue, cues)
             founding = cue.slug in _FOUNDINGS
-            standing = not EVENT_CUES.search(text, span[0], span[1]) and _standing(
-                text, span, [cue]
+            standing = _standing(text, span, [cue]) and (
+                not EVENT_CUES.search(text, span[0], span[1]) or _perfect(text, span, cue)
             )
-            if standing:
+            if standing and not cue.text.isascii():
                 # A partnership that stands is between the places of its clause, dated only
                 # there ("三藩市與中國上海市有…友好城市關係,…雙方都決定要建立友好城市關係").
                 own = _clause_of(text, span, cue)
@@ -647,7 +690,7 @@ def _block_proposals(
                     # "在当日举行的友好城市缔结签字仪式上…此次新缔结的5对友好城市分别为山西省与…":
                     # the sentence that names the pairs tells them.
                     continue
-                mine = _block_places(block, places)
+                mine = _outside_standing(text, eventful, _block_places(block, places))
             sectors = block_sectors or find_sectors(text[span[0] : span[1]])
             proposal = Proposal(
                 cue,
@@ -665,6 +708,17 @@ def _block_proposals(
             for told in _respectively(text, span, proposal, dates.mentions, in_sentence):
                 found += _counted(text, span, told, in_sentence)
     return found
+
+
+def _outside_standing(
+    text: str,
+    eventful: Sequence[tuple[tuple[int, int], list[Cue]]],
+    places: Sequence[PlaceMention],
+) -> list[PlaceMention]:
+    """``places`` but those of the paragraph's sentences that tell standing partnerships
+    ("哈尔滨已经与A、B……结为友好关系"): their parties are theirs, not another record's."""
+    told = [s for s, cues in eventful if _standing(text, s, cues)]
+    return [m for m in places if not any(start <= m.start < end for start, end in told)]
 
 
 def _shared_subject(
@@ -825,8 +879,19 @@ def _standing(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
     友好城市關係", "保持着友好省州关系"): a record, dated only if the text dates it."""
     return any(
         cue.slug in _FOUNDINGS
-        and _STANDING_BEFORE.search(text, max(span[0], cue.start - 16), cue.start)
+        and (
+            _STANDING_BEFORE.search(text, max(span[0], cue.start - 16), cue.start)
+            or _perfect(text, span, cue)
+        )
         for cue in cues
+    )
+
+
+def _perfect(text: str, span: tuple[int, int], cue: Cue) -> bool:
+    """Whether the sentence tells its partnerships as standing by now ("哈尔滨已经与A、B…结为
+    友好关系"), naming them, not counting them ("已与12个国家的14个城市缔结")."""
+    return bool(
+        _PERFECT.search(text, span[0], cue.start) and not _COUNT.search(text, span[0], cue.start)
     )
 
 
