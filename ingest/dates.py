@@ -50,6 +50,15 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+#: A weekday written beside its date ("Friday, 19 September 2003", "Monday, October 17th",
+#: "11月16日(星期五)") is part of that date, not a day counted from the page's.
+_MONTH_WORD = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DATE_AFTER = re.compile(
+    rf",?\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|"
+    rf"{_MONTH_WORD}\s+\d{{1,2}}\b)",
+    re.I,
+)
+_DATE_BEFORE = re.compile(r"[日号]\s*[（(]\s*$")
 #: Chinese numerals; "○" (a white circle) is the zero many official documents print for "〇".
 _ZH_DIGIT = "〇○零一二三四五六七八九十两"
 _ZN = rf"[\d{_ZH_DIGIT}]"
@@ -353,6 +362,11 @@ def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
     if style == "zh-day" and not _plausible_day_only(match, text):
         return None
     if style == "year" and not _plausible_bare_year(match, text):
+        return None
+    if style == "weekday" and (
+        _DATE_AFTER.match(text, match.end())
+        or _DATE_BEFORE.search(text[max(0, match.start() - 4) : match.start()])
+    ):
         return None
     if style == "zh" and month is None and _TARGET_YEAR.match(text[match.end() : match.end() + 6]):
         return None

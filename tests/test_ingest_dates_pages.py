@@ -27,3 +27,16 @@ def test_a_day_range_after_a_month_is_one_date():
     text = "2018年05月19日\n5月18日,记者获悉,第四届中美省州长论坛将于5月22日至23日在成都举行。\n"
     texts = [m.text for m in document_dates(text) if m.kind == "text"]
     assert texts[-2:] == ["5月18日", "5月22日至23日"]
+
+
+def test_a_weekday_before_its_date_is_part_of_it():
+    text = (
+        "Updated: Sep 12, 2003\n"
+        "A Sisterport Agreement is due to be signed between the Ports of Durban and Guangzhou "
+        "on Friday, 19 September 2003.\n"
+    )
+    mentions = document_dates(text)
+    assert not [m for m in mentions if m.text == "Friday"]
+    assert choose_event_date(text, 0, len(text), mentions).value == "2003-09-19"
+    zh = "发布时间:2018-11-14\n中国国际友好城市大会将于11月16日(星期五)在武汉开幕。\n"
+    assert not [m for m in document_dates(zh) if m.text == "星期五"]
