@@ -192,7 +192,10 @@ _POSTED = re.compile(
     r"(add(?:ed)?\s*time|posted|^\s*date\b|\btime\s*[:：]|re-?posted|published|updated|release\s*date|date\s*added|"
     r"last\s*modified|file\s*created|date\s*created|"
     r"发布时间|发布日期|发表时间|更新时间|录入时间|添加时间|时间\s*[:：]|日期\s*[:：]|"
-    r"来源\s*[:：]|转载|浏览次数|当前报章|出版日期|刊发时间)[^\n]{0,30}$",
+    r"来源\s*[:：]|转载|浏览次数|当前报章|出版日期|刊发时间|"
+    # The same in traditional script ("發佈時間:2023-02-24").
+    r"發[佈布]時間|發[佈布]日期|發表時間|更新時間|時間\s*[:：]|來源\s*[:：]|轉載|瀏覽次數|刊發時間)"
+    r"[^\n]{0,30}$",
     re.I,
 )
 #: A stamp of the record's keeping, not of the page's publication: when a decision's date is on
@@ -223,7 +226,9 @@ _SOURCE_AFTER = re.compile(r"[ \t|•·/]*(?:来源|來源|source)\s*[:：]", re
 _EDITION_AFTER = re.compile(rf"[ \t]*第[ \t]*{_ZN}{{1,3}}[ \t]*版")
 #: When the document was saved or seen, not when anything happened: it dates nothing.
 _SEEN = re.compile(r"\b(?:seen|retrieved|accessed|saved|downloaded)(?:\s+on)?\s*[:：]?\s*$", re.I)
-_REPOST_MARKERS = re.compile(r"re-?posted|转载|本站整理|来源\s*[:：]\s*网络", re.I)
+_REPOST_MARKERS = re.compile(
+    r"re-?posted|转载|轉載|本站整理|来源\s*[:：]\s*网络|來源\s*[:：]\s*網[絡路]", re.I
+)
 EVENT_CUES = re.compile(
     r"\bsign(?:ed|ing|s)?\b|\bheld\b|\bhosts?\b|\bhosted\b|\bconvened?\b|\blaunched\b|"
     r"\btook place\b|\bconcluded\b|\breached\b|\bestablished\b|\bopened\b|\bmet\b|"

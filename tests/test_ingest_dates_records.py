@@ -64,3 +64,16 @@ def test_the_day_before_yesterday_counts_from_the_pages_date():
     assert not [
         m for m in document_dates("当前日益频繁的交流。前日本首相鸠山由纪夫") if m.text == "前日"
     ]
+
+
+def test_a_stamp_in_traditional_script_is_a_stamp():
+    text = (
+        "中國台山市與巴西聖若澤多斯坎波斯市簽署友好合作關係備忘錄\n"
+        "發佈時間:2023-02-24\n\n"
+        "中國台山市與巴西聖保羅州聖若澤多斯坎波斯市友好合作關係備忘錄簽約儀式在線上舉行。\n"
+    )
+    stamp = next(m for m in document_dates(text) if m.text == "2023-02-24")
+    assert stamp.kind == "posted"
+    assert [p.date.value for p in propose(_document(text))] == [None]
+    copied = "轉載\n" + text.replace("簽約儀式在線上舉行", "簽約儀式2月17日在線上舉行")
+    assert page_date(document_dates(copied), copied) is None
