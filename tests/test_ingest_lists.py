@@ -67,6 +67,18 @@ def test_an_owned_sister_city_joins_the_ones_listed_before_it():
     assert pairs[frozenset({"El Paso", "Hadera"})] is None
 
 
+def test_a_partnership_its_party_owns_pairs_it_with_each_partner_listed():
+    # asiamattersforamerica.org, the 2015 US-China Sister Cities Conference in Chicago.
+    text = (
+        "The event also marked the occasion of the 30th anniversary of Chicago’s sister ties to "
+        "both Shanghai and Shenyang."
+    )
+    assert set(_pairs(_proposals(text))) == {
+        frozenset({"Chicago", "Shanghai"}),
+        frozenset({"Chicago", "Shenyang"}),
+    }
+
+
 def test_a_date_right_after_an_item_dates_that_item_only():
     # The first three partners of sjzok.net's list (2009-12-03: "日本 长野市(1981年4月19日缔结)",
     # "加拿大 萨斯卡通市(1985年5月31日缔结)", "美国 得梅因市(1985年8月8日缔结)") told as one sentence.
@@ -84,4 +96,9 @@ def test_a_date_right_after_an_item_dates_that_item_only():
 def test_a_count_of_partners_is_no_list():
     # dbw.cn in traditional script, 2005-06-16 (fresh-6, f07): a sum, no record.
     text = "石忠信說,目前哈市已與世界12個國家的14個城市締結國際友好城市,推動了世界了解哈爾濱。"
+    assert _proposals(text) == []
+    # en.people.cn, 2000-05-31.
+    text = (
+        "Shanghai has so far established sister-city relations with 47 cities in foreign countries."
+    )
     assert _proposals(text) == []
