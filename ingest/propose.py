@@ -260,6 +260,9 @@ class Proposal:
     #: An agreement told by a bare word with a determiner ("the memorandum of agreement",
     #: "the official agreement", "该协议"): maybe one the text has told already.
     recalled: bool = False
+    #: One of the sessions of a gathering the text lists by place only ("已分别在北京、上海…
+    #: 举办6届"): undated, and another session is never the same event.
+    session: bool = False
 
     def unknown_parties(self) -> list[str]:
         """The names of parties the gazetteer does not know ("卡加延市"), in text order."""
@@ -347,7 +350,7 @@ def _propose(document: Document) -> list[Proposal]:
             if parties and block.item:
                 proposal.places = _with_places(proposal.places, parties)
                 proposal.clause = True
-            if not proposal.date.value and not proposal.renewed:
+            if not proposal.date.value and not proposal.renewed and not proposal.session:
                 _inherit_date(text, block, proposal, proposals, head, dates)
             gathering = _gathering_of_declaration(text, block, proposal, proposals)
             if gathering is not None:
@@ -808,7 +811,8 @@ def _respectively(
     places: Sequence[PlaceMention],
 ) -> list[Proposal]:
     """One gathering per (date, place) of a sentence that lists its sessions "respectively"
-    ("举行过三届,分别于2014年在美国华盛顿、2015年在美国芝加哥、2016年在中国南昌举行"); the proposal
+    ("举行过三届,分别于2014年在美国华盛顿、2015年在美国芝加哥、2016年在中国南昌举行"), or one
+    undated per place when it dates none ("已分别在北京、上海…和武汉成功举办6届"); the proposal
     as it is otherwise."""
     found = _RESPECTIVELY.search(text, span[0], span[1])
     if proposal.type.slug not in GATHERINGS or found is None:
@@ -822,9 +826,21 @@ def _respectively(
         for m in places
         if m.start >= start and m.strength == "name" and m.place.level != "country"
     ]
+    weak = [m for m in proposal.places if m.strength == "weak"]
+    if not dated and len(sites) > 1:
+        undated = DateChoice(None, None, 0.5, "one of the sessions the text lists, undated")
+        return [
+            replace(
+                proposal,
+                date=undated,
+                places=[site, *weak],
+                phrase=f"{proposal.phrase} ({site.text})",
+                session=True,
+            )
+            for site in sites
+        ]
     if len(dated) < 2 or len(dated) != len(sites):
         return [proposal]
-    weak = [m for m in proposal.places if m.strength == "weak"]
     return [
         replace(
             proposal,
@@ -1390,7 +1406,7 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
             a.date = b.date
         return True
     if a.date.value is None and b.date.value is None:
-        return abs(a.block - b.block) <= 2
+        return abs(a.block - b.block) <= 2 and not (a.session and b.session)
     if (a.date.value is None or b.date.value is None) and a.type.slug in _FOUNDINGS:
         # One partnership, dated where the text tells its founding, undated where it is
         # only named ("重申…姊妹城市关系的备忘录", "Chicago's sister city Shanghai").

@@ -9,6 +9,8 @@
   relationships with") is a record dated only by a date of its own, never by the page's.
 - A list's items are no places of another record of the paragraph; a forum's "框架内" (within
   its framework) is no framework.
+- A gathering held "respectively" in a list of places that dates none of them ("已分别在北京、
+  上海…和武汉成功举办6届") is one undated session per place, not one gathering in them all.
 """
 
 from __future__ import annotations
@@ -102,3 +104,16 @@ def test_a_count_of_partners_is_no_list():
         "Shanghai has so far established sister-city relations with 47 cities in foreign countries."
     )
     assert _proposals(text) == []
+
+
+def test_sessions_held_respectively_in_listed_places_are_one_undated_record_each():
+    # blog.huaqistech.com, a 中新社 story of the 2024 friendship-cities conference in Kunming (w08).
+    text = (
+        "中国国际友好城市大会由中国人民对外友好协会和中国国际友好城市联合会共同创办,已分别在北京、"
+        "上海、成都、广州、重庆和武汉成功举办6届。"
+    )
+    sessions = [p for p in _proposals(text) if p.type.slug == "conference"]
+    assert _pairs(sessions) == {
+        frozenset({city}): None
+        for city in ("Beijing", "Shanghai", "Chengdu", "Guangzhou", "Chongqing", "Wuhan")
+    }
