@@ -109,7 +109,7 @@ def sister_pairs(proposal: Proposal, text: str) -> list[Proposal]:
     if not china or not abroad:
         # "Sister cities serve as bridges", "284 pairs of sister provinces and states": no pair.
         return []
-    listed = _subject_list(text, _parties(proposal, text))
+    listed = _subject_list(text, _parties(proposal, text), proposal.type)
     if listed:
         return [_at_level(_with_parties(proposal, pair), pair) for pair in listed]
     items = [
@@ -331,13 +331,14 @@ def _list_items(text: str, parties: list[PlaceMention]) -> list[list[PlaceMentio
     return items
 
 
-def _subject_list(text: str, parties: list[PlaceMention]) -> list[list[PlaceMention]]:
+def _subject_list(text: str, parties: list[PlaceMention], cue: Cue) -> list[list[PlaceMention]]:
     """The pairs of a subject and the list of its partners ("哈尔滨已经与A、B……和D结为友好关系",
     "X has sister-city relationships with A, B and C", "Joining A, Mexico and B, Israel, C is
     X's third sister city"): one pair per item, each with the subject (or with the place in
     brackets after the item that is its partner instead); none when the text is no such list:
     fewer than two items, or an item in the subject's country outside brackets (a list of
-    pairs, "A与B、C与D").
+    pairs, "A与B、C与D"). The list is the subject's other parties before the partnership's word
+    ``cue``, else those after it.
     """
     subject = next((m for m in parties if _SUBJECT_WITH.match(text, m.outer_end or m.end)), None)
     if subject is not None:
@@ -347,6 +348,7 @@ def _subject_list(text: str, parties: list[PlaceMention]) -> list[list[PlaceMent
         items = [m for m in parties if m is not subject]
     if subject is None:
         return []
+    items = [m for m in items if m.start < cue.start] or [m for m in items if m.start >= cue.end]
     partners: list[tuple[PlaceMention, PlaceMention]] = []  # (item, its partner)
     for i, item in enumerate(items):
         if partners and _OPEN_BRACKET.search(text, items[i - 1].end, item.start):
