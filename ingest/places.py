@@ -366,7 +366,7 @@ def _divisions_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
     for match in _EN_DIVISION.finditer(text):
         words = match.group("name").split()
         for length in range(len(words), 0, -1):
-            found = _provinces_abroad(" ".join(words[-length:]), gazetteer)
+            found = _local_abroad(latin_key(" ".join(words[-length:])), gazetteer, ("province",))
             if found is not None:
                 countries |= found
                 break
@@ -439,46 +439,26 @@ def _officials_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
     return countries
 
 
-def _local_abroad(key: str, gazetteer: Gazetteer) -> set[str] | None:
-    """The countries of the cities and provinces whose name is ``key`` (empty when one is in
+def _local_abroad(
+    key: str, gazetteer: Gazetteer, levels: tuple[str, ...] = ("city", "province")
+) -> set[str] | None:
+    """The countries of the places of ``levels`` whose name is ``key`` (empty when one is in
     China or the US), or None when none is."""
     places = [gazetteer.places[place_id] for place_id, _ in gazetteer.lookup(key)]
-    places = [p for p in places if p.level in ("city", "province")]
+    places = [p for p in places if p.level in levels]
     if not places:
         return None
     if any(p.country in COUNTRIES for p in places):
         return set()
     return {p.country for p in places}
-
-
-def _provinces_abroad(name: str, gazetteer: Gazetteer) -> set[str] | None:
-    """The countries of the first-level divisions called ``name`` (empty when one is in
-    China or the US), or None when none is."""
-    provinces = [
-        gazetteer.places[place_id]
-        for place_id, _ in gazetteer.lookup(latin_key(name))
-        if gazetteer.places[place_id].level == "province"
-    ]
-    if not provinces:
-        return None
-    if any(p.country in COUNTRIES for p in provinces):
-        return set()
-    return {p.country for p in provinces}
 
 
 def _countries_of(stem: str, gazetteer: Gazetteer) -> set[str] | None:
-    """The countries of the cities and provinces named ``stem`` (empty when one is in China or
-    the US), or None when it names none."""
+    """The countries of the cities and provinces named ``stem``, a Chinese name of three
+    characters or more (``_local_abroad``); None for a shorter or mixed stem."""
     if len(stem) < 3 or not re.fullmatch(r"[\u3400-\u9fff]+", stem):
         return None
-    key = han_key(stem, gazetteer.to_simplified)
-    places = [gazetteer.places[place_id] for place_id, _ in gazetteer.lookup(key)]
-    places = [p for p in places if p.level in ("city", "province")]
-    if not places:
-        return None
-    if any(p.country in COUNTRIES for p in places):
-        return set()
-    return {p.country for p in places}
+    return _local_abroad(han_key(stem, gazetteer.to_simplified), gazetteer)
 
 
 def _as_divisions(
