@@ -1,15 +1,15 @@
 """Benchmark ``partnermap ingest``: precision and recall of localities, dates and types.
 
 Run ``python benchmarks/ingest.py`` from the repository root. It proposes records for every
-document of ``benchmarks/ingest_real_labels.yaml`` (76 real texts, issue 18) and of
+document of ``benchmarks/ingest_real_labels.yaml`` (the real texts of issue 18) and of
 ``benchmarks/ingest_labels.yaml`` (the written set of issue 8), pairs each true record with at
 most one proposal (the one that best agrees on places, type and year), and prints, per language
 and per set of documents:
 
 - ``real: dev`` and ``real: held-out``: the two parts of the real texts; the held-out part is
   only ever scored, never read while changing the code; ``python benchmarks/ingest.py
-  fresh-6`` scores only the development texts of one round's ``set`` (the ten of the sixth
-  round, labelled before ingest ever ran on them);
+  fresh-6`` scores only the development texts of one round's ``set`` (``fresh-6``,
+  ``fresh-8``, ``fresh-9``: each labelled before ingest ever ran on it);
 - ``seed``: the seed sources, truth from their curated records; ``written``: documents written
   with their truth for the first pass; ``held-out`` and ``held-out-2``: written for the second
   pass (issue 8).
