@@ -122,6 +122,15 @@ _PERFECT = re.compile(r"迄今|至今|已经?(?:先后)?[与同和]|先后[与�
 _COUNT = re.compile(r"[\d几十百]+\s*(?:个|对|座)|\b\d+\s+(?:cities|countries|states|provinces)\b")
 #: What stands between a listed party and the date that is its own: "A（1982年）", "A 1994".
 _ITEM_DATE_GAP = re.compile(r"\s*[(（]?\s*")
+#: What makes an event's word tell no event of the sentence's own: an aim it is part of ("is
+#: part of a plan to establish", "seeks to"), or a clause about a party ("Kuantan, which
+#: signed an MOU"): the record is only recalled.
+_UNTOLD_BEFORE = re.compile(
+    r"\b(?:plans?|aims?|seeks?|sought|efforts?|order|hopes?|intends?|intention|goals?|bid|"
+    r"wants?|wish(?:es)?|ambitions?|vision|initiatives?|strategy)\s+to\s+$|"
+    r",\s*(?:which|who)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$",
+    re.I,
+)
 #: "the new sister-state partnership", "这一友好城市关系": the partnership just told.
 _NEW_BEFORE = re.compile(r"(?:\b(?:the|this|that|their)\s+new\s+|这一|该)$", re.I)
 #: What tells a date as a founding: "first signed in", "established in", "since", "自…".
@@ -668,9 +677,11 @@ def _block_proposals(
             if not date.value and not renewed and len(cues) > 1:
                 whole = choose_event_date(text, span[0], span[1], dates.mentions, founding)
                 date = whole if whole.value else date
-            if not date.value and not renewed and len(cues) == 1:
+            told_here = block.item or _tells_event(text, span)
+            if not date.value and not renewed and len(cues) == 1 and told_here:
                 # The date told before it in its paragraph ("On May 19, … met … During this
-                # meeting, they signed …"), else one told after it.
+                # meeting, they signed …") or numbered item, else one told after it; a record a
+                # sentence only recalls takes none ("is part of a plan to establish …").
                 told = choose_event_date(text, block.start, span[1], dates.mentions, founding)
                 if not told.value:
                     told = choose_event_date(text, block.start, block.end, dates.mentions, founding)
@@ -850,6 +861,16 @@ def _respectively(
         )
         for mention, site in zip(dated, sites, strict=True)
     ]
+
+
+def _tells_event(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence ``span`` tells an event of its own: a word of one ("signed",
+    "举行") that no aim or clause about a party holds ("part of a plan to establish", "which
+    signed an MOU")."""
+    return any(
+        not _UNTOLD_BEFORE.search(text, max(span[0], found.start() - 30), found.start())
+        for found in EVENT_CUES.finditer(text, span[0], span[1])
+    )
 
 
 def _founding_date(text: str, mention: DateMention) -> bool:
