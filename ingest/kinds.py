@@ -49,7 +49,8 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "friendship",
         re.compile(
-            r"friendship cit(?:y|ies)|friendship agreements?|友好交流城市|友好合作关系城市|友好协议|"
+            r"friendship cit(?:y|ies)|friendship agreements?|友好交流城市|友好合作城市|友好合作关系|"
+            r"友好协议|"
             r"friendly\s+(?:relationship|relations|ties)",
             _I,
         ),

@@ -218,6 +218,10 @@ _PRIZE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,12}?(?:奖|比赛|赛|展|节|文化周)(?![\u4e00-\u9fff])"
     r"|(?:\s+[A-Z][\w'’-]*){0,4}?\s+(?:Award|Awards|Prize|Cup|Festival|Games)\b"
 )
+#: A partnership's word right after "与" and before its partner ("长春市与友好合作城市日本金崎町
+#: 共同签署"): what the partner is, no partnership told; and one whose partners are counted
+#: ("与15个国家的18个城市达成友好合作城市协议"): a sum.
+_EPITHET_BEFORE = re.compile(r"[与同和及跟]$|[\d几十百]+\s*个(?:城市|国家|省|州)[^，。,；;]{0,4}$")
 #: A determiner before a bare agreement word, with at most three words between.
 _DETERMINED = re.compile(r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}$|(?:该|此|这份|上述)$", re.I)
 #: The count right before the agreements a sentence lists ("…等4项交流合作备忘录").
@@ -1023,6 +1027,10 @@ def _window_cues(text: str, first: int, last: int) -> tuple[Cue, ...]:
             continue  # "Clean Technology Partnership Fund": the name of a fund, not a program
         if cue.slug in _FOUNDINGS and _PRIZE_AFTER.match(text, cue.end):
             continue  # "友好城市交流合作奖": the name of an award or a match, no partnership
+        if cue.slug in _FOUNDINGS and _EPITHET_BEFORE.search(
+            text, max(0, cue.start - 12), cue.start
+        ):
+            continue
         kept.append(cue)
     specific = {c.slug for c in kept} - _WEAK_TYPES
     named_cues = {found[i] for i in named}
@@ -1137,7 +1145,10 @@ def _phrase(text: str, cue: Cue) -> str:
             return match.group(1) or match.group(2)
     if re.match(r"[\u4e00-\u9fff]", cue.text):
         before = re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, cue.start - 8) : cue.start])
-        words = re.split(r"[的与和及在于为是将、]", before.group() if before else "")[-1]
+        # A name ends at a verb: "日本金崎町缔结友好合作城市" names no partnership abroad.
+        words = re.split(
+            r"[的与和及在于为是将、]|缔结|签署|签订|建立|结成", before.group() if before else ""
+        )[-1]
         return words + cue.text
     before = re.search(r"(?:[A-Z][\w'’.&\-]*\s+){0,6}$", text[max(0, cue.start - 80) : cue.start])
     return re.sub(r"\s+", " ", (before.group() if before else "") + cue.text).strip()

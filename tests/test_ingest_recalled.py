@@ -4,6 +4,9 @@ named beside it.
 
 - A record a sentence only recalls ("is part of a plan to establish …", "Qinzhou, which signed
   an MOU …") is dated only by a date of its own, never by its paragraph's or the page's.
+- "友好合作城市", "友好交流城市", "友好合作关系" are a friendship; a partnership's word right after
+  "与" and before its partner says what the partner is, one after a count of partners sums
+  them up, and a name ends at a verb ("日本金崎町缔结友好合作城市" is no name abroad).
 """
 
 from __future__ import annotations
@@ -31,3 +34,26 @@ def _proposals(text: str) -> list[Proposal]:
 def test_a_record_only_recalled_takes_no_date_from_its_paragraph():
     dates = {p.type.text: p.date.value for p in _proposals(QINZHOU)}
     assert dates == {"agreement": "2014-09-15", "partnership": None}
+
+
+# kantsuu.com, Changchun - Kanegasaki (fresh-8, g02): "友好合作城市" as a partnership's word,
+# once founded ("缔结友好合作城市30周年") and once only saying what the partner is.
+CHANGCHUN = (
+    "Source: http://you.kantsuu.com/201808/20180804203057_702666.shtml\n\n"
+    "中新社长春8月1日电 (柴家权)长春市“中日交流周”系列活动8月1日正式开启。当天,长春市与友好合作"
+    "城市日本金崎町共同签署了进一步推动两市町友好交流的框架协议。\n"
+    "今年是《中日和平友好条约》缔结40周年,也是长春市与日本金崎町缔结友好合作城市30周年。"
+)
+
+
+def test_friendly_cooperation_cities_are_a_friendship_founded_where_counted_from():
+    found = {(p.type.slug, p.date.value) for p in _proposals(CHANGCHUN)}
+    assert found == {("framework", "2018-08-01"), ("friendship", "1988")}
+
+
+def test_a_partnership_word_before_its_partner_or_its_count_founds_nothing():
+    # Guards the new words: the code before this round knew none of them. zibo.gov.cn
+    # (fresh-6, f08): a count of partners is a sum.
+    counted = "目前,淄博市已与11个国家的13个城市缔结友好城市关系,与15个国家的18个城市达成友好合作城市协议。"
+    assert _proposals(counted) == []
+    assert [p.type.slug for p in _proposals(CHANGCHUN.split("\n今年")[0])] == ["framework"]
