@@ -233,7 +233,7 @@ EVENT_CUES = re.compile(
     r"\bsign(?:ed|ing|s)?\b|\bheld\b|\bhosts?\b|\bhosted\b|\bconvened?\b|\blaunched\b|"
     r"\btook place\b|\bconcluded\b|\breached\b|\bestablished\b|\bopened\b|\bmet\b|"
     r"\borganized\b|\binked\b|\bannounced\b|\bwitnessed\b|\bagreed\b|\bissued\b|"
-    r"\bbecame\b|\bforged\b|\bformed\b|\brenewed\b|\breaffirm(?:ed|s)?\b|"
+    r"\bbecame\b|\bforged\b|\bformed\b|\brenewed\b|\breaffirm(?:ed|s)?\b|\bextend(?:ed|s)\b|"
     # Founding words of any tense and the acts of a council: "to become sister cities",
     # "the formation of", "a resolution approving", "establishment".
     r"\bbecom(?:e|es|ing)\b|\bformation\b|\bestablish(?:es|ing|ment)?\b|"

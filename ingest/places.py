@@ -141,10 +141,17 @@ _FORMER_BEFORE = re.compile(
     r"(?:the\s+)?(?:City\s+of\s+|State\s+of\s+)?$"
 )
 _EN_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
-#: The same in English: "Mayor of Taipei", "Taipei Mayor Ko Wen-je", "Governor of Gyeonggi".
+#: A city abroad this large, a hundred times larger than any namesake, is the one an official's
+#: title or a government's name means (see :func:`_local_abroad`).
+_METROPOLIS = 1_000_000
+#: The same in English: "Mayor of Taipei", "Taipei Mayor Ko Wen-je", "Governor of Gyeonggi",
+#: and a local government named as a body ("the Delhi Government", "Fukuoka Prefectural
+#: Government", "Government of Kerala").
 _EN_OFFICIAL = re.compile(
-    rf"\b(?:Mayor|Governor)\s+of\s+(?:the\s+)?(?:City\s+of\s+)?(?P<after>{_EN_NAME})"
-    rf"|(?P<before>{_EN_NAME})(?:\s+City)?\s+(?:Deputy\s+|Vice\s+)?(?:Mayor|Governor)\b"
+    rf"\b(?:Mayor|Governor|(?:State\s+|Provincial\s+|Municipal\s+)?Government)\s+of\s+"
+    rf"(?:the\s+)?(?:City\s+of\s+)?(?P<after>{_EN_NAME})"
+    rf"|(?P<before>{_EN_NAME})(?:\s+City)?\s+(?:(?:Deputy\s+|Vice\s+)?(?:Mayor|Governor)|"
+    r"(?:Municipal\s+|Provincial\s+|Prefectural\s+|Metropolitan\s+|State\s+)?Government)\b"
 )
 #: A place's name inside a venue's ("东方滨江酒店", "Peninsula Hotel"): no place at all.
 _VENUE_AFTER = re.compile(
@@ -448,6 +455,12 @@ def _local_abroad(
     places = [p for p in places if p.level in levels]
     if not places:
         return None
+    largest = max(places, key=lambda p: p.population or 0)
+    if largest.country not in COUNTRIES and (largest.population or 0) >= _METROPOLIS:
+        # "Delhi Government": a metropolis abroad, not a town at home a hundred times smaller.
+        home = [p for p in places if p.country in COUNTRIES]
+        if all((p.population or 0) * 100 <= largest.population for p in home):
+            return {largest.country}
     if any(p.country in COUNTRIES for p in places):
         return set()
     return {p.country for p in places}

@@ -199,7 +199,10 @@ _PROPER_GATHERING = re.compile(r"(?:[A-Z][\w'’.-]*\s+){2,}$")
 _RESPECTIVELY = re.compile(r"分别(?:于|在)?|\brespectively\b")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 _CELEBRATED = re.compile(r"庆祝|纪念|周年|\bcelebrat\w*|\banniversar", re.I)
-_RENEWAL = re.compile(r"续签|重申|重新签署|\brenew(?:ed|s|ing)?\b|\breaffirm(?:ed|s|ing)?\b", re.I)
+_RENEWAL = re.compile(
+    r"续签|重申|重新签署|延长|\brenew(?:ed|s|ing)?\b|\breaffirm(?:ed|s|ing)?\b|\bextend(?:ed|s|ing)?\b",
+    re.I,
+)
 _BARE_DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'’-]{2,30}(?:,[ \t]+[A-Z][\w .]{1,30})?[ \t]+[–—-]{1,2}[ \t]", re.M
 )

@@ -7,6 +7,9 @@ named beside it.
 - "友好合作城市", "友好交流城市", "友好合作关系" are a friendship; a partnership's word right after
   "与" and before its partner says what the partner is, one after a count of partners sums
   them up, and a name ends at a verb ("日本金崎町缔结友好合作城市" is no name abroad).
+- A party named as a body ("the Delhi Government", "Fukuoka Prefectural Government") is its
+  place, a metropolis abroad over a town at home of the same name, and "extended" renews an
+  agreement as "renewed" does: such a story proposes a record.
 """
 
 from __future__ import annotations
@@ -57,3 +60,20 @@ def test_a_partnership_word_before_its_partner_or_its_count_founds_nothing():
     counted = "目前,淄博市已与11个国家的13个城市缔结友好城市关系,与15个国家的18个城市达成友好合作城市协议。"
     assert _proposals(counted) == []
     assert [p.type.slug for p in _proposals(CHANGCHUN.split("\n今年")[0])] == ["framework"]
+
+
+# tribuneindia.com, Delhi - Fukuoka (seen in the stored pages search, labelled in no set).
+DELHI = (
+    "Source: https://www.tribuneindia.com/news/delhi/"
+    "delhi-extends-friendship-agreement-with-japans-fukuoka-for-three-years-564266\n\n"
+    "New Delhi, November 20\n\n"
+    "The Delhi Government on Monday extended the Friendship Agreement with Japan’s Fukuoka "
+    "Prefectural Government (FPG) for three years."
+)
+
+
+def test_a_government_named_as_a_body_is_its_place_and_extending_renews():
+    [proposal] = _proposals(DELHI)
+    assert proposal.type.slug == "friendship"
+    assert proposal.renewed
+    assert set(proposal.locality_ids()) == {"geonames:1273294", "geonames:1863967"}
