@@ -7,6 +7,8 @@ named beside it.
 - "友好合作城市", "友好交流城市", "友好合作关系" are a friendship; a partnership's word right after
   "与" and before its partner says what the partner is, one after a count of partners sums
   them up, and a name ends at a verb ("日本金崎町缔结友好合作城市" is no name abroad).
+- A weekday of an announcement counts forward from the page's date ("will welcome … this
+  Wednesday" on a Saturday's page), one told in the past back (a check: the rule of round 7).
 - A party named as a body ("the Delhi Government", "Fukuoka Prefectural Government") is its
   place, a metropolis abroad over a town at home of the same name, and "extended" renews an
   agreement as "renewed" does: such a story proposes a record.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from partnermap.ingest.dates import document_dates
 from partnermap.ingest.propose import Proposal, propose
 from partnermap.ingest.text import Document
 
@@ -77,3 +80,24 @@ def test_a_government_named_as_a_body_is_its_place_and_extending_renews():
     assert proposal.type.slug == "friendship"
     assert proposal.renewed
     assert set(proposal.locality_ids()) == {"geonames:1273294", "geonames:1863967"}
+
+
+# kscj.com, Sioux City - Gjilan (stored pages search, labelled in no set); 2020-02-22 is a Saturday.
+SIOUX_CITY = (
+    "Source: http://kscj.com/2020/02/22/sioux-city-to-begin-sister-city-tie-with-gjilan-kosovo/\n\n"
+    "Mayor Bob Scott and the Sioux City City Council will welcome leaders from Gjilan, (jill-AHN) "
+    "Kosovo this Wednesday for a Sister City Agreement Ceremony.\n\n"
+    "The ceremony will take place at noon Wednesday in the council chambers at City Hall."
+)
+
+
+def test_an_announced_weekday_counts_forward_and_a_told_one_back():
+    assert [m.value for m in document_dates(SIOUX_CITY) if m.kind == "text"] == [
+        "2020-02-26",
+        "2020-02-26",
+    ]
+    told = SIOUX_CITY.replace("will welcome", "welcomed").replace("will take", "took")
+    assert [m.value for m in document_dates(told) if m.kind == "text"] == [
+        "2020-02-19",
+        "2020-02-19",
+    ]
