@@ -61,6 +61,7 @@ _AND_AFTER_PLACE = re.compile(r"\band\s+$")
 _STATE_AFTER = re.compile(r"^,\s*[A-Z][a-z]+")
 #: A place's designation after its name: "Taishan City", "Guangrao County".
 _DESIGNATION = re.compile(r"\s+(?:City|County|Province|Prefecture)$")
+_COUNTY_WORD = re.compile(r"\s(?:County|COUNTY)$")
 _EN_PARTY_AFTER = re.compile(
     r"^(?:\s+(?:Municipal|Provincial|City|County|State|Metropolitan|Prefectural))?"
     r"(?:\s+People['’]s)?\s+Government\b"
@@ -577,6 +578,8 @@ def _english_tier(
         if tier == _NAME_TIER or "." in name
         if (place := gazetteer.places[place_id]).level in ("country", "state", "province")
         or (place.level == "county" and place.country == "CN" and (listed or " " in name))
+        # "San Bernardino County Board of Supervisors": a county named with its word.
+        or (place.level == "county" and _COUNTY_WORD.search(name) is not None)
         or (place.level == "city" and place.country == "CN")
         or (place.level == "city" and place.population >= floor)
         or (place.level == "city" and place.country not in COUNTRIES and introduced)

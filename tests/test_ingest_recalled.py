@@ -11,7 +11,8 @@ named beside it.
   Wednesday" on a Saturday's page), one told in the past back (a check: the rule of round 7).
 - A party named as a body ("the Delhi Government", "Fukuoka Prefectural Government") is its
   place, a metropolis abroad over a town at home of the same name, and "extended" renews an
-  agreement as "renewed" does: such a story proposes a record.
+  agreement as "renewed" does: such a story proposes a record. A county named with its word
+  ("San Bernardino County") is the county, not the city of its name.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from partnermap.ingest.dates import document_dates
+from partnermap.ingest.places import find_places
 from partnermap.ingest.propose import Proposal, propose
 from partnermap.ingest.text import Document
 
@@ -101,3 +103,9 @@ def test_an_announced_weekday_counts_forward_and_a_told_one_back():
         "2020-02-19",
         "2020-02-19",
     ]
+
+
+def test_a_county_named_with_its_word_is_the_county():
+    # sanbernardino.legistar.com, San Bernardino County - Wuxi (fresh-8, g12).
+    text = "REPORT/RECOMMENDATION TO THE BOARD OF SUPERVISORS\n\nOF SAN BERNARDINO COUNTY"
+    assert [m.place.id for m in find_places(text)] == ["fips:06071"]
