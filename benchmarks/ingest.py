@@ -204,13 +204,13 @@ def main() -> int:
     ``--without SET`` first leaves out the documents of that ``set``.
     """
     only = sys.argv[1:]
-    without = None
+    without = None  # a set's label; documents without one are never left out
     if only[:1] == ["--without"]:
         without, only = only[1], only[2:]
     if only == ["--detail"]:
         labels = yaml.safe_load(LABELS[0].read_text(encoding="utf-8"))["documents"]
         for entry in labels:
-            if entry.get("part") == "dev" and entry.get("set") != without:
+            if entry.get("part") == "dev" and (without is None or entry.get("set") != without):
                 print(Path(entry["file"]).name, *detail(entry), sep="\n")
         return 0
     entries = [
@@ -218,7 +218,7 @@ def main() -> int:
         for labels in LABELS
         for entry in yaml.safe_load(labels.read_text(encoding="utf-8"))["documents"]
         if (not only or set_of(entry) in only or entry.get("set") in only)
-        and entry.get("set") != without
+        and (without is None or entry.get("set") != without)
     ]
     counts = measure(entries)
     print(report(counts))
