@@ -38,7 +38,7 @@ from partnermap.data.filters import FilterState
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
 from partnermap.data.place_search import PlaceSearch
 from partnermap.data.schema import Record
-from partnermap.data.view import build_index, build_view, regions_from_geojson
+from partnermap.data.view import build_view, cached_index, regions_from_geojson
 from partnermap.exports.render import Renderer
 from partnermap.geo import basemap
 from partnermap.ingest.drafts import corpus_with_drafts
@@ -133,7 +133,7 @@ def create_app(data_dir: Path = EMBEDDED_DATA_DIR, include_drafts: bool = False)
         drafts: frozenset[str] = frozenset()
         if include_drafts:
             corpus, drafts = corpus_with_drafts(corpus)
-        index = build_index(corpus, regions_from_geojson(basemap.admin1_geojson()))
+        index = cached_index(corpus, regions_from_geojson(basemap.admin1_geojson()))
     for problem in corpus.problems:
         log.warning("skipped: %s", problem)
     search = PlaceSearch(corpus.localities)

@@ -67,6 +67,9 @@ class Corpus:
     problems: tuple[Problem, ...]
     data_dir: Path
     dataset: Dataset = field(default_factory=Dataset)
+    #: What the records and localities were loaded from (``records_cache.corpus_digest``): the
+    #: same digest, the same records. Empty for a corpus made otherwise, which nothing caches.
+    digest: str = ""
 
 
 def load_corpus(data_dir: Path = EMBEDDED_DATA_DIR) -> Corpus:
@@ -118,7 +121,14 @@ def _load_corpus(data_dir: Path) -> Corpus:
     dataset, wrong = read_dataset(data_dir)
     where = display_path(data_dir / DATASET_FILE)
     problems.extend(Problem(where, 0, key, message) for key, message in wrong)
-    return Corpus(tuple(records), MappingProxyType(localities), tuple(problems), data_dir, dataset)
+    return Corpus(
+        tuple(records),
+        MappingProxyType(localities),
+        tuple(problems),
+        data_dir,
+        dataset,
+        records_cache.corpus_digest(key, files),
+    )
 
 
 def _inside(path: Path, data_dir: Path, problems: list[Problem]) -> bool:
@@ -190,6 +200,9 @@ class RecordsFile:
     document: LinedDocument
     #: Each good record's index in the file's ``records:`` list, by id.
     index: dict[str, int]
+    #: The file's bytes and what its checks read, as digested by ``records_cache``; empty when
+    #: the file was not read through the cache.
+    digest: str = ""
 
     def related_problems(self, known_ids: set[str]) -> list[Problem]:
         """Report ``related`` ids that name no loaded record."""

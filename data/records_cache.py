@@ -8,6 +8,10 @@ loader's code and the packages that parse and validate. The cache keys each file
 those, so a changed file is checked again by itself, and any change to the inputs they share
 checks every file again. The checks across files (ids held twice, ``related`` ids) run on every
 load. The localities table is kept the same way, keyed on its own bytes. Entries live in ``$XDG_CACHE_HOME/partnermap/records`` (``~/.cache`` by default).
+
+What is computed from a whole corpus (the dashboard's index: a second at 26,000 records) is kept
+too, by ``derived``, keyed on the digests of every file the corpus was loaded from, in
+``$XDG_CACHE_HOME/partnermap/derived``.
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from partnermap.data.yamlfile import LinedDocument
 
@@ -33,9 +37,11 @@ T = TypeVar("T")
 #: The packages whose behaviour the checks depend on.
 PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
 #: Bump when what an entry holds changes shape.
-FORMAT = 1
+FORMAT = 2
 #: How many entries to keep: a few versions of a 100,000-record data set (2,000 records a file).
 KEEP = 500
+#: How many outcomes of whole corpora to keep (each up to some tens of MB at 100,000 records).
+KEEP_DERIVED = 6
 
 
 def cache_dir() -> Path:
@@ -84,34 +90,90 @@ def localities_table(path: Path, load: Callable[[Path], T]) -> T:
 
     Its key is the table's bytes, the loader's code and the packages, so any edit loads it again.
     """
-    return _cached(path, inputs_key(), load, lambda loaded: loaded)
+    return _cached(path, inputs_key(), load, lambda loaded, _: loaded)
 
 
-def _cached(path: Path, key: str, compute: Callable[[Path], T], slim: Callable[[T], T]) -> T:
+def corpus_digest(key: str, files: Iterable[RecordsFile]) -> str:
+    """A digest of what a corpus was loaded from: ``key`` (``inputs_key``) and its records files.
+
+    Empty when a file could not be read, so that nothing derived from the corpus is cached.
+    """
+    digests = [loaded.digest for loaded in files]
+    if not all(digests):
+        return ""
+    return hashlib.sha256(" ".join([key, *digests]).encode()).hexdigest()
+
+
+def derived(kind: str, digest: str, compute: Callable[[], T]) -> T:
+    """What ``compute`` returns, from the cache when it was stored under ``kind`` and ``digest``.
+
+    Parameters
+    ----------
+    kind
+        What is kept (``index``): a part of the entry's name.
+    digest
+        A digest of everything ``compute`` reads (the code it runs included); an empty one
+        keeps nothing.
+    compute
+        Computes the outcome on a miss; it is stored with ``pickle``.
+    """
+    if not digest:
+        return compute()
+    entry = cache_dir().parent / "derived" / f"{kind}-{digest}.pickle"
+    found = _read(entry)
+    if found is not None:
+        return found
+    outcome = compute()
+    _store(entry, outcome)
+    _prune(entry.parent, KEEP_DERIVED)
+    return outcome
+
+
+def code_digest(*folders: Path) -> str:
+    """A digest of the Python and YAML files directly in ``folders`` and of numpy and pandas."""
+    digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
+    for name in ("numpy", "pandas"):
+        digest.update(f"{name}={_version(name)};".encode())
+    for folder in folders:
+        for path in sorted([*folder.glob("*.py"), *folder.glob("*.yaml")]):
+            digest.update(path.name.encode() + _file_digest(path))
+    return digest.hexdigest()
+
+
+def _cached(path: Path, key: str, compute: Callable[[Path], T], finish: Callable[[T, str], T]) -> T:
     try:
         content = path.read_bytes()
     except OSError:
         return compute(path)  # the loader reports why the file cannot be read
-    entry = cache_dir() / (
-        hashlib.sha256(f"{key} {path.resolve()}".encode() + content).hexdigest() + ".pickle"
-    )
-    try:
-        with entry.open("rb") as stored:
-            loaded = pickle.load(stored)
-        os.utime(entry)  # used now: pruning keeps the entries in use
-        return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass  # absent, or written by other code: compute it again
-    # A cold load returns what a warm one reads: the whole line map of a file is held by
-    # nothing after the checks, and at 100,000 records it held 400 MB.
-    loaded = slim(compute(path))
+    digest = hashlib.sha256(f"{key} {path.resolve()}".encode() + content).hexdigest()
+    entry = cache_dir() / f"{digest}.pickle"
+    found = _read(entry)
+    if found is not None:
+        return found
+    # A cold load returns what a warm one reads.
+    loaded = finish(compute(path), digest)
     _store(entry, loaded)
     _prune(entry.parent)
     return loaded
 
 
-def _slim(loaded: RecordsFile) -> RecordsFile:
-    """``loaded`` with only the lines the checks across files report on (ids, ``related``)."""
+def _read(entry: Path) -> Any:
+    """What ``entry`` holds; None when it is absent or was written by other code."""
+    try:
+        with entry.open("rb") as stored:
+            found = pickle.load(stored)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    os.utime(entry)  # used now: pruning keeps the entries in use
+    return found
+
+
+def _slim(loaded: RecordsFile, digest: str) -> RecordsFile:
+    """``loaded`` with its ``digest``, and only the lines the checks across files report on.
+
+    The whole line map of a file is held by nothing after the checks, and at 100,000 records
+    it held 400 MB.
+    """
     wanted = {
         path: line
         for path, line in loaded.document.lines.items()
@@ -119,10 +181,10 @@ def _slim(loaded: RecordsFile) -> RecordsFile:
         and path[0] == "records"
         and path[2:3] in ((), ("id",), ("related",))
     }
-    return replace(loaded, document=LinedDocument(None, wanted))
+    return replace(loaded, document=LinedDocument(None, wanted), digest=digest)
 
 
-def _store(entry: Path, loaded: RecordsFile) -> None:
+def _store(entry: Path, loaded: object) -> None:
     """Write ``entry`` whole or not at all; a cache that cannot be written is only slower."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)

@@ -8,17 +8,19 @@ read a ``MapView``; they never filter.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from partnermap.data import texts
+from partnermap.data import records_cache, texts
 from partnermap.data.counting import UNDATED, primary_sector, year_of
 from partnermap.data.evidence import evidence_level
 from partnermap.data.filters import EVIDENCE_GROUPS, LEVEL_GROUPS, FilterState
@@ -169,8 +171,6 @@ class CorpusIndex:
         Whether each record is national (no mark on the map).
     evidence
         Each record's evidence level (``partnermap.data.evidence.evidence_level``).
-    arc_lat, arc_lon
-        The great-circle path of each pair, shape ``(n_pairs, points)``.
     nodes
         The ends of joined arcs: every place (same positions as ``places``), then every region,
         every other first-level division (id ``adm1:CC:name``) and every country (id
@@ -198,8 +198,6 @@ class CorpusIndex:
     participants: IntArray
     national: NDArray[np.bool_]
     evidence: NDArray[np.str_]
-    arc_lat: NDArray[np.float32]
-    arc_lon: NDArray[np.float32]
     nodes: pd.DataFrame
     node_of: Mapping[str, IntArray]
     groupings: Mapping[str, Grouping]
@@ -364,6 +362,28 @@ def regions_from_geojson(collection: Mapping) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=REGION_COLUMNS)
 
 
+#: The folders whose code and vocabularies an index is built by: ``data/`` and ``geo/`` (arcs).
+INDEX_CODE = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "geo")
+
+
+def cached_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
+    """``build_index(corpus, regions)``, read back from the cache when it was built before.
+
+    The entry is keyed on ``corpus.digest``, the regions and the code of ``INDEX_CODE``; a
+    corpus without a digest is indexed anew. The records are not stored twice: the index
+    read back takes the corpus's.
+    """
+    digest = ""
+    if corpus.digest:
+        shapes = pd.util.hash_pandas_object(regions.astype(str)).to_numpy().tobytes()
+        code = records_cache.code_digest(*INDEX_CODE)
+        digest = hashlib.sha256(f"{corpus.digest} {code}".encode() + shapes).hexdigest()
+    stored = records_cache.derived(
+        "index", digest, lambda: replace(build_index(corpus, regions), records=())
+    )
+    return replace(stored, records=corpus.records)
+
+
 def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
     """Compute the per-record arrays of ``corpus`` once.
 
@@ -398,7 +418,6 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
     )
     lat = places["lat"].to_numpy()
     lon = places["lon"].to_numpy()
-    arc_lat, arc_lon = _paths(lat, lon, pair_table)
     nodes, node_of = _nodes(places, regions, admin1, corpus.localities)
     country = places["country"].to_numpy()
     groupings = {"place": _joined(pair_table, pair_refs, np.column_stack([lat, lon]))}
@@ -423,8 +442,6 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
         participants=np.array([m.participants for m in marks], dtype=np.int64),
         national=np.array([m.kind == "national" for m in marks], dtype=bool),
         evidence=np.array([evidence_level(r) for r in records], dtype=str),
-        arc_lat=arc_lat,
-        arc_lon=arc_lon,
         nodes=nodes,
         node_of=node_of,
         groupings=groupings,

@@ -247,6 +247,7 @@ def corpus_with_drafts(corpus: Corpus) -> tuple[Corpus, frozenset[str]]:
         corpus,
         records=(*corpus.records, *drafts),
         localities=MappingProxyType(draft_localities(corpus.data_dir)),
+        digest="",  # drafts are no part of what the digest covers
     )
     return with_drafts, frozenset(record.id for record in drafts)
 
