@@ -23,8 +23,9 @@ import yaml
 from partnermap.data.loader import Corpus, load_corpus, load_localities, load_records_file
 from partnermap.data.schema import Locality, Record
 from partnermap.data.writes import comment_text, data_lock, write_atomic
-from partnermap.ingest.propose import matching_records, propose
+from partnermap.ingest.propose import propose
 from partnermap.ingest.records import DraftRecord, draft_record
+from partnermap.ingest.repeats import matching_records
 from partnermap.ingest.text import Document, IngestError, read_document
 
 _HEADER = (

@@ -32,7 +32,7 @@ from partnermap.ingest.kinds import Cue
 from partnermap.ingest.places import PlaceMention
 
 if TYPE_CHECKING:
-    from partnermap.ingest.propose import Proposal
+    from partnermap.ingest.proposal import Proposal
 
 _SISTERS = frozenset({"sister_city", "sister_state_province"})
 #: The curated partnerships whose parties are a known pair.

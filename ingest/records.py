@@ -13,7 +13,7 @@ from partnermap.data.vocabulary import AGREEMENT_TYPES, TYPES
 from partnermap.geo.gazetteer import Place
 from partnermap.ingest.kinds import GATHERINGS
 from partnermap.ingest.places import PlaceMention
-from partnermap.ingest.propose import Proposal
+from partnermap.ingest.proposal import Proposal
 from partnermap.ingest.text import Document
 
 _SUMMARY_MAX = 400

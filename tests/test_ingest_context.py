@@ -9,7 +9,8 @@ from partnermap.data.schema import LocalityRef, Record, Source
 from partnermap.ingest.anchors import read_dates
 from partnermap.ingest.blocks import split_blocks
 from partnermap.ingest.dates import document_dates
-from partnermap.ingest.propose import matching_records, propose
+from partnermap.ingest.propose import propose
+from partnermap.ingest.repeats import matching_records
 from partnermap.ingest.text import Document
 
 OUTCOMES = """Outcomes of the Second ABC

@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from partnermap.data.loader import EMBEDDED_DATA_DIR, load_corpus
-from partnermap.ingest.propose import matching_records, propose
+from partnermap.ingest.propose import propose
+from partnermap.ingest.repeats import matching_records
 from partnermap.ingest.text import read_document
 
 COVERED = {

@@ -1,0 +1,155 @@
+"""Agreements between parties: bare, recalled, cited, counted, renewed or founding a partnership."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from partnermap.data.vocabulary import AGREEMENT_TYPES
+from partnermap.ingest.dates import DateMention, chinese_number
+from partnermap.ingest.kinds import Cue, type_cues
+from partnermap.ingest.places import PlaceMention
+from partnermap.ingest.proposal import (
+    FOUNDINGS,
+    Proposal,
+    between,
+    local_names,
+    sentence_around,
+    with_places,
+)
+from partnermap.ingest.sentence_cues import GENERIC, QUOTED_TITLE, RECALLED_BEFORE, SIGNS
+
+#: Agreements named by their kind ("memorandum of understanding", "框架"), not by a bare word.
+NAMED_AGREEMENTS = AGREEMENT_TYPES - {"other"}
+#: How far after a bare agreement word the text may name its kind (see named_after).
+_RECALL_CHARS = 600
+#: What tells a date as a founding: "first signed in", "established in", "since", "自…".
+_FOUNDED_BEFORE = re.compile(
+    r"(?:\b(?:first|originally)\s+\w+|\b(?:established|founded|formed|forged|began)|\bsince|"
+    r"\bdating\s+back\s+to)\s+(?:in\s+|on\s+)?$|自$|始于$",
+    re.I,
+)
+_FOUNDED_AFTER = re.compile(r"\s*(?:年)?(?:建立|缔结|结好|结为|以来|起)")
+CELEBRATED = re.compile(r"庆祝|纪念|周年|\bcelebrat\w*|\banniversar", re.I)
+_RENEWAL = re.compile(
+    r"续签|重申|重新签署|延长|\brenew(?:ed|s|ing)?\b|\breaffirm(?:ed|s|ing)?\b|\bextend(?:ed|s|ing)?\b",
+    re.I,
+)
+#: A determiner before a bare agreement word, with at most three words between.
+DETERMINED = re.compile(r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}$|(?:该|此|这份|上述)$", re.I)
+#: The count right before the agreements a sentence lists ("…等4项交流合作备忘录").
+_COUNTED_BEFORE = re.compile(
+    r"等?(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:项|項|份|个|個)[\u4e00-\u9fff]{0,4}$"
+)
+
+
+def named_after(text: str, proposal: Proposal) -> None:
+    """Give an agreement told by a bare word ("signed the first agreement") the kind the text
+    names when it recalls it next ("The memorandum of understanding, which …", "该备忘录"),
+    even in a sentence that tells no event."""
+    if not bare_agreement(proposal):
+        return
+    end = proposal.type.end
+    window = text[end : end + _RECALL_CHARS]
+    for cue in type_cues(window):
+        before = window[max(0, cue.start - 12) : cue.start]
+        if cue.slug in NAMED_AGREEMENTS and RECALLED_BEFORE.search(before):
+            proposal.type = Cue(cue.slug, proposal.type.start, proposal.type.end, cue.text)
+            return
+        if cue.slug in AGREEMENT_TYPES:
+            return
+
+
+def parties_recalled(text: str, proposal: Proposal, places: Sequence[PlaceMention]) -> None:
+    """Give an agreement told with no local party ("signed a memorandum of understanding with
+    a province in the Chinese interior") the local places of the sentence that recalls it
+    next ("The agreement … with the province of Shaanxi"), within ``_RECALL_CHARS``."""
+    if proposal.type.slug not in AGREEMENT_TYPES or local_names(proposal.places):
+        return
+    end = sentence_around(text, proposal.type.start, proposal.type.end)[1]
+    window = text[end : end + _RECALL_CHARS]
+    for cue in type_cues(window):
+        if cue.slug not in AGREEMENT_TYPES:
+            continue
+        if not RECALLED_BEFORE.search(window[max(0, cue.start - 12) : cue.start]):
+            return  # another agreement is told first
+        start, stop = sentence_around(text, end + cue.start, end + cue.end)
+        proposal.places = with_places(proposal.places, local_names(between(places, start, stop)))
+        return
+
+
+def counted_agreements(
+    text: str, span: tuple[int, int], proposal: Proposal, places: Sequence[PlaceMention]
+) -> list[Proposal]:
+    """One agreement per item of a sentence that lists the agreements it counts ("签署A、B、
+    C、D等4项交流合作备忘录"), each between the places its item names, else the places the
+    sentence names outside the list; the proposal as it is otherwise."""
+    cue = proposal.type
+    if cue.slug not in AGREEMENT_TYPES:
+        return [proposal]
+    counted = _COUNTED_BEFORE.search(text, span[0], cue.start)
+    signed = counted and list(SIGNS.finditer(text, span[0], counted.start()))
+    if not counted or not signed:
+        return [proposal]
+    start, end = signed[-1].end(), counted.start()
+    cuts = [start] + [start + m.end() for m in re.finditer("、", text[start:end])] + [end]
+    items = list(pairwise(cuts))
+    if len(items) < 2 or len(items) != chinese_number(counted.group("count")):
+        return [proposal]
+    outside = [m for m in places if not start <= m.start < end]
+    found = []
+    for number, (first, last) in enumerate(items, start=1):
+        own = [m for m in places if first <= m.start < last]
+        named = any(m.strength == "name" for m in own)
+        found.append(
+            replace(
+                proposal,
+                places=own if named else outside,
+                item=number,
+                phrase=text[first:last].strip("、") + cue.text,
+            )
+        )
+    return found
+
+
+def founding_date(text: str, mention: DateMention) -> bool:
+    """Whether a date is told as a partnership's founding ("first signed in 1987", "since
+    1985", "1987年建立")."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    after = text[mention.end : mention.end + 8]
+    return bool(_FOUNDED_BEFORE.search(before) or _FOUNDED_AFTER.match(after))
+
+
+def tells_renewal(text: str, span: tuple[int, int], cue: Cue) -> bool:
+    """Whether the sentence renews or reaffirms the partnership ``cue`` names ("续签友好城市
+    协议", "reaffirm their sister-city relationship", "renewed the sister-state agreement")."""
+    before = text[max(span[0], cue.start - 24) : cue.start]
+    return bool(_RENEWAL.search(before))
+
+
+def anniversary_of(
+    span: tuple[int, int], cues: Sequence[Cue], mentions: Sequence[DateMention]
+) -> bool:
+    """Whether a sentence tells a partnership's anniversary ("celebrated the 35th anniversary
+    of their sister relationship"): it dates the partnership's founding."""
+    if not any(c.slug in FOUNDINGS for c in cues):
+        return False
+    first = bisect_left(mentions, span[0], key=lambda m: m.start)
+    last = bisect_left(mentions, span[1], lo=first, key=lambda m: m.start)
+    return any(m.founding for m in mentions[first:last])
+
+
+def cites(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
+    """Whether the sentence cites an agreement by its title ("根据“…谅解备忘录”附件一")."""
+    for match in QUOTED_TITLE.finditer(text, span[0], span[1]):
+        if any(c.slug in AGREEMENT_TYPES and c.end == match.end() - 1 for c in cues):
+            return True
+    return False
+
+
+def bare_agreement(proposal: Proposal) -> bool:
+    """Whether a proposal is told by a word every agreement is ("accord", "协议")."""
+    return proposal.type.slug == "other" and bool(GENERIC.fullmatch(proposal.type.text))

@@ -1,0 +1,161 @@
+"""Gatherings: series, sessions told "respectively", attendees, and what was made at them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
+from partnermap.ingest.blocks import Block, sentences
+from partnermap.ingest.dates import DateChoice, DateMention
+from partnermap.ingest.kinds import GATHERINGS, Cue
+from partnermap.ingest.parties import attendees
+from partnermap.ingest.places import PlaceMention
+from partnermap.ingest.proposal import Proposal, block_places, with_places
+from partnermap.ingest.sentence_cues import GENERIC
+
+_DECLARATION = re.compile(r"declaration|statement|communiqu|宣言|声明|公报", re.I)
+#: Where an event told after a gathering took place: at it ("会上", "峰会上", "at the summit")
+#: or during it ("峰会期间", "during the forum").
+_AT_GATHERING = re.compile(
+    r"(?P<zh>峰会|论坛|大会|会议|研讨会)[^，。；,;]{0,6}?(?:期间|上|(?P<zh_around>之?前|之?后|前夕))|"
+    r"会上|\b(?:at|during|on\s+the\s+sidelines\s+of|"
+    r"(?P<en_around>before|after|ahead\s+of|following))\s+the\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<en>summit|forum|conference|meeting|workshop)s?\b",
+    re.I,
+)
+_GATHERING_WORDS = {
+    "峰会": "summit",
+    "论坛": "forum",
+    "大会": "conference",
+    "会议": "conference",
+    "研讨会": "workshop",
+    "summit": "summit",
+    "forum": "forum",
+    "conference": "conference",
+    "meeting": "conference",
+    "workshop": "workshop",
+}
+_RESPECTIVELY = re.compile(r"分别(?:于|在)?|\brespectively\b")
+#: A gathering held again and again: "此后逐年举行", "每年举办", "轮流", "every year".
+_SERIES = re.compile(
+    r"逐年|每年|每两年|每隔|轮流|一年一度|\b(?:annually|every\s+(?:two\s+)?years?|each\s+year)\b",
+    re.I,
+)
+
+
+def add_attendees(
+    text: str, block: Block, places: Sequence[PlaceMention], proposals: Sequence[Proposal]
+) -> None:
+    """Add the places of a block's attendance sentences to the gathering they attended: the
+    first one told in this paragraph or the one before (a paragraph's main event comes first),
+    else the last one told."""
+    near = [p for p in proposals if p.type.slug in GATHERINGS and block.index - p.block <= 1]
+    gathering = min(near, key=lambda p: (p.block, p.type.start)) if near else None
+    if gathering is None:
+        gathering = next((p for p in reversed(proposals) if p.type.slug in GATHERINGS), None)
+    if gathering is None:
+        return
+    spans = sentences(text, block.start, block.end)
+    found = attendees(text, spans, block_places(block, places))
+    if found:
+        gathering.places = with_places(gathering.places, found)
+
+
+def series(text: str, span: tuple[int, int], cue: Cue, mentions: Sequence[DateMention]) -> bool:
+    """Whether a gathering is told as a series held again and again ("双城论坛是由…2010年合力
+    促成,此后逐年举行", "held every year since 2010"), in a sentence that dates no day of its
+    own: no event. (A numbered clause of an agreement that sets one up, "双方轮流组织一年一度的
+    …会议", is one: the caller asks only outside such clauses.)"""
+    if cue.slug not in GATHERINGS or not _SERIES.search(text, span[0], span[1]):
+        return False
+    first = bisect_left(mentions, span[0], key=lambda m: m.start)
+    last = bisect_left(mentions, span[1], lo=first, key=lambda m: m.start)
+    return not any(m.kind == "text" and m.precision == 3 for m in mentions[first:last])
+
+
+def respectively(
+    text: str,
+    span: tuple[int, int],
+    proposal: Proposal,
+    mentions: Sequence[DateMention],
+    places: Sequence[PlaceMention],
+) -> list[Proposal]:
+    """One gathering per (date, place) of a sentence that lists its sessions "respectively"
+    ("举行过三届,分别于2014年在美国华盛顿、2015年在美国芝加哥、2016年在中国南昌举行"), or one
+    undated per place when it dates none ("已分别在北京、上海…和武汉成功举办6届"); the proposal
+    as it is otherwise."""
+    found = _RESPECTIVELY.search(text, span[0], span[1])
+    if proposal.type.slug not in GATHERINGS or found is None:
+        return [proposal]
+    start = found.end()
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    last = bisect_left(mentions, span[1], lo=first, key=lambda m: m.start)
+    dated = [m for m in mentions[first:last] if m.kind == "text" and m.year]
+    sites = [
+        m
+        for m in places
+        if m.start >= start and m.strength == "name" and m.place.level != "country"
+    ]
+    weak = [m for m in proposal.places if m.strength == "weak"]
+    if not dated and len(sites) > 1:
+        undated = DateChoice(None, None, 0.5, "one of the sessions the text lists, undated")
+        return [
+            replace(
+                proposal,
+                date=undated,
+                places=[site, *weak],
+                phrase=f"{proposal.phrase} ({site.text})",
+                session=True,
+            )
+            for site in sites
+        ]
+    if len(dated) < 2 or len(dated) != len(sites):
+        return [proposal]
+    return [
+        replace(
+            proposal,
+            date=DateChoice(mention.value, mention, 0.7, "one of the sessions the text lists"),
+            places=[site, *weak],
+            phrase=f"{proposal.phrase} ({mention.text})",
+        )
+        for mention, site in zip(dated, sites, strict=True)
+    ]
+
+
+def gathering_named(
+    before: str, proposals: Sequence[Proposal]
+) -> tuple[Proposal | None, str | None]:
+    """The dated gathering a block says its events took place at ("在峰会期间", "会上"), and
+    the word when they took place before or after it instead ("论坛前", "before the summit")."""
+    found = list(_AT_GATHERING.finditer(before))
+    if not found:
+        return None, None
+    last = found[-1]
+    word = (last.group("zh") or last.group("en") or "").lower()
+    wanted = {_GATHERING_WORDS[word]} if word else GATHERINGS
+    gathering = next(
+        (p for p in reversed(proposals) if p.type.slug in wanted and p.date.value), None
+    )
+    return gathering, last.group("zh_around") or last.group("en_around")
+
+
+def gathering_of_declaration(
+    text: str, block: Block, proposal: Proposal, proposals: Sequence[Proposal]
+) -> Proposal | None:
+    """The gathering a declaration or unnamed agreement was made at: one told in the same
+    block, or named in its sentence ("峰会上…签署了一系列行动宣言"), of the same date."""
+    if proposal.type.slug != "other" or not (
+        _DECLARATION.search(proposal.type.text) or GENERIC.fullmatch(proposal.type.text)
+    ):
+        return None
+    sentence = text[proposal.quotes[0][0] : proposal.type.start]
+    here = [p for p in proposals if p.type.slug in GATHERINGS and p.block == block.index]
+    gathering = here[-1] if here else gathering_named(sentence, proposals)[0]
+    if gathering is None:
+        return None
+    own = proposal.date.value
+    if own and gathering.date.value and not gathering.date.value.startswith(own):
+        return None
+    return gathering
