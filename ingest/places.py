@@ -129,6 +129,9 @@ _DIVISION_STEM_MAX = 5
 _EN_DIVISION = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:Province|Prefecture|Oblast|Governorate)\b"
 )
+#: A division's word written with a name abroad ("Ishikawa Prefecture", "Fukuoka Prefectural
+#: Government", "Gyeonggi Provincial Government"): the name is the division, not its capital.
+_EN_DIVISION_WORD = re.compile(r"\s+(?:Prefecture|Prefectural|Province|Provincial|Oblast)\b")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: An official's title right after a place's name ("台北市长", "首尔市副市长", "知事"): the
 #: name is a local government's place.
@@ -479,8 +482,11 @@ def _as_divisions(
     text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
 ) -> list[PlaceMention]:
     """Read a city abroad written with a division's suffix ("安塔利亚省", "和歌山县") as the
-    geocoder reads the name with its suffix: the first-level division, when there is one."""
+    geocoder reads the name with its suffix: the first-level division, when there is one;
+    so is the same city's name told bare in the same text ("Fukuoka Prefectural Government
+    … a delegation from Fukuoka")."""
     read = []
+    divisions: dict[str, Place] = {}
     for mention in mentions:
         place = mention.place
         suffixed = _DIVISION_SUFFIX.match(text, mention.end) or _DIVISION_SUFFIX.match(
@@ -497,8 +503,31 @@ def _as_divisions(
                     place=found.match,
                     outer_end=max(mention.outer_end, end),
                 )
+        elif place.country not in COUNTRIES and place.level == "city":
+            mention = _as_english_division(text, mention, gazetteer)
+        if mention.place is not place:
+            divisions[place.id] = mention.place
         read.append(mention)
-    return read
+    return [replace(m, place=divisions[m.place.id]) if m.place.id in divisions else m for m in read]
+
+
+def _as_english_division(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
+    """Read a city abroad written with a division's word ("Ishikawa Prefecture", "Fukuoka
+    Prefectural Government") as the first-level division of its name in its country, when
+    there is one: the geocoder reads such a name as the city that shares it."""
+    written = _EN_DIVISION_WORD.search(mention.text)
+    if written is None and not _EN_DIVISION_WORD.match(text, mention.end):
+        return mention
+    stem = mention.text[: written.start()] if written else mention.text
+    divisions = [
+        gazetteer.places[place_id]
+        for place_id, _ in gazetteer.lookup(latin_key(stem))
+        if gazetteer.places[place_id].level in ("province", "state")
+        and gazetteer.places[place_id].country == mention.place.country
+    ]
+    if not divisions:
+        return mention
+    return replace(mention, place=max(divisions, key=lambda p: p.population or 0))
 
 
 class _MemoLookup:

@@ -81,7 +81,8 @@ def test_a_government_named_as_a_body_is_its_place_and_extending_renews():
     [proposal] = _proposals(DELHI)
     assert proposal.type.slug == "friendship"
     assert proposal.renewed
-    assert set(proposal.locality_ids()) == {"geonames:1273294", "geonames:1863967"}
+    # Fukuoka Prefecture (round 11: a prefectural government is the prefecture, not its city).
+    assert set(proposal.locality_ids()) == {"geonames:1273294", "adm1:JP.07"}
 
 
 # kscj.com, Sioux City - Gjilan (stored pages search, labelled in no set); 2020-02-22 is a Saturday.
