@@ -177,6 +177,21 @@ _PUBLICATION_AFTER = re.compile(
     r"(?:日报|日報|晚报|晚報|周报|週報|时报|時報|商报|商報|新闻网|新聞網|电视台|電視台)"
     r"|\s+(?:Daily|Times|Post|Tribune|Herald|Review|Gazette|Chronicle)\b"
 )
+#: A country or province that names a gathering's edition ("2018中国国际友好城市大会",
+#: "第十一届中国—中亚合作论坛", "2024贵州省国际友好城市交流合作会议", "the 2012 China International
+#: Friendship Cities Conference"): the series' host, not a party; the gathering's place is the
+#: city it is held in. Not two countries at once ("中美", "U.S.-China"), which are weak names.
+_EDITION_BEFORE = re.compile(
+    r"(?:\d{4}\s*年?|第[一二三四五六七八九十百零〇\d]+届|\b\d{4}\s+|"
+    r"\b\d+(?:st|nd|rd|th)\s+|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth)\s+)$",
+    re.I,
+)
+_GATHERING_NAME_AFTER = re.compile(
+    r"[—–-]?[^\W\d_a-zA-Z与和及同在的、为是将等对向从到共于]{0,12}?"
+    r"(?:大会|论坛|会议|峰会|博览会|交流会|对话会)"
+    r"|(?:\s+[A-Z][\w'’&-]*){0,4}?\s+(?:Conference|Forum|Summit|Expo|Fair)\b"
+)
 #: A place's clock ("美国太平洋时间周一", "中国广州时间", "Beijing time"): no place of the story.
 _CLOCK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?时间|\s+(?:standard\s+)?time\b")
 #: Towns abroad smaller than this are named in Chinese with their suffix (see _common_word).
@@ -325,7 +340,9 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     ]
     mentions = [
         replace(m, strength="qualifier")
-        if _ORGANISATION_AFTER.match(text, m.end) or _former_official(text, m)
+        if _ORGANISATION_AFTER.match(text, m.end)
+        or _former_official(text, m)
+        or _names_edition(text, m)
         else m
         for m in mentions
     ]
@@ -416,6 +433,16 @@ def _cities_abroad_in_head(text: str, gazetteer: Gazetteer) -> set[str]:
             ):
                 countries.add(readings[0].country)
     return countries
+
+
+def _names_edition(text: str, mention: PlaceMention) -> bool:
+    """Whether a country or province names a gathering's edition ("2018中国国际友好城市大会",
+    "the 2012 China International Friendship Cities Conference"): its host, no party."""
+    return (
+        mention.place.level in ("country", "province", "state")
+        and bool(_EDITION_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+        and bool(_GATHERING_NAME_AFTER.match(text, mention.end))
+    )
 
 
 def _former_official(text: str, mention: PlaceMention) -> bool:

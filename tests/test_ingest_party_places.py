@@ -4,6 +4,9 @@ general, tested on a short real sentence of the page named beside it.
 - A name abroad written with a division's word ("Ishikawa Prefecture", "Fukuoka Prefectural
   Government") is the division, not the city that shares its name, and so is the same name
   told bare in the same text.
+- A country or province that names a gathering's edition ("第十一届中国—中亚合作论坛",
+  "2024贵州省国际友好城市交流合作会议") is the series' host, no party: the gathering's place is
+  the city it is held in. Two countries at once ("中美") still name the gathering's sides.
 """
 
 from __future__ import annotations
@@ -47,3 +50,25 @@ def test_a_prefecture_in_a_list_of_partners_is_the_prefecture() -> None:
     prefecture, not the city of Ishikawa."""
     ids = _ids("  • Ishikawa Prefecture (10th September, 2001) of Japan")
     assert ids[0] == "adm1:JP.15"
+
+
+# nx.people.com.cn / Shizuishan news, Shizuishan - Nurabad (w06).
+SHIZUISHAN = "10月27日上午,第十一届中国—中亚合作论坛闭幕式暨项目签约仪式在银川举行。"
+# chinanews.com repost, Guizhou's friendship-cities meeting (w07).
+GUIZHOU = (
+    "中新网 贵阳9月10日电 (周燕玲)2024贵州省国际友好城市交流合作会议9日在贵阳举行。会上,"
+    "贵州省与白俄罗斯维捷布斯克州签署深化友好省州交流合作协议书。"
+)
+
+
+def test_a_country_or_province_naming_a_gatherings_edition_is_no_party() -> None:
+    """(w06, w07) China names the forum's series, Guizhou the meeting's: the forum is
+    Yinchuan's, the meeting Guiyang's."""
+    assert _ids(SHIZUISHAN) == ["geonames:1786657"]
+    assert "cn:520000" not in _ids(GUIZHOU.split("会上")[0])
+    [meeting] = [p for p in _proposals(GUIZHOU) if p.type.slug == "conference"]
+    assert meeting.locality_ids() == ["geonames:1809461"]
+    # Guizhou's own agreement at the meeting keeps it as a party.
+    assert any("cn:520000" in p.locality_ids() for p in _proposals(GUIZHOU))
+    # Both countries of a China-US gathering are its sides, not one country's series.
+    assert {m.place.id for m in find_places("第四届中美友好城市大会")} == {"CN", "US"}
