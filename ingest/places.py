@@ -192,6 +192,18 @@ _GATHERING_NAME_AFTER = re.compile(
     r"(?:大会|论坛|会议|峰会|博览会|交流会|对话会)"
     r"|(?:\s+[A-Z][\w'’&-]*){0,4}?\s+(?:Conference|Forum|Summit|Expo|Fair)\b"
 )
+#: A country named as a national body's ("中国人民对外友好协会", "美国全国州长协会", "China's
+#: Ministry of Science and Technology", "Ministry of Foreign Affairs, China"): that body is a
+#: party, so the country stands for it beside any local party.
+_ZH_NATIONAL_BODY_AFTER = re.compile(
+    r"(?:全国|国家|人民|中央)[\u4e00-\u9fff]{0,10}?(?:协会|委员会|部|局|署)(?![长])"
+)
+_EN_NATIONAL_BODY_AFTER = re.compile(
+    r"['’]s\s+(?:National|State|Ministry|Department)(?:\s+(?:of|and|for|[A-Z][\w'’-]*)){1,6}"
+)
+_EN_NATIONAL_BODY_BEFORE = re.compile(
+    r"\b(?:Ministry|Department)\s+of(?:\s+(?:and\s+)?[A-Z][\w'’-]*){1,4},\s*$"
+)
 #: A place's clock ("美国太平洋时间周一", "中国广州时间", "Beijing time"): no place of the story.
 _CLOCK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?时间|\s+(?:standard\s+)?time\b")
 #: Towns abroad smaller than this are named in Chinese with their suffix (see _common_word).
@@ -346,6 +358,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         else m
         for m in mentions
     ]
+    mentions = [_as_national_body(text, m) for m in mentions]
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)
     return _mark_sites(text, _mark_qualifiers(text, mentions))
@@ -433,6 +446,22 @@ def _cities_abroad_in_head(text: str, gazetteer: Gazetteer) -> set[str]:
             ):
                 countries.add(readings[0].country)
     return countries
+
+
+def _as_national_body(text: str, mention: PlaceMention) -> PlaceMention:
+    """A country named as a national body's ("美国全国州长协会", "Ministry of Foreign Affairs,
+    China") with that body as its party."""
+    if mention.place.level != "country" or mention.strength != "name":
+        return mention
+    after = _ZH_NATIONAL_BODY_AFTER.match(text, mention.end) or _EN_NATIONAL_BODY_AFTER.match(
+        text, mention.end
+    )
+    if after is not None:
+        return replace(mention, party=text[mention.start : after.end()], outer_end=after.end())
+    before = _EN_NATIONAL_BODY_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+    if before is not None:
+        return replace(mention, party=text[before.start() : mention.end])
+    return mention
 
 
 def _names_edition(text: str, mention: PlaceMention) -> bool:

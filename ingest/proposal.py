@@ -58,8 +58,9 @@ class Proposal:
     def chosen_places(self) -> list[PlaceMention]:
         """The place mentions that become localities: names, and country adjectives ("中美",
         "Chinese") unless the record is an agreement between local governments; no country
-        for a partnership between local governments; neither a place that locates a party
-        the gazetteer lacks nor any larger one."""
+        for a partnership between local governments, nor for another agreement of theirs
+        the country of one of them (unless named as a national body's, a party itself);
+        neither a place that locates a party the gazetteer lacks nor any larger one."""
         # A place that locates a party the gazetteer lacks ("菲律宾卡加延市") stands for that
         # party's side wherever the record names it again: neither it nor a larger place
         # replaces the party.
@@ -74,7 +75,12 @@ class Proposal:
         if not local or self.type.slug not in AGREEMENT_TYPES:
             weak = [m for m in places if m.strength == "weak"]
             names = sorted(names + weak, key=lambda m: m.start)
-        return names
+            return names
+        # An agreement of local governments: a country that holds one of them only locates it
+        # ("Jinan Municipal People's Republic of China"), unless it names a national body
+        # that is a party ("美国全国州长协会").
+        held = {m.place.country for m in names if m.place.level != "country" and not m.site}
+        return [m for m in names if m.place.level != "country" or m.place.id not in held or m.party]
 
 
 def local_names(places: Sequence[PlaceMention]) -> list[PlaceMention]:

@@ -7,6 +7,9 @@ general, tested on a short real sentence of the page named beside it.
 - A country or province that names a gathering's edition ("第十一届中国—中亚合作论坛",
   "2024贵州省国际友好城市交流合作会议") is the series' host, no party: the gathering's place is
   the city it is held in. Two countries at once ("中美") still name the gathering's sides.
+- In an agreement of local governments, a country that holds one of them only locates it
+  ("Jinan Municipal People's Republic of China"), unless it is named as a national body's
+  ("Ministry of Foreign Affairs, China", "美国全国州长协会"), which is a party.
 """
 
 from __future__ import annotations
@@ -72,3 +75,29 @@ def test_a_country_or_province_naming_a_gatherings_edition_is_no_party() -> None
     assert any("cn:520000" in p.locality_ids() for p in _proposals(GUIZHOU))
     # Both countries of a China-US gathering are its sides, not one country's series.
     assert {m.place.id for m in find_places("第四届中美友好城市大会")} == {"CN", "US"}
+
+
+# nagpurtoday.in, Nagpur - Jinan MoU (fresh-6, f02).
+NAGPUR = (
+    "Nagpur: The Jinan Municipal People’s Republic of China and Nagpur Municipal Corporation on "
+    "Monday signed a Memorandum of Understanding (MoU) on sister city relations establishment."
+)
+NAGPUR_MINISTRIES = (
+    "The signing of the MoU between NMC and Jinan Municipal People’s Republic of China was result "
+    "of an agreement signed between the Ministry of External Affairs, India and Ministry of "
+    "Foreign Affairs, China in New Delhi on May 20, 2013."
+)
+
+
+def test_a_country_that_holds_a_local_party_is_no_party_of_its_agreement() -> None:
+    """(f02) Jinan's MoU names Jinan, not China; the ministries' agreement the next sentence
+    tells names India and China for their ministries."""
+    [mou] = _proposals(NAGPUR)
+    assert "geonames:1805753" in mou.locality_ids()
+    assert "CN" not in mou.locality_ids()
+    ids = {i for p in _proposals(NAGPUR_MINISTRIES) for i in p.locality_ids()}
+    assert {"IN", "CN"} <= ids
+    [us] = [
+        m for m in find_places("李小林与美国全国州长协会主席、华盛顿州州长") if m.place.id == "US"
+    ]
+    assert us.party == "美国全国州长协会"
