@@ -120,6 +120,11 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
             a.date = b.date
         return True
     if a.date.value is None and b.date.value is None:
+        ours = _local_ids(a)
+        if a.type.slug in FOUNDINGS and len(ours) >= 2 and ours == _local_ids(b):
+            # One partnership of one pair, however far apart the text names it undated (a
+            # dateline's story, then its title again at the page's foot).
+            return True
         return abs(a.block - b.block) <= 2 and not (a.session and b.session)
     if (a.date.value is None or b.date.value is None) and a.type.slug in FOUNDINGS:
         # One partnership, dated where the text tells its founding, undated where it is

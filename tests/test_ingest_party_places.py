@@ -10,6 +10,8 @@ general, tested on a short real sentence of the page named beside it.
 - In an agreement of local governments, a country that holds one of them only locates it
   ("Jinan Municipal People's Republic of China"), unless it is named as a national body's
   ("Ministry of Foreign Affairs, China", "美国全国州长协会"), which is a party.
+- A partnership of one pair told undated again and again, however far apart (a dateline's
+  story, then its title between paragraphs), is one record.
 """
 
 from __future__ import annotations
@@ -101,3 +103,24 @@ def test_a_country_that_holds_a_local_party_is_no_party_of_its_agreement() -> No
         m for m in find_places("李小林与美国全国州长协会主席、华盛顿州州长") if m.place.id == "US"
     ]
     assert us.party == "美国全国州长协会"
+
+
+# longtansi.com.cn repost of a Xinhua dateline, Cologne - Beijing 30 years (fresh-9, k01).
+COLOGNE = "\n\n".join(
+    [
+        "新华社德国科隆8月27日电(记者沈忠浩、胡)德国科隆市25日至27日举行了第三届“中国节”系列活动,"
+        "庆祝与北京建立友好城市30周年。",
+        "在挤满游客的科隆大教堂广场,几十个红色灯笼形状的气球漂浮在空上空。",
+        "同时,具有中国文化特色的书法、脸谱等传统技艺也吸引了许多当地人驻足体验和观赏。",
+        "在“中国节”期间,还举办了“魅力北京”旅游图片展和文化互动活动。",
+        "科隆庆祝与北京缔结友好城市30周年",
+    ]
+)
+
+
+def test_one_pairs_partnership_told_undated_far_apart_is_one_record() -> None:
+    """(k01) The dateline's "庆祝与北京建立友好城市30周年" and the title repeated four paragraphs
+    later are one sister-city record of Cologne and Beijing."""
+    cities = [p for p in _proposals(COLOGNE) if p.type.slug == "sister_city"]
+    assert len(cities) == 1
+    assert set(cities[0].locality_ids()) == {"geonames:2886242", "geonames:1816670"}
