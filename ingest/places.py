@@ -114,6 +114,9 @@ _WEAK_COUNTRIES = re.compile(
 _STOP_HAN = frozenset(
     {"合作", "和平", "太平", "友谊", "光明", "前进", "东方", "新华", "城关", "长安", "永安", "新城"}
 )
+#: A foreign person's name in Chinese, its parts joined by a dot ("安德森•法里亚斯", "罗恩·尼伦伯格"):
+#: no place, whatever town a part spells.
+_PERSON_DOT = "•·・‧"
 _NAME_TIER = 0
 #: Words that introduce a place in Chinese: "在银川举行", "赴贵阳", "来自武汉".
 _ZH_PREPOSITION = re.compile(r"(?:在|于|赴|到|抵达|访问|来自|前往)$")
@@ -349,6 +352,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         and not _PUBLICATION_AFTER.match(text, m.end)
         and not _CLOCK_AFTER.match(text, m.end)
         and not _VENUE_AFTER.match(text, m.end)
+        and not _person_named(text, m)
     ]
     mentions = [
         replace(m, strength="qualifier")
@@ -462,6 +466,17 @@ def _as_national_body(text: str, mention: PlaceMention) -> PlaceMention:
     if before is not None:
         return replace(mention, party=text[before.start() : mention.end])
     return mention
+
+
+def _person_named(text: str, mention: PlaceMention) -> bool:
+    """Whether a Chinese name is part of a foreign person's, joined to the next or the last
+    part by a dot ("安德森•法里亚斯")."""
+    before = text[mention.start - 2 : mention.start] if mention.start >= 2 else ""
+    after = text[mention.end : mention.end + 2]
+    return bool(_HAN.search(mention.text)) and (
+        (len(after) == 2 and after[0] in _PERSON_DOT and bool(_HAN.match(after[1])))
+        or (len(before) == 2 and before[1] in _PERSON_DOT and bool(_HAN.match(before[0])))
+    )
 
 
 def _names_edition(text: str, mention: PlaceMention) -> bool:

@@ -12,6 +12,8 @@ general, tested on a short real sentence of the page named beside it.
   ("Ministry of Foreign Affairs, China", "美国全国州长协会"), which is a party.
 - A partnership of one pair told undated again and again, however far apart (a dateline's
   story, then its title between paragraphs), is one record.
+- A foreign person's name in Chinese, its parts joined by a dot ("安德森•法里亚斯"), is no
+  place, whatever town a part spells.
 """
 
 from __future__ import annotations
@@ -124,3 +126,12 @@ def test_one_pairs_partnership_told_undated_far_apart_is_one_record() -> None:
     cities = [p for p in _proposals(COLOGNE) if p.type.slug == "sister_city"]
     assert len(cities) == 1
     assert set(cities[0].locality_ids()) == {"geonames:2886242", "geonames:1816670"}
+
+
+def test_a_persons_name_joined_by_a_dot_is_no_place() -> None:
+    """(g05, jiangmen.gov.cn) "安德森" is the mayor's given name, not Anderson, Indiana."""
+    text = "圣若泽多斯坎波斯市市长安德森•法里亚斯表示,两市有着相似的地理经济特征。"
+    assert "geonames:4569298" not in {m.place.id for m in find_places(text)}
+    # (z05) the mayor's city before his title stays a place; his name is none.
+    ids = {m.place.id for m in find_places("得克萨斯州圣安东尼奥市市长罗恩·尼伦伯格说")}
+    assert "geonames:4726206" in ids
