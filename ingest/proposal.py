@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from partnermap.data.vocabulary import AGREEMENT_TYPES
 from partnermap.ingest.blocks import Block, sentences
 from partnermap.ingest.dates import DateChoice
-from partnermap.ingest.kinds import Cue
+from partnermap.ingest.kinds import GATHERINGS, Cue
 from partnermap.ingest.places import PlaceMention
 
 #: Agreements that found a partnership: an anniversary of it gives their year.
@@ -58,8 +58,9 @@ class Proposal:
     def chosen_places(self) -> list[PlaceMention]:
         """The place mentions that become localities: names, and country adjectives ("中美",
         "Chinese") unless the record is an agreement between local governments; no country
-        for a partnership between local governments, nor for another agreement of theirs
-        the country of one of them (unless named as a national body's, a party itself);
+        for a partnership between local governments, nor for another agreement, programme or
+        project of theirs the country of one of them (unless named as a national body's, a
+        party itself);
         neither a place that locates a party the gazetteer lacks nor any larger one."""
         # A place that locates a party the gazetteer lacks ("菲律宾卡加延市") stands for that
         # party's side wherever the record names it again: neither it nor a larger place
@@ -75,7 +76,8 @@ class Proposal:
         if not local or self.type.slug not in AGREEMENT_TYPES:
             weak = [m for m in places if m.strength == "weak"]
             names = sorted(names + weak, key=lambda m: m.start)
-            return names
+            if not local or self.type.slug in GATHERINGS:
+                return names
         # An agreement of local governments: a country that holds one of them only locates it
         # ("Jinan Municipal People's Republic of China"), unless it names a national body
         # that is a party ("美国全国州长协会").

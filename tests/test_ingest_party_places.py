@@ -9,7 +9,9 @@ general, tested on a short real sentence of the page named beside it.
   the city it is held in. Two countries at once ("中美") still name the gathering's sides.
 - In an agreement of local governments, a country that holds one of them only locates it
   ("Jinan Municipal People's Republic of China"), unless it is named as a national body's
-  ("Ministry of Foreign Affairs, China", "美国全国州长协会"), which is a party.
+  ("Ministry of Foreign Affairs, China", "美国全国州长协会"), which is a party; so in a
+  programme or a project of theirs ("Maryland and Japan share many connections … with
+  Kanagawa"); a gathering keeps the countries it names.
 - A partnership of one pair told undated again and again, however far apart (a dateline's
   story, then its title between paragraphs), is one record.
 - A foreign person's name in Chinese, its parts joined by a dot ("安德森•法里亚斯"), is no
@@ -135,3 +137,21 @@ def test_a_persons_name_joined_by_a_dot_is_no_place() -> None:
     # (z05) the mayor's city before his title stays a place; his name is none.
     ids = {m.place.id for m in find_places("得克萨斯州圣安东尼奥市市长罗恩·尼伦伯格说")}
     assert "geonames:4726206" in ids
+
+
+# wrde.com, Maryland - Kanagawa 40th anniversary (fresh-9, k10).
+MARYLAND = (
+    '"Maryland and Japan share many connections that are perhaps most apparent through our sister '
+    'state-prefecture relationship with Kanagawa," said Governor Hogan.\n'
+    "The Office says that the Sister State relationship, which was established in 1981, was "
+    "initially inspired by the two regions' common geographic features. The Office says that "
+    "since the partnership was established, they have built strong ties through business "
+    "cooperation and academic exchange."
+)
+
+
+def test_a_country_that_holds_a_local_party_is_no_party_of_its_programme() -> None:
+    """(k10) The exchanges of Maryland and Kanagawa are theirs, not Japan's."""
+    [programme] = [p for p in _proposals(MARYLAND) if p.type.slug == "program"]
+    assert {"US-MD", "adm1:JP.19"} <= set(programme.locality_ids())
+    assert "JP" not in programme.locality_ids()
