@@ -14,6 +14,8 @@ general, tested on a short real sentence of the page named beside it.
   Kanagawa"); a gathering keeps the countries it names.
 - A partnership of one pair told undated again and again, however far apart (a dateline's
   story, then its title between paragraphs), is one record.
+- A Japanese town the gazetteer lacks in Chinese ("日本金崎町") is a party of its own: its
+  country only locates it, as before a name with another administrative suffix.
 - A foreign person's name in Chinese, its parts joined by a dot ("安德森•法里亚斯"), is no
   place, whatever town a part spells.
 """
@@ -155,3 +157,14 @@ def test_a_country_that_holds_a_local_party_is_no_party_of_its_programme() -> No
     [programme] = [p for p in _proposals(MARYLAND) if p.type.slug == "program"]
     assert {"US-MD", "adm1:JP.19"} <= set(programme.locality_ids())
     assert "JP" not in programme.locality_ids()
+
+
+def test_a_japanese_town_the_gazetteer_lacks_is_held_by_its_country_not_replaced() -> None:
+    """(g02, changchun.gov.cn) The framework agreement is Changchun's and Kanegasaki's, not
+    Japan's: Japan stands for the town's side and its draft names "金崎町"."""
+    text = "当天,长春市与友好合作城市日本金崎町共同签署了进一步推动两市町友好交流的框架协议。"
+    [japan] = [m for m in find_places(text) if m.place.id == "JP"]
+    assert japan.holds_unknown == "金崎町"
+    [framework] = _proposals(text)
+    assert framework.locality_ids() == ["geonames:2038180"]
+    assert framework.unknown_parties() == ["金崎町"]
