@@ -296,13 +296,18 @@ _LABEL_SIDES = {
 }
 
 
+#: The marker of a trace that draws nothing (mode "none": the links' middles): in Leaflet an
+#: invisible circle, a target to hover and click as in the dashboard.
+_TARGET = {"size": 9, "color": "rgba(0, 0, 0, 0)"}
+
+
 def _markers(
     trace: Mapping[str, Any],
     by_place: Mapping[str, Sequence[Record]],
     lang: str,
     group: folium.FeatureGroup,
 ) -> None:
-    marker = trace["marker"]
+    marker = trace.get("marker", _TARGET)
     n = len(trace["lat"])
     sizes = np.broadcast_to(np.asarray(marker.get("size", 6), dtype=float), (n,))
     for i, (lat, lon, data, text) in enumerate(

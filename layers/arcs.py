@@ -94,7 +94,9 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
 
     Always ``len(KINDS) * (len(BANDS) + 1) + 1`` traces, empty ones included, so a figure
     update can replace them by position. Only the ``MAX_DRAWN`` arcs with most agreements are drawn. The
-    midpoints are invisible targets: hovering one names the pair, clicking selects it.
+    midpoints are targets that draw nothing (mode "none": plotly finds hovered points from
+    their coordinates, not from marks, and so styles no marker for them): hovering near one
+    names the pair, clicking selects it.
 
     Parameters
     ----------
@@ -136,8 +138,7 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
         "uid": "arc-midpoints",
         "lat": lat[:, 1],
         "lon": lon[:, 1],
-        "mode": "markers",
-        "marker": {"size": 9, "color": "rgba(0, 0, 0, 0)", "line": {"width": 0}},
+        "mode": "none",
         "customdata": [
             [selection, a, b] for a, b in zip(arcs["a"].tolist(), arcs["b"].tolist(), strict=True)
         ],

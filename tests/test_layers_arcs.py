@@ -68,9 +68,9 @@ def test_a_sister_city_link_and_an_mou_link_look_different() -> None:
     assert sister.color(1) != agreement.color(1) and sister.dash != agreement.dash
 
 
-def test_midpoint_targets_are_invisible_until_hovered() -> None:
+def test_midpoint_targets_draw_nothing_until_hovered() -> None:
     midpoints = validated(arcs.traces(view(), "en"))[-1]
-    assert midpoints.marker.color == "rgba(0, 0, 0, 0)"
+    assert midpoints.mode == "none"
     assert midpoints.hovertemplate == "%{text}<extra></extra>"
 
 

@@ -325,3 +325,33 @@ def test_a_link_reopens_the_selection_stacking_and_sort(dashboard: Dashboard) ->
     names = restored.page.locator("#data-table tbody th").all_inner_texts()
     assert names == sorted(names)
     assert restored.page.locator("#data-table th[aria-sort=ascending]").count() == 1
+
+
+_LINK_MIDDLE = """() => {
+    const gd = document.querySelector('#map .js-plotly-plot');
+    const mid = gd._fullData.find((t) => t.uid === 'arc-midpoints');
+    const geo = gd._fullLayout.geo._subplot;
+    const [x, y] = geo.projection([mid.lon[0], mid.lat[0]]);
+    const frame = gd.querySelector('.main-svg').getBoundingClientRect();
+    return {x: frame.x + x, y: frame.y + y, pair: mid.customdata[0], text: mid.text[0]};
+}"""
+
+
+def test_hovering_the_middle_of_a_link_names_it_and_a_click_lists_its_agreements(
+    dashboard: Dashboard,
+) -> None:
+    dashboard.open()
+    link = dashboard.page.evaluate(_LINK_MIDDLE)
+    kind, a, b = link["pair"]
+    dashboard.page.mouse.move(link["x"], link["y"])
+    label = dashboard.page.locator("#map .hoverlayer .hovertext")
+    expect(label).to_have_count(1)
+    assert link["text"].split("<br>")[0] in (label.text_content() or "")
+    dashboard.page.mouse.click(link["x"], link["y"])
+    dashboard.settle()
+    assert _query(dashboard)["select"] == [f"{kind},{a},{b}"]
+    view = expected()
+    records = view.links.loc[(view.links["a"] == a) & (view.links["b"] == b), "record"]
+    titles = {r.title for r in view.records if r.id in set(records)}
+    details = dashboard.page.locator("#details").inner_text()
+    assert titles and all(title in details for title in titles)
