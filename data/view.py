@@ -147,6 +147,9 @@ class CorpusIndex:
     places
         One row per locality (``id`` is the index): names, country, level, lat, lon, and
         ``region``, the position in ``regions`` of its state or province (-1 for none).
+    name_order
+        Each place's rank by English name (ties by position): the order of places with equal
+        counts, sorted once.
     regions
         The states and provinces, columns ``REGION_COLUMNS``.
     year
@@ -184,6 +187,7 @@ class CorpusIndex:
 
     records: tuple[Record, ...]
     places: pd.DataFrame
+    name_order: IntArray
     regions: pd.DataFrame
     year: IntArray
     type_code: IntArray
@@ -428,6 +432,7 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
     return CorpusIndex(
         records=records,
         places=places,
+        name_order=_ranks(places["name_en"].to_numpy()),
         regions=regions,
         year=np.array([year_of(r) for r in records], dtype=np.int64),
         type_code=np.array([list(TYPES).index(r.type) for r in records], dtype=np.int64),
@@ -477,17 +482,20 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
     levels = {level: _level_arcs(index, kept, level) for level in ARC_LEVELS}
     partners = np.bincount(index.pairs[np.flatnonzero(pair_count)].ravel(), minlength=n_places)
 
-    points = places.assign(
-        count=point_count, partners=partners, national=places["level"] == NATIONAL_LEVEL
-    )[point_count > 0]
-    points = points.reset_index().sort_values(["count", "name_en"], ascending=[False, True])
+    named = np.flatnonzero(point_count > 0)
+    order = named[np.lexsort((index.name_order[named], -point_count[named]))]
+    points = places.iloc[order].assign(
+        count=point_count[order],
+        partners=partners[order],
+        national=(places["level"].to_numpy() == NATIONAL_LEVEL)[order],
+    )
     shown = levels[
-        choose_level({level: len(arcs.table) for level, arcs in levels.items()}, MAX_PLACE_ARCS)
+        choose_level({level: len(arcs) for level, arcs in levels.items()}, MAX_PLACE_ARCS)
     ]
     return MapView(
         state=state,
         records=_take(index.records, np.flatnonzero(kept)),
-        points=points.reset_index(drop=True),
+        points=points.reset_index(),
         hubs=_hubs(index, kept),
         spokes=_spokes(index, kept),
         national=_take(index.records, np.flatnonzero(kept & index.national)),
@@ -762,6 +770,13 @@ def _sector_matrix(records: tuple[Record, ...]) -> NDArray[np.bool_]:
     for r, record in enumerate(records):
         matrix[r, [column[s] for s in record.sectors]] = True
     return matrix
+
+
+def _ranks(values: NDArray[np.object_]) -> IntArray:
+    """Each value's rank in sorted order, ties by position."""
+    ranks = np.empty(len(values), dtype=np.int64)
+    ranks[np.argsort(values, kind="stable")] = np.arange(len(values))
+    return ranks
 
 
 def _unique_rows(rows: Iterable[tuple[int, ...]]) -> IntArray:

@@ -81,7 +81,8 @@ def test_points_count_the_records_naming_each_place() -> None:
     for place in (ZHENJIANG, CALIFORNIA, LOS_ANGELES):
         naming = [r for r in corpus().records if place in {ref.id for ref in r.localities}]
         assert points.at[place, "count"] == len(naming)
-    assert list(view.points["count"]) == sorted(view.points["count"], reverse=True)
+    order = list(zip(-view.points["count"], view.points["name_en"], strict=True))
+    assert order == sorted(order)  # most records first, then by name
     assert "geonames:4646571" not in points.index  # Oak Ridge: in no record
 
 
