@@ -366,6 +366,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     mentions = [_as_national_body(text, m) for m in mentions]
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)
+    mentions = _parts_named_after(text, mentions, gazetteer)
     return _mark_sites(text, _mark_qualifiers(text, mentions))
 
 
@@ -987,6 +988,53 @@ def _weak_countries(
                 )
             )
     return weak
+
+
+def _parts_named_after(
+    text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """Find a part of a place written right after it with its suffix, which the segmenter
+    cut apart ("玉溪市元江县", "台北市内湖区"): the name with an administrative suffix after the
+    place is a place of the gazetteer in it (or beside it in its division), and the place
+    before only locates it. Otherwise it is a party the gazetteer lacks (see
+    :func:`_mark_qualifiers`)."""
+    found = list(mentions)
+    for i, mention in enumerate(mentions):
+        unknown = _UNKNOWN_PLACE_AFTER.match(text, mention.end, mention.end + 12)
+        following = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        if mention.strength != "name" or not unknown or unknown.end() > following:
+            continue
+        name = unknown.group()
+        if name.endswith(_NO_UNKNOWN_PLACE):
+            continue
+        part = _part_of(name, mention.place, gazetteer)
+        if part is not None:
+            found[i] = replace(mention, strength="qualifier")
+            found.append(
+                PlaceMention(unknown.start(), unknown.end(), name, part, outer_end=unknown.end())
+            )
+    return sorted(found, key=lambda m: m.start)
+
+
+def _part_of(name: str, place: Place, gazetteer: Gazetteer) -> Place | None:
+    """The place of the gazetteer called ``name`` (with or without its one-character suffix)
+    that lies in ``place``, or beside it in the same first-level division; the most
+    populous."""
+    country = place.id if place.level == "country" else place.country
+    divisions = set(place.parents) - {country}
+    parts = [
+        gazetteer.places[place_id]
+        for key in dict.fromkeys((name, name[:-1]))
+        for place_id, _ in gazetteer.lookup(han_key(key, gazetteer.to_simplified))
+    ]
+    inside = [
+        p
+        for p in parts
+        if p.country == country
+        and p.id != place.id
+        and (place.id in p.parents or bool(divisions & set(p.parents)))
+    ]
+    return max(inside, key=lambda p: p.population or 0) if inside else None
 
 
 def _mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -16,6 +16,10 @@ general, tested on a short real sentence of the page named beside it.
   story, then its title between paragraphs), is one record.
 - A Japanese town the gazetteer lacks in Chinese ("日本金崎町") is a party of its own: its
   country only locates it, as before a name with another administrative suffix.
+- A part of a place written right after it with its suffix ("玉溪市元江县", "台北市内湖区"), which
+  the segmenter cuts apart, is that part when the gazetteer has it in the place (or beside
+  it in its division); a name it has only elsewhere ("万象省万荣县": Wanrong is in Shanxi) is
+  still a party the gazetteer lacks.
 - A foreign person's name in Chinese, its parts joined by a dot ("安德森•法里亚斯"), is no
   place, whatever town a part spells.
 """
@@ -168,3 +172,16 @@ def test_a_japanese_town_the_gazetteer_lacks_is_held_by_its_country_not_replaced
     [framework] = _proposals(text)
     assert framework.locality_ids() == ["geonames:2038180"]
     assert framework.unknown_parties() == ["金崎町"]
+
+
+def test_a_part_written_after_its_place_is_found_in_it() -> None:
+    """(w08, kunming.cn; f10, taipei.gov.tw) Yuanjiang county of Yuxi and Neihu of Taipei are
+    the parties; Laos's 万荣县 is no Wanrong County of Shanxi."""
+    text = "云南省玉溪市元江县与老挝万象省万荣县等签署建立友好城市关系协议书。"
+    mentions = {m.text: m for m in find_places(text)}
+    assert mentions["元江县"].place.id == "cn:530428"
+    assert mentions["玉溪市"].strength == "qualifier"
+    assert mentions["万象省"].holds_unknown == "万荣县"
+    assert "cn:140822" not in {m.place.id for m in mentions.values()}
+    neihu = find_places("台北市长柯文哲见证签署台北市内湖区与上海市浦东新区交流合作备忘录。")
+    assert "geonames:1671467" in {m.place.id for m in neihu if m.strength == "name"}
