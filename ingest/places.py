@@ -79,9 +79,11 @@ _QUALIFIER_GAP = re.compile(r"^[\s,，]*(?:the\s+)?(?:People['’]s\s+Republic\s
 #: A Chinese name with an administrative suffix, right after a place, that the gazetteer does
 #: not know ("蒙古国东方省", "魁北克省沙威尼根市", "撒马尔罕州努拉巴德区", a Japanese town "日本金崎町"):
 #: the place only locates it.
-#: Not a word of an organisation or an office ("国际友好城市", "州长", "市政府").
+#: Not a word of an organisation or an office ("国际友好城市", "州长", "市政府"), nor a verb or
+#: "the two cities" that follows a party ("叶卡捷琳堡举行两市…签署仪式").
 _UNKNOWN_PLACE_AFTER = re.compile(
-    r"(?:(?!国际|友好|城市|人民|全国|地区|首府|省会|首都)[^\W\d_a-zA-Z与和及同在的、为是将等对向从到共]){2,6}?"
+    r"(?:(?!国际|友好|城市|人民|全国|地区|首府|省会|首都|举行|举办|签署|签订|建立|缔结|两[市省州县区国地])"
+    r"[^\W\d_a-zA-Z与和及同在的、为是将等对向从到共]){2,6}?"
     r"(?:特别行政区|自治区|自治州|自治县|大区|省|州|市|县|区|郡|道|盟|町)(?![长委政府级民域内外属际])"
 )
 #: Parts of a city that are no place of their own ("成都市高新区"), and words that only end

@@ -19,7 +19,8 @@ general, tested on a short real sentence of the page named beside it.
 - A part of a place written right after it with its suffix ("玉溪市元江县", "台北市内湖区"), which
   the segmenter cuts apart, is that part when the gazetteer has it in the place (or beside
   it in its division); a name it has only elsewhere ("万象省万荣县": Wanrong is in Shanxi) is
-  still a party the gazetteer lacks.
+  still a party the gazetteer lacks. A verb or "两市" after a party ("叶卡捷琳堡举行两市…") is
+  no name it locates.
 - A foreign person's name in Chinese, its parts joined by a dot ("安德森•法里亚斯"), is no
   place, whatever town a part spells.
 """
@@ -185,3 +186,16 @@ def test_a_part_written_after_its_place_is_found_in_it() -> None:
     assert "cn:140822" not in {m.place.id for m in mentions.values()}
     neihu = find_places("台北市长柯文哲见证签署台北市内湖区与上海市浦东新区交流合作备忘录。")
     assert "geonames:1671467" in {m.place.id for m in neihu if m.strength == "name"}
+
+
+def test_a_verb_after_a_party_is_no_name_it_locates() -> None:
+    """(k04, chinanews repost) Yekaterinburg is Chengdu's partner, not the locator of a
+    place called "举行两市"."""
+    text = (
+        "俄罗斯当地时间2024年9月12日下午,成都与叶卡捷琳堡举行两市建立国际友好城市关系协议书"
+        "签署仪式。"
+    )
+    [city] = [m for m in find_places(text) if m.place.id == "geonames:1486209"]
+    assert (city.strength, city.holds_unknown) == ("name", "")
+    [record] = _proposals(text)
+    assert set(record.locality_ids()) == {"geonames:1815286", "geonames:1486209"}
