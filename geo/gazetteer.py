@@ -43,6 +43,7 @@ from partnermap.geo.names import (
     pinyin_name,
     zh_stem,
 )
+from partnermap.geo.sounds import MIN_KEY, latin_sound
 from partnermap.geo.tables import NameTable, PlaceTable
 
 OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "data" / "place_overrides.yaml"
@@ -71,6 +72,8 @@ MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 #: Countries whose first-level divisions are called states; elsewhere they are provinces.
 STATE_COUNTRIES = frozenset({"AU", "AT", "BR", "DE", "FM", "IN", "MM", "MX", "MY", "NG", "PW",
                              "SD", "SS", "US", "VE"})  # fmt: skip
+#: Where places are named in Chinese already: no transcription needs guessing.
+_CHINESE_NAMED = frozenset({"CN", "HK", "MO", "TW"})
 #: The countries whose places come from their own sources rather than GeoNames alone.
 _OWN_SOURCES = ("CN", "US")
 
@@ -111,6 +114,9 @@ class Gazetteer:
     historical: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Ids of the national capitals (GeoNames' capital of each country).
     capitals: frozenset[str] = frozenset()
+    #: "CC:KEY" -> ids of the places of country CC (outside China) whose English name has the
+    #: sound key KEY (``partnermap.geo.sounds``), for suggesting what a transcription means.
+    sounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def lookup(self, key: str) -> tuple[tuple[str, int], ...]:
         """Return the ``(place id, tier)`` pairs indexed under ``key``."""
@@ -169,7 +175,7 @@ def source_versions() -> dict[str, str]:
     builder = hashlib.sha256()
     for module in (
         Path(__file__),
-        *(Path(__file__).with_name(n) for n in ("names.py", "tables.py")),
+        *(Path(__file__).with_name(n) for n in ("names.py", "tables.py", "sounds.py")),
     ):
         builder.update(module.read_bytes())
     versions["builder"] = builder.hexdigest()[:16]
@@ -286,7 +292,20 @@ def build_gazetteer(versions: dict[str, str] | None = None) -> Gazetteer:
         build_seconds=round(time.perf_counter() - started, 2),
         historical=historical,
         capitals=capitals,
+        sounds=_sound_index(places),
     )
+
+
+def _sound_index(places: PlaceTable) -> dict[str, tuple[str, ...]]:
+    """The places outside China below country level by country and sound key of their name."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for place in places.values():
+        if place.country in _CHINESE_NAMED or place.level == "country":
+            continue
+        key = latin_sound(place.name_en)
+        if len(key) >= MIN_KEY:
+            found[f"{place.country}:{key}"].append(place.id)
+    return {key: tuple(ids) for key, ids in found.items()}
 
 
 def _add_region_populations(builder: _Builder) -> None:

@@ -28,7 +28,9 @@ from partnermap.geo.names import (
     has_han,
     has_latin,
     latin_tokens,
+    zh_stem,
 )
+from partnermap.geo.sounds import MIN_KEY, chinese_sound
 
 #: English words that state a level, and whether they insist on it (strong) or only lean.
 _LEVEL_WORDS: dict[str, tuple[str, bool]] = {
@@ -413,9 +415,12 @@ def _not_found(
     near_misses: Sequence[tuple[Place, int, int]] = (),
 ) -> GeocodeResult:
     if near_misses:
-        suggestions = tuple(entry[0] for entry in near_misses)[:_MAX_LISTED]
+        spelled = tuple(entry[0] for entry in near_misses)
     else:
-        suggestions = _suggest(text, context, gazetteer)
+        spelled = _suggest(text, context, gazetteer)
+    # A transcription's sound-alikes first: a name spelled like it is likelier chance.
+    places = {p.id: p for p in (*sounding_like(text, context, gazetteer), *spelled)}
+    suggestions = tuple(places.values())[:_MAX_LISTED]
     return GeocodeResult(
         query=query,
         match=None,
@@ -439,6 +444,38 @@ def _suggest(text: str, context: Context, gazetteer: Gazetteer) -> tuple[Place, 
                 if not context.country or place.country == context.country:
                     places.setdefault(place.id, place)
     return tuple(places.values())[:_MAX_LISTED]
+
+
+def sounding_like(name: str, context: Context, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Places of the context's country whose English name a Chinese name may transcribe.
+
+    "帕索丰杜" in Brazil sounds like Passo Fundo (``partnermap.geo.sounds``). Only for a
+    country outside China, and a name of ``sounds.MIN_KEY`` consonant sounds or more.
+
+    Parameters
+    ----------
+    name
+        A Chinese name, with or without its administrative suffix.
+    context
+        ``country`` is required; places inside ``within`` come first.
+    gazetteer
+        The index to search (default: the cached one).
+
+    Returns
+    -------
+    list of Place
+        Those inside ``within`` first, then the most populous first.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    text = clean(name)
+    if not context.country or not has_han(text) or has_latin(text):
+        return []
+    key = chinese_sound(zh_stem(text)[0])
+    if len(key) < MIN_KEY:
+        return []
+    found = [gazetteer.places[i] for i in gazetteer.sounds.get(f"{context.country}:{key}", ())]
+    within = {i for unit in context.within for i in _qualifier_ids(unit, gazetteer)}
+    return sorted(found, key=lambda place: (not within & set(place.parents), -place.population))
 
 
 _POOLS: dict[int, tuple[Gazetteer, dict[str, tuple[str, ...]]]] = {}
