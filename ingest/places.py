@@ -995,11 +995,11 @@ def _weak_countries(
 def _parts_named_after(
     text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
 ) -> list[PlaceMention]:
-    """Find a part of a place written right after it with its suffix, which the segmenter
-    cut apart ("玉溪市元江县", "台北市内湖区"): the name with an administrative suffix after the
-    place is a place of the gazetteer in it (or beside it in its division), and the place
-    before only locates it. Otherwise it is a party the gazetteer lacks (see
-    :func:`_mark_qualifiers`)."""
+    """Find a name the segmenter cut apart: one place whose name runs on to a suffix
+    ("圣若泽" + "多斯坎波斯市", São José dos Campos), or a part of a place written right after
+    it with its suffix ("玉溪市元江县", "台北市内湖区"), a place of the gazetteer in it (or
+    beside it in its division) which the place before only locates. Otherwise the name is a
+    party the gazetteer lacks (see :func:`_mark_qualifiers`)."""
     found = list(mentions)
     for i, mention in enumerate(mentions):
         unknown = _UNKNOWN_PLACE_AFTER.match(text, mention.end, mention.end + 12)
@@ -1009,6 +1009,17 @@ def _parts_named_after(
         name = unknown.group()
         if name.endswith(_NO_UNKNOWN_PLACE):
             continue
+        whole = _whole_name(text[mention.start : unknown.end()], mention.place, gazetteer)
+        if whole is not None:
+            # "圣若泽" + "多斯坎波斯市": one name the segmenter cut in two.
+            found[i] = replace(
+                mention,
+                end=unknown.end(),
+                text=text[mention.start : unknown.end()],
+                place=whole,
+                outer_end=max(mention.outer_end, unknown.end()),
+            )
+            continue
         part = _part_of(name, mention.place, gazetteer)
         if part is not None:
             found[i] = replace(mention, strength="qualifier")
@@ -1016,6 +1027,18 @@ def _parts_named_after(
                 PlaceMention(unknown.start(), unknown.end(), name, part, outer_end=unknown.end())
             )
     return sorted(found, key=lambda m: m.start)
+
+
+def _whole_name(name: str, place: Place, gazetteer: Gazetteer) -> Place | None:
+    """The place of the gazetteer called ``name`` (with or without its one-character
+    suffix) in the country of ``place``, a shorter name at its start; the most populous."""
+    whole = [
+        gazetteer.places[place_id]
+        for key in dict.fromkeys((name, name[:-1]))
+        for place_id, _ in gazetteer.lookup(han_key(key, gazetteer.to_simplified))
+    ]
+    whole = [p for p in whole if p.country == place.country and p.id != place.id]
+    return max(whole, key=lambda p: p.population or 0) if whole else None
 
 
 def _part_of(name: str, place: Place, gazetteer: Gazetteer) -> Place | None:

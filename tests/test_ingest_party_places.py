@@ -16,7 +16,9 @@ general, tested on a short real sentence of the page named beside it.
   story, then its title between paragraphs), is one record.
 - A Japanese town the gazetteer lacks in Chinese ("日本金崎町") is a party of its own: its
   country only locates it, as before a name with another administrative suffix.
-- A part of a place written right after it with its suffix ("玉溪市元江县", "台北市内湖区"), which
+- A name the segmenter cuts in two ("圣若泽" + "多斯坎波斯市") is the one place the gazetteer
+  has by the whole name, not the town of its first part locating an unknown party. A part of
+  a place written right after it with its suffix ("玉溪市元江县", "台北市内湖区"), which
   the segmenter cuts apart, is that part when the gazetteer has it in the place (or beside
   it in its division); a name it has only elsewhere ("万象省万荣县": Wanrong is in Shanxi) is
   still a party the gazetteer lacks. A verb or "两市" after a party ("叶卡捷琳堡举行两市…") is
@@ -199,3 +201,13 @@ def test_a_verb_after_a_party_is_no_name_it_locates() -> None:
     assert (city.strength, city.holds_unknown) == ("name", "")
     [record] = _proposals(text)
     assert set(record.locality_ids()) == {"geonames:1815286", "geonames:1486209"}
+
+
+def test_a_name_cut_in_two_is_the_place_of_the_whole_name() -> None:
+    """(g05, jiangmen.gov.cn in traditional script) Taishan's partner is São José dos Campos;
+    São Paulo state only locates it."""
+    text = (
+        "2月17日,中国台山市与巴西圣保罗州圣若泽多斯坎波斯市友好合作关系备忘录签约仪式在线上举行。"
+    )
+    [mou] = _proposals(text)
+    assert set(mou.locality_ids()) == {"cn:440781", "geonames:3448636"}
