@@ -150,6 +150,8 @@ class CorpusIndex:
     name_order
         Each place's rank by English name (ties by position): the order of places with equal
         counts, sorted once.
+    countries
+        The countries of the places (``country_ranking``), most places first.
     regions
         The states and provinces, columns ``REGION_COLUMNS``.
     year
@@ -188,6 +190,7 @@ class CorpusIndex:
     records: tuple[Record, ...]
     places: pd.DataFrame
     name_order: IntArray
+    countries: tuple[str, ...]
     regions: pd.DataFrame
     year: IntArray
     type_code: IntArray
@@ -271,6 +274,9 @@ class MapView:
         The localities of the place filter (same columns as ``places``), for zooming.
     places
         Every locality of the corpus, by id.
+    countries
+        The countries of ``places``, most places first (``country_ranking``): the same in
+        every view, whatever is filtered.
     year_bounds
         First and last year of the whole corpus (None when nothing is dated).
     years
@@ -295,6 +301,7 @@ class MapView:
     undated: int
     focus: pd.DataFrame
     places: pd.DataFrame
+    countries: tuple[str, ...]
     year_bounds: tuple[int, int] | None
     years: tuple[int, int] | None
 
@@ -433,6 +440,7 @@ def build_index(corpus: Corpus, regions: pd.DataFrame) -> CorpusIndex:
         records=records,
         places=places,
         name_order=_ranks(places["name_en"].to_numpy()),
+        countries=country_ranking(places),
         regions=regions,
         year=np.array([year_of(r) for r in records], dtype=np.int64),
         type_code=np.array([list(TYPES).index(r.type) for r in records], dtype=np.int64),
@@ -511,6 +519,7 @@ def build_view(index: CorpusIndex, state: FilterState) -> MapView:
         undated=int((but_years & (index.year == UNDATED)).sum()),
         focus=places.loc[places.index.isin(state.place)].reset_index(),
         places=places,
+        countries=index.countries,
         year_bounds=index.year_bounds,
         years=_bounds(index.year[kept]),
     )
@@ -770,6 +779,13 @@ def _sector_matrix(records: tuple[Record, ...]) -> NDArray[np.bool_]:
     for r, record in enumerate(records):
         matrix[r, [column[s] for s in record.sectors]] = True
     return matrix
+
+
+def country_ranking(places: pd.DataFrame) -> tuple[str, ...]:
+    """The countries of ``places`` (columns ``country``, ``level``), most places first, then
+    by code. National parties (countries) are not places."""
+    counts = places.loc[places["level"] != NATIONAL_LEVEL, "country"].value_counts()
+    return tuple(sorted(counts.index, key=lambda code: (-int(counts[code]), code)))
 
 
 def _ranks(values: NDArray[np.object_]) -> IntArray:

@@ -35,7 +35,7 @@ MAX_DRAWN = 1000
 
 
 def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
-    """Return one marker trace per country with a colour of its own (``countries``), then one
+    """Return one marker trace per country with a colour of its own (``view.countries``), then one
     of every other country when the data has more: the same traces in every view of a dataset.
 
     Marker area grows with the agreement count, relative to the largest count in view. Only
@@ -50,7 +50,7 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     """
     points = drawn(view)
     largest = max(1, int(points["count"].to_numpy().max(initial=0)))
-    ranked = countries(view)
+    ranked = view.countries
     own = ranked[:OWN_COLORS]
     found = [
         _trace(
@@ -65,17 +65,6 @@ def traces(view: MapView, lang: str) -> list[dict[str, Any]]:
     return found
 
 
-def countries(view: MapView) -> tuple[str, ...]:
-    """The countries of the dataset's places, most places first (then by code).
-
-    Counted over every place of the corpus (``view.places``), not the filtered view, so a
-    country keeps its colour whatever is filtered. National parties (countries) are not places.
-    """
-    places = view.places[view.places["level"] != "country"]
-    counts = places["country"].value_counts()
-    return tuple(sorted(counts.index, key=lambda code: (-int(counts[code]), code)))
-
-
 def drawn(view: MapView) -> pd.DataFrame:
     """The places the map draws: the ``MAX_DRAWN`` with most agreements (``view.points`` order).
 
@@ -87,7 +76,7 @@ def drawn(view: MapView) -> pd.DataFrame:
 
 def legend_entries(view: MapView, lang: str) -> list[dict[str, object]]:
     """The point legend: one entry per trace of ``traces``, ``{"label", "color"}``."""
-    ranked = countries(view)
+    ranked = view.countries
     entries: list[dict[str, object]] = [
         {"label": _name(view, code, lang), "color": color}
         for code, color in zip(ranked[:OWN_COLORS], COLORS.values(), strict=False)

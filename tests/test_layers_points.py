@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from fixture_views import ZHENJIANG, validated, view
 
-from partnermap.data.view import MapView
+from partnermap.data.view import MapView, country_ranking
 from partnermap.layers import points
 
 
@@ -40,12 +40,18 @@ def _with_countries(counts: dict[str, int]) -> MapView:
             ),
         ]
     )
-    return replace(v, places=places, points=named, nodes=nodes[~nodes.index.duplicated()])
+    return replace(
+        v,
+        places=places,
+        countries=country_ranking(places),
+        points=named,
+        nodes=nodes[~nodes.index.duplicated()],
+    )
 
 
 def test_the_largest_countries_get_their_own_colours_the_rest_other() -> None:
     v = _with_countries({"FR": 3, "JP": 5, "DE": 4, "BR": 1, "IT": 2, "KE": 1})
-    assert points.countries(v) == ("JP", "DE", "FR", "IT", "BR", "KE")
+    assert v.countries == ("JP", "DE", "FR", "IT", "BR", "KE")
     traces = validated(points.traces(v, "en"))
     assert [t.uid for t in traces] == [
         "points-JP",
