@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from partnermap.data.schema import Record
 from partnermap.data.vocabulary import AGREEMENT_TYPES, TYPES
 from partnermap.ingest.agreements import NAMED_AGREEMENTS, bare_agreement
+from partnermap.ingest.kinds import GATHERINGS
 from partnermap.ingest.proposal import FOUNDINGS, Proposal
 from partnermap.ingest.sentence_cues import WEAK_TYPES
 
@@ -42,7 +43,14 @@ def merge(proposals: list[Proposal]) -> list[Proposal]:
             proposal.date.confidence > twin.date.confidence
             and proposal.date.value == twin.date.value
         )
-        if undated or surer:
+        # "中美省州长论坛" of a headline's 2011, then the forum of 2011-07-15: the day.
+        finer = (
+            twin.date.value is not None
+            and proposal.date.value is not None
+            and len(proposal.date.value) > len(twin.date.value)
+            and proposal.date.value.startswith(twin.date.value)
+        )
+        if undated or surer or finer:
             twin.date = proposal.date
         if twin.title == TYPES[twin.type.slug].en:
             twin.title = proposal.title
@@ -93,7 +101,8 @@ def _local_ids(proposal: Proposal) -> set[str]:
 def _same_event(a: Proposal, b: Proposal) -> bool:
     """One type, never two partnerships of two pairs that share no place, and: the same name; or the
     main agreement and a part that takes its date;
-    or both undated and close; or one date and a shared place. Never two numbered items of
+    or both undated and close; or one date (for a gathering, one date or a day within the
+    other's month or year) and a shared place. Never two numbered items of
     different numbers (the outcomes of a list are distinct); always the two language
     versions of one item ("4." and "IV."), unless they name two specific types."""
     if a.item is not None and a.item == b.item and _script(a) != _script(b):
@@ -131,7 +140,9 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
         # only named ("重申…姊妹城市关系的备忘录", "Chicago's sister city Shanghai").
         ours = _local_ids(a)
         return len(ours) >= 2 and ours == _local_ids(b)
-    if a.date.value != b.date.value:
+    if a.date.value != b.date.value and not (
+        a.type.slug in GATHERINGS and _same_day(a.date.value, b.date.value)
+    ):
         return False
     return bool(set(a.locality_ids()) & set(b.locality_ids()))
 

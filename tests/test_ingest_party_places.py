@@ -23,6 +23,8 @@ general, tested on a short real sentence of the page named beside it.
   it in its division); a name it has only elsewhere ("万象省万荣县": Wanrong is in Shanxi) is
   still a party the gazetteer lacks. A verb or "两市" after a party ("叶卡捷琳堡举行两市…") is
   no name it locates.
+- A gathering told again with a year or month that holds the day it is told with elsewhere,
+  sharing a place, is that gathering, dated by the day.
 - A foreign person's name in Chinese, its parts joined by a dot ("安德森•法里亚斯"), is no
   place, whatever town a part spells.
 """
@@ -211,3 +213,20 @@ def test_a_name_cut_in_two_is_the_place_of_the_whole_name() -> None:
     )
     [mou] = _proposals(text)
     assert set(mou.locality_ids()) == {"cn:440781", "geonames:3448636"}
+
+
+# baogaosu.com repost, the third China-US governors forum (z11).
+GOVERNORS = (
+    "中美省州长论坛达成20多项合作 金额约30亿美元\n"
+    "第三届中美省州长论坛在美国西雅图举行,会议受到当地的欢迎。在中美之间,从2011年第一届中美"
+    "省州长论坛举行以来,这个会议已经形成了机制化的成果。\n"
+    "中美省州长论坛是根据中美两国元首共识于2011年1月成立的,当年7月15日,在美国犹他州盐湖城举行"
+    "了首届中美省州长论坛。当时中国浙江省、安徽省、云南省和青海省与美方30多位州长出席了论坛。"
+)
+
+
+def test_a_gathering_told_again_within_its_year_is_one_record() -> None:
+    """(z11) "从2011年第一届中美省州长论坛举行以来" tells the first forum that the next paragraph
+    dates 2011-07-15: one record, dated by the day."""
+    forums = [p for p in _proposals(GOVERNORS) if p.type.slug == "forum"]
+    assert [p.date.value for p in forums] == ["2011-07-15"]
