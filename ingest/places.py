@@ -369,7 +369,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)
     mentions = _parts_named_after(text, mentions, gazetteer)
-    return _mark_sites(text, _mark_qualifiers(text, mentions))
+    return _sites_as_cities(_mark_sites(text, _mark_qualifiers(text, mentions)), gazetteer)
 
 
 def _spans(
@@ -990,6 +990,31 @@ def _weak_countries(
                 )
             )
     return weak
+
+
+def _sites_as_cities(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Read a state named as where something happened ("在华盛顿签署", "在纽约签署", "met in
+    Washington") as the large city of its name: one signs or meets in a city. A state named
+    with its word ("华盛顿州", "Washington State") is the state."""
+    read = []
+    for mention in mentions:
+        if mention.site and mention.place.level == "state" and not mention.party:
+            key = (
+                han_key(mention.text, gazetteer.to_simplified)
+                if _HAN.search(mention.text)
+                else latin_key(mention.text)
+            )
+            cities = [
+                gazetteer.places[place_id]
+                for place_id, _ in gazetteer.lookup(key)
+                if gazetteer.places[place_id].level == "city"
+                and gazetteer.places[place_id].country == mention.place.country
+                and (gazetteer.places[place_id].population or 0) >= _NOTABLE_POPULATION
+            ]
+            if cities:
+                mention = replace(mention, place=max(cities, key=lambda p: p.population or 0))
+        read.append(mention)
+    return read
 
 
 def _parts_named_after(

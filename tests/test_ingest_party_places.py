@@ -25,6 +25,8 @@ general, tested on a short real sentence of the page named beside it.
   no name it locates.
 - A gathering told again with a year or month that holds the day it is told with elsewhere,
   sharing a place, is that gathering, dated by the day.
+- A state named as where something happened ("在华盛顿签署", "在纽约签署") is the large city of
+  its name; one named with its word ("华盛顿州州长") stays the state.
 - A foreign person's name in Chinese, its parts joined by a dot ("安德森•法里亚斯"), is no
   place, whatever town a part spells.
 """
@@ -230,3 +232,16 @@ def test_a_gathering_told_again_within_its_year_is_one_record() -> None:
     dates 2011-07-15: one record, dated by the day."""
     forums = [p for p in _proposals(GOVERNORS) if p.type.slug == "forum"]
     assert [p.date.value for p in forums] == ["2011-07-15"]
+
+
+def test_a_state_named_as_a_site_is_the_city_of_its_name() -> None:
+    """(z07, gov.cn; f09, the ports' memorandum) The forum's agreement was signed in
+    Washington, D.C., the ports' memorandum in New York City; the governor's title names the
+    state."""
+    z07 = {
+        m.text: m.place.id
+        for m in find_places("华盛顿州州长克里斯·格雷瓜尔26日在华盛顿签署了协议。")
+    }
+    assert z07 == {"华盛顿州": "US-WA", "华盛顿": "geonames:4140963"}
+    f09 = find_places("本备忘录于二○○三年十月六日在纽约签署,一式两份。")
+    assert [m.place.id for m in f09] == ["geonames:5128581"]
