@@ -27,7 +27,7 @@ from functools import cache
 from itertools import pairwise
 
 from partnermap.geo.gazetteer import Gazetteer, Place, han_key, load_gazetteer
-from partnermap.geo.geocode import Context, GeocodeResult, geocode
+from partnermap.geo.geocode import Context, GeocodeResult, geocode, sounding_like
 from partnermap.geo.names import latin_key
 
 #: The countries whose places any document's partners may be; a text that names another
@@ -1046,10 +1046,18 @@ def _parts_named_after(
             )
             continue
         part = _part_of(name, mention.place, gazetteer)
-        if part is not None:
+        heard = None if part is not None else _heard_in(name, mention.place, gazetteer)
+        if part is not None or heard is not None:
             found[i] = replace(mention, strength="qualifier")
             found.append(
-                PlaceMention(unknown.start(), unknown.end(), name, part, outer_end=unknown.end())
+                PlaceMention(
+                    unknown.start(),
+                    unknown.end(),
+                    name,
+                    part or heard,  # type: ignore[arg-type]
+                    confidence=0.9 if part is not None else 0.6,
+                    outer_end=unknown.end(),
+                )
             )
     return sorted(found, key=lambda m: m.start)
 
@@ -1064,6 +1072,17 @@ def _whole_name(name: str, place: Place, gazetteer: Gazetteer) -> Place | None:
     ]
     whole = [p for p in whole if p.country == place.country and p.id != place.id]
     return max(whole, key=lambda p: p.population or 0) if whole else None
+
+
+def _heard_in(name: str, place: Place, gazetteer: Gazetteer) -> Place | None:
+    """The place inside the division or city ``place`` whose English name ``name`` writes by
+    its sounds ("帕索丰杜市" in Rio Grande do Sul: Passo Fundo), the most populous; none
+    inside a whole country, whose places are too many to tell apart by sound
+    (``partnermap.geo.sounds``)."""
+    if place.level == "country":
+        return None
+    heard = sounding_like(name, Context(country=place.country), gazetteer)
+    return next((p for p in heard if place.id in p.parents), None)
 
 
 def _part_of(name: str, place: Place, gazetteer: Gazetteer) -> Place | None:
