@@ -1046,16 +1046,16 @@ def _parts_named_after(
             )
             continue
         part = _part_of(name, mention.place, gazetteer)
-        heard = None if part is not None else _heard_in(name, mention.place, gazetteer)
-        if part is not None or heard is not None:
+        located = part or _heard_in(name, mention.place, gazetteer)
+        if located is not None:
             found[i] = replace(mention, strength="qualifier")
             found.append(
                 PlaceMention(
                     unknown.start(),
                     unknown.end(),
                     name,
-                    part or heard,  # type: ignore[arg-type]
-                    confidence=0.9 if part is not None else 0.6,
+                    located,
+                    confidence=0.9 if located is part else 0.6,  # a sound is weaker evidence
                     outer_end=unknown.end(),
                 )
             )
