@@ -27,6 +27,7 @@ from partnermap.ingest.block_proposals import block_proposals
 from partnermap.ingest.blocks import split_blocks
 from partnermap.ingest.dates import DateChoice, only_stamped
 from partnermap.ingest.gatherings import add_attendees, gathering_of_declaration
+from partnermap.ingest.list_items import inside_items, listed_partners
 from partnermap.ingest.page_head import (
     end_of_story,
     head_proposal,
@@ -144,4 +145,6 @@ def _propose(document: Document) -> list[Proposal]:
                 f"the only date for it is the page's stamp ({proposal.date.value}), "
                 "not the event's date: a stamp may be a re-post's",
             )
-    return merged
+    address = next(iter(url_spans(text)), None)
+    items = listed_partners(text, places, dates.mentions, address)
+    return [p for p in merged if not inside_items(p, items)] + items

@@ -1,0 +1,224 @@
+"""Partners set out as a list or table: one record per item, with the list's subject.
+
+A page of a city's or province's partners sets them out as lines, bullets or table rows
+("• Kanazawa, Japan (1979)", "| 苏州 | 中国 | 1981 |"), often under a heading that names the
+type ("Sister cities", "友好城市") and with the subject (whose partners they are) named only in
+a heading, the page's title or its address. Each item is one record between the subject and
+the item's place (its country only locates it), dated only by the item's own date: a
+standing list never takes the page's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from partnermap.data.vocabulary import TYPES
+from partnermap.ingest.dates import DateChoice, DateMention
+from partnermap.ingest.kinds import Cue
+from partnermap.ingest.places import PlaceMention, find_places
+from partnermap.ingest.proposal import Proposal, between, local_names
+
+#: A bullet or a table row's first bar: what marks a line as an item without a date.
+_MARKED = re.compile(r"^\s*(?:[•·●▪◆■○◇*–-]\s*|\|)")
+#: A table's rule ("|---|---|"): no item.
+_RULE = re.compile(r"^[\s:|-]*$")
+#: What makes a line a sentence, not an item or a heading: a full stop.
+_SENTENCE = re.compile(r"[。！？]|(?<![A-Z])[.!?](?=\s|$)")
+_LINE_MAX = 90
+#: A year written alone in an item ("(1979)", "| 1979 |"): the item's own date.
+_BARE_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d{2}(?![\d/-])")
+#: The heading words of a list's type (nearest heading first): friendship or exchange
+#: partners, else sister cities or provinces.
+_FRIENDSHIP = re.compile(r"friendship|friendly|partnerships?\b|友好交流|友好合作", re.I)
+_SISTERS = re.compile(r"sister|twin|姐妹|姊妹|友好城市|友城|友好省|友好州|结好", re.I)
+_WIDE = frozenset({"state", "province"})
+#: How many lines above a list its heading or subject may be.
+_ABOVE = 8
+#: The first lines of a saved page that are no title.
+_NO_TITLE = re.compile(r"^(?:Source|Seen|来源|URL)\s*[:：]", re.I)
+#: The words of an address that may name the subject: host labels and folders.
+_ADDRESS_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
+
+
+def listed_partners(
+    text: str,
+    places: Sequence[PlaceMention],
+    mentions: Sequence[DateMention],
+    address: tuple[int, int] | None,
+) -> list[Proposal]:
+    """One proposal per item of each list of partners in ``text`` (at least two items).
+
+    Parameters
+    ----------
+    text
+        The document's (simplified) text.
+    places
+        Its place mentions, in text order.
+    mentions
+        Its date mentions.
+    address
+        The span of the page's web address, if any: its words may name the subject.
+
+    Returns
+    -------
+    list of Proposal
+        For each item, a partnership between the list's subject and the item's place, typed
+        by the nearest heading that names a type (else sister cities or provinces, by the
+        parties' level) and dated only by the item's own date.
+    """
+    lines = _lines(text)
+    found: list[Proposal] = []
+    run: list[tuple[int, list[PlaceMention]]] = []
+    for index in range(len(lines) + 1):
+        item = _item(text, lines[index], places, mentions) if index < len(lines) else None
+        if item is not None:
+            run.append((index, item))
+            continue
+        if index < len(lines) and run and _heading(text, lines[index]):
+            continue  # a sub-heading within the list ("Partnerships : 4 cities in 2 countries")
+        if len(run) >= 2:
+            found += _proposals(text, lines, run, places, mentions, address)
+        run = []
+    return found
+
+
+def inside_items(proposal: Proposal, items: Sequence[Proposal]) -> bool:
+    """Whether ``proposal`` tells only what a list's items tell: each of its local parties
+    is an item or a list's subject, and one of them an item."""
+    spans = [item.quotes[0] for item in items]
+    subjects = {m.place.id for item in items for m in item.places}
+    names = local_names(proposal.places)
+    listed = [m for m in names if any(s <= m.start < e for s, e in spans)]
+    return bool(listed) and all(m in listed or m.place.id in subjects for m in names)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    lines = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            lines.append((position + lead, position + len(line.rstrip())))
+        position += len(line)
+    return lines
+
+
+def _heading(text: str, line: tuple[int, int]) -> bool:
+    body = text[line[0] : line[1]]
+    return len(body) <= _LINE_MAX and not _SENTENCE.search(body)
+
+
+def _item(
+    text: str,
+    line: tuple[int, int],
+    places: Sequence[PlaceMention],
+    mentions: Sequence[DateMention],
+) -> list[PlaceMention] | None:
+    """The partner an item line names ("Kanazawa, Japan (1979)"), or the two partners of a
+    table's row of pairs ("| 北京市 | 東京都 | 1979.03.14 |"), else None: a line is an item
+    when it is marked (a bullet, a table row) or holds a date of its own."""
+    body = text[line[0] : line[1]]
+    if not _heading(text, line) or _RULE.match(body):
+        return None
+    named = local_names(between(places, line[0], line[1]))
+    # "San Jose, California": the state only locates the city.
+    inner = [m for m in named if not any(m.place.id in n.place.parents for n in named)]
+    pair = len(inner) == 2 and inner[0].place.country != inner[1].place.country
+    if len({m.place.id for m in inner}) != 1 and not pair:
+        return None
+    if not (_MARKED.match(body) or "|" in body) and _own_date(text, line, mentions) is None:
+        return None
+    return inner if pair else inner[:1]
+
+
+def _own_date(
+    text: str, line: tuple[int, int], mentions: Sequence[DateMention]
+) -> DateMention | None:
+    """The item's own date: a date written in its line, else a year written alone."""
+    found = next(
+        (m for m in mentions if line[0] <= m.start < line[1] and m.kind == "text" and m.year),
+        None,
+    )
+    if found is not None:
+        return found
+    year = _BARE_YEAR.search(text, line[0], line[1])
+    if year is None:
+        return None
+    return DateMention(year.start(), year.end(), year.group(), int(year.group()))
+
+
+def _proposals(
+    text: str,
+    lines: list[tuple[int, int]],
+    run: list[tuple[int, list[PlaceMention]]],
+    places: Sequence[PlaceMention],
+    mentions: Sequence[DateMention],
+    address: tuple[int, int] | None,
+) -> list[Proposal]:
+    first = run[0][0]
+    above = lines[max(0, first - _ABOVE) : first]
+    singles = any(len(item) == 1 for _, item in run)
+    subject = _subject(text, lines, above, places, address) if singles else None
+    found = []
+    for index, item in run:
+        if len(item) == 1:
+            if subject is None or subject.place.id in (item[0].place.id, *item[0].place.parents):
+                continue
+            item = [subject, item[0]]
+        line = lines[index]
+        own = _own_date(text, line, mentions)
+        date = (
+            DateChoice(own.value, own, 0.8, "the date told with its item")
+            if own is not None
+            else DateChoice(None, None, 0.5, "listed without a date of its own")
+        )
+        slug = _list_type(text, lines[max(0, first - _ABOVE) : index + 1], item)
+        cue = Cue(slug, line[0], line[0], "")
+        found.append(Proposal(cue, date, item, [], [line], TYPES[slug].en))
+    return found
+
+
+def _subject(
+    text: str,
+    lines: list[tuple[int, int]],
+    above: list[tuple[int, int]],
+    places: Sequence[PlaceMention],
+    address: tuple[int, int] | None,
+) -> PlaceMention | None:
+    """Whose partners a list sets out: the place the nearest heading above it names ("Harbin's
+    sister cities"), else the page's title, else a word of its address (".../kanazawa/")."""
+    for line in reversed(above):
+        named = local_names(between(places, line[0], line[1]))
+        if named and (_heading(text, line) or text[line[1] - 1] in ":："):
+            return named[0]
+    title = next((line for line in lines if not _NO_TITLE.match(text[line[0] : line[1]])), None)
+    if title is not None:
+        named = local_names(between(places, title[0], title[1]))
+        if named:
+            return named[0]
+    if address is None:
+        return None
+    for word in _ADDRESS_WORD.finditer(text, address[0], address[1]):
+        # A city's site is named by its city ("chiayi.gov.tw": Chiayi City).
+        name = word.group().capitalize()
+        named = local_names(find_places(name)) or local_names(find_places(f"{name} City"))
+        if named:
+            return replace(named[0], start=address[0], end=address[1], outer_end=address[1])
+    return None
+
+
+def _list_type(text: str, above: list[tuple[int, int]], parties: list[PlaceMention]) -> str:
+    """The type the item or the nearest heading names, else a sister partnership at the
+    parties' level."""
+    for line in reversed(above):
+        body = text[line[0] : line[1]]
+        if not _heading(text, line):
+            continue
+        if _FRIENDSHIP.search(body):
+            return "friendship"
+        if _SISTERS.search(body):
+            break
+    wide = all(m.place.level in _WIDE for m in parties)
+    return "sister_state_province" if wide else "sister_city"
