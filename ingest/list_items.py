@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from partnermap.data.vocabulary import TYPES
+from partnermap.ingest.blocks import Block
 from partnermap.ingest.dates import DateChoice, DateMention
-from partnermap.ingest.kinds import Cue
+from partnermap.ingest.kinds import GATHERINGS, Cue, type_cues
 from partnermap.ingest.places import PlaceMention, find_places
 from partnermap.ingest.proposal import Proposal, between, local_names
 
@@ -38,6 +39,14 @@ _WIDE = frozenset({"state", "province"})
 _ABOVE = 8
 #: The first lines of a saved page that are no title.
 _NO_TITLE = re.compile(r"^(?:Source|Seen|来源|URL)\s*[:：]", re.I)
+#: What joins the two places of a pair ("Sunnyvale of California vs. Anqing of Anhui",
+#: "济南与奥格斯堡"), once the places that only locate them are left out, and what parts pairs.
+_PAIR_JOIN = re.compile(r"(?:\s*(?:of|,)\s*)*\s*(?:vs\.?|versus|与|同|—|–)\s*", re.I)
+#: What ends a run of pairs: the end of a sentence (not "vs.").
+_RUN_END = re.compile(r"[。！？\n]|(?<!\bvs)[.!?](?=\s)")
+_RUN_GAP = 80
+_ZH_PART = re.compile(r"[、，,和及]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 #: The words of an address that may name the subject: host labels and folders.
 _ADDRESS_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 
@@ -82,6 +91,90 @@ def listed_partners(
             found += _proposals(text, lines, run, places, mentions, address)
         run = []
     return found
+
+
+def listed_pairs(
+    text: str,
+    blocks: Sequence[Block],
+    places: Sequence[PlaceMention],
+    mentions: Sequence[DateMention],
+) -> list[Proposal]:
+    """One proposal per pair of a run of at least two pairs of places abroad from each other
+    ("They are: Sunnyvale of California vs. Anqing of Anhui, Mount Sereno of California vs.
+    …", "济南与奥格斯堡、青岛与雷根斯堡、潍坊与弗莱辛"), typed by the agreement its paragraph
+    names (a gathering's word names none) and dated by the date told before the run, with
+    that agreement, else undated."""
+    found = []
+    for block in blocks:
+        named = [
+            m for m in local_names(between(places, block.start, block.end)) if m.strength == "name"
+        ]
+        for run in _pair_runs(text, named, places):
+            cues = [c for c in type_cues(text[block.start : block.end]) if c.slug not in GATHERINGS]
+            start = run[0][0].start
+            before = [c for c in cues if block.start + c.end <= start]
+            # The paragraph's agreement: the first it names ("signed business cooperation
+            # agreement …. They are: …").
+            cue = next(iter(before or cues), None)
+            if cue is None:
+                continue
+            dated = [
+                m
+                for m in mentions
+                if block.start <= m.start < block.start + cue.start and m.kind == "text" and m.value
+            ]
+            date = (
+                DateChoice(
+                    dated[-1].value, dated[-1], 0.7, "the date of the agreement the pairs signed"
+                )
+                if before and dated
+                else DateChoice(None, None, 0.5, "listed without a date of its own")
+            )
+            slug = cue.slug
+            at = Cue(slug, block.start + cue.start, block.start + cue.end, cue.text)
+            found += [
+                Proposal(at, date, [a, b], [], [(a.start, max(b.end, b.outer_end))], TYPES[slug].en)
+                for a, b in run
+            ]
+    return found
+
+
+def _pair_runs(
+    text: str, named: list[PlaceMention], places: Sequence[PlaceMention]
+) -> list[list[tuple[PlaceMention, PlaceMention]]]:
+    """The runs of two or more pairs among ``named`` (in order)."""
+    pairs = []
+    i = 0
+    while i + 1 < len(named):
+        a, b = named[i], named[i + 1]
+        if a.place.country != b.place.country and _PAIR_JOIN.fullmatch(_gap(text, a, b, places)):
+            pairs.append((a, b))
+            i += 2
+        else:
+            i += 1
+    runs: list[list[tuple[PlaceMention, PlaceMention]]] = []
+    for pair in pairs:
+        last = runs[-1][-1][1] if runs else None
+        gap = text[max(last.end, last.outer_end) : pair[0].start] if last else ""
+        # "A与B、C与D": Chinese pairs are listed right after one another.
+        near = _ZH_PART.fullmatch(gap) if _HAN.search(gap + pair[0].text) else len(gap) <= _RUN_GAP
+        if last and near and not _RUN_END.search(gap):
+            runs[-1].append(pair)
+        else:
+            runs.append([pair])
+    return [run for run in runs if len(run) >= 2]
+
+
+def _gap(text: str, a: PlaceMention, b: PlaceMention, places: Sequence[PlaceMention]) -> str:
+    """The text between ``a`` and ``b`` without the places that only locate them."""
+    start = max(a.end, a.outer_end)
+    parts = []
+    for m in between(places, start, b.start):
+        if m.strength == "name":
+            return "\0"  # another place named between them: no pair
+        parts.append(text[start : m.start])
+        start = max(m.end, m.outer_end)
+    return "".join(parts) + text[start : b.start]
 
 
 def inside_items(proposal: Proposal, items: Sequence[Proposal]) -> bool:

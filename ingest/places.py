@@ -59,6 +59,8 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Madam|Mme)\.?\s+$")
 _PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|visit(?:ed)?)\s+$", re.I)
 _AND_AFTER_PLACE = re.compile(r"\band\s+$")
 _STATE_AFTER = re.compile(r"^,\s*[A-Z][a-z]+")
+#: "Sunnyvale of California": a city told with the state it lies in (not "Temple of Justice").
+_OF_PLACE = re.compile(r"\s+of\s+(([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)")
 #: A place's designation after its name: "Taishan City", "Guangrao County".
 _DESIGNATION = re.compile(r"\s+(?:City|County|Province|Prefecture)$")
 _COUNTY_WORD = re.compile(r"\s(?:County|COUNTY)$")
@@ -75,7 +77,7 @@ _EN_STATE_AFTER = re.compile(r"^\s+State\b")
 _ZH_PARTY_AFTER = re.compile(r"^(?:省|市|县|州|区)?(?:人民)?政府")
 _SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
 #: What may stand between a place and the larger one it is qualified by: "、" lists places.
-_QUALIFIER_GAP = re.compile(r"^[\s,，]*(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?$")
+_QUALIFIER_GAP = re.compile(r"^[\s,，]*(?:of\s+)?(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?$")
 #: A Chinese name with an administrative suffix, right after a place, that the gazetteer does
 #: not know ("蒙古国东方省", "魁北克省沙威尼根市", "撒马尔罕州努拉巴德区", a Japanese town "日本金崎町"):
 #: the place only locates it.
@@ -675,6 +677,12 @@ def _english_tier(
         or bool(_STATE_AFTER.match(text[end : end + 20]))
     )
     floor = _LISTED_POPULATION if introduced else _NOTABLE_POPULATION
+    of_place = _OF_PLACE.match(text, end, end + 40)
+    within = {
+        place_id
+        for name in (of_place.groups() if of_place else ())
+        for place_id, _ in lookup(latin_key(name))
+    }
     listed = introduced or bool(_AND_AFTER_PLACE.search(text[max(0, start - 5) : start]))
     tiers = [
         tier
@@ -687,6 +695,7 @@ def _english_tier(
         or (place.level == "city" and place.country == "CN")
         or (place.level == "city" and place.population >= floor)
         or (place.level == "city" and place.country not in COUNTRIES and introduced)
+        or (place.level in ("city", "county") and not within.isdisjoint(place.parents))
     ]
     return min(tiers) if tiers else None
 

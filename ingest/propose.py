@@ -27,7 +27,7 @@ from partnermap.ingest.block_proposals import block_proposals
 from partnermap.ingest.blocks import split_blocks
 from partnermap.ingest.dates import DateChoice, only_stamped
 from partnermap.ingest.gatherings import add_attendees, gathering_of_declaration
-from partnermap.ingest.list_items import inside_items, listed_partners
+from partnermap.ingest.list_items import inside_items, listed_pairs, listed_partners
 from partnermap.ingest.page_head import (
     end_of_story,
     head_proposal,
@@ -47,7 +47,14 @@ from partnermap.ingest.parties import (
 )
 from partnermap.ingest.partner_lists import date_items, from_founding
 from partnermap.ingest.places import find_places
-from partnermap.ingest.proposal import FOUNDINGS, Proposal, between, block_places, with_places
+from partnermap.ingest.proposal import (
+    FOUNDINGS,
+    Proposal,
+    between,
+    block_places,
+    local_names,
+    with_places,
+)
 from partnermap.ingest.repeats import merge
 from partnermap.ingest.simplify import simplified
 from partnermap.ingest.text import Document
@@ -147,4 +154,11 @@ def _propose(document: Document) -> list[Proposal]:
             )
     address = next(iter(url_spans(text)), None)
     items = listed_partners(text, places, dates.mentions, address)
+    # A pair the text tells elsewhere is that record, recalled in a list.
+    told = {frozenset(m.place.id for m in local_names(p.places)) for p in merged}
+    items += [
+        p
+        for p in listed_pairs(text, blocks, places, dates.mentions)
+        if frozenset(p.locality_ids()) not in told
+    ]
     return [p for p in merged if not inside_items(p, items)] + items

@@ -1,9 +1,15 @@
-"""Partners set out as table rows: one record per row, with the subject the address names (#18)."""
+"""Partners set out as table rows or as a run of pairs: one record per item (#18)."""
 
 from pathlib import Path
 
+from partnermap.ingest.places import find_places
 from partnermap.ingest.propose import propose
 from partnermap.ingest.text import Document
+
+
+def _document(text: str) -> Document:
+    return Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+
 
 # Rows of https://www.chiayi.gov.tw/en/cp.aspx?n=1287 (seen 2026-11-30): the page's subject,
 # Chiayi City, is named only by its address.
@@ -18,11 +24,43 @@ Item Nation Signing City/State Category Signing Date
 
 def test_each_row_is_a_record_with_the_address_subject_and_its_own_date():
     found = {
-        (tuple(p.locality_ids()), p.date.value, p.type.slug)
-        for p in propose(Document(Path("page.txt"), _CHIAYI, "txt", "utf-8", "0" * 64))
+        (tuple(p.locality_ids()), p.date.value, p.type.slug) for p in propose(_document(_CHIAYI))
     }
     assert found == {
         (("geonames:1678836", "geonames:5097441"), "1985-08-22", "sister_city"),
         (("geonames:1678836", "geonames:5140405"), "1995-11-16", "sister_city"),
         (("geonames:1678836", "geonames:1853992"), "2016-12-22", "friendship"),
+    }
+
+
+# v04 (http://usachina.org/english/previous/m040217030.htm): seven pairs of cities, each
+# city told with its state or province after "of".
+_PAIRS = (
+    "On November 4, 2003, seven pairs of US and Chinese cities signed business cooperation "
+    "agreement at the 2003 US-China City Business Cooperation Forum as the first group of US "
+    "and Chinese cities to set up cooperation relationships with the program. They are: "
+    "Sunnyvale of California vs. Anqing of Anhui, Dublin of California vs. Jiaojiang of "
+    "Zhejiang Taizhou, Lauderhill of Florida vs. Guangrao of Shandong.\n"
+)
+
+
+def test_a_city_told_of_its_state_is_found_in_it_and_the_state_only_locates_it():
+    found = [(m.place.id, m.strength) for m in find_places(_PAIRS.split("They are: ")[1])]
+    assert ("geonames:5344157", "name") in found  # Dublin, California, not Dublin, Ireland
+    assert ("US-CA", "qualifier") in found
+    assert ("cn:331002", "name") in found  # Jiaojiang, a county named with its province
+    # "of" alone makes no place: "the Temple of Justice" is no Temple, Texas.
+    assert find_places("officials are welcoming the visitors at the Temple of Justice") == []
+
+
+def test_a_run_of_pairs_gives_one_record_per_pair_with_the_paragraphs_agreement_and_date():
+    found = {
+        (frozenset(p.locality_ids()), p.date.value, p.type.slug)
+        for p in propose(_document(_PAIRS))
+        if p.type.slug != "forum"
+    }
+    assert found == {
+        (frozenset({"geonames:5400075", "geonames:1817993"}), "2003-11-04", "other"),
+        (frozenset({"geonames:5344157", "cn:331002"}), "2003-11-04", "other"),
+        (frozenset({"geonames:4161625", "cn:370523"}), "2003-11-04", "other"),
     }
