@@ -39,14 +39,12 @@ _WIDE = frozenset({"state", "province"})
 _ABOVE = 8
 #: The first lines of a saved page that are no title.
 _NO_TITLE = re.compile(r"^(?:Source|Seen|来源|URL)\s*[:：]", re.I)
-#: What joins the two places of a pair ("Sunnyvale of California vs. Anqing of Anhui",
-#: "济南与奥格斯堡"), once the places that only locate them are left out, and what parts pairs.
-_PAIR_JOIN = re.compile(r"(?:\s*(?:of|,)\s*)*\s*(?:vs\.?|versus|与|同|—|–)\s*", re.I)
+#: What joins the two places of a pair ("Sunnyvale of California vs. Anqing of Anhui"), once
+#: the places that only locate them are left out.
+_PAIR_JOIN = re.compile(r"(?:\s*(?:of|,)\s*)*\s*(?:vs\.?|versus)\s*", re.I)
 #: What ends a run of pairs: the end of a sentence (not "vs.").
-_RUN_END = re.compile(r"[。！？\n]|(?<!\bvs)[.!?](?=\s)")
+_RUN_END = re.compile(r"\n|(?<!\bvs)[.!?](?=\s)")
 _RUN_GAP = 80
-_ZH_PART = re.compile(r"[、，,和及]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 #: The words of an address that may name the subject: host labels and folders.
 _ADDRESS_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 
@@ -101,9 +99,8 @@ def listed_pairs(
 ) -> list[Proposal]:
     """One proposal per pair of a run of at least two pairs of places abroad from each other
     ("They are: Sunnyvale of California vs. Anqing of Anhui, Mount Sereno of California vs.
-    …", "济南与奥格斯堡、青岛与雷根斯堡、潍坊与弗莱辛"), typed by the agreement its paragraph
-    names (a gathering's word names none) and dated by the date told before the run, with
-    that agreement, else undated."""
+    …"), typed by the agreement its paragraph names (a gathering's word names none) and
+    dated by the date told before that agreement, else undated."""
     found = []
     for block in blocks:
         named = [
@@ -156,9 +153,7 @@ def _pair_runs(
     for pair in pairs:
         last = runs[-1][-1][1] if runs else None
         gap = text[max(last.end, last.outer_end) : pair[0].start] if last else ""
-        # "A与B、C与D": Chinese pairs are listed right after one another.
-        near = _ZH_PART.fullmatch(gap) if _HAN.search(gap + pair[0].text) else len(gap) <= _RUN_GAP
-        if last and near and not _RUN_END.search(gap):
+        if last and len(gap) <= _RUN_GAP and not _RUN_END.search(gap):
             runs[-1].append(pair)
         else:
             runs.append([pair])

@@ -47,14 +47,7 @@ from partnermap.ingest.parties import (
 )
 from partnermap.ingest.partner_lists import date_items, from_founding
 from partnermap.ingest.places import find_places
-from partnermap.ingest.proposal import (
-    FOUNDINGS,
-    Proposal,
-    between,
-    block_places,
-    local_names,
-    with_places,
-)
+from partnermap.ingest.proposal import FOUNDINGS, Proposal, between, block_places, with_places
 from partnermap.ingest.repeats import merge
 from partnermap.ingest.simplify import simplified
 from partnermap.ingest.text import Document
@@ -154,11 +147,5 @@ def _propose(document: Document) -> list[Proposal]:
             )
     address = next(iter(url_spans(text)), None)
     items = listed_partners(text, places, dates.mentions, address)
-    # A pair the text tells elsewhere is that record, recalled in a list.
-    told = {frozenset(m.place.id for m in local_names(p.places)) for p in merged}
-    items += [
-        p
-        for p in listed_pairs(text, blocks, places, dates.mentions)
-        if frozenset(p.locality_ids()) not in told
-    ]
+    items += listed_pairs(text, blocks, places, dates.mentions)
     return [p for p in merged if not inside_items(p, items)] + items
