@@ -687,7 +687,10 @@ def _english_tier(
     tiers = [
         tier
         for place_id, tier in hits
-        if tier == _NAME_TIER or "." in name
+        # A variant spelling counts where the text names the state it lies in.
+        if tier == _NAME_TIER
+        or "." in name
+        or not within.isdisjoint(gazetteer.places[place_id].parents)
         if (place := gazetteer.places[place_id]).level in ("country", "state", "province")
         or (place.level == "county" and place.country == "CN" and (listed or " " in name))
         # "San Bernardino County Board of Supervisors": a county named with its word.
@@ -876,10 +879,16 @@ def _resolve(
     is_party = (party_start, party_end) != (start, end)
     query = text[party_start:party_end]
     others = tuple(name for name in nearby if name != text[start:end])
-    key = (query, others)
-    if key not in memo:
-        memo[key] = _geocode_in_scope(query, others, countries, gazetteer)
-    result = memo[key]
+    # "Wucheng of Shandong": the place of that name in the state or province after "of".
+    of_place = None if is_party else _OF_PLACE.match(text, end, end + 40)
+    queries = [f"{query}, {name}" for name in of_place.groups()] if of_place else []
+    for asked in [*queries, query]:
+        key = (asked, others)
+        if key not in memo:
+            memo[key] = _geocode_in_scope(asked, others, countries, gazetteer)
+        result = memo[key]
+        if result.match is not None:
+            break
     if result.match is None:
         return None
     confidence = 0.9 if tier == _NAME_TIER else 0.75

@@ -40,7 +40,8 @@ _PAIRS = (
     "agreement at the 2003 US-China City Business Cooperation Forum as the first group of US "
     "and Chinese cities to set up cooperation relationships with the program. They are: "
     "Sunnyvale of California vs. Anqing of Anhui, Dublin of California vs. Jiaojiang of "
-    "Zhejiang Taizhou, Lauderhill of Florida vs. Guangrao of Shandong.\n"
+    "Zhejiang Taizhou, Lauderhill of Florida vs. Guangrao of Shandong, Norwood of "
+    "Massachusetts vs. Wucheng of Shandong, Augusta of Georgia vs. Lanxi of Zhejiang.\n"
 )
 
 
@@ -49,6 +50,9 @@ def test_a_city_told_of_its_state_is_found_in_it_and_the_state_only_locates_it()
     assert ("geonames:5344157", "name") in found  # Dublin, California, not Dublin, Ireland
     assert ("US-CA", "qualifier") in found
     assert ("cn:331002", "name") in found  # Jiaojiang, a county named with its province
+    # The one of its name in the province after "of": Shandong's Wucheng, Zhejiang's Lanxi.
+    assert ("cn:371428", "name") in found
+    assert ("cn:330781", "name") in found
     # "of" alone makes no place: "the Temple of Justice" is no Temple, Texas.
     assert find_places("officials are welcoming the visitors at the Temple of Justice") == []
 
@@ -63,4 +67,6 @@ def test_a_run_of_pairs_gives_one_record_per_pair_with_the_paragraphs_agreement_
         (frozenset({"geonames:5400075", "geonames:1817993"}), "2003-11-04", "other"),
         (frozenset({"geonames:5344157", "cn:331002"}), "2003-11-04", "other"),
         (frozenset({"geonames:4161625", "cn:370523"}), "2003-11-04", "other"),
+        (frozenset({"geonames:4945952", "cn:371428"}), "2003-11-04", "other"),
+        (frozenset({"geonames:4180531", "cn:330781"}), "2003-11-04", "other"),
     }
