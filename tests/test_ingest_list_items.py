@@ -70,3 +70,26 @@ def test_a_run_of_pairs_gives_one_record_per_pair_with_the_paragraphs_agreement_
         (frozenset({"geonames:4945952", "cn:371428"}), "2003-11-04", "other"),
         (frozenset({"geonames:4180531", "cn:330781"}), "2003-11-04", "other"),
     }
+
+
+# Lines of http://jackiebigford.blogspot.com/2010/10/comprehensive-list-of-sister-cities-of.html
+# (seen 2026-11-30): each line a pair and the day it was signed.
+_PAIR_LINES = """Sister State and Sister City Relations Between the U.S. and Northern Japan
+Japanese Prefectures & Cities U.S. Counterparts Date Signed
+
+Sapporo City Portland, Oregon November 17, 1959
+Muroran City Knoxville, Tennessee January 16, 1991
+Ebetsu City Gresham, Oregon May 20, 1977
+"""
+
+
+def test_each_line_of_pairs_is_a_record_dated_by_its_own_date():
+    found = {
+        (frozenset(p.locality_ids()), p.date.value, p.type.slug)
+        for p in propose(_document(_PAIR_LINES))
+    }
+    assert found == {
+        (frozenset({"geonames:2128295", "geonames:5746545"}), "1959-11-17", "sister_city"),
+        (frozenset({"geonames:2129101", "geonames:4634946"}), "1991-01-16", "sister_city"),
+        (frozenset({"geonames:2130404", "geonames:5729485"}), "1977-05-20", "sister_city"),
+    }
