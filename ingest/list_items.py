@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from partnermap.data.vocabulary import TYPES
+from partnermap.geo.gazetteer import Place
+from partnermap.geo.geocode import geocode
 from partnermap.ingest.blocks import Block
 from partnermap.ingest.dates import DateChoice, DateMention
 from partnermap.ingest.kinds import GATHERINGS, Cue, type_cues
@@ -45,6 +47,8 @@ _PAIR_JOIN = re.compile(r"(?:\s*(?:of|,)\s*)*\s*(?:vs\.?|versus)\s*", re.I)
 #: What ends a run of pairs: the end of a sentence (not "vs.").
 _RUN_END = re.compile(r"\n|(?<!\bvs)[.!?](?=\s)")
 _RUN_GAP = 80
+#: A city abroad that names a site's host has at least these people (see ``_address_place``).
+_LARGE_CITY = 100_000
 #: The words of an address that may name the subject: host labels and folders.
 _ADDRESS_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 
@@ -294,7 +298,22 @@ def _subject(
         named = local_names(find_places(name)) or local_names(find_places(f"{name} City"))
         if named:
             return replace(named[0], start=address[0], end=address[1], outer_end=address[1])
+        abroad = _address_place(name)
+        if abroad is not None:
+            return PlaceMention(address[0], address[1], name, abroad, outer_end=address[1])
     return None
+
+
+def _address_place(word: str) -> Place | None:
+    """The place abroad a word of an address names ("jeonbuk.go.kr": Jeonbuk, Korea): only a
+    first-level division or a large city, unambiguous, as a site's host would be; a word that
+    is also a small town's name ("index", "menu") names none."""
+    found = geocode(word)
+    place = found.match
+    if place is None or found.ambiguous or place.level == "country":
+        return None
+    large = place.level in ("province", "state") or (place.population or 0) >= _LARGE_CITY
+    return place if large else None
 
 
 def _list_type(text: str, above: list[tuple[int, int]], parties: list[PlaceMention]) -> str:

@@ -93,3 +93,26 @@ def test_each_line_of_pairs_is_a_record_dated_by_its_own_date():
         (frozenset({"geonames:2129101", "geonames:4634946"}), "1991-01-16", "sister_city"),
         (frozenset({"geonames:2130404", "geonames:5729485"}), "1977-05-20", "sister_city"),
     }
+
+
+# w02 (https://www.jeonbuk.go.kr/eng/…, seen 2026-11-30): bullets under a heading, the subject,
+# a Korean province, named only by the site's host.
+_JEONBUK = """Source: https://www.jeonbuk.go.kr/eng/index.jeonbuk?menuCd=DOM_000001001001006000
+
+Sisterhood relationships : 3 cities in 2 countries
+ • Cities
+  • Jiangsu of China (27th October, 1994)
+  • Washington State (17th May, 1996)
+Partnerships : 4 cities in 2 countries
+ • Cities
+  • Kagoshima Prefecture (30th October, 1989)
+"""
+
+
+def test_a_province_abroad_named_by_the_sites_host_is_the_lists_subject():
+    found = {(frozenset(p.locality_ids()), p.date.value) for p in propose(_document(_JEONBUK))}
+    assert found == {
+        (frozenset({"adm1:KR.03", "cn:320000"}), "1994-10-27"),
+        (frozenset({"adm1:KR.03", "US-WA"}), "1996-05-17"),
+        (frozenset({"adm1:KR.03", "adm1:JP.18"}), "1989-10-30"),
+    }
