@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
 import yaml
@@ -861,9 +862,11 @@ _PINYIN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
 def _alternate_names(city: dict, t2s) -> tuple[list[str], list[str]]:
     """Latin and Chinese alternate names of a GeoNames place.
 
-    Left out: codes (LHR, 100) and, outside Chinese-speaking countries, the pinyin of the
-    place's Chinese name, which GeoNames lists as a variant of Japanese and Korean places
-    (鲭江 "Zhengjiang" for Sabae) and which would shadow Chinese names spelled alike.
+    A Japanese place's names in kanji are also given as Chinese writes them (横浜 -> 横滨),
+    and a city's also without 市. Left out: codes (LHR, 100) and, outside Chinese-speaking
+    countries, the pinyin of the place's Chinese name, which GeoNames lists as a variant of
+    Japanese and Korean places (鲭江 "Zhengjiang" for Sabae) and which would shadow Chinese
+    names spelled alike.
     """
     latin, chinese = [], []
     pinyin: set[str] = set()
@@ -873,6 +876,11 @@ def _alternate_names(city: dict, t2s) -> tuple[list[str], list[str]]:
         }
     for alias in city["alternatenames"]:
         if is_chinese_name(alias):
+            if city["countrycode"] == "JP":
+                # A Japanese form (横浜市, 広島市) as Chinese writes it (横滨市, 广岛市), first,
+                # and bare, as Chinese texts name Japanese cities ("与横滨结为友好城市").
+                written = t2s(_japanese_forms().convert(alias))
+                chinese += [written, written[:-1]] if _bare_city(written) else [written]
             chinese.append(t2s(alias))
         elif (
             has_latin(alias)
@@ -881,7 +889,20 @@ def _alternate_names(city: dict, t2s) -> tuple[list[str], list[str]]:
             and latin_key(alias) not in pinyin
         ):
             latin.append(alias)
-    return latin, chinese
+    return latin, list(dict.fromkeys(chinese))
+
+
+@cache
+def _japanese_forms() -> Any:
+    """OpenCC's Japanese-to-traditional converter (opencc-purepy's ``jp2t``), made once."""
+    from opencc_purepy import OpenCC
+
+    return OpenCC("jp2t")
+
+
+def _bare_city(name: str) -> bool:
+    """Whether a Japanese city's Chinese name is a stem of two or more characters and 市."""
+    return name.endswith("市") and len(name) >= 3
 
 
 def _add_world(builder: _Builder, cities: list[dict], t2s) -> None:

@@ -141,6 +141,20 @@ def test_chinese_names_abroad() -> None:
     assert geocode("法国").match.id == "FR"
 
 
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("横滨", "geonames:1848354"),  # GeoNames writes 横浜市
+        ("广岛市", "geonames:1862415"),  # 広島市
+        ("金泽", "geonames:1860243"),  # 金沢市
+        ("鹿儿岛", "geonames:1860827"),  # 鹿児島市
+        ("鹿儿岛县", "adm1:JP.18"),
+    ],
+)
+def test_japanese_places_as_chinese_writes_them(name: str, place_id: str) -> None:
+    assert geocode(name).match.id == place_id
+
+
 def test_alternatives_carry_coordinates_admin1_and_population() -> None:
     payload = geocode("Springfield").to_dict()
     assert payload["ambiguous"]
