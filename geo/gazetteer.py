@@ -303,9 +303,9 @@ def _sound_index(places: PlaceTable) -> dict[str, tuple[str, ...]]:
     for place in places.values():
         if place.country in _CHINESE_NAMED or place.level == "country":
             continue
-        key = latin_sound(place.name_en)
-        if len(key) >= MIN_KEY:
-            found[f"{place.country}:{key}"].append(place.id)
+        for key in {latin_sound(place.name_en), latin_sound(place.name_en, every_r=True)}:
+            if len(key) >= MIN_KEY:
+                found[f"{place.country}:{key}"].append(place.id)
     return {key: tuple(ids) for key, ids in found.items()}
 
 

@@ -5,13 +5,14 @@ its consonants survive, its vowels do not. A key keeps the consonants as classes
 tables map onto one another (b/p, f/v/w, d/t, l/r, g/k/hard c, s/z/j/ch/sh/soft c and the
 pinyin j/q/x/zh/ch/sh, m, n), with neighbours of one class merged, so "Sacramento" and
 "萨克拉门托" (sa ke la men tuo) both read SKLMNT. English letters that a transcription drops
-are dropped: an r before a consonant or at the end ("Vermont", 佛蒙特), a final "ng" read as n;
-"ç" is an s.
+are dropped: an r before a consonant or at the end ("Vermont", 佛蒙特), though Russian and
+German names keep it (so the gazetteer keys a name both ways); a final "ng" reads as n; "ç" is
+an s.
 
 Keys are for suggestions ("did you mean"), never a match by themselves. Measured on GeoNames'
 own Chinese names of places abroad (``benchmarks/sounds.py``; keys of ``MIN_KEY`` sounds or
-more), the first suggestion is the place in 84% of answers when the first-level division is
-known, and in half when only the country is.
+more), the first suggestion is the place in 85% of answers when the first-level division is
+known, and in about half when only the country is.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+#: The administrative suffix a Chinese name abroad may end with ("斯维尔德洛夫斯克州").
+_ADMIN_SUFFIX = re.compile(
+    r"(?:特别自治道|特别行政区|自治区|自治州|省|州|市|县|縣|区|區|郡|道|町|村|镇|鎮)$"
+)
 #: The shortest key that is specific enough to suggest anything.
 MIN_KEY = 4
 
@@ -61,13 +66,16 @@ _INITIALS = (
 )  # fmt: skip
 
 
-def latin_sound(name: str) -> str:
+def latin_sound(name: str, every_r: bool = False) -> str:
     """The sound key of a name in Latin letters: "Muscatine" -> "MSKTN".
 
     Parameters
     ----------
     name
         A place name; accents are dropped, other scripts ignored.
+    every_r
+        Keep an r before a consonant too, as transcriptions of Russian and German names do
+        (Sverdlovsk, 斯维尔德洛夫斯克) and of English ones do not (Vermont, 佛蒙特).
 
     Returns
     -------
@@ -77,7 +85,8 @@ def latin_sound(name: str) -> str:
     letters = unicodedata.normalize("NFKD", name.casefold().replace("ç", "s"))
     letters = "".join(c for c in letters if "a" <= c <= "z")
     letters = re.sub(r"ng$", "n", letters)
-    letters = re.sub(r"r(?=[^aeiouy]|$)", "", letters)
+    if not every_r:
+        letters = re.sub(r"r(?=[^aeiouy]|$)", "", letters)
     letters = re.sub(r"c(?=[eiy])", "s", letters)
     for spelling, sound in _LATIN_DIGRAPHS:
         letters = letters.replace(spelling, sound)
@@ -93,13 +102,14 @@ def chinese_sound(name: str) -> str:
     Parameters
     ----------
     name
-        Chinese characters (others are ignored), without an administrative suffix.
+        Chinese characters (others are ignored); an administrative suffix at the end ("州",
+        "市", "道") is no part of the name's sounds.
     """
     # Imported here: its phrase dictionary takes 0.3 s to load, and few queries need it.
     from pypinyin import Style, lazy_pinyin
 
     classes: list[str] = []
-    for syllable in lazy_pinyin(name, style=Style.NORMAL, errors="ignore"):
+    for syllable in lazy_pinyin(_ADMIN_SUFFIX.sub("", name), style=Style.NORMAL, errors="ignore"):
         if syllable == "er":
             classes.append("L")
             continue

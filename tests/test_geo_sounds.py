@@ -18,12 +18,13 @@ PAIRS = [
     ("本图贡萨尔维斯", "Bento Gonçalves"),
     ("帕索丰杜", "Passo Fundo"),
     ("因戈尔施塔特", "Ingolstadt"),
+    ("斯维尔德洛夫斯克州", "Sverdlovsk"),  # its r heard, its suffix no sound
 ]
 
 
 @pytest.mark.parametrize(("chinese", "english"), PAIRS)
 def test_a_transcription_and_its_name_have_one_key(chinese: str, english: str) -> None:
-    assert chinese_sound(chinese) == latin_sound(english)
+    assert chinese_sound(chinese) in {latin_sound(english), latin_sound(english, every_r=True)}
 
 
 def test_other_names_have_other_keys() -> None:
@@ -45,6 +46,8 @@ def test_an_unknown_transcription_suggests_the_place_it_sounds_like() -> None:
         "Passo Fundo",
         "Rio Grande do Sul",
     )
+    oblast = geocode("斯维尔德洛夫斯克州", Context(country="RU")).suggestions[0]
+    assert (oblast.id, oblast.level) == ("adm1:RU.71", "province")
 
 
 def test_the_division_named_with_it_comes_first() -> None:
