@@ -107,7 +107,7 @@ _HARNESS = """(config) => {
     return [f, performance.now() - t];
   };
   const LAYER = {
-    points: (t) => t.mode === 'markers' && t.name !== 'arc-midpoints',
+    points: (t) => t.mode === 'markers',  // the links' middles are mode 'none'
     arcs: (t) => t.mode === 'lines',
     regions: (t) => t.type === 'choropleth',
   };
