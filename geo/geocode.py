@@ -418,7 +418,7 @@ def _not_found(
         spelled = tuple(entry[0] for entry in near_misses)
     else:
         spelled = _suggest(text, context, gazetteer)
-    # A transcription's sound-alikes first: a name spelled like it is likelier chance.
+    # A transcription's sound-alikes first: a name only spelled like it is more often chance.
     places = {p.id: p for p in (*sounding_like(text, context, gazetteer), *spelled)}
     suggestions = tuple(places.values())[:_MAX_LISTED]
     return GeocodeResult(
