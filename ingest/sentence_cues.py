@@ -11,7 +11,7 @@ from partnermap.ingest.address import inside_url, url_spans
 from partnermap.ingest.anchors import conference_mentions
 from partnermap.ingest.dates import EVENT_CUES
 from partnermap.ingest.kinds import GATHERINGS, PARTNERS_AGREEMENT, Cue, type_cues
-from partnermap.ingest.places import FOREIGN
+from partnermap.ingest.name_spans import FOREIGN
 from partnermap.ingest.proposal import FOUNDINGS
 
 WEAK_TYPES = frozenset({"other", "program", "project"})

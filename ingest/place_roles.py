@@ -1,0 +1,82 @@
+"""What a place does in its sentence: a qualifier that only locates another, or a site where
+something happened (a state named as one is its large city)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from partnermap.geo.gazetteer import Gazetteer, han_key
+from partnermap.geo.names import latin_key
+from partnermap.ingest.place_mention import HAN, NOTABLE_POPULATION, PlaceMention
+from partnermap.ingest.place_parts import NO_UNKNOWN_PLACE, UNKNOWN_PLACE_AFTER
+
+_SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
+#: What may stand between a place and the larger one it is qualified by: "、" lists places.
+_QUALIFIER_GAP = re.compile(r"^[\s,，]*(?:of\s+)?(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?$")
+
+
+def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mark the larger of two adjacent places, one inside the other, as a qualifier, and a
+    place right before a name with an administrative suffix the gazetteer does not know."""
+    marked = list(mentions)
+    for i in range(len(marked) - 1):
+        a, b = marked[i], marked[i + 1]
+        if not _QUALIFIER_GAP.match(text[max(a.end, a.outer_end) : b.start]):
+            continue
+        if a.place.id in b.place.parents and a.strength == "name":
+            marked[i] = replace(a, strength="qualifier")
+        elif b.place.id in a.place.parents and b.strength == "name":
+            marked[i + 1] = replace(b, strength="qualifier")
+    for i, mention in enumerate(marked):
+        unknown = UNKNOWN_PLACE_AFTER.match(text, mention.end, mention.end + 12)
+        following = marked[i + 1].start if i + 1 < len(marked) else len(text)
+        if (
+            mention.strength == "name"
+            and unknown
+            and unknown.end() <= following
+            and not unknown.group().endswith(NO_UNKNOWN_PLACE)
+        ):
+            marked[i] = replace(mention, strength="qualifier", holds_unknown=unknown.group())
+    return marked
+
+
+def mark_sites(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mark the places introduced by "in", "at", "在", "于", over any qualifiers before them."""
+    marked = []
+    for i, mention in enumerate(mentions):
+        position, j = mention.start, i - 1
+        while (
+            j >= 0
+            and mentions[j].strength == "qualifier"
+            and _QUALIFIER_GAP.match(text[mentions[j].end : position])
+        ):
+            position, j = mentions[j].start, j - 1
+        site = bool(_SITE_BEFORE.search(text[max(0, position - 8) : position]))
+        marked.append(replace(mention, site=site))
+    return marked
+
+
+def sites_as_cities(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Read a state named as where something happened ("在华盛顿签署", "在纽约签署", "met in
+    Washington") as the large city of its name: one signs or meets in a city. A state named
+    with its word ("华盛顿州", "Washington State") is the state."""
+    read = []
+    for mention in mentions:
+        if mention.site and mention.place.level == "state" and not mention.party:
+            key = (
+                han_key(mention.text, gazetteer.to_simplified)
+                if HAN.search(mention.text)
+                else latin_key(mention.text)
+            )
+            cities = [
+                gazetteer.places[place_id]
+                for place_id, _ in gazetteer.lookup(key)
+                if gazetteer.places[place_id].level == "city"
+                and gazetteer.places[place_id].country == mention.place.country
+                and (gazetteer.places[place_id].population or 0) >= NOTABLE_POPULATION
+            ]
+            if cities:
+                mention = replace(mention, place=max(cities, key=lambda p: p.population or 0))
+        read.append(mention)
+    return read
