@@ -1,5 +1,6 @@
 """Which countries besides China and the US a text names, and so reads places in: by name,
-by a division's suffix or word, by a large city in its head, by an official's title."""
+by a division's suffix or word or its full name, by a large city in its head, by an official's
+title, by the two-country abbreviations Chinese writes, or by a demonym before a place's word."""
 
 from __future__ import annotations
 
@@ -27,6 +28,101 @@ _ZH_OFFICIAL = re.compile(
     r"(?:市|省|州|县|縣|都|府)?副?(?:市长|市長|省长|省長|州长|州長|县长|縣長|知事)(?![宁寧春沙江城安])"
 )
 _OFFICIAL_STEM_MAX = 5
+#: A name of two capitalised words or more ("Northern Ireland", "New South Wales"): only a
+#: name that long names a division abroad by itself, for one word ("Northern", "Central") may
+#: be any division's and any sentence's.
+_EN_LONG_NAME = re.compile(r"[A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)+")
+#: The one-character names Chinese gives a country in a pair ("中日友好城市", "中韩", "日中") and
+#: a side ("日方城市", "韩方"). Characters that also begin other words with 中 or 方 ("中西部",
+#: "西方", "土方", "以方便", "中巴" for Brazil or Pakistan) are left out.
+_ZH_COUNTRY_CHAR = {
+    "日": "JP",
+    "韩": "KR",
+    "俄": "RU",
+    "德": "DE",
+    "法": "FR",
+    "英": "GB",
+    "意": "IT",
+    "澳": "AU",
+    "加": "CA",
+    "墨": "MX",
+    "越": "VN",
+    "泰": "TH",
+    "蒙": "MN",
+    "哈": "KZ",
+    "荷": "NL",
+    "葡": "PT",
+    "希": "GR",
+    "匈": "HU",
+    "捷": "CZ",
+    "波": "PL",
+    "芬": "FI",
+    "挪": "NO",
+    "丹": "DK",
+    "埃": "EG",
+    "智": "CL",
+    "秘": "PE",
+    "柬": "KH",
+    "缅": "MM",
+    "菲": "PH",
+}
+_ZH_PAIR = re.compile(
+    rf"(?:中(?P<after>[{''.join(_ZH_COUNTRY_CHAR)}])|(?P<before>[{''.join(_ZH_COUNTRY_CHAR)}])中)"
+    r"(?=友好|友城|两国|双方|关系|合作|建交|城市|地方|省州|经贸|人文|青年|民间|交流|友谊|姊妹)"
+    rf"|(?<![\u4e00-\u9fff])(?P<side>[{''.join(_ZH_COUNTRY_CHAR)}])方(?=城市|代表|省|州|市|县|政府)"
+)
+#: The countries of the demonyms written before a place's word ("the English town of Hitchin",
+#: "a Japanese sister city", "the Turkish town of Anamur").
+_DEMONYM_COUNTRY = {
+    "English": "GB",
+    "Scottish": "GB",
+    "Welsh": "GB",
+    "British": "GB",
+    "Irish": "IE",
+    "French": "FR",
+    "German": "DE",
+    "Italian": "IT",
+    "Spanish": "ES",
+    "Portuguese": "PT",
+    "Dutch": "NL",
+    "Belgian": "BE",
+    "Swiss": "CH",
+    "Austrian": "AT",
+    "Czech": "CZ",
+    "Polish": "PL",
+    "Hungarian": "HU",
+    "Swedish": "SE",
+    "Norwegian": "NO",
+    "Danish": "DK",
+    "Finnish": "FI",
+    "Greek": "GR",
+    "Turkish": "TR",
+    "Russian": "RU",
+    "Ukrainian": "UA",
+    "Japanese": "JP",
+    "Korean": "KR",
+    "Vietnamese": "VN",
+    "Thai": "TH",
+    "Mongolian": "MN",
+    "Indian": "IN",
+    "Australian": "AU",
+    "Canadian": "CA",
+    "Mexican": "MX",
+    "Brazilian": "BR",
+    "Argentine": "AR",
+    "Chilean": "CL",
+    "Peruvian": "PE",
+    "Israeli": "IL",
+    "Egyptian": "EG",
+    "Kenyan": "KE",
+    "Ghanaian": "GH",
+    "Nigerian": "NG",
+}
+_DEMONYM = re.compile(
+    rf"\b(?P<demonym>{'|'.join(_DEMONYM_COUNTRY)})\s+(?:(?:small|sister|partner|twin|port|"
+    r"capital|coastal|historic|border)\s+)?(?:town|city|cities|village|municipality|prefecture|"
+    r"province|region|state|county|district|borough)\b"
+)
 _EN_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 #: A city abroad this large, a hundred times larger than any namesake, is the one an official's
 #: title or a government's name means (see :func:`_local_abroad`).
@@ -60,12 +156,32 @@ def countries_named(text: str, spans: list[tuple[int, int, int]], gazetteer: Gaz
     return named
 
 
+def countries_abbreviated(text: str) -> set[str]:
+    """The countries ``text`` names by the one character Chinese gives each in a pair or a
+    side ("中日友好城市", "韩中交流", "日方城市")."""
+    return {
+        _ZH_COUNTRY_CHAR[match.group("after") or match.group("before") or match.group("side")]
+        for match in _ZH_PAIR.finditer(text)
+    }
+
+
+def countries_of_demonyms(text: str) -> set[str]:
+    """The countries ``text`` names by a demonym before a place's word ("the English town
+    of Hitchin", "a Japanese sister city")."""
+    return {_DEMONYM_COUNTRY[match.group("demonym")] for match in _DEMONYM.finditer(text)}
+
+
 def divisions_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
     """The countries of the places abroad ``text`` names with a division's suffix
-    ("安塔利亚省", "和歌山县", "Isabel Province"): the suffix says the name is a place, so its
-    country counts as named. A name the gazetteer also knows in China or the US names no
-    country abroad."""
+    ("安塔利亚省", "和歌山县", "Isabel Province"), or by a division's full English name of two
+    words or more that only a division abroad has ("Northern Ireland"): the suffix or the name
+    says the name is a place, so its country counts as named. A name the gazetteer also knows
+    in China or the US names no country abroad."""
     countries: set[str] = set()
+    for match in _EN_LONG_NAME.finditer(text):
+        found = _local_abroad(latin_key(match.group()), gazetteer, ("province", "state"))
+        if found:
+            countries |= found
     for match in _EN_DIVISION.finditer(text):
         words = match.group("name").split()
         for length in range(len(words), 0, -1):

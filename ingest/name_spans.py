@@ -19,14 +19,29 @@ _FUNCTION_WORDS = re.compile(
     r"(?:\b(?:a|an|and|or|nor|but|the|of|in|on|at|to|for|by|with|from|as|is|are|be|its)\b\s*)+",
     re.I,
 )
-_EN_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:(?:\s+(?:of|the)\s+|\s+|,\s*(?=D\.C\.))[A-Z][\w'’.\-]*)*")
+#: A run of capitalised words, within a line: a name never runs across a line break.
+_EN_RUN = re.compile(
+    r"[A-Z][\w'’.\-]*(?:(?:[^\S\n]+(?:of|the)[^\S\n]+|[^\S\n]+|,[^\S\n]*(?=D\.C\.))"
+    r"[A-Z][\w'’.\-]*)*"
+)
+#: A part of a hyphenated name that may be a name of its own: "Riverside", not "U.S.".
+_NAME_PART = re.compile(r"[A-Z][a-z][\w'’]*")
+#: An official's title: the capitalised words after it name a person ("Consul General Akira
+#: Chiba", "Lord Mayor Mairtin O Muilleoir").
+_TITLE = re.compile(
+    r"Mayor|Governor|Consul|General|Ambassador|President|Premier|Chairman|Chairwoman|Secretary|"
+    r"Minister|Senator|Congressman|Congresswoman|Councillor|Councilman|Councilwoman|Cllr|"
+    r"Commissioner|Director|Chancellor|Deputy|Vice|Lord"
+)
 #: "Washington DC", "Washington, D.C.": the city the District is (the geocoder reads it).
 _DISTRICT = re.compile(r",?\s*D\.?C\.?$")
 #: "California's", "Chicago’s": the place without the possessive.
 _POSSESSIVE = re.compile(r"['’]s$")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Madam|Mme)\.?\s")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Madam|Mme)\.?\s+$")
-_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|visit(?:ed)?)\s+$", re.I)
+_PREPOSITION = re.compile(
+    r"\b(?:in|at|from|to|near|visit(?:ed)?|(?:town|city|village|municipality)\s+of)\s+$", re.I
+)
 _AND_AFTER_PLACE = re.compile(r"\band\s+$")
 _STATE_AFTER = re.compile(r"^,\s*[A-Z][a-z]+")
 #: "Sunnyvale of California": a city told with the state it lies in (not "Temple of Justice").
@@ -155,12 +170,18 @@ def _english_spans(
             text, max(0, run.start() - 6), run.start()
         ):
             continue  # "Mr. Liu Jianyang": a person, whatever places the names spell
-        words = list(re.finditer(r"[^\s,]+(?:,?\s*D\.?C\.?(?!\w))?", run.group()))
+        words = _run_words(run.group(), run.start(), lookup)
         i = 0
         while i < len(words):
+            if _TITLE.fullmatch(text, *words[i]) and i + 1 < len(words):
+                # "Consul General Akira Chiba": the names after an official's title, up to
+                # "of" ("Governor Brown of California"), are a person's.
+                i += 1
+                while i < len(words) and text[slice(*words[i])] not in ("of", "the"):
+                    i += 1
+                continue
             for j in range(min(len(words), i + _MAX_WORDS), i, -1):
-                start = run.start() + words[i].start()
-                end = run.start() + words[j - 1].end()
+                start, end = words[i][0], words[j - 1][1]
                 name = _POSSESSIVE.sub("", text[start:end].rstrip(".,'’"))
                 end = start + len(name)
                 tier = _english_tier(name, text, start, end, gazetteer, lookup)
@@ -170,6 +191,23 @@ def _english_spans(
                     break
             else:
                 i += 1
+
+
+def _run_words(run: str, offset: int, lookup: MemoLookup) -> list[tuple[int, int]]:
+    """The spans of a capitalised run's words; a word of capitalised parts joined by hyphens
+    that names no place whole ("Riverside-Sendai", not "Sekondi-Takoradi") is its parts; not
+    an abbreviation's ("U.S.-China", which names both countries at once)."""
+    words = []
+    for word in re.finditer(r"[^\s,]+(?:,?\s*D\.?C\.?(?!\w))?", run):
+        parts = list(re.finditer(r"[^-]+", word.group()))
+        whole = _POSSESSIVE.sub("", word.group().rstrip(".,'’"))
+        named = len(parts) > 1 and all(_NAME_PART.fullmatch(p.group()) for p in parts[:-1])
+        if named and _NAME_PART.match(parts[-1].group()) and not lookup(latin_key(whole)):
+            base = offset + word.start()
+            words.extend((base + p.start(), base + p.end()) for p in parts)
+        else:
+            words.append((offset + word.start(), offset + word.end()))
+    return words
 
 
 def _english_tier(

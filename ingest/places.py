@@ -28,7 +28,9 @@ from partnermap.geo.names import latin_key
 from partnermap.ingest.abroad_readings import as_divisions, in_named_country
 from partnermap.ingest.countries_named import (
     cities_abroad_in_head,
+    countries_abbreviated,
     countries_named,
+    countries_of_demonyms,
     divisions_abroad,
     officials_abroad,
 )
@@ -102,6 +104,8 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         | divisions_abroad(text, gazetteer)
         | cities_abroad_in_head(text, gazetteer)
         | officials_abroad(text, gazetteer)
+        | countries_abbreviated(text)
+        | countries_of_demonyms(text)
     ) - COUNTRIES
     countries = COUNTRIES | abroad
     if abroad:
