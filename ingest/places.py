@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from partnermap.geo.gazetteer import Gazetteer, han_key, load_gazetteer
+from partnermap.geo.gazetteer import Gazetteer, Place, han_key, load_gazetteer
 from partnermap.geo.geocode import Context, GeocodeResult, geocode
 from partnermap.geo.names import latin_key
 from partnermap.ingest.abroad_readings import as_divisions, in_named_country
@@ -61,6 +61,8 @@ _EN_PARTY_BEFORE = re.compile(
 #: "Washington State", "New Jersey State": the state, whatever town nearby shares its name.
 _EN_STATE_AFTER = re.compile(r"^\s+State\b")
 _ZH_PARTY_AFTER = re.compile(r"^(?:省|市|县|州|区)?(?:人民)?政府")
+#: "Dublin, California": a state or province written right after a name locates it.
+_STATE_NAMED_AFTER = re.compile(r",\s*[A-Z][a-z]+")
 #: Names of both countries at once, and adjectives: they name the countries only when the
 #: record names no smaller place.
 _WEAK_COUNTRIES = re.compile(
@@ -177,6 +179,9 @@ def _resolve(
             break
     if result.match is None:
         return None
+    match = result.match
+    if not is_party and of_place is None and not _STATE_NAMED_AFTER.match(text, end):
+        match = _larger_abroad(text[start:end], match, countries, gazetteer) or match
     confidence = 0.9 if tier == NAME_TIER else 0.75
     if result.ambiguous:
         confidence -= 0.3
@@ -184,12 +189,32 @@ def _resolve(
         start,
         end,
         text[start:end],
-        result.match,
+        match,
         party=query if is_party else None,
         confidence=round(confidence, 2),
         ambiguous=result.ambiguous,
         outer_end=party_end,
     )
+
+
+def _larger_abroad(
+    name: str, match: Place, countries: frozenset[str], gazetteer: Gazetteer
+) -> Place | None:
+    """The place of ``name`` in a country abroad the text names that is larger than ``match``,
+    a town at home of that name: "Dublin" in a story of Ireland's sister cities is Dublin,
+    Ireland, whatever Californian names stand near it."""
+    if match.country not in COUNTRIES or match.level != "city":
+        return None
+    key = han_key(name, gazetteer.to_simplified) if HAN.search(name) else latin_key(name)
+    readings = [gazetteer.places[place_id] for place_id, _ in gazetteer.lookup(key)]
+    abroad = [
+        place
+        for place in readings
+        if place.level == "city"
+        and place.country in countries - COUNTRIES
+        and (place.population or 0) > (match.population or 0)
+    ]
+    return max(abroad, key=lambda place: place.population or 0) if abroad else None
 
 
 def _geocode_in_scope(

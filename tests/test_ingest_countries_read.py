@@ -25,6 +25,7 @@ HITCHIN, ANAMUR = "geonames:2646826", "geonames:323828"
 RIVERSIDE, SENDAI = "geonames:5387877", "geonames:2111149"
 SAN_DIEGO, YOKOHAMA = "geonames:5391811", "geonames:1848354"
 BEIJING, TOKYO, TOKYO_METROPOLIS = "geonames:1816670", "geonames:1850147", "adm1:JP.40"
+DUBLIN = "geonames:2964574"
 
 
 def _ids(text: str) -> list[str]:
@@ -83,3 +84,20 @@ def test_a_name_never_runs_across_a_line_break():
         "Government"
     )
     assert "Dublin" in [m.text for m in find_places(text)]
+
+
+def test_a_name_shared_with_a_town_at_home_is_the_larger_place_in_the_named_country():
+    # irishcentral.com/culture/sister-cities-in-ireland-and-the-us-team-up-for-2016
+    text = (
+        "a delegation of mayors and community leaders from the U.S. have been invited to "
+        "participate in the Ireland US Sister City Summit. The summit will take place in Dublin "
+        "on April 22 and 23, 2016. The event will be jointly hosted by Dublin and its sister "
+        "city——San Jose, California."
+    )
+    assert _ids(text).count(DUBLIN) == 2
+
+
+def test_a_town_at_home_told_with_its_state_stays_at_home():
+    # the same rule must not move "Dublin, California" to Ireland
+    text = "Ireland and the US: the city of Dublin, California, signed with Bray."
+    assert DUBLIN not in _ids(text)
