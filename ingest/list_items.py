@@ -49,6 +49,14 @@ _RUN_END = re.compile(r"\n|(?<!\bvs)[.!?](?=\s)")
 _RUN_GAP = 80
 #: A city abroad that names a site's host has at least these people (see ``_address_place``).
 _LARGE_CITY = 100_000
+#: An item's year in brackets right after it: "Kyoto, Japan (1959)", "京都（1959年）".
+_ITEM_YEAR = re.compile(r"\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]")
+#: What stands between an item and its country or state ("Kyoto, Japan"), and between two
+#: items of a sentence: commas, semicolons, list marks, "and".
+_QUALIFIER_GAP = re.compile(r"\s*[,，]\s*")
+_ITEM_GAP = re.compile(r"[\s;；,，、]*(?:and|及|和|与)?\s*")
+#: Where a sentence begins, looking back from its list.
+_SENTENCE_START = re.compile(r"[。！？\n]|[.!?](?=\s)")
 #: The words of an address that may name the subject: host labels and folders.
 _ADDRESS_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 
@@ -137,6 +145,71 @@ def listed_pairs(
                 Proposal(at, date, [a, b], [], [(a.start, max(b.end, b.outer_end))], TYPES[slug].en)
                 for a, b in run
             ]
+    return found
+
+
+def inline_items(
+    text: str, places: Sequence[PlaceMention], mentions: Sequence[DateMention]
+) -> list[Proposal]:
+    """One proposal per item of a run of two or more places told each with its year in
+    brackets inside a sentence ("Boston has signed similar agreements with other cities,
+    including Kyoto, Japan (1959);Strasbourg, France (1960);…"): a partnership between the
+    place the sentence names before the run and the item, dated by the item's year."""
+    named = local_names(places)
+    items: list[tuple[PlaceMention, int, re.Match[str]]] = []
+    for mention in named:
+        end = max(mention.end, mention.outer_end)
+        for qualifier in between(places, end, end + 40):
+            if qualifier.strength != "qualifier" or not _QUALIFIER_GAP.fullmatch(
+                text, end, qualifier.start
+            ):
+                break
+            end = max(qualifier.end, qualifier.outer_end)
+        year = _ITEM_YEAR.match(text, end)
+        if year is not None:
+            items.append((mention, mention.start, year))
+    found: list[Proposal] = []
+    run: list[tuple[PlaceMention, int, re.Match[str]]] = []
+    for item in [*items, None]:
+        if item is not None and (not run or _ITEM_GAP.fullmatch(text, run[-1][2].end(), item[1])):
+            run.append(item)
+            continue
+        if len(run) >= 2:
+            found += _inline_proposals(text, run, named)
+        run = [item] if item is not None else []
+    return found
+
+
+def _inline_proposals(
+    text: str, run: list[tuple[PlaceMention, int, re.Match[str]]], named: list[PlaceMention]
+) -> list[Proposal]:
+    """The proposals of one run of items, between the sentence's subject and each item."""
+    start = run[0][1]
+    opening = max(
+        (m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 400), start)),
+        default=max(0, start - 400),
+    )
+    before = [m for m in named if opening <= m.start < start]
+    if not before:
+        return []
+    subject = before[0]
+    found = []
+    for mention, begin, year in run:
+        if subject.place.id in (mention.place.id, *mention.place.parents):
+            continue
+        value = year.group(1)
+        date = DateChoice(
+            value,
+            DateMention(year.start(1), year.end(1), value, int(value)),
+            0.8,
+            "the date told with its item",
+        )
+        pair = [subject, mention]
+        slug = (
+            "sister_state_province" if all(m.place.level in _WIDE for m in pair) else "sister_city"
+        )
+        cue = Cue(slug, begin, begin, "")
+        found.append(Proposal(cue, date, pair, [], [(begin, year.end())], TYPES[slug].en))
     return found
 
 

@@ -27,7 +27,12 @@ from partnermap.ingest.block_proposals import block_proposals
 from partnermap.ingest.blocks import split_blocks
 from partnermap.ingest.dates import DateChoice, only_stamped
 from partnermap.ingest.gatherings import add_attendees, gathering_of_declaration
-from partnermap.ingest.list_items import inside_items, listed_pairs, listed_partners
+from partnermap.ingest.list_items import (
+    inline_items,
+    inside_items,
+    listed_pairs,
+    listed_partners,
+)
 from partnermap.ingest.page_head import (
     end_of_story,
     head_proposal,
@@ -148,4 +153,5 @@ def _propose(document: Document) -> list[Proposal]:
     address = next(iter(url_spans(text)), None)
     items = listed_partners(text, places, dates.mentions, address)
     items += listed_pairs(text, blocks, places, dates.mentions)
+    items += inline_items(text, places, dates.mentions)
     return [p for p in merged if not inside_items(p, items)] + items

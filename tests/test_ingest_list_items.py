@@ -116,3 +116,28 @@ def test_a_province_abroad_named_by_the_sites_host_is_the_lists_subject():
         (frozenset({"adm1:KR.03", "US-WA"}), "1996-05-17"),
         (frozenset({"adm1:KR.03", "adm1:JP.18"}), "1989-10-30"),
     }
+
+
+# m07 (https://www.metro.us/local/boston-and-northern-ireland-s-belfast-are-now-sister-cities-
+# metro/…, seen 2026-11-30): a city's earlier partners, each with its year in brackets, in one
+# sentence.
+_INLINE = (
+    "Boston’s Sister City program operates independently and relies on volunteers.\n\n"
+    "Since 1959, Boston has signed similar agreements with other cities, including Kyoto, "
+    "Japan (1959);Strasbourg, France (1960);Barcelona (1980);Hangzhou, China (1982);Padua, "
+    "Italy (1983); andSekondi-Takoradi, Ghana (2001).\n"
+)
+
+
+def test_items_told_with_their_years_in_a_sentence_are_records_with_its_subject():
+    found = {
+        (tuple(p.locality_ids()), p.date.value, p.type.slug) for p in propose(_document(_INLINE))
+    }
+    boston = "geonames:4930956"
+    assert {
+        ((boston, "geonames:1857910"), "1959", "sister_city"),
+        ((boston, "geonames:2973783"), "1960", "sister_city"),
+        ((boston, "geonames:1808926"), "1982", "sister_city"),
+        ((boston, "geonames:3171728"), "1983", "sister_city"),
+        ((boston, "geonames:2295458"), "2001", "sister_city"),
+    } <= found
