@@ -21,7 +21,7 @@ from partnermap.ingest.blocks import Block
 from partnermap.ingest.dates import DateChoice, DateMention
 from partnermap.ingest.kinds import GATHERINGS, Cue, type_cues
 from partnermap.ingest.places import PlaceMention, find_places
-from partnermap.ingest.proposal import Proposal, between, local_names
+from partnermap.ingest.proposal import FOUNDINGS, Proposal, between, local_names
 
 #: A bullet or a table row's first bar: what marks a line as an item without a date.
 _MARKED = re.compile(r"^\s*(?:[•·●▪◆■○◇*–-]\s*|\|)")
@@ -41,9 +41,9 @@ _WIDE = frozenset({"state", "province"})
 _ABOVE = 8
 #: The first lines of a saved page that are no title.
 _NO_TITLE = re.compile(r"^(?:Source|Seen|来源|URL)\s*[:：]", re.I)
-#: What joins the two places of a pair ("Sunnyvale of California vs. Anqing of Anhui"), once
-#: the places that only locate them are left out.
-_PAIR_JOIN = re.compile(r"(?:\s*(?:of|,)\s*)*\s*(?:vs\.?|versus)\s*", re.I)
+#: What joins the two places of a pair ("Sunnyvale of California vs. Anqing of Anhui",
+#: "Riverside-Sendai"), once the places that only locate them are left out.
+_PAIR_JOIN = re.compile(r"(?:\s*(?:of|,)\s*)*\s*(?:vs\.?|versus)\s*|[-–]", re.I)
 #: What ends a run of pairs: the end of a sentence (not "vs.").
 _RUN_END = re.compile(r"\n|(?<!\bvs)[.!?](?=\s)")
 _RUN_GAP = 80
@@ -132,13 +132,20 @@ def listed_pairs(
                 for m in mentions
                 if block.start <= m.start < block.start + cue.start and m.kind == "text" and m.value
             ]
-            date = (
-                DateChoice(
+            founded = [
+                m for m in mentions if block.start <= m.start < start and m.founding and m.value
+            ]
+            if before and dated:
+                date = DateChoice(
                     dated[-1].value, dated[-1], 0.7, "the date of the agreement the pairs signed"
                 )
-                if before and dated
-                else DateChoice(None, None, 0.5, "listed without a date of its own")
-            )
+            elif founded and cue.slug in FOUNDINGS:
+                # "Honoring Three 60th Anniversaries: … Riverside-Sendai, San Diego-Yokohama"
+                date = DateChoice(
+                    founded[-1].value, founded[-1], 0.7, "the founding the pairs' anniversary tells"
+                )
+            else:
+                date = DateChoice(None, None, 0.5, "listed without a date of its own")
             slug = cue.slug
             at = Cue(slug, block.start + cue.start, block.start + cue.end, cue.text)
             found += [
@@ -249,12 +256,33 @@ def _gap(text: str, a: PlaceMention, b: PlaceMention, places: Sequence[PlaceMent
     return "".join(parts) + text[start : b.start]
 
 
+def distinct_items(items: Sequence[Proposal]) -> list[Proposal]:
+    """``items`` without an undated one whose pair another item of its type dates: a page that
+    lists its pairs twice ("Riverside-Sendai, San Diego-Yokohama" in its title, then in a
+    sentence of their 60th anniversaries) tells each once."""
+
+    def key(item: Proposal) -> tuple[str, frozenset[str]]:
+        return item.type.slug, frozenset(m.place.id for m in item.places)
+
+    dated = {key(item) for item in items if item.date.value}
+    return [item for item in items if item.date.value or key(item) not in dated]
+
+
 def inside_items(proposal: Proposal, items: Sequence[Proposal]) -> bool:
     """Whether ``proposal`` tells only what a list's items tell: each of its local parties
-    is an item or a list's subject, and one of them an item."""
+    is an item or a list's subject, and one of them an item; or it is an item's pair again,
+    of its type, undated or of its date."""
     spans = [item.quotes[0] for item in items]
     subjects = {m.place.id for item in items for m in item.places}
     names = local_names(proposal.places)
+    ids = {m.place.id for m in names}
+    if any(
+        ids == {m.place.id for m in item.places}
+        and proposal.type.slug == item.type.slug
+        and proposal.date.value in (None, item.date.value)
+        for item in items
+    ):
+        return True  # the pair an item holds, told again ("the Riverside-Sendai Committee")
     listed = [m for m in names if any(s <= m.start < e for s, e in spans)]
     return bool(listed) and all(m in listed or m.place.id in subjects for m in names)
 

@@ -28,6 +28,7 @@ from partnermap.ingest.blocks import split_blocks
 from partnermap.ingest.dates import DateChoice, only_stamped
 from partnermap.ingest.gatherings import add_attendees, gathering_of_declaration
 from partnermap.ingest.list_items import (
+    distinct_items,
     inline_items,
     inside_items,
     listed_pairs,
@@ -154,4 +155,5 @@ def _propose(document: Document) -> list[Proposal]:
     items = listed_partners(text, places, dates.mentions, address)
     items += listed_pairs(text, blocks, places, dates.mentions)
     items += inline_items(text, places, dates.mentions)
+    items = distinct_items(items)
     return [p for p in merged if not inside_items(p, items)] + items

@@ -95,7 +95,7 @@ _SPAN_OFFSETS = {
 #: "30周年", "结好5周年", "45年前建立", "缔结姊妹城市已经有45年的时间". Only an
 #: anniversary of a partnership counts (see :func:`anniversary_of_partnership`).
 ANNIVERSARY = re.compile(
-    r"\b(?P<en>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b|\b(?P<en_years>\d{1,3})-year\b"
+    r"\b(?P<en>\d{1,3})(?:st|nd|rd|th)\s+(?i:anniversary|anniversaries)\b|\b(?P<en_years>\d{1,3})-year\b"
     r"|\b(?P<en_of>\d{1,3})\s+(?i:years)\s+(?i:of)\b"
     rf"|(?P<zh>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*(?:周年|週年)"
     rf"|(?P<zh_ago>\d{{1,3}}|[{_DIGITS_ZH}]{{1,3}})\s*年前(?=[^，。,；;]{{0,6}}(?:建立|缔结|締結|结好|結好|结为|結為))"

@@ -141,3 +141,32 @@ def test_items_told_with_their_years_in_a_sentence_are_records_with_its_subject(
         ((boston, "geonames:3171728"), "1983", "sister_city"),
         ((boston, "geonames:2295458"), "2001", "sister_city"),
     } <= found
+
+
+# m11 (https://www.la.us.emb-japan.go.jp/e_web/2017_SisterCities60thCelebration.htm, seen
+# 2026-11-30): pairs joined by hyphens, in the title and again in a sentence of their 60th
+# anniversaries.
+_HYPHEN_PAIRS = (
+    "Celebration for Sister Cities Honoring Three 60th Anniversaries: Consul General's "
+    "Commendations Presented to Riverside-Sendai, San Diego-Yokohama, and Pasadena-Mishima |\n"
+    "Nov. 20, 2017 |\n"
+    "On Oct. 25, Consul General Akira Chiba and a full room of guests celebrated Southern "
+    "California’s Japan-affiliated sister cities and marked the 60th anniversaries of three "
+    "among them. Consul General Chiba praised the efforts of those involved, specifically "
+    "congratulating the Riverside-Sendai Sister City Committee; Pasadena Sister Cities "
+    "Committee, Mishima; and San Diego-Yokohama Sister City Society for reaching the "
+    "milestone.\n"
+    "From Japan, the mayor of Mishima in Shizuoka Prefecture attended.\n"
+)
+
+
+def test_hyphen_joined_pairs_are_records_dated_by_their_anniversary_and_told_once():
+    found = [
+        (tuple(p.locality_ids()), p.date.value, p.type.slug)
+        for p in propose(_document(_HYPHEN_PAIRS))
+    ]
+    riverside_sendai = ("geonames:5387877", "geonames:2111149")
+    san_diego_yokohama = ("geonames:5391811", "geonames:1848354")
+    assert (riverside_sendai, "1957", "sister_city") in found
+    assert (san_diego_yokohama, "1957", "sister_city") in found
+    assert [ids for ids, _, _ in found].count(riverside_sendai) == 1
