@@ -47,6 +47,18 @@ class Proposal:
     #: 举办6届"): undated, and another session is never the same event.
     session: bool = False
 
+    def tells_an_agreement(self) -> bool:
+        """Whether the record is one a reader can place or date: a gathering, a dated record,
+        or one that names a local party or two countries. An undated agreement of one country
+        or of none ("Ireland will be only the fourth country with whom the National Conference
+        of State Legislators signed an international partnership agreement") tells nothing to
+        map or to date."""
+        if self.type.slug in GATHERINGS or self.date.value is not None or self.unknown_parties():
+            return True
+        chosen = self.chosen_places()
+        local = [m for m in chosen if m.place.level != "country"]
+        return bool(local) or len({m.place.id for m in chosen}) >= 2
+
     def unknown_parties(self) -> list[str]:
         """The names of parties the gazetteer does not know ("卡加延市"), in text order."""
         return list(dict.fromkeys(m.holds_unknown for m in self.places if m.holds_unknown))

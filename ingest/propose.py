@@ -156,4 +156,5 @@ def _propose(document: Document) -> list[Proposal]:
     items += listed_pairs(text, blocks, places, dates.mentions)
     items += inline_items(text, places, dates.mentions)
     items = distinct_items(items)
-    return [p for p in merged if not inside_items(p, items)] + items
+    kept = [p for p in merged if not inside_items(p, items)] + items
+    return [p for p in kept if p.tells_an_agreement()]
