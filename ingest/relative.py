@@ -152,11 +152,16 @@ def weekday_basis(match: re.Match[str], text: str) -> str:
 
 
 def _told_ahead(text: str, position: int) -> bool:
-    """Whether the sentence up to ``position`` tells what is still to come: its last word of
-    tense before the weekday is a future one ("will", "is scheduled to", "将于", "拟于")."""
+    """Whether the sentence of ``position`` tells what is still to come: its last word of
+    tense before the weekday is a future one ("will", "is scheduled to", "将于", "拟于"), or,
+    with none before it, its first one after it ("at 11:30 a.m. Monday and will sign", "On
+    Thursday afternoon, … are set to participate")."""
     ends = list(_SENTENCE_END.finditer(text, max(0, position - 400), position))
     start = ends[-1].end() if ends else max(0, position - 400)
     tenses = list(_TENSE.finditer(text, start, position))
+    if not tenses:
+        end = _SENTENCE_END.search(text, position, position + 400)
+        tenses = list(_TENSE.finditer(text, position, end.start() if end else position + 400))[:1]
     return bool(tenses) and tenses[-1].lastgroup == "future"
 
 
