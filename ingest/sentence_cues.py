@@ -64,6 +64,15 @@ _ABROAD = re.compile(
     "(?:" + "|".join(map(re.escape, sorted(FOREIGN, key=len, reverse=True))) + r")[\s\u3400-\u9fff]"
 )
 #: A gathering named in full: two capitalised words at least before its noun.
+#: A meeting by its bare word, lower case: named by nothing but its occasion.
+_MEETING = re.compile(r"会议|meetings?")
+#: Officials' talks and a council's session: meetings, not gatherings.
+_TALKS_BEFORE = re.compile(
+    r"\b(?:bilateral|council|board|cabinet|closed-door|private|one-on-one)\s+$|双边$", re.I
+)
+_DIALOGUE = re.compile(r"对话|dialogues?", re.I)
+_MECHANISM_AFTER = re.compile(r"\s*(?:交流)?机制|\s+mechanisms?\b", re.I)
+_MANNER_BEFORE = re.compile(r"沟通$")
 _PROPER_GATHERING = re.compile(r"(?:[A-Z][\w'’.-]*\s+){2,}$")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 CLAUSE_BREAK = re.compile(r"[,，;；]\s*")
@@ -128,7 +137,10 @@ def _window_cues(text: str, first: int, last: int) -> tuple[Cue, ...]:
         elif same and not GENERIC.fullmatch(nxt.text):
             continue
         if i not in named and (
-            venue(text, cue, found) or _recalled(text, cue) or summary(text, cue)
+            venue(text, cue, found)
+            or _recalled(text, cue)
+            or summary(text, cue)
+            or _no_gathering(text, cue)
         ):
             continue
         if any(s <= cue.start - span[0] < e for s, e in abroad) or _abroad(text, cue):
@@ -158,6 +170,14 @@ def venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
         return False
     if _TIME_AFTER.match(text, cue.end):
         return True
+    if _MEETING.fullmatch(cue.text) and any(
+        other.slug in AGREEMENT_TYPES
+        and other.start >= cue.end
+        and SIGNS.search(text, cue.end, other.start)
+        for other in cues
+    ):
+        # "举行线上会议,签署两市友好合作备忘录": the meeting is where the agreement was signed.
+        return True
     if any(
         other.slug in AGREEMENT_TYPES
         and other.start >= cue.end
@@ -170,6 +190,20 @@ def venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
         # "at the second US-China Sister Cities Conference": a gathering of its own.
         return False
     return bool(_VENUE_BEFORE.search(text[max(0, cue.start - 80) : cue.start]))
+
+
+def _no_gathering(text: str, cue: Cue) -> bool:
+    """Whether a meeting word names no gathering: officials' talks ("a bilateral meeting"), a
+    council's session ("CITY COUNCIL MEETING"), or a mechanism or a manner of dialogue
+    ("对话交流机制", "dialogue mechanism", "沟通对话")."""
+    if cue.slug != "conference":
+        return False
+    before = text[max(0, cue.start - 24) : cue.start]
+    return bool(
+        _TALKS_BEFORE.search(before)
+        or (_DIALOGUE.fullmatch(cue.text) and _MECHANISM_AFTER.match(text, cue.end))
+        or (_DIALOGUE.fullmatch(cue.text) and _MANNER_BEFORE.search(before))
+    )
 
 
 def _recalled(text: str, cue: Cue) -> bool:
