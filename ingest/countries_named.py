@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from partnermap.geo.gazetteer import Gazetteer, han_key
 from partnermap.geo.names import latin_key
+from partnermap.ingest.name_spans import FOREIGN
 from partnermap.ingest.place_mention import COUNTRIES, HAN, NAME_TIER, NOTABLE_POPULATION
 
 #: A page's head: the lines, each at most this long, before its first sentence.
@@ -124,6 +125,13 @@ _DEMONYM = re.compile(
     r"province|region|state|county|district|borough)\b"
 )
 _EN_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+#: "the town of Bingen", "the City of Kutna Hora": a place's word before its name.
+_TOWN_OF = re.compile(
+    r"\b(?i:town|city|village|municipality|commune)\s+of\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,2})"
+)
+#: A town that small may be any word's namesake.
+_TOWN_POPULATION = 5_000
 #: A city abroad this large, a hundred times larger than any namesake, is the one an official's
 #: title or a government's name means (see :func:`_local_abroad`).
 _METROPOLIS = 1_000_000
@@ -223,6 +231,31 @@ def cities_abroad_in_head(text: str, gazetteer: Gazetteer) -> set[str]:
                 and readings[0].population >= NOTABLE_POPULATION
             ):
                 countries.add(readings[0].country)
+    return countries
+
+
+def towns_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
+    """The countries of the places abroad ``text`` names as a town ("the town of Bingen", "the
+    city of Kutna Hora") when China and the US have no town of that name: the word says the
+    name is a place, so the country of its largest reading counts as named."""
+    countries: set[str] = set()
+    for match in _TOWN_OF.finditer(text):
+        words = match.group("name").split()
+        for length in range(len(words), 0, -1):
+            if " ".join(words[:length]) in FOREIGN:
+                break  # "the City of Asia": no town
+            places = [
+                gazetteer.places[place_id]
+                for place_id, _ in gazetteer.lookup(latin_key(" ".join(words[:length])))
+            ]
+            towns = [p for p in places if p.level == "city" and p.population >= _TOWN_POPULATION]
+            if towns:
+                largest = max(towns, key=lambda p: p.population)
+                if largest.country not in COUNTRIES and not any(
+                    p.country in COUNTRIES for p in towns
+                ):
+                    countries.add(largest.country)
+                break
     return countries
 
 

@@ -30,6 +30,7 @@ _RULE = re.compile(r"^[\s:|-]*$")
 #: What makes a line a sentence, not an item or a heading: a full stop.
 _SENTENCE = re.compile(r"[。！？]|(?<![A-Z])[.!?](?=\s|$)")
 _LINE_MAX = 90
+_NEAR_BEFORE = re.compile(r"\bnear\s+$")
 #: A year written alone in an item ("(1979)", "| 1979 |"): the item's own date.
 _BARE_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d{2}(?![\d/-])")
 #: The heading words of a list's type (nearest heading first): friendship or exchange
@@ -313,11 +314,22 @@ def _item(
     table's row of pairs ("| 北京市 | 東京都 | 1979.03.14 |"), else None: a line is an item
     when it is marked (a bullet, a table row) or holds a date of its own."""
     body = text[line[0] : line[1]]
+    end = _SENTENCE.search(body)
+    if _MARKED.match(body) and end is not None:
+        # "• With the English town of Hitchin since 1958. Hitchin has a population of …": a
+        # bullet's first sentence is its item.
+        line = (line[0], line[0] + end.start())
+        body = text[line[0] : line[1]]
     if not _heading(text, line) or _RULE.match(body):
         return None
     named = local_names(between(places, line[0], line[1]))
-    # "San Jose, California": the state only locates the city.
-    inner = [m for m in named if not any(m.place.id in n.place.parents for n in named)]
+    # "San Jose, California": the state only locates the city; "near Dijon" locates the item.
+    inner = [
+        m
+        for m in named
+        if not any(m.place.id in n.place.parents for n in named)
+        and not _NEAR_BEFORE.search(text, max(line[0], m.start - 8), m.start)
+    ]
     pair = len(inner) == 2 and inner[0].place.country != inner[1].place.country
     if len({m.place.id for m in inner}) != 1 and not pair:
         return None

@@ -33,6 +33,7 @@ from partnermap.ingest.countries_named import (
     countries_of_demonyms,
     divisions_abroad,
     officials_abroad,
+    towns_abroad,
 )
 from partnermap.ingest.han_words import han_tokens, split_joined
 from partnermap.ingest.name_spans import OF_PLACE, MemoLookup, place_spans
@@ -61,6 +62,8 @@ _EN_PARTY_BEFORE = re.compile(
 #: "Washington State", "New Jersey State": the state, whatever town nearby shares its name.
 _EN_STATE_AFTER = re.compile(r"^\s+State\b")
 _ZH_PARTY_AFTER = re.compile(r"^(?:省|市|县|州|区)?(?:人民)?政府")
+#: An English place name: capitalised words.
+_EN_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 #: "Dublin, California": a state or province written right after a name locates it.
 _STATE_NAMED_AFTER = re.compile(r",\s*[A-Z][a-z]+")
 #: Names of both countries at once, and adjectives: they name the countries only when the
@@ -108,6 +111,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         | officials_abroad(text, gazetteer)
         | countries_abbreviated(text)
         | countries_of_demonyms(text)
+        | towns_abroad(text, gazetteer)
     ) - COUNTRIES
     countries = COUNTRIES | abroad
     if abroad:
@@ -120,6 +124,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         mention = _resolve(text, start, end, tier, nearby, countries, gazetteer, memo)
         if mention is not None:
             mentions.append(mention)
+    mentions = _named_again(text, mentions)
     mentions = as_divisions(text, in_named_country(text, mentions, gazetteer), gazetteer)
     mentions = [
         m
@@ -195,6 +200,28 @@ def _resolve(
         ambiguous=result.ambiguous,
         outer_end=party_end,
     )
+
+
+def _named_again(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """``mentions`` and every other place in ``text`` where a town abroad found once is named
+    again by the same English name ("After all, Bingen maintains active partnerships …", then
+    "the town of Bingen"): a name too small to count alone is the place the text introduced."""
+    taken = [(m.start, max(m.end, m.outer_end)) for m in mentions]
+    names = {
+        m.text: m
+        for m in mentions
+        if m.strength == "name"
+        and m.place.level == "city"
+        and m.place.country not in COUNTRIES
+        and _EN_NAME.fullmatch(m.text)
+    }
+    again = []
+    for name, mention in names.items():
+        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(s < found.end() and found.start() < e for s, e in taken):
+                start, end = found.span()
+                again.append(replace(mention, start=start, end=end, outer_end=end, party=None))
+    return sorted(mentions + again, key=lambda m: m.start)
 
 
 def _larger_abroad(

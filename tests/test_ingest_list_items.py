@@ -170,3 +170,33 @@ def test_hyphen_joined_pairs_are_records_dated_by_their_anniversary_and_told_onc
     assert (riverside_sendai, "1957", "sister_city") in found
     assert (san_diego_yokohama, "1957", "sister_city") in found
     assert [ids for ids, _, _ in found].count(riverside_sendai) == 1
+
+
+# m09 (https://twincities.world/en/publication/building-sustainable-relationships-1.html, seen
+# 2026-11-30): a town's partners as bullets, each a sentence or two; the town named bare before
+# them and as "the town of Bingen" only after them.
+_BULLETS = (
+    "After all, Bingen maintains active partnerships with six towns:\n\n"
+    "  • With the English town of Hitchin since 1958. Hitchin has a population of around "
+    "33,000.\n"
+    "  • With the small French town of Nuits-Saint Georges near Dijon since 1960. Nuits-Saint "
+    "Georges has a population of around 6,000.\n"
+    "  • With the Turkish town of Anamur since 2011. Anamur has a population of around 63,000.\n"
+    "\n\nWith just under 26,000 inhabitants, the town of Bingen is not the biggest place in the "
+    "world.\n"
+)
+
+
+def test_bullets_of_sentences_are_items_of_the_town_the_text_introduces():
+    found = {
+        (ids[-1], date)
+        for ids, date in ((p.locality_ids(), p.date.value) for p in propose(_document(_BULLETS)))
+        if len(ids) == 2 and ids[0].startswith("geonames:") and ids[0] != ids[-1]
+    }
+    assert {
+        ("geonames:2646826", "1958"),  # Hitchin
+        ("geonames:2989837", "1960"),  # Nuits-Saint-Georges, not Dijon near it
+        ("geonames:323828", "2011"),  # Anamur
+    } <= found
+    subjects = {p.locality_ids()[0] for p in propose(_document(_BULLETS))}
+    assert len(subjects) == 1 and find_places("Bingen, Germany")[0].place.id in subjects
