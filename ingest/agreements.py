@@ -35,7 +35,18 @@ _FOUNDED_BEFORE = re.compile(
 _FOUNDED_AFTER = re.compile(r"\s*(?:年)?(?:建立|缔结|结好|结为|以来|起)")
 CELEBRATED = re.compile(r"庆祝|纪念|周年|\bcelebrat\w*|\banniversar", re.I)
 _RENEWAL = re.compile(
-    r"续签|重申|重新签署|延长|\brenew(?:ed|s|ing)?\b|\breaffirm(?:ed|s|ing)?\b|\bextend(?:ed|s|ing)?\b",
+    r"续签|重申|重新签署|延长|\brenew(?:ed|s|ing|al)?\b|\breaffirm(?:ed|s|ing|ation)?\b|"
+    r"\bextend(?:ed|s|ing)?\b|\bextension\b",
+    re.I,
+)
+#: How far before a partnership's word its renewal may be told ("will sign a renewal of the
+#: two states' friendship agreement").
+_RENEWAL_CHARS = 32
+#: A renewal told as an act of its own, done or to come: "renewed", "extended", "signed a
+#: reaffirmation", "will sign a renewal", "to renew", "续签"; not "重申" (a pledge restated).
+_RENEWAL_ACT = re.compile(
+    r"续签|重新签署|延长|\b(?:renew(?:ed|s|al)|reaffirm(?:ed|s|ation)|extend(?:ed|s)|extension)\b"
+    r"|\b(?:will|to)\s+(?:renew|reaffirm|extend)\b",
     re.I,
 )
 #: A determiner before a bare agreement word, with at most three words between.
@@ -126,8 +137,16 @@ def founding_date(text: str, mention: DateMention) -> bool:
 def tells_renewal(text: str, span: tuple[int, int], cue: Cue) -> bool:
     """Whether the sentence renews or reaffirms the partnership ``cue`` names ("续签友好城市
     协议", "reaffirm their sister-city relationship", "renewed the sister-state agreement")."""
-    before = text[max(span[0], cue.start - 24) : cue.start]
+    before = text[max(span[0], cue.start - _RENEWAL_CHARS) : cue.start]
     return bool(_RENEWAL.search(before))
+
+
+def renewal_act(text: str, span: tuple[int, int], cue: Cue) -> re.Match[str] | None:
+    """The word by which the sentence renews the partnership ``cue`` names as an act of its
+    own ("renewed the Sister-State Agreement", "extended the Friendship Agreement", "signed a
+    reaffirmation of a Sister City agreement", "续签友好城市协议"), or None."""
+    found = list(_RENEWAL_ACT.finditer(text, max(span[0], cue.start - _RENEWAL_CHARS), cue.start))
+    return found[-1] if found else None
 
 
 def anniversary_of(

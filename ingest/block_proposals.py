@@ -10,10 +10,12 @@ from partnermap.data.vocabulary import AGREEMENT_TYPES, TYPES
 from partnermap.ingest.agreements import (
     CELEBRATED,
     DETERMINED,
+    NAMED_AGREEMENTS,
     anniversary_of,
     cites,
     counted_agreements,
     founding_date,
+    renewal_act,
     tells_renewal,
 )
 from partnermap.ingest.anchors import DocumentDates
@@ -151,9 +153,51 @@ def block_proposals(
                 renewed=renewed,
                 recalled=bool(DETERMINED.search(text, max(0, cue.start - 40), cue.start)),
             )
+            act = renewal_act(text, span, cue) if founding else None
+            if act and not any(c.slug in NAMED_AGREEMENTS - FOUNDINGS for c in cues):
+                # The renewal is the record its sentence tells when the text dates it or tells
+                # no founding of the partnership it renews, which then needs no record of
+                # its own ("will sign a renewal of the two states' friendship agreement" on a
+                # coming Monday); an undated renewal of a dated partnership adds nothing.
+                renewing = _renewal(text, span, own, act, proposal, dates)
+                if not proposal.date.value:
+                    found.append(renewing)
+                    continue
+                if renewing.date.value:
+                    found.append(renewing)
             for told in respectively(text, span, proposal, dates.mentions, in_sentence):
                 found += counted_agreements(text, span, told, in_sentence)
     return found
+
+
+def _renewal(
+    text: str,
+    span: tuple[int, int],
+    own: tuple[int, int],
+    act: re.Match[str],
+    partnership: Proposal,
+    dates: DocumentDates,
+) -> Proposal:
+    """The renewal of ``partnership`` its sentence tells as an act of its own ("… Monday and
+    will sign a renewal of the two states' friendship agreement", "extended the Friendship
+    Agreement"): an agreement between the same parties (their countries only locate them),
+    dated by the sentence's event and never by the founding it recalls ("first signed in")."""
+    date = choose_event_date(text, own[0], own[1], dates.mentions, False)
+    if date.mention and (date.mention.founding or founding_date(text, date.mention)):
+        date = DateChoice(None, None, 0.5, "the date it tells is the partnership's founding")
+    cue = Cue("other", act.start(), act.end(), act.group())
+    local = [m for m in partnership.places if m.place.level != "country"]
+    return replace(
+        partnership,
+        type=cue,
+        places=local or partnership.places,
+        date=date,
+        quotes=[quote_span(span, cue)],
+        title="Renewal",
+        phrase=act.group(),
+        renewed=False,
+        recalled=False,
+    )
 
 
 def _tells_event(text: str, span: tuple[int, int]) -> bool:

@@ -1,5 +1,5 @@
-"""Dates of fresh-12's round (#18): a weekday before the future tense of its sentence, and a
-year alone that dates no signature."""
+"""Dates and types of fresh-12's round (#18): a weekday before the future tense of its
+sentence, a year alone that dates no signature, a renewal told as a record of its own."""
 
 from pathlib import Path
 
@@ -64,3 +64,27 @@ def test_a_year_alone_in_the_last_lines_dates_no_signature():
     heads = [p for p in propose(_document(_ZHEJIANG)) if p.head]
     assert heads
     assert all(p.date.value != "2011" for p in heads)
+
+
+def test_a_renewal_told_with_its_date_is_a_record_of_its_own():
+    # k09: the renewal on the coming Monday, not a friendship founded that day.
+    found = {(p.type.slug, p.date.value) for p in propose(_document(_OLYMPIA))}
+    assert ("other", "2013-08-19") in found
+    assert ("friendship", "2013-08-19") not in found
+    # g07 (kxoradio.com, "Reaffirming an old agreement"): a reaffirmation signed.
+    text = (
+        "The ceremony was held Wednesday evening in Calexico. Calexico Mayor Armando Real and the "
+        "Mayor of Mexicali, Mexico then signed a reaffirmation of a Sister City agreement.\n"
+    )
+    assert [p.type.slug for p in propose(_document(text))] == ["other"]
+
+
+def test_a_renewal_signed_as_a_memorandum_is_that_memorandum():
+    # z03 (https://www.ktsf.com/2024/05/22/shanghai-mayor-visits-sf/): the memorandum that
+    # reaffirms the partnership is the one record, no renewal beside it.
+    text = (
+        "Source: https://www.ktsf.com/2024/05/22/shanghai-mayor-visits-sf/\n\n"
+        "舊金山(三藩市)市長布里德週二在舊金山市府舉行招待會歡迎龔正,雙方並簽署重申雙方姊妹城市"
+        "關係的備忘錄。\n"
+    )
+    assert [p.type.slug for p in propose(_document(text))] == ["mou"]

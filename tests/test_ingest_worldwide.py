@@ -278,7 +278,8 @@ def test_a_renewal_gives_no_founding_date_unless_the_founding_is_told():
         "Guangdong and California renewed their sister-state agreement in 2019.",
         "2019年,广东省与加利福尼亚州续签友好省州协议。",
     ):
-        assert _records(text) == [("sister_state_province", None, ["cn:440000", "US-CA"])]
+        # The renewal of 2019 is the record (fresh-12's round), not an undated founding.
+        assert _records(text) == [("other", "2019", ["cn:440000", "US-CA"])]
     text = "Guangdong and California renewed their sister-state agreement, first signed in 1987."
     assert _records(text) == [("sister_state_province", "1987", ["cn:440000", "US-CA"])]
 
