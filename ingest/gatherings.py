@@ -84,10 +84,11 @@ def respectively(
 ) -> list[Proposal]:
     """One gathering per (date, place) of a sentence that lists its sessions "respectively"
     ("举行过三届,分别于2014年在美国华盛顿、2015年在美国芝加哥、2016年在中国南昌举行"), or one
-    undated per place when it dates none ("已分别在北京、上海…和武汉成功举办6届"); the proposal
-    as it is otherwise."""
+    undated per place when it dates none ("已分别在北京、上海…和武汉成功举办6届"); one
+    agreement per date it lists before the agreement ("分别于2007年11月28日和2012年11月28日
+    签订加强交流协议"); the proposal as it is otherwise."""
     found = _RESPECTIVELY.search(text, span[0], span[1])
-    if proposal.type.slug not in GATHERINGS or found is None:
+    if found is None:
         return [proposal]
     start = found.end()
     first = bisect_left(mentions, start, key=lambda m: m.start)
@@ -98,6 +99,19 @@ def respectively(
         for m in places
         if m.start >= start and m.strength == "name" and m.place.level != "country"
     ]
+    if proposal.type.slug not in GATHERINGS:
+        if len(dated) < 2 or sites or not (found.start() < proposal.type.start):
+            return [proposal]
+        # "分别于2007年11月28日和2012年11月28日签订加强交流协议": one agreement per date.
+        return [
+            replace(
+                proposal,
+                date=DateChoice(mention.value, mention, 0.7, "one of the dates the text lists"),
+                phrase=f"{proposal.phrase} ({mention.text})",
+            )
+            for mention in dated
+            if mention.start < proposal.type.start
+        ]
     weak = [m for m in proposal.places if m.strength == "weak"]
     if not dated and len(sites) > 1:
         undated = DateChoice(None, None, 0.5, "one of the sessions the text lists, undated")

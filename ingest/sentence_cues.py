@@ -88,6 +88,8 @@ _PRIZE_AFTER = re.compile(
 #: A partnership's word right after "与" and before its partner ("长春市与友好合作城市日本金崎町
 #: 共同签署"): what the partner is, no partnership told; and one whose partners are counted
 #: ("与15个国家的18个城市达成友好合作城市协议"): a sum.
+#: "友好城市间", "友城之间": what passes between partners, not a partnership founded.
+_BETWEEN_AFTER = re.compile(r"(?:关系)?(?:之间|间)")
 _EPITHET_BEFORE = re.compile(r"[与同和及跟]$|[\d几十百]+\s*个(?:城市|国家|省|州)[^，。,；;]{0,4}$")
 QUOTED_TITLE = re.compile(r"《([^》]{2,120})》|“([^”]{4,120})”")
 _VENUE_BEFORE = re.compile(
@@ -149,6 +151,8 @@ def _window_cues(text: str, first: int, last: int) -> tuple[Cue, ...]:
             continue  # "Clean Technology Partnership Fund": the name of a fund, not a program
         if cue.slug in FOUNDINGS and _PRIZE_AFTER.match(text, cue.end):
             continue  # "友好城市交流合作奖": the name of an award or a match, no partnership
+        if cue.slug in FOUNDINGS and _BETWEEN_AFTER.match(text, cue.end):
+            continue  # "关于加强友好城市间交流的协议书": exchanges between partners, no founding
         if cue.slug in FOUNDINGS and _EPITHET_BEFORE.search(
             text, max(0, cue.start - 12), cue.start
         ):
