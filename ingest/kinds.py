@@ -59,7 +59,7 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
         "mou",
         re.compile(
             r"memorand(?:um|a)\s+of\s+understand(?:ing)?\b|\bMOUs?\b|\bMoUs?\b|谅解备忘录|合作备忘录|"
-            r"备忘录",
+            r"备忘录|\bletters?\s+of\s+intent\b|意向书",
             _I,
         ),
     ),
@@ -99,7 +99,7 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(r"\bexpos?\b|博览会|交易会|展览会", _I)),
     ("program", re.compile(r"\bprogram(?:me)?s?\b|\bpartnerships?\b|计划|项目合作", _I)),
     ("project", re.compile(r"\bprojects?\b|\bcent(?:er|re)\b|项目|中心", _I)),
-    ("other", re.compile(r"\bagreements?\b|\baccords?\b|\bpacts?\b|协议|协定|意向书", _I)),
+    ("other", re.compile(r"\bagreements?\b|\baccords?\b|\bpacts?\b|协议|协定", _I)),
 ]
 
 #: Types of events people gather for: a record of one names its host, and an agreement may be

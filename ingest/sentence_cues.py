@@ -42,6 +42,10 @@ _OF_THE_PARTNERSHIP = re.compile(
     r"(?:relationship|partnership|ties|twinning|sister[- ]\w+\s+relationship)\b",
     re.I,
 )
+#: A document named by its bare word, and what says a sentence follows it ("根据意向书").
+_BARE_DOCUMENT = re.compile(r"意向书|备忘录|协议书?")
+_PER_BEFORE = re.compile(r"(?:根据|按照|依据|依照)$")
+_THIS_SIGNING = re.compile(r"(?:此次|本次|这次)(?:签署|签订|签约)[^，。,；;]{0,16}$")
 #: "the new sister-state partnership", "这一友好城市关系": the partnership just told.
 _NEW_BEFORE = re.compile(r"(?:\b(?:the|this|that|their)\s+new\s+|这一|该)$", re.I)
 _BARE_GATHERING = re.compile(r"会议|大会|(?:meeting|conference|summit|forum|workshop)s?")
@@ -218,6 +222,12 @@ def _recalled(text: str, cue: Cue) -> bool:
     before = text[max(0, cue.start - 12) : cue.start]
     if GENERIC.fullmatch(cue.text) and cue.slug == "other":
         return bool(RECALLED_BEFORE.search(before) or _OF_THE_PARTNERSHIP.match(text, cue.end))
+    if _BARE_DOCUMENT.fullmatch(cue.text) and _PER_BEFORE.search(before):
+        return True  # "根据意向书,双方将…": what the agreement just told provides
+    if cue.slug in AGREEMENT_TYPES and _THIS_SIGNING.search(
+        text, max(0, cue.start - 24), cue.start
+    ):
+        return True  # "以此次签署友好交流城市关系意向书为新起点": the signing just told
     if cue.slug in FOUNDINGS:
         return bool(_NEW_BEFORE.search(before))
     if cue.slug not in GATHERINGS:

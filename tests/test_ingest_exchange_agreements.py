@@ -36,3 +36,21 @@ def test_agreements_signed_respectively_on_two_dates_are_two():
         ("other", "2007-11-28", {HEFEI, WONJU}),
         ("other", "2012-11-28", {HEFEI, WONJU}),
     ]
+
+
+def test_a_letter_of_intent_is_an_mou_and_told_again_is_the_same_one():
+    # g04, 秦皇岛 and Naumburg: the vocabulary's MOU holds letters of intent (意向书)
+    text = (
+        "6月3日,秦皇岛市与德国萨克森-安哈尔特州瑙姆堡市签署《建立友好交流城市关系意向书》。\n\n"
+        "瑙姆堡市位于德国萨克森-安哈尔特州南部。根据意向书,双方将在旅游、经贸、文化、教育等领域开展"
+        "多层次交流与合作。\n\n"
+        "石磊说,希望双方以此次签署友好交流城市关系意向书为新起点,进一步增进彼此友谊,加强山海关区、"
+        "北戴河区与瑙姆堡的务实合作。\n"
+    )
+    assert [(slug, ids) for slug, _, ids in _records(text)] == [
+        ("mou", {"geonames:1797595", "geonames:2866906"})
+    ]
+    english = (
+        "Adopt Resolution approving Letter of Intent with Jinhua City, China, on June 3, 2006."
+    )
+    assert [slug for slug, _, _ in _records(english)] == ["mou"]
