@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+import pycountry
+
 from partnermap.geo.gazetteer import Gazetteer, han_key
 from partnermap.geo.names import latin_key
+from partnermap.ingest.address import url_spans
 from partnermap.ingest.name_spans import FOREIGN
 from partnermap.ingest.place_mention import COUNTRIES, HAN, NAME_TIER, NOTABLE_POPULATION
 
@@ -125,6 +128,11 @@ _DEMONYM = re.compile(
     r"province|region|state|county|district|borough)\b"
 )
 _EN_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+#: A page address's host and its last label ("https://www.jlgc.org.au/…": "au").
+_HOST = re.compile(r"(?:https?://)?(?:[\w-]+\.)+(?P<tld>[a-z]{2})(?=[/:?#]|$)", re.I)
+#: Country codes whose domains are sold as generic names, and one that differs from ISO's.
+_GENERIC_TLDS = frozenset({"TV", "IO", "CO", "ME", "AI", "FM", "AM", "LY", "GG", "TO", "WS", "CC"})
+_TLD_COUNTRY = {"UK": "GB"}
 #: "the town of Bingen", "the City of Kutna Hora": a place's word before its name.
 _TOWN_OF = re.compile(
     r"\b(?i:town|city|village|municipality|commune)\s+of\s+"
@@ -232,6 +240,23 @@ def cities_abroad_in_head(text: str, gazetteer: Gazetteer) -> set[str]:
             ):
                 countries.add(readings[0].country)
     return countries
+
+
+def country_of_site(text: str) -> set[str]:
+    """The country whose code ends the host of the page's address ("jlgc.org.au", "metro.ie"):
+    a site of that country tells of its places. Codes sold as generic names (.tv, .io, .co)
+    name none."""
+    spans = url_spans(text)
+    if not spans:
+        return set()
+    host = _HOST.match(text, spans[0][0], spans[0][1])
+    if host is None:
+        return set()
+    code = host.group("tld").upper()
+    code = _TLD_COUNTRY.get(code, code)
+    if code in _GENERIC_TLDS or pycountry.countries.get(alpha_2=code) is None:
+        return set()
+    return {code}
 
 
 def towns_abroad(text: str, gazetteer: Gazetteer) -> set[str]:

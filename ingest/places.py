@@ -31,6 +31,7 @@ from partnermap.ingest.countries_named import (
     countries_abbreviated,
     countries_named,
     countries_of_demonyms,
+    country_of_site,
     divisions_abroad,
     officials_abroad,
     towns_abroad,
@@ -112,6 +113,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         | countries_abbreviated(text)
         | countries_of_demonyms(text)
         | towns_abroad(text, gazetteer)
+        | country_of_site(text)
     ) - COUNTRIES
     countries = COUNTRIES | abroad
     if abroad:
@@ -217,7 +219,7 @@ def _named_again(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     }
     again = []
     for name, mention in names.items():
-        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             if not any(s < found.end() and found.start() < e for s, e in taken):
                 start, end = found.span()
                 again.append(replace(mention, start=start, end=end, outer_end=end, party=None))

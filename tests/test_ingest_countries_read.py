@@ -26,6 +26,7 @@ RIVERSIDE, SENDAI = "geonames:5387877", "geonames:2111149"
 SAN_DIEGO, YOKOHAMA = "geonames:5391811", "geonames:1848354"
 BEIJING, TOKYO, TOKYO_METROPOLIS = "geonames:1816670", "geonames:1850147", "adm1:JP.40"
 DUBLIN = "geonames:2964574"
+SUTHERLAND = "geonames:2147804"
 
 
 def _ids(text: str) -> list[str]:
@@ -101,3 +102,16 @@ def test_a_town_at_home_told_with_its_state_stays_at_home():
     # the same rule must not move "Dublin, California" to Ireland
     text = "Ireland and the US: the city of Dublin, California, signed with Bray."
     assert DUBLIN not in _ids(text)
+
+
+def test_a_sites_country_code_names_its_country_and_a_town_found_once_is_found_again():
+    # jlgc.org.au/25th-anniversary-of-chuo-surtherland-sister-city-relations
+    text = (
+        "Source: https://jlgc.org.au/25th-anniversary-of-chuo-surtherland-sister-city-relations\n"
+        "\n"
+        "We attended the reception event for the 25th anniversary of Chuo-Sutherland sister "
+        "city relations at Sutherland Shire on 14-15 April. In 1991, both Chuo and Sutherland "
+        "decided to forge a sister city relationship.\n"
+    )
+    sutherland = [m.start for m in find_places(text) if m.place.id == SUTHERLAND]
+    assert len(sutherland) == 3  # after "Chuo-", after "at", and after "both Chuo and"
