@@ -89,6 +89,17 @@ _PRIZE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,12}?(?:奖|比赛|赛|展|节|文化周)(?![\u4e00-\u9fff])"
     r"|(?:\s+[A-Z][\w'’-]*){0,4}?\s+(?:Award|Awards|Prize|Cup|Festival|Games)\b"
 )
+#: Verbs of tending relations that stand ("巩固和拓展与中国的友好合作关系", "深化两国友好关系"):
+#: a friendship so told is no partnership made or recorded.
+_TENDED_BEFORE = re.compile(r"(?:巩固|拓展|发展|深化|加强|推动|促进|增进|维护)[^，。,；;、]{0,10}$")
+#: A body named after a partnership ("姐妹省州委员会", "Sister Cities Association", "Sister
+#: City Committee"): its word names the body.
+_BODY_AFTER = re.compile(
+    r"(?:关系)?(?:委员会|协会|联合会|理事会|办公室)"
+    r"|(?:\s+(?:International|Program|Programme))?\s+(?:Committee|Commission|Association|Society|"
+    r"Council|Office|Foundation)s?\b",
+    re.I,
+)
 #: A partnership's word right after "与" and before its partner ("长春市与友好合作城市日本金崎町
 #: 共同签署"): what the partner is, no partnership told; and one whose partners are counted
 #: ("与15个国家的18个城市达成友好合作城市协议"): a sum.
@@ -155,6 +166,12 @@ def _window_cues(text: str, first: int, last: int) -> tuple[Cue, ...]:
             continue  # "Clean Technology Partnership Fund": the name of a fund, not a program
         if cue.slug in FOUNDINGS and _PRIZE_AFTER.match(text, cue.end):
             continue  # "友好城市交流合作奖": the name of an award or a match, no partnership
+        if cue.slug in FOUNDINGS and _BODY_AFTER.match(text, cue.end):
+            continue  # "俄勒冈—中国姐妹省州委员会": a body's name, no partnership
+        if cue.slug == "friendship" and _TENDED_BEFORE.search(
+            text, max(0, cue.start - 16), cue.start
+        ):
+            continue  # "巩固和拓展与中国的友好合作关系": relations tended, no partnership made
         if cue.slug in FOUNDINGS and _BETWEEN_AFTER.match(text, cue.end):
             continue  # "关于加强友好城市间交流的协议书": exchanges between partners, no founding
         if cue.slug in FOUNDINGS and _EPITHET_BEFORE.search(

@@ -20,6 +20,12 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _BLOCK_TAGS = "p,div,br,li,dt,dd,h1,h2,h3,h4,h5,h6,tr,title,section,article,header,footer,table"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Pinyin in brackets after a Chinese word, as reposting sites gloss theirs ("姐妹(jiěmèi)省州",
+#: "友好(hao)城(cheng)市"): it splits words, so the text is read without it.
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u3400-\u9fff])(?:\((?=[^)]*[aeiouü\u00e0-\u00fc\u0101-\u01dc])"
+    r"[a-z\u00e0-\u00fc\u0101-\u01dc]{1,12}\))+"
+)
 
 
 class IngestError(ValueError):
@@ -56,7 +62,8 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
     Returns
     -------
     Document
-        The text (normalised to ``\\n`` line ends, control characters removed).
+        The text (normalised to ``\\n`` line ends, control characters and the pinyin glosses
+        of reposting sites removed).
 
     Raises
     ------
@@ -188,4 +195,5 @@ def _pdf_text(path: Path, raw: bytes) -> str:
 def _tidy(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     text = _CONTROL.sub("", text)
+    text = _PINYIN_GLOSS.sub("", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
