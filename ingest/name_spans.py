@@ -48,6 +48,7 @@ _STATE_AFTER = re.compile(r"^,\s*[A-Z][a-z]+")
 OF_PLACE = re.compile(r"\s+of\s+(([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)")
 #: A place's designation after its name: "Taishan City", "Guangrao County".
 _DESIGNATION = re.compile(r"\s+(?:City|County|Province|Prefecture)$")
+_DESIGNATION_AFTER = re.compile(r"[^\S\n]+(?:district|county|new area)\b")
 _COUNTY_WORD = re.compile(r"\s(?:County|COUNTY)$")
 _STOP_HAN = frozenset(
     {"合作", "和平", "太平", "友谊", "光明", "前进", "东方", "新华", "城关", "长安", "永安", "新城"}
@@ -223,6 +224,8 @@ def _english_tier(
     if not hits and (bare := _DESIGNATION.sub("", name)) != name:
         # "the Taishan City of the People's Republic of China": the word says it is a place.
         hits, designated = lookup(latin_key(bare)), True
+    # "Futian district of Shenzhen": a designation in lower case after the name.
+    designated = designated or bool(_DESIGNATION_AFTER.match(text, end))
     introduced = (
         designated
         or bool(_PREPOSITION.search(text[max(0, start - 12) : start]))

@@ -115,3 +115,13 @@ def test_a_sites_country_code_names_its_country_and_a_town_found_once_is_found_a
     )
     sutherland = [m.start for m in find_places(text) if m.place.id == SUTHERLAND]
     assert len(sutherland) == 3  # after "Chuo-", after "at", and after "both Chuo and"
+
+
+def test_a_chinese_county_or_district_named_with_its_word_in_lower_case_is_found():
+    # k12, Xinhua (Haiyan and Batesville)
+    text = (
+        "CHICAGO, Dec. 5 (Xinhua) -- A delegation from China's Haiyan county, Zhejiang Province, "
+        "visited its sister city Batesville in Indiana state of the United States."
+    )
+    assert "cn:330424" in _ids(text)
+    assert "cn:440304" in _ids("Futian district of Shenzhen and Long Beach")
