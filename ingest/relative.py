@@ -108,10 +108,15 @@ _TENSE = re.compile(
     r"(?P<future>\b(?:will|shall|(?:is|are)\s+(?:(?:scheduled|set|due|expected|slated|"
     r"planned|going)\s+)?to|plans?\s+to|planning\s+to|upcoming)\b|(?<=\w)'ll\b|"
     r"将于|将在|将要|即将|拟于|拟在|定于|计划于|计划在|预计于|預計於|將於|將在|即將|擬於)"
-    r"|(?P<past>\b(?:was|were|had|did|said|told|signed|held|hosted|met|visited|agreed|"
+    # A participle after "be" is no past: "will be signed", "is to be held".
+    r"|(?<!\bbe )(?P<past>\b(?:was|were|had|did|said|told|signed|held|hosted|met|visited|agreed|"
     r"announced)\b|"
     r"已经|已於|已于|曾)",
     re.I,
+)
+#: A past form English writes with "-ed" ("arrived", "marked"), or an irregular one.
+_PAST_FORM = re.compile(
+    r"\b[a-z]{2,}ed\b|\b(?:came|went|gave|took|began|brought|saw|made|spoke|became)\b"
 )
 #: The end of a sentence (a full stop before a capital, not the one of "p.m." or "Mar.").
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]|\.(?=\s+[A-Z\"“])")
@@ -161,7 +166,21 @@ def _told_ahead(text: str, position: int) -> bool:
     tenses = list(_TENSE.finditer(text, start, position))
     if not tenses:
         end = _SENTENCE_END.search(text, position, position + 400)
-        tenses = list(_TENSE.finditer(text, position, end.start() if end else position + 400))[:1]
+        end_at = end.start() if end else position + 400
+        tenses = list(_TENSE.finditer(text, position, end_at))[:1]
+        if (
+            not tenses
+            and end
+            and text[end.start()] == "."
+            and not _PAST_FORM.search(text, start, end_at)
+        ):
+            # No tense and no past form in its sentence ("One takes place … on Sunday
+            # afternoon."): the tense of the next sentence of its paragraph ("The Port of
+            # Olympia will sign …").
+            after = _SENTENCE_END.search(text, end.end(), end.end() + 400)
+            tenses = list(
+                _TENSE.finditer(text, end.end(), after.start() if after else end.end() + 400)
+            )[:1]
     return bool(tenses) and tenses[-1].lastgroup == "future"
 
 
