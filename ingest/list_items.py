@@ -25,6 +25,8 @@ from partnermap.ingest.proposal import FOUNDINGS, Proposal, between, local_names
 
 #: A bullet or a table row's first bar: what marks a line as an item without a date.
 _MARKED = re.compile(r"^\s*(?:[•·●▪◆■○◇*–-]\s*|\|)")
+#: A number that marks an item: "1. ", "2、", "(3)", "4)".
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}(?:\.(?!\d)|、|[)）])|[(（]\d{1,3}[)）])\s*")
 #: A table's rule ("|---|---|"): no item.
 _RULE = re.compile(r"^[\s:|-]*$")
 #: What makes a line a sentence, not an item or a heading: a full stop.
@@ -157,12 +159,17 @@ def listed_pairs(
 
 
 def inline_items(
-    text: str, places: Sequence[PlaceMention], mentions: Sequence[DateMention]
+    text: str,
+    places: Sequence[PlaceMention],
+    mentions: Sequence[DateMention],
+    address: tuple[int, int] | None,
 ) -> list[Proposal]:
     """One proposal per item of a run of two or more places told each with its year in
     brackets inside a sentence ("Boston has signed similar agreements with other cities,
     including Kyoto, Japan (1959);Strasbourg, France (1960);…"): a partnership between the
-    place the sentence names before the run and the item, dated by the item's year."""
+    place the sentence names before the run (else the list's subject, as a heading, the title
+    or the address names it: "上海市友好城市:\n日本:大阪市(1974年)、横滨市(1973年)") and the
+    item, dated by the item's year."""
     named = local_names(places)
     items: list[tuple[PlaceMention, int, re.Match[str]]] = []
     for mention in named:
@@ -183,13 +190,17 @@ def inline_items(
             run.append(item)
             continue
         if len(run) >= 2:
-            found += _inline_proposals(text, run, named)
+            found += _inline_proposals(text, run, named, places, address)
         run = [item] if item is not None else []
     return found
 
 
 def _inline_proposals(
-    text: str, run: list[tuple[PlaceMention, int, re.Match[str]]], named: list[PlaceMention]
+    text: str,
+    run: list[tuple[PlaceMention, int, re.Match[str]]],
+    named: list[PlaceMention],
+    places: Sequence[PlaceMention],
+    address: tuple[int, int] | None,
 ) -> list[Proposal]:
     """The proposals of one run of items, between the sentence's subject and each item."""
     start = run[0][1]
@@ -198,9 +209,20 @@ def _inline_proposals(
         default=max(0, start - 400),
     )
     before = [m for m in named if opening <= m.start < start]
-    if not before:
+    if before:
+        subject: PlaceMention | None = before[0]
+    else:
+        lines = _lines(text)
+        index = next(i for i, (a, b) in enumerate(lines) if a <= start <= b)
+        # The lines above that are items themselves name no subject.
+        above = [
+            (a, b)
+            for a, b in lines[max(0, index - _ABOVE) : index]
+            if _ITEM_YEAR.search(text, a, b) is None
+        ]
+        subject = _subject(text, lines, above, places, address)
+    if subject is None:
         return []
-    subject = before[0]
     found = []
     for mention, begin, year in run:
         if subject.place.id in (mention.place.id, *mention.place.parents):
@@ -314,11 +336,13 @@ def _item(
     table's row of pairs ("| 北京市 | 東京都 | 1979.03.14 |"), else None: a line is an item
     when it is marked (a bullet, a table row) or holds a date of its own."""
     body = text[line[0] : line[1]]
-    end = _SENTENCE.search(body)
-    if _MARKED.match(body) and end is not None:
-        # "• With the English town of Hitchin since 1958. Hitchin has a population of …": a
-        # bullet's first sentence is its item.
-        line = (line[0], line[0] + end.start())
+    marked = _MARKED.match(body) or _NUMBERED.match(body)
+    if marked is not None:
+        # "• With the English town of Hitchin since 1958. Hitchin has a population of …", "1.
+        # 日本大阪市 1974年4月18日": the item is the first sentence after its mark.
+        line = (line[0] + marked.end(), line[1])
+        end = _SENTENCE.search(text, line[0], line[1])
+        line = (line[0], end.start() if end is not None else line[1])
         body = text[line[0] : line[1]]
     if not _heading(text, line) or _RULE.match(body):
         return None
@@ -333,7 +357,7 @@ def _item(
     pair = len(inner) == 2 and inner[0].place.country != inner[1].place.country
     if len({m.place.id for m in inner}) != 1 and not pair:
         return None
-    if not (_MARKED.match(body) or "|" in body) and _own_date(text, line, mentions) is None:
+    if not (marked or "|" in body) and _own_date(text, line, mentions) is None:
         return None
     return inner if pair else inner[:1]
 

@@ -154,7 +154,7 @@ def _propose(document: Document) -> list[Proposal]:
     address = next(iter(url_spans(text)), None)
     items = listed_partners(text, places, dates.mentions, address)
     items += listed_pairs(text, blocks, places, dates.mentions)
-    items += inline_items(text, places, dates.mentions)
+    items += inline_items(text, places, dates.mentions, address)
     items = distinct_items(items)
     kept = [p for p in merged if not inside_items(p, items)] + items
     return [p for p in kept if p.tells_an_agreement()]
