@@ -25,8 +25,6 @@ from partnermap.ingest.proposal import FOUNDINGS, Proposal, between, local_names
 
 #: A bullet or a table row's first bar: what marks a line as an item without a date.
 _MARKED = re.compile(r"^\s*(?:[•·●▪◆■○◇*–-]\s*|\|)")
-#: A number that marks an item: "1. ", "2、", "(3)", "4)".
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}(?:\.(?!\d)|、|[)）])|[(（]\d{1,3}[)）])\s*")
 #: A table's rule ("|---|---|"): no item.
 _RULE = re.compile(r"^[\s:|-]*$")
 #: What makes a line a sentence, not an item or a heading: a full stop.
@@ -336,10 +334,10 @@ def _item(
     table's row of pairs ("| 北京市 | 東京都 | 1979.03.14 |"), else None: a line is an item
     when it is marked (a bullet, a table row) or holds a date of its own."""
     body = text[line[0] : line[1]]
-    marked = _MARKED.match(body) or _NUMBERED.match(body)
+    marked = _MARKED.match(body)
     if marked is not None:
-        # "• With the English town of Hitchin since 1958. Hitchin has a population of …", "1.
-        # 日本大阪市 1974年4月18日": the item is the first sentence after its mark.
+        # "• With the English town of Hitchin since 1958. Hitchin has a population of …": the
+        # item is the first sentence after its mark.
         line = (line[0] + marked.end(), line[1])
         end = _SENTENCE.search(text, line[0], line[1])
         line = (line[0], end.start() if end is not None else line[1])
