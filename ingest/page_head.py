@@ -158,13 +158,7 @@ def _signature_date(text: str, dates: Sequence[DateMention]) -> DateChoice | Non
     lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     zone = min(len(text) * 0.8, lines[-6][0] if len(lines) >= 6 else 0)
     for start, end in reversed([span for span in lines if span[0] >= zone]):
-        # A year alone dates no signature ("2009" heading a timeline, "Since 1959, Boston has
-        # signed", "2011年…缔结友好关系30周年庆祝大会"): an agreement is signed in a month.
-        inside = [
-            m
-            for m in dates
-            if start <= m.start < end and m.value and not m.inferred and m.precision >= 2
-        ]
+        inside = [m for m in dates if start <= m.start < end and m.value and not m.inferred]
         if not inside or inside[0].kind != "text":
             continue
         body = text[start:end]
