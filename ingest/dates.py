@@ -224,6 +224,12 @@ _GATHERING_AFTER = re.compile(
 _SOURCE_AFTER = re.compile(r"[ \t|•·/]*(?:来源|來源|source)\s*[:：]", re.I)
 #: "2015年10月27日 第03版": a newspaper's edition, printed under its date.
 _EDITION_AFTER = re.compile(rf"[ \t]*第[ \t]*{_ZN}{{1,3}}[ \t]*版")
+#: A span of days: "11日至16日", "September 13-22" (days in digits).
+_DAY_SPAN = re.compile(
+    r"(?P<first>\d{1,2})\s*[日号]?\s*(?:[至到~]|[-–—])\s*(?P<last>\d{1,2})(?!\d)"
+)
+#: A visit, a trip or a mission: an event within it does not take its first day.
+_VISIT = re.compile(r"访|訪|\bvisit|\btrip\b|\btour\b|\bmission\b", re.I)
 #: When the document was saved or seen, not when anything happened: it dates nothing.
 _SEEN = re.compile(r"\b(?:seen|retrieved|accessed|saved|downloaded)(?:\s+on)?\s*[:：]?\s*$", re.I)
 _REPOST_MARKERS = re.compile(
@@ -377,6 +383,8 @@ def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
         return None
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
+    if day is not None and _visit_span(match, text):
+        day = None
     basis = _relative_basis(style, match, text)
     if basis is None:
         return None
@@ -392,6 +400,20 @@ def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
         basis=basis,
         founding=style == "anniversary",
     )
+
+
+def _visit_span(match: re.Match[str], text: str) -> bool:
+    """Whether a span of three days or more is a visit's ("于2013年7月11日至16日访美", "将于4月
+    17日至28日,对…进行友好访问", "a mission of September 13-22, 2009"): what happens during
+    it is dated by its month, not by the visit's first day (a visit of "八月13-14日" is
+    dated by its first)."""
+    span = _DAY_SPAN.search(match.group())
+    if span is None or int(span.group("last")) - int(span.group("first")) < 2:
+        return False
+    start = max(text.rfind(c, max(0, match.start() - 40), match.start()) for c in _SENTENCE_ENDS)
+    ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, match.end(), match.end() + 40)) >= 0]
+    end = min(ends, default=min(len(text), match.end() + 40))
+    return bool(_VISIT.search(text, max(start + 1, match.start() - 40), end))
 
 
 def _relative_basis(style: str, match: re.Match[str], text: str) -> str | None:

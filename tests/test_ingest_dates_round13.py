@@ -1,8 +1,10 @@
 """Exact dates of the thirteenth round (#18): a weekday in a sentence without tense takes
-the tense of the next one; a participle after "be" is no past."""
+the tense of the next one; a participle after "be" is no past; a visit of three days or more
+dates what happens during it by its month."""
 
 from pathlib import Path
 
+from partnermap.ingest.dates import find_dates
 from partnermap.ingest.propose import propose
 from partnermap.ingest.relative import WEEKDAY, weekday_basis
 from partnermap.ingest.text import Document
@@ -57,3 +59,24 @@ def test_a_signing_told_without_tense_on_a_weekday_is_dated_forward_from_the_pag
     dates = {p.date.value for p in propose(_document(_MARINA))}
     assert "2013-08-18" in dates
     assert "2013-08-11" not in dates
+
+
+def _parts(sentence: str) -> list[tuple[int | None, int | None, int | None]]:
+    return [(m.year, m.month, m.day) for m in find_dates(sentence)]
+
+
+def test_a_visit_of_three_days_or_more_dates_what_happens_in_it_by_its_month():
+    # p05 (cpaffc.org.cn): the SCI's conference attended during a visit of six days.
+    assert _parts(
+        "谢元副会长率中国地方政府代表团一行5人于2013年7月11日至16日访美,出席在德克萨斯州圣安东尼奥"
+        "市举行的该组织第57届年会并发表演讲。"
+    ) == [(2013, 7, None)]
+    # m05 (hxbike.com): a signing announced within a visit of twelve days.
+    assert _parts(
+        "青岛市市长夏耕率代表团将于4月17日至28日,对上述三国友好城市和商会、企业等进行友好访问。"
+    ) == [(None, 4, None)]
+    # A visit of two days keeps its first (z06), and a forum's own days their first (z09).
+    assert _parts("于八月13-14日拜访纽约州布法罗市并与布法罗市市长签订了友好城市协议。") == [
+        (None, 8, 13)
+    ]
+    assert _parts("第四届中美省州长论坛将于5月22日至23日在成都举行。") == [(None, 5, 22)]
