@@ -201,18 +201,28 @@ def divisions_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
     for match in _EN_DIVISION.finditer(text):
         words = match.group("name").split()
         for length in range(len(words), 0, -1):
-            found = _local_abroad(latin_key(" ".join(words[-length:])), gazetteer, ("province",))
+            found = _local_abroad(
+                latin_key(" ".join(words[-length:])), gazetteer, ("province", "state")
+            )
             if found is not None:
                 countries |= found
                 break
     seen: dict[str, set[str] | None] = {}
+
+    def countries_of(name: str) -> set[str] | None:
+        if name not in seen:
+            seen[name] = _countries_of(name, gazetteer)
+        return seen[name]
+
     for suffix in DIVISION_SUFFIX.finditer(text):
         for length in range(_DIVISION_STEM_MAX, 2, -1):
-            stem = text[max(0, suffix.start() - length) : suffix.start()]
-            if stem not in seen:
-                seen[stem] = _countries_of(stem, gazetteer)
-            if seen[stem] is not None:
-                countries |= seen[stem]
+            start = max(0, suffix.start() - length)
+            # The name with its suffix first: "昆士兰州" is Queensland, whatever "昆士兰" names.
+            found = countries_of(text[start : suffix.end()]) or countries_of(
+                text[start : suffix.start()]
+            )
+            if found is not None:
+                countries |= found
                 break
     return countries
 
@@ -311,7 +321,7 @@ def officials_abroad(text: str, gazetteer: Gazetteer) -> set[str]:
 
 
 def _local_abroad(
-    key: str, gazetteer: Gazetteer, levels: tuple[str, ...] = ("city", "province")
+    key: str, gazetteer: Gazetteer, levels: tuple[str, ...] = ("city", "province", "state")
 ) -> set[str] | None:
     """The countries of the places of ``levels`` whose name is ``key`` (empty when one is in
     China or the US), or None when none is."""

@@ -125,3 +125,10 @@ def test_a_chinese_county_or_district_named_with_its_word_in_lower_case_is_found
     )
     assert "cn:330424" in _ids(text)
     assert "cn:440304" in _ids("Futian district of Shenzhen and Long Beach")
+
+
+def test_a_state_or_province_abroad_named_in_chinese_with_its_suffix_names_its_country():
+    # g11's pair (Guangdong and New South Wales, sister states since 1979), told in Chinese;
+    # "昆士兰州" is Queensland whatever "昆士兰" alone names.
+    assert "adm1:AU.02" in _ids("广东省与新南威尔士州庆祝结好40周年。")
+    assert "adm1:AU.04" in _ids("广东省与昆士兰州")
