@@ -55,7 +55,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _MONTH_WORD = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DATE_AFTER = re.compile(
     rf",?\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|"
-    rf"{_MONTH_WORD}\s+\d{{1,2}}\b)",
+    rf"{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)",
     re.I,
 )
 _DATE_BEFORE = re.compile(r"[日号]\s*[（(]\s*$")
@@ -88,6 +88,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?P<year>{_ZN}{{4}}){_S}年{_S}(?:(?P<month>{_ZN}{{1,2}}){_S}月"
             rf"(?:{_S}(?P<day>{_ZN}{{1,3}}){_S}[日号](?:{_S}[至到\-–—~]{_S}{_ZN}{{1,3}}{_S}[日号])?)?)?"
+        ),
+    ),
+    # "三月7,2025": an English date as a translating site writes it in Chinese.
+    (
+        "zh",
+        re.compile(
+            rf"(?<![\d{_ZH_DIGIT}])(?P<month>[{_ZH_DIGIT}]{{1,2}})月[ \t]*(?P<day>\d{{1,2}})[ \t]*[,，]"
+            r"[ \t]*(?P<year>(?:19|20)\d{2})(?!\d)"
         ),
     ),
     # "当年7月15日", "同年": in the year the text named last.
@@ -232,6 +240,16 @@ _DAY_SPAN = re.compile(
 _VISIT = re.compile(r"访|訪|\bvisit|\btrip\b|\btour\b|\bmission\b", re.I)
 #: When the document was saved or seen, not when anything happened: it dates nothing.
 _SEEN = re.compile(r"\b(?:seen|retrieved|accessed|saved|downloaded)(?:\s+on)?\s*[:：]?\s*$", re.I)
+#: What may stand beside a page's own date on its line: a weekday, a byline, separators.
+_HEAD_LINE_REST = re.compile(
+    r"(?:posted\s+)?by\s+[\w .'’@-]{1,40}$|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"(?:周|週|星期)[一二三四五六日天]|[\s|,，.·•/:：-]|的$",
+    re.I,
+)
+#: A line of running text: it ends a sentence.
+_SENTENCE_LINE = re.compile(r"[.。!?！？]\s*$")
+#: The lines a stored document opens with ("Source: …", "Seen: …").
+_HEADER_LINE = re.compile(r"(?:source|seen)\s*:", re.I)
 _REPOST_MARKERS = re.compile(
     r"re-?posted|转载|轉載|本站整理|来源\s*[:：]\s*网络|來源\s*[:：]\s*網[絡路]", re.I
 )
@@ -353,7 +371,9 @@ def find_dates(text: str) -> list[DateMention]:
         found.append(
             DateMention(start, end, text[start:end], year, month, day, "address", basis=basis)
         )
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    head = head_date(found, text)
+    return [replace(m, kind="posted") if m is head else m for m in found]
 
 
 def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
@@ -649,10 +669,51 @@ def page_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
         and m.year
         and not (decided and _RECORD_KEEPING.search(text, max(0, m.start - 60), m.start))
     ]
-    # The address first, then the stamp; a date with its day before one without, a year
-    # alone last.
-    ranked = sorted(stamps, key=lambda m: (m.month is None, m.day is None, m.kind != "address"))
+    # A date with its day before one without, a year alone last; the page's own line of date
+    # first ("周五,三月7,2025", under an address of the day it was translated), then the
+    # address, then the stamp.
+    head = head_date(stamps, text)
+    ranked = sorted(
+        stamps,
+        key=lambda m: (m.month is None, m.day is None, m is not head, m.kind != "address"),
+    )
     return ranked[0] if ranked else None
+
+
+def head_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
+    """The date a page prints on a line of its own above its running text ("October 21, 2009 |
+    Posted by Chris", "Sep 25, 2013"): its posting stamp, which its "This Monday" and
+    "Tuesday" count from; None when no such line comes before the first sentence.
+
+    Parameters
+    ----------
+    mentions
+        The document's date mentions (:func:`find_dates`), in text order.
+    text
+        The document text.
+
+    Returns
+    -------
+    DateMention or None
+        The first date written with its year, month and day, in running text or as a stamp,
+        that is alone on its line (beside a weekday or a byline), before any line that ends a
+        sentence.
+    """
+    for mention in mentions:
+        own = mention.kind in ("text", "posted") and not (mention.basis or mention.inferred)
+        if not own or mention.precision < 3:
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[line_start : mention.start] + " " + text[mention.end : line_end]
+        if _HEAD_LINE_REST.sub("", rest):
+            continue
+        before = text[:line_start].splitlines()
+        if any(_SENTENCE_LINE.search(line) for line in before if not _HEADER_LINE.match(line)):
+            return None
+        return mention
+    return None
 
 
 def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention:

@@ -286,7 +286,14 @@ def distinct_items(items: Sequence[Proposal]) -> list[Proposal]:
         return item.type.slug, frozenset(m.place.id for m in item.places)
 
     dated = {key(item) for item in items if item.date.value}
-    return [item for item in items if item.date.value or key(item) not in dated]
+    seen: set[tuple] = set()
+    kept = []
+    for item in items:
+        told = (*key(item), item.date.value)
+        if (item.date.value or key(item) not in dated) and told not in seen:
+            kept.append(item)
+            seen.add(told)
+    return kept
 
 
 def inside_items(proposal: Proposal, items: Sequence[Proposal]) -> bool:
