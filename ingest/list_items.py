@@ -169,7 +169,7 @@ def inline_items(
     or the address names it: "上海市友好城市:\n日本:大阪市(1974年)、横滨市(1973年)") and the
     item, dated by the item's year."""
     named = local_names(places)
-    items: list[tuple[PlaceMention, int, re.Match[str]]] = []
+    items: list[tuple[PlaceMention, re.Match[str]]] = []
     for mention in named:
         end = max(mention.end, mention.outer_end)
         for qualifier in between(places, end, end + 40):
@@ -180,11 +180,13 @@ def inline_items(
             end = max(qualifier.end, qualifier.outer_end)
         year = _ITEM_YEAR.match(text, end)
         if year is not None:
-            items.append((mention, mention.start, year))
+            items.append((mention, year))
     found: list[Proposal] = []
-    run: list[tuple[PlaceMention, int, re.Match[str]]] = []
+    run: list[tuple[PlaceMention, re.Match[str]]] = []
     for item in [*items, None]:
-        if item is not None and (not run or _ITEM_GAP.fullmatch(text, run[-1][2].end(), item[1])):
+        if item is not None and (
+            not run or _ITEM_GAP.fullmatch(text, run[-1][1].end(), item[0].start)
+        ):
             run.append(item)
             continue
         if len(run) >= 2:
@@ -195,13 +197,13 @@ def inline_items(
 
 def _inline_proposals(
     text: str,
-    run: list[tuple[PlaceMention, int, re.Match[str]]],
+    run: list[tuple[PlaceMention, re.Match[str]]],
     named: list[PlaceMention],
     places: Sequence[PlaceMention],
     address: tuple[int, int] | None,
 ) -> list[Proposal]:
     """The proposals of one run of items, between the sentence's subject and each item."""
-    start = run[0][1]
+    start = run[0][0].start
     opening = max(
         (m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 400), start)),
         default=max(0, start - 400),
@@ -222,7 +224,7 @@ def _inline_proposals(
     if subject is None:
         return []
     found = []
-    for mention, begin, year in run:
+    for mention, year in run:
         if subject.place.id in (mention.place.id, *mention.place.parents):
             continue
         value = year.group(1)
@@ -236,8 +238,8 @@ def _inline_proposals(
         slug = (
             "sister_state_province" if all(m.place.level in _WIDE for m in pair) else "sister_city"
         )
-        cue = Cue(slug, begin, begin, "")
-        found.append(Proposal(cue, date, pair, [], [(begin, year.end())], TYPES[slug].en))
+        cue = Cue(slug, mention.start, mention.start, "")
+        found.append(Proposal(cue, date, pair, [], [(mention.start, year.end())], TYPES[slug].en))
     return found
 
 
@@ -278,9 +280,10 @@ def _gap(text: str, a: PlaceMention, b: PlaceMention, places: Sequence[PlaceMent
 
 
 def distinct_items(items: Sequence[Proposal]) -> list[Proposal]:
-    """``items`` without an undated one whose pair another item of its type dates: a page that
-    lists its pairs twice ("Riverside-Sendai, San Diego-Yokohama" in its title, then in a
-    sentence of their 60th anniversaries) tells each once."""
+    """``items`` each told once: without an undated one whose pair another item of its type
+    dates, nor one that repeats an earlier item's type, pair and date (a page that lists its
+    pairs twice: "Riverside-Sendai, San Diego-Yokohama" in its title, then in a sentence of
+    their 60th anniversaries)."""
 
     def key(item: Proposal) -> tuple[str, frozenset[str]]:
         return item.type.slug, frozenset(m.place.id for m in item.places)
