@@ -182,6 +182,7 @@ def inline_items(
         if year is not None:
             items.append((mention, year))
     found: list[Proposal] = []
+    lines: list[tuple[int, int]] = []  # the text's lines, split once when a run needs them
     run: list[tuple[PlaceMention, re.Match[str]]] = []
     for item in [*items, None]:
         if item is not None and (
@@ -190,13 +191,15 @@ def inline_items(
             run.append(item)
             continue
         if len(run) >= 2:
-            found += _inline_proposals(text, run, named, places, address)
+            lines = lines or _lines(text)
+            found += _inline_proposals(text, lines, run, named, places, address)
         run = [item] if item is not None else []
     return found
 
 
 def _inline_proposals(
     text: str,
+    lines: list[tuple[int, int]],
     run: list[tuple[PlaceMention, re.Match[str]]],
     named: list[PlaceMention],
     places: Sequence[PlaceMention],
@@ -212,7 +215,6 @@ def _inline_proposals(
     if before:
         subject: PlaceMention | None = before[0]
     else:
-        lines = _lines(text)
         index = next(i for i, (a, b) in enumerate(lines) if a <= start <= b)
         # The lines above that are items themselves name no subject.
         above = [

@@ -43,7 +43,8 @@ _PREPOSITION = re.compile(
     r"\b(?:in|at|from|to|near|visit(?:ed)?|(?:town|city|village|municipality)\s+of)\s+$", re.I
 )
 _AND_AFTER_PLACE = re.compile(r"\band\s+$")
-_STATE_AFTER = re.compile(r"^,\s*[A-Z][a-z]+")
+#: "Dublin, California": a state or province written right after a name locates it.
+STATE_AFTER = re.compile(r",\s*[A-Z][a-z]+")
 #: "Sunnyvale of California": a city told with the state it lies in (not "Temple of Justice").
 OF_PLACE = re.compile(r"\s+of\s+(([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)")
 #: A place's designation after its name: "Taishan City", "Guangrao County".
@@ -229,7 +230,7 @@ def _english_tier(
     introduced = (
         designated
         or bool(_PREPOSITION.search(text[max(0, start - 12) : start]))
-        or bool(_STATE_AFTER.match(text[end : end + 20]))
+        or bool(STATE_AFTER.match(text, end))
     )
     floor = _LISTED_POPULATION if introduced else NOTABLE_POPULATION
     of_place = OF_PLACE.match(text, end, end + 40)

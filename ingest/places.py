@@ -37,7 +37,7 @@ from partnermap.ingest.countries_named import (
     towns_abroad,
 )
 from partnermap.ingest.han_words import han_tokens, split_joined
-from partnermap.ingest.name_spans import OF_PLACE, MemoLookup, place_spans
+from partnermap.ingest.name_spans import OF_PLACE, STATE_AFTER, MemoLookup, place_spans
 from partnermap.ingest.non_parties import (
     CLOCK_AFTER,
     ORGANISATION_AFTER,
@@ -65,8 +65,6 @@ _EN_STATE_AFTER = re.compile(r"^\s+State\b")
 _ZH_PARTY_AFTER = re.compile(r"^(?:省|市|县|州|区)?(?:人民)?政府")
 #: An English place name: capitalised words.
 _EN_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
-#: "Dublin, California": a state or province written right after a name locates it.
-_STATE_NAMED_AFTER = re.compile(r",\s*[A-Z][a-z]+")
 #: Names of both countries at once, and adjectives: they name the countries only when the
 #: record names no smaller place.
 _WEAK_COUNTRIES = re.compile(
@@ -187,7 +185,7 @@ def _resolve(
     if result.match is None:
         return None
     match = result.match
-    if not is_party and of_place is None and not _STATE_NAMED_AFTER.match(text, end):
+    if not is_party and of_place is None and not STATE_AFTER.match(text, end):
         match = _larger_abroad(text[start:end], match, countries, gazetteer) or match
     confidence = 0.9 if tier == NAME_TIER else 0.75
     if result.ambiguous:
