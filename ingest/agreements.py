@@ -172,3 +172,29 @@ def cites(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
 def bare_agreement(proposal: Proposal) -> bool:
     """Whether a proposal is told by a word every agreement is ("accord", "协议")."""
     return proposal.type.slug == "other" and bool(GENERIC.fullmatch(proposal.type.text))
+
+
+def written_foundings(proposals: Sequence[Proposal]) -> list[Proposal]:
+    """``proposals`` without the foundings only an anniversary dates when the text writes the
+    same partnership's founding year, a year or less from the anniversary's count ("结好40周年"
+    told in 2021, "于1980年缔结为友好城市"): a partnership is often celebrated in the year after
+    its round anniversary, and the written year is the founding's."""
+    written = {
+        (tuple(sorted(p.locality_ids())), p.date.mention.year)
+        for p in proposals
+        if p.type.slug in FOUNDINGS
+        and p.date.mention is not None
+        and p.date.mention.year is not None
+        and not p.date.mention.founding
+    }
+
+    def counted(p: Proposal) -> bool:
+        mention = p.date.mention
+        if p.type.slug not in FOUNDINGS or mention is None or not mention.founding:
+            return False
+        if mention.year is None:
+            return False
+        pair = tuple(sorted(p.locality_ids()))
+        return any((pair, mention.year + shift) in written for shift in (-1, 1))
+
+    return [p for p in proposals if not counted(p)]

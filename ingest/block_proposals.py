@@ -40,7 +40,13 @@ from partnermap.ingest.proposal import (
     quote_span,
     with_places,
 )
-from partnermap.ingest.sentence_cues import own_span, phrase, sentence_cues, shift
+from partnermap.ingest.sentence_cues import (
+    own_span,
+    phrase,
+    sentence_cues,
+    shift,
+    signed_at_anniversary,
+)
 
 #: What makes an event's word tell no event of the sentence's own: an aim it is part of ("is
 #: part of a plan to establish", "seeks to"), or a clause about a party ("Kuantan, which
@@ -84,6 +90,7 @@ def block_proposals(
     ]
     block_sectors = find_sectors(text[block.start : block.end]) if eventful else []
     for span, cues in eventful:
+        marking = signed_at_anniversary(text, span, cues)
         for cue in cues:
             if not block.item and series(text, span, cue, dates.mentions):
                 continue
@@ -112,7 +119,8 @@ def block_proposals(
                 whole = choose_event_date(text, span[0], span[1], dates.mentions, founding)
                 date = whole if whole.value else date
             told_here = block.item or _tells_event(text, span)
-            if not date.value and not renewed and len(cues) == 1 and told_here:
+            alone = len(cues) == 1 or cue in marking  # the anniversary's partnership is older
+            if not date.value and not renewed and alone and told_here:
                 # The date told before it in its paragraph ("On May 19, … met … During this
                 # meeting, they signed …") or numbered item, else one told after it; a record a
                 # sentence only recalls takes none ("is part of a plan to establish …").

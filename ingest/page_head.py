@@ -20,7 +20,9 @@ _METADATA_LINE = re.compile(
     r"\s*(?:(?:source|url|address|seen|retrieved|accessed|saved)\s*[:：].*|"
     r"(?:https?://|www\.)\S+|"
     # Where a page sits on its site: "当前位置: 首页>> 今日中国", "Home / News / Sister Cities".
-    r"(?:当前位置|您的位置|您当前的位置)\s*[:：].*|(?:[^\n/>]*(?:\s/\s|>>?|>)){2,}[^\n]*)\s*",
+    r"(?:当前位置|您的位置|您当前的位置)\s*[:：].*|(?:[^\n/>]*(?:\s/\s|>>?|>)){2,}[^\n]*|"
+    # What a site lists beside every page: "推广 热搜: App 青田 …", "Tags: …".
+    r"(?:推广\s*)?(?:热搜|热门搜索|热门标签|热门关键词|标签|tags|keywords)\s*[:：].*)\s*",
     re.I,
 )
 #: A line that says where and when the document was signed ("Signed in Seattle on …").

@@ -20,7 +20,7 @@ from __future__ import annotations
 import gc
 
 from partnermap.ingest.address import inside_url, url_spans
-from partnermap.ingest.agreements import named_after, parties_recalled
+from partnermap.ingest.agreements import named_after, parties_recalled, written_foundings
 from partnermap.ingest.anchors import read_dates
 from partnermap.ingest.block_dates import inherit_date
 from partnermap.ingest.block_proposals import block_proposals
@@ -57,6 +57,7 @@ from partnermap.ingest.proposal import FOUNDINGS, Proposal, between, block_place
 from partnermap.ingest.repeats import merge
 from partnermap.ingest.simplify import simplified
 from partnermap.ingest.text import Document
+from partnermap.ingest.zh_partner_lines import apart_from, partner_lines
 
 
 def propose(document: Document) -> list[Proposal]:
@@ -139,7 +140,7 @@ def _propose(document: Document) -> list[Proposal]:
                     pair.date = from_founding(founded[block.index])
             proposals.extend(pairs)
         add_attendees(text, block, places, proposals)
-    merged = merge(proposals)
+    merged = written_foundings(merge(proposals))
     for proposal in merged:
         named_after(text, proposal)
         parties_recalled(text, proposal, places)
@@ -152,7 +153,8 @@ def _propose(document: Document) -> list[Proposal]:
                 "not the event's date: a stamp may be a re-post's",
             )
     address = next(iter(url_spans(text)), None)
-    items = listed_partners(text, places, dates.mentions, address)
+    lines = partner_lines(text, places, dates.mentions)
+    items = lines + apart_from(listed_partners(text, places, dates.mentions, address), lines)
     items += listed_pairs(text, blocks, places, dates.mentions)
     items += inline_items(text, places, dates.mentions, address)
     items = distinct_items(items)

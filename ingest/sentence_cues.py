@@ -105,6 +105,8 @@ _BODY_AFTER = re.compile(
 #: ("与15个国家的18个城市达成友好合作城市协议"): a sum.
 #: "友好城市间", "友城之间": what passes between partners, not a partnership founded.
 _BETWEEN_AFTER = re.compile(r"(?:关系)?(?:之间|间)")
+#: A partnership's anniversary told right after its word ("结好40周年协议书").
+_ANNIVERSARY_AFTER = re.compile(r"[^，。,；;]{0,6}?(?:\d+|[一二三四五六七八九十]+)\s*周年")
 _EPITHET_BEFORE = re.compile(r"[与同和及跟]$|[\d几十百]+\s*个(?:城市|国家|省|州)[^，。,；;]{0,4}$")
 QUOTED_TITLE = re.compile(r"《([^》]{2,120})》|“([^”]{4,120})”")
 _VENUE_BEFORE = re.compile(
@@ -182,9 +184,25 @@ def _window_cues(text: str, first: int, last: int) -> tuple[Cue, ...]:
     specific = {c.slug for c in kept} - WEAK_TYPES
     named_cues = {found[i] for i in named}
     own = {c for c in kept if PARTNERS_AGREEMENT.fullmatch(c.text)}
+    own |= signed_at_anniversary(text, span, kept)
     kept = [c for c in kept if c.slug not in WEAK_TYPES or not specific or c in named_cues | own]
     # One cue per type, but each agreement between partners ("深化友好省州交流合作协议书").
     return tuple(list({(c.slug, c in own and c.start): c for c in reversed(kept)}.values())[::-1])
+
+
+def signed_at_anniversary(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> set[Cue]:
+    """The bare agreements a sentence signs to mark a partnership's anniversary, when its only
+    other cues are that partnership's ("两市市长签署了“结好40周年协议书”"): each is a record of
+    its own, and the partnership is older."""
+    body = text[span[0] : span[1]]
+    foundings = [c for c in cues if c.slug in FOUNDINGS]
+    if not foundings or not SIGNS.search(body):
+        return set()
+    if any(c.slug not in FOUNDINGS and c.slug not in WEAK_TYPES for c in cues):
+        return set()
+    if not all(_ANNIVERSARY_AFTER.match(text, c.end) for c in foundings):
+        return set()
+    return {c for c in cues if c.slug == "other" and GENERIC.fullmatch(c.text)}
 
 
 def venue(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:

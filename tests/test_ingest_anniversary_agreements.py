@@ -1,0 +1,56 @@
+"""Issue 18, tenth session: an agreement signed to mark a partnership's anniversary.
+
+"两市市长签署了“结好40周年协议书”" tells two things: an agreement signed that day, and a
+partnership founded forty years or so before. When the text also writes the founding year
+("于1980年缔结为友好城市"), that year dates the founding, not the anniversary's count (the
+fortieth is celebrated in 2021). A site's list of hot searches is no part of the story.
+Lines from the development part's pages, named beside each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnermap.ingest.propose import propose
+from partnermap.ingest.sentence_cues import sentence_cues
+from partnermap.ingest.text import Document
+
+HEFEI = "geonames:1808722"
+KURUME = "geonames:1858088"
+
+# n10, yexian114.com (a repost of China News Service's story of 2021-11-18)
+_STORY = (
+    "安徽合肥市与日本久留米市“云端”举行结好40周年庆典-\n\n"
+    "   日期:2021-11-18 21:50:44     浏览:1    \n\n"
+    "  中新网合肥11月18日电 (记者 张强)18日,安徽省合肥市与日本久留米市“云端”连线,"
+    "举行缔结友好城市40周年庆典。活动中,两市市长签署了“结好40周年协议书”。\n\n"
+    "  合肥市与久留米市于1980年缔结为友好城市,久留米市成为合肥市的第一个国际友好城市。\n"
+)
+
+
+def _records(text: str) -> list[tuple[str, str | None, list[str]]]:
+    document = Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+    return [(p.type.slug, p.date.value, sorted(p.locality_ids())) for p in propose(document)]
+
+
+def test_an_agreement_signed_for_an_anniversary_is_a_cue_of_its_own():
+    sentence = "活动中,两市市长签署了“结好40周年协议书”。"
+    cues = [(c.slug, c.text) for c in sentence_cues(sentence, (0, len(sentence)))]
+    assert ("other", "协议") in cues
+
+
+def test_the_agreement_takes_the_day_and_the_founding_its_written_year():
+    records = _records(_STORY)
+    pair = sorted([HEFEI, KURUME])
+    assert ("other", "2021-11-18", pair) in records
+    assert [r for r in records if r[0] == "sister_city"] == [("sister_city", "1980", pair)]
+
+
+def test_a_sites_hot_searches_name_no_party():
+    # n10: the line above the headline
+    text = (
+        "推广 热搜:   App  青田  中国地震台网  质检  湖北黄冈  中方  助攻  习近平,发扬,  作者, \n\n"
+        + _STORY
+    )
+    places = {i for _, _, ids in _records(text) for i in ids}
+    assert places == {HEFEI, KURUME}
