@@ -28,6 +28,8 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
             marked[i] = replace(a, strength="qualifier")
         elif b.place.id in a.place.parents and b.strength == "name":
             marked[i + 1] = replace(b, strength="qualifier")
+        elif _metro_before(text, a, b):
+            marked[i] = replace(a, strength="qualifier")
     for i, mention in enumerate(marked):
         unknown = UNKNOWN_PLACE_AFTER.match(text, mention.end, mention.end + 12)
         following = marked[i + 1].start if i + 1 < len(marked) else len(text)
@@ -39,6 +41,21 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
         ):
             marked[i] = replace(mention, strength="qualifier", holds_unknown=unknown.group())
     return marked
+
+
+def _metro_before(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+    """Whether Chinese writes city ``a`` right before a city of its area as where that one is
+    ("洛杉矶西柯汶纳市", West Covina in the Los Angeles area): the gazetteer holds no such
+    parent, and Chinese writes no two cities side by side otherwise."""
+    return (
+        a.strength == "name"
+        and a.end == b.start
+        and HAN.search(a.text) is not None
+        and HAN.search(b.text) is not None
+        and a.place.level == b.place.level == "city"
+        and a.place.country == b.place.country
+        and a.place.id != b.place.id
+    )
 
 
 def mark_sites(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

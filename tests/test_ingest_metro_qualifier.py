@@ -1,0 +1,33 @@
+"""Issue 18, tenth session: Chinese writes a large city right before a city of its area to say
+where that one is ("洛杉矶西柯汶纳市", West Covina near Los Angeles; "東京八王子市"). The gazetteer
+holds no such parent, so the large city only locates the other and is no party. Lines from the
+development part's pages, named beside each.
+"""
+
+from __future__ import annotations
+
+from partnermap.ingest.places import find_places
+
+
+def _strengths(text: str) -> dict[str, str]:
+    return {m.place.name_en: m.strength for m in find_places(text)}
+
+
+def test_los_angeles_locates_west_covina():
+    # n07, dcchinaren.com (a repost of 侨报网's story)
+    found = _strengths("洛杉矶西柯汶纳市与北京丰台区建立姐妹友好城市")
+    assert found["Los Angeles"] == "qualifier"
+    assert found["West Covina"] == "name"
+
+
+def test_tokyo_locates_hachioji():
+    # p06, ntdtv.com (traditional characters)
+    found = _strengths("【新唐人】台灣高雄與日本東京八王子市11月1日簽署了一項友好交流協議書。")
+    assert found["Tokyo"] == "qualifier"
+    assert found["Hachiōji"] == "name"
+
+
+def test_two_cities_a_list_mark_apart_are_both_named():
+    # n07: the cities of a visit, one after another
+    found = _strengths("前往中国的北京丶沈阳丶长春丶武汉等城市进行友好访问")
+    assert found["Shenyang"] == found["Changchun"] == "name"
