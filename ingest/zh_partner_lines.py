@@ -28,8 +28,11 @@ from partnermap.ingest.place_mention import HAN
 from partnermap.ingest.places import PlaceMention
 from partnermap.ingest.proposal import Proposal, between, local_names
 
-#: An item's bracket: "(1981年4月19日缔结)", "(2002年8月签定协议)", or one cut at the line's end.
-_BRACKET = re.compile(r"[ \t]*[(（]([^)）\n]*)(?:[)）]|$)", re.M)
+#: An item's bracket: one that opens with a year ("(1981年4月19日缔结)", "(2002年8月签定协议)")
+#: or one cut at the line's end; not a gloss or a caption's credit ("(Nagano)", "(记者 摄)").
+_BRACKET = re.compile(
+    r"[ \t]*[(（]((?:\s*(?:19|20)\d{2}(?:\s*年|[./-]\d)[^)）\n]*)?)(?:[)）]|$)", re.M
+)
 #: A place the gazetteer lacks, written right after its country: "帕尔玛市", "绫南町".
 _UNKNOWN = re.compile(
     r"[ \t]*([\u4e00-\u9fff]{1,12}(?:市|镇|町|村|县|郡|区|州|省|道))(?=[ \t]*[(（])"
