@@ -198,3 +198,33 @@ def written_foundings(proposals: Sequence[Proposal]) -> list[Proposal]:
         return any((pair, mention.year + shift) in written for shift in (-1, 1))
 
     return [p for p in proposals if not counted(p)]
+
+
+_TO_THAT_EFFECT = re.compile(r"\s+to\s+(?:that|this)\s+effect\b", re.I)
+
+
+def agreements_to_that_effect(text: str, proposals: Sequence[Proposal]) -> list[Proposal]:
+    """``proposals`` with each bare agreement signed "to that effect" folded into the founding
+    of the same places it makes ("have established a sister-city relationship … signed an
+    agreement to that effect on Sept. 15"): one record, dated by the signing when it has a
+    date."""
+    kept: list[Proposal] = []
+    for proposal in proposals:
+        cue = proposal.type
+        if bare_agreement(proposal) and _TO_THAT_EFFECT.match(text, cue.end):
+            places = set(proposal.locality_ids())
+            founding = next(
+                (
+                    p
+                    for p in kept
+                    if p.type.slug in FOUNDINGS and places and set(p.locality_ids()) == places
+                ),
+                None,
+            )
+            if founding is not None:
+                if proposal.date.value:
+                    founding.date = proposal.date
+                founding.quotes = list(dict.fromkeys(founding.quotes + proposal.quotes))[:3]
+                continue
+        kept.append(proposal)
+    return kept

@@ -20,7 +20,12 @@ from __future__ import annotations
 import gc
 
 from partnermap.ingest.address import inside_url, url_spans
-from partnermap.ingest.agreements import named_after, parties_recalled, written_foundings
+from partnermap.ingest.agreements import (
+    agreements_to_that_effect,
+    named_after,
+    parties_recalled,
+    written_foundings,
+)
 from partnermap.ingest.anchors import read_dates
 from partnermap.ingest.block_dates import inherit_date
 from partnermap.ingest.block_proposals import block_proposals
@@ -140,7 +145,7 @@ def _propose(document: Document) -> list[Proposal]:
                     pair.date = from_founding(founded[block.index])
             proposals.extend(pairs)
         add_attendees(text, block, places, proposals)
-    merged = written_foundings(merge(proposals))
+    merged = agreements_to_that_effect(text, written_foundings(merge(proposals)))
     for proposal in merged:
         named_after(text, proposal)
         parties_recalled(text, proposal, places)

@@ -1,9 +1,10 @@
-"""Issue 18, tenth session: an agreement signed to mark a partnership's anniversary.
+"""Issue 18, tenth session: agreements that belong with a partnership.
 
 "两市市长签署了“结好40周年协议书”" tells two things: an agreement signed that day, and a
 partnership founded forty years or so before. When the text also writes the founding year
 ("于1980年缔结为友好城市"), that year dates the founding, not the anniversary's count (the
-fortieth is celebrated in 2021). A site's list of hot searches is no part of the story.
+fortieth is celebrated in 2021). An agreement signed "to that effect" is the founding it makes.
+A site's list of hot searches is no part of the story.
 Lines from the development part's pages, named beside each.
 """
 
@@ -54,3 +55,18 @@ def test_a_sites_hot_searches_name_no_party():
     )
     places = {i for _, _, ids in _records(text) for i in ids}
     assert places == {HEFEI, KURUME}
+
+
+def test_an_agreement_to_that_effect_is_the_founding_it_makes():
+    # n06, english.eastday.com (Xinhua); the page's stamp written as the benchmark writes one
+    text = (
+        "date 2008-09-18 The Mexican municipality of Tlalnepantla in the state of Mexico and the "
+        "Chinese southeastern city of Maanshan have established a sister-city relationship to "
+        "strengthen ties and exchanges, said an official statement yesterday.\n"
+        "Authorities said Tlalnepantla Mayor Marco Antonio Rodriguez Hurtado and Maanshan's Vice "
+        "Mayor Wang Xiaoyan signed an agreement to that effect on Sept. 15 at the opening ceremony "
+        "of the Maanshan Garden in Tlalnepantla.\n"
+    )
+    assert _records(text) == [
+        ("sister_city", "2008-09-15", sorted(["geonames:3515431", "geonames:1801620"]))
+    ]
