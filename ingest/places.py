@@ -185,7 +185,8 @@ def _resolve(
     if result.match is None:
         return None
     match = result.match
-    if not is_party and of_place is None and not STATE_AFTER.match(text, end):
+    pinned = is_party or of_place is not None or STATE_AFTER.match(text, end)
+    if match.country not in COUNTRIES or not pinned:
         match = _larger_abroad(text[start:end], match, countries, gazetteer) or match
     confidence = 0.9 if tier == NAME_TIER else 0.75
     if result.ambiguous:
@@ -224,22 +225,34 @@ def _named_again(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     return sorted(mentions + again, key=lambda m: m.start)
 
 
+_NAMESAKE_RATIO = 5
+
+
 def _larger_abroad(
     name: str, match: Place, countries: frozenset[str], gazetteer: Gazetteer
 ) -> Place | None:
     """The place of ``name`` in a country abroad the text names that is larger than ``match``,
     a town at home of that name: "Dublin" in a story of Ireland's sister cities is Dublin,
-    Ireland, whatever Californian names stand near it."""
-    if match.country not in COUNTRIES or match.level != "city":
+    Ireland, whatever Californian names stand near it. For a town abroad, the town at least
+    ``_NAMESAKE_RATIO`` times larger in its country whose full name starts with ``name``:
+    "Bingen" is Bingen am Rhein."""
+    if match.level != "city":
         return None
     key = han_key(name, gazetteer.to_simplified) if HAN.search(name) else latin_key(name)
     readings = [gazetteer.places[place_id] for place_id, _ in gazetteer.lookup(key)]
+    if match.country in COUNTRIES:
+        scope, ratio = countries - COUNTRIES, 1
+    else:
+        # A partnership is a town's; a village that shares its short name rarely has one.
+        scope, ratio = {match.country}, _NAMESAKE_RATIO
+        start = re.compile(rf"{re.escape(name)}[\s(-]", re.I)
+        readings = [p for p in readings if start.match(p.name_en)]
     abroad = [
         place
         for place in readings
         if place.level == "city"
-        and place.country in countries - COUNTRIES
-        and (place.population or 0) > (match.population or 0)
+        and place.country in scope
+        and (place.population or 0) > ratio * (match.population or 0)
     ]
     return max(abroad, key=lambda place: place.population or 0) if abroad else None
 

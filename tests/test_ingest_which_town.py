@@ -1,7 +1,10 @@
-"""Issue 18, tenth session: Chinese writes a large city right before a city of its area to say
-where that one is ("洛杉矶西柯汶纳市", West Covina near Los Angeles; "東京八王子市"). The gazetteer
-holds no such parent, so the large city only locates the other and is no party. Lines from the
-development part's pages, named beside each.
+"""Issue 18, tenth session: which town a name is.
+
+Chinese writes a large city right before a city of its area to say where that one is
+("洛杉矶西柯汶纳市", West Covina near Los Angeles; "東京八王子市"). The gazetteer holds no such
+parent, so the large city only locates the other and is no party. A town abroad is the larger
+town of its country whose full name starts with the name ("Bingen" is Bingen am Rhein). Lines
+from the development part's pages, named beside each.
 """
 
 from __future__ import annotations
@@ -31,3 +34,12 @@ def test_two_cities_a_list_mark_apart_are_both_named():
     # n07: the cities of a visit, one after another
     found = _strengths("前往中国的北京丶沈阳丶长春丶武汉等城市进行友好访问")
     assert found["Shenyang"] == found["Changchun"] == "name"
+
+
+def test_a_town_abroad_is_the_town_whose_full_name_starts_with_it():
+    # m09, twincities.world: Bingen am Rhein (26,000 people), not the village of Bingen
+    text = (
+        "With just under 26,000 inhabitants, the town of Bingen is not the biggest place in "
+        "the world.\nAfter all, Bingen maintains active partnerships with six towns:\n"
+    )
+    assert {m.place.name_en for m in find_places(text)} == {"Bingen am Rhein"}
