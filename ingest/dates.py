@@ -121,8 +121,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
         ),
     ),
-    # Dates in digits as people write them: "9/28/2010" (American: month first),
-    # "29.10.2018" (day first).
+    # Dates in digits as people write them: "9/28/2010" (American: month first, unless the
+    # first number is no month: "18/9/2008"), "29.10.2018" (day first).
     (
         "numeric",
         re.compile(
@@ -246,6 +246,8 @@ _HEAD_LINE_REST = re.compile(
     r"(?:周|週|星期)[一二三四五六日天]|[\s|,，.·•/:：-]|的$",
     re.I,
 )
+#: The words that name a page's author before the name: "文/九月", "作者:", "By Chris".
+_BYLINE_WORDS = r"文|作者|撰文|记者|記者|\bby\b"
 #: A line of running text: it ends a sentence.
 _SENTENCE_LINE = re.compile(r"[.。!?！？]\s*$")
 #: The lines a stored document opens with ("Source: …", "Seen: …").
@@ -380,6 +382,9 @@ def _mention(style: str, match: re.Match[str], text: str) -> DateMention | None:
     groups = match.groupdict()
     if style == "numeric" and groups["day2"]:
         groups = {**groups, "day": groups["day2"], "month": groups["month2"]}
+    elif style == "numeric" and int(groups["month"]) > 12:
+        # "18/9/2008": a first number that is no month is the day (written day first).
+        groups = {**groups, "day": groups["month"], "month": groups["day"]}
     try:
         year = chinese_number(groups["year"]) if groups.get("year") else None
         month_text = groups.get("month")
@@ -696,8 +701,8 @@ def head_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
     -------
     DateMention or None
         The first date written with its year, month and day, in running text or as a stamp,
-        that is alone on its line (beside a weekday or a byline), before any line that ends a
-        sentence.
+        that is alone on its line (beside a weekday, a byline or the name the page gives its
+        author: "2017-09-26九月" over "文/九月"), before any line that ends a sentence.
     """
     for mention in mentions:
         own = mention.kind in ("text", "posted") and not (mention.basis or mention.inferred)
@@ -707,13 +712,21 @@ def head_date(mentions: Sequence[DateMention], text: str) -> DateMention | None:
         line_end = text.find("\n", mention.end)
         line_end = len(text) if line_end < 0 else line_end
         rest = text[line_start : mention.start] + " " + text[mention.end : line_end]
-        if _HEAD_LINE_REST.sub("", rest):
+        if _HEAD_LINE_REST.sub("", rest) and not _byline(rest.strip(), text):
             continue
         before = text[:line_start].splitlines()
         if any(_SENTENCE_LINE.search(line) for line in before if not _HEADER_LINE.match(line)):
             return None
         return mention
     return None
+
+
+def _byline(rest: str, text: str) -> bool:
+    """Whether ``rest`` (what stands beside a date on its line) is the name the page gives
+    its author elsewhere ("2017-09-26九月" over "文/九月")."""
+    return 0 < len(rest) <= 20 and bool(
+        re.search(rf"(?:{_BYLINE_WORDS})\s*[/:：]?\s*{re.escape(rest)}(?:\s|$)", text, re.I | re.M)
+    )
 
 
 def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention:

@@ -1,0 +1,60 @@
+"""Exact dates of the fourteenth round (#18): a page's own date at its head is read as its
+stamp when it is written day first ("18/9/2008 17:52") or stands beside the name the page
+gives its author ("2017-09-26九月" over "文/九月")."""
+
+from pathlib import Path
+
+from partnermap.ingest.dates import find_dates
+from partnermap.ingest.propose import propose
+from partnermap.ingest.text import Document
+
+
+def _document(text: str) -> Document:
+    return Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+
+
+def _dates(text: str) -> list[tuple[str | None, str]]:
+    return [(m.value, m.kind) for m in find_dates(text) if m.kind != "seen"]
+
+
+def test_a_date_in_digits_whose_first_number_is_no_month_is_written_day_first():
+    # n06 (english.eastday.com): the page's stamp under its title.
+    assert _dates("18/9/2008 17:52\n") == [("2008-09-18", "posted")]
+    # American order where the first number may be a month (v03: "9/28/2010").
+    assert _dates("signed on 9/28/2010 in Madison") == [("2010-09-28", "text")]
+
+
+# n06 (http://english.eastday.com/eastday/englishedition/nation/userobject1ai3875737.html,
+# seen 2026-11-30): a page stamped day first, whose signing is told "on Sept. 15".
+_TLALNEPANTLA = (
+    "Source: http://english.eastday.com/eastday/englishedition/nation/userobject1ai3875737.html\n"
+    "Seen: 2026-11-30\n\n"
+    "Mexico's Tlalnepantla, China's Maanshan become sister cities\n"
+    "18/9/2008 17:52\n\n"
+    "The Mexican municipality of Tlalnepantla in the state of Mexico and the Chinese "
+    "southeastern city of Maanshan have established a sister-city relationship to strengthen "
+    "ties and exchanges, said an official statement yesterday.\n"
+    "Authorities said Tlalnepantla Mayor Marco Antonio Rodriguez Hurtado and Maanshan's Vice "
+    "Mayor Wang Xiaoyan signed an agreement to that effect on Sept. 15 at the opening ceremony "
+    "of the Maanshan Garden in Tlalnepantla.\n"
+)
+
+
+def test_a_day_given_without_a_year_takes_it_from_a_stamp_written_day_first():
+    assert "2008-09-15" in {p.date.value for p in propose(_document(_TLALNEPANTLA))}
+
+
+def test_a_date_line_beside_the_name_the_page_gives_its_author_is_the_page_stamp():
+    # k02 (https://m.fx361.cc/news/2017/0926/11435756.html, seen 2026-11-30): "九月" is the
+    # author ("文/九月"), not a month; the founding is the text's 2004-10-10.
+    text = (
+        "友城,让友谊更浓\n2017-09-26九月\n文/九月\n友城,让友谊更浓\n"
+        "济南市与德国奥格斯堡市于2001年开始交往,并于2004年10月10日建立友好城市关系。\n"
+    )
+    assert _dates(text)[0] == ("2017-09-26", "posted")
+    assert "2017-09-26" not in {p.date.value for p in propose(_document(text))}
+    # A council's minutes titled with their date keep it as the text's (v01), and a name
+    # the page does not give its author is no byline.
+    minutes = "2008-10-02 Special CC MinutesMINUTES OF THE SPECIAL CITY COUNCIL MEETING\n"
+    assert _dates(minutes)[0] == ("2008-10-02", "text")
+    assert _dates("2017-09-26九月\n文/十月\n")[0] == ("2017-09-26", "text")
