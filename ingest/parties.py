@@ -187,6 +187,40 @@ def with_sole_partner(
     return replace(proposal, places=[*proposal.places, partner])
 
 
+#: A party named by its country's adjective and its level ("the mayor of the Chinese district").
+_KIND_OF_PARTY = re.compile(
+    r"\bthe\s+(?P<side>Chinese|American|U\.S\.)\s+(?P<level>district|county|city|province|state)\b"
+)
+_LEVELS = {
+    "district": "county",
+    "county": "county",
+    "city": "city",
+    "province": "province",
+    "state": "state",
+}
+
+
+def with_party_of_its_kind(
+    proposal: Proposal, text: str, partners: dict[bool, PlaceMention | None]
+) -> Proposal:
+    """A partnership whose sentence names a party only by its country and level ("the mayor
+    of the Chinese district signed a friendship agreement"), with the one place of that side
+    and level the whole text names as a party (see :func:`sole_partners`)."""
+    if proposal.type.slug not in _PARTNERSHIPS:
+        return proposal
+    added = list(proposal.places)
+    for start, end in proposal.quotes:
+        for found in _KIND_OF_PARTY.finditer(text, start, end):
+            partner = partners[found.group("side") != "Chinese"]
+            if (
+                partner is not None
+                and partner.place.level == _LEVELS[found.group("level")]
+                and partner.place.id not in {m.place.id for m in added}
+            ):
+                added.append(partner)
+    return replace(proposal, places=added) if len(added) > len(proposal.places) else proposal
+
+
 @cache
 def known_partners() -> Mapping[str, frozenset[str]]:
     """Each place of a partnership in the curated records (``data/records``) and the places it

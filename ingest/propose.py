@@ -54,6 +54,7 @@ from partnermap.ingest.parties import (
     sole_partners,
     with_headline_party,
     with_known_partner,
+    with_party_of_its_kind,
     with_sole_partner,
 )
 from partnermap.ingest.partner_lists import date_items, from_founding
@@ -130,8 +131,9 @@ def _propose(document: Document) -> list[Proposal]:
                 continue
             if not proposal.chosen_places():
                 proposal.places = list(head.places) if head is not None else countries
+            paired = with_known_partner(proposal, text, places, known_partners())
             paired = with_headline_party(
-                with_known_partner(proposal, text, places, known_partners()), text, headline
+                with_party_of_its_kind(paired, text, partners), text, headline
             )
             pairs = sister_pairs(with_sole_partner(paired, text, partners), text)
             date_items(text, pairs, dates.mentions)

@@ -3,13 +3,18 @@
 Chinese writes a large city right before a city of its area to say where that one is
 ("洛杉矶西柯汶纳市", West Covina near Los Angeles; "東京八王子市"). The gazetteer holds no such
 parent, so the large city only locates the other and is no party. A town abroad is the larger
-town of its country whose full name starts with the name ("Bingen" is Bingen am Rhein). Lines
-from the development part's pages, named beside each.
+town of its country whose full name starts with the name ("Bingen" is Bingen am Rhein). "The
+Chinese district" is the one Chinese district the text names. Lines from the development part's
+pages, named beside each.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from partnermap.ingest.places import find_places
+from partnermap.ingest.propose import propose
+from partnermap.ingest.text import Document
 
 
 def _strengths(text: str) -> dict[str, str]:
@@ -43,3 +48,19 @@ def test_a_town_abroad_is_the_town_whose_full_name_starts_with_it():
         "the world.\nAfter all, Bingen maintains active partnerships with six towns:\n"
     )
     assert {m.place.name_en for m in find_places(text)} == {"Bingen am Rhein"}
+
+
+def test_the_chinese_district_is_the_one_the_text_names():
+    # n02, articles.philly.com (Chester County and Yongchuan)
+    text = (
+        "Chester County partners with Chinese district\n\nPosted: May 21, 2014\n\n"
+        "Chester County and the Yongchuan district in China are officially friends.\n\n"
+        "County Commissioner Terence Farrell and the mayor of the Chinese district signed a "
+        "friendship agreement on Friday as a promise to develop cultural and business "
+        "partnerships. Farrell said the agreement could pave the way for job creation in Chester "
+        "County, student exchanges, and selling Chester County livestock in China.\n"
+    )
+    document = Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+    assert [(p.type.slug, sorted(p.locality_ids())) for p in propose(document)] == [
+        ("friendship", ["cn:500118", "fips:42029"])
+    ]
