@@ -57,6 +57,8 @@ _UNTOLD_BEFORE = re.compile(
     r",\s*(?:which|who)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$",
     re.I,
 )
+#: What makes an event's word tell only what could happen ("partnerships can be established").
+_POSSIBLE_BEFORE = re.compile(r"\b(?:can|could|may|might|would|should)\s+be\s+$", re.I)
 #: An item heading that names only a field of cooperation ("Renewable Energy Cooperation:").
 _COOPERATION = re.compile(r"\bcooperation\b|合作", re.I)
 
@@ -75,7 +77,7 @@ def block_proposals(
         for s, c in told
         if c
         and (
-            EVENT_CUES.search(text[s[0] : s[1]])
+            _tells_possible_event(text, s)
             or cites(text, s, c)
             or tells_standing(text, s, c)
             or anniversary_of(s, c, dates.mentions)
@@ -205,6 +207,16 @@ def _renewal(
         phrase=act.group(),
         renewed=False,
         recalled=False,
+    )
+
+
+def _tells_possible_event(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence ``span`` has a word of an event that is not only possible ("the
+    Council is interested in fostering an environment in which community partnerships can be
+    established" tells none)."""
+    return any(
+        not _POSSIBLE_BEFORE.search(text, max(span[0], found.start() - 20), found.start())
+        for found in EVENT_CUES.finditer(text, span[0], span[1])
     )
 
 

@@ -24,7 +24,12 @@ _SENTENCE_FINAL = set("。.!?！？;；:：")
 _CUT_MIN_CHARS = 40
 _HEADING_CHAR = r"(?:[^:：。.!?！？;；\n]|(?<=[A-Z])\.|\.(?=\S))"
 _HEADING = re.compile(rf"{_HEADING_CHAR}{{2,120}}(?:\n{_HEADING_CHAR}{{1,80}})?[:：]")
-_SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=[.!?;])(?=\s+[A-Z\d“\"(])|\n\s*\n")
+#: A sentence's end; a resolution's recitals and its resolve ("…; and WHEREAS, …", "NOW,
+#: THEREFORE, BE IT RESOLVED") are sentences of their own.
+_SENTENCE_END = re.compile(
+    r"(?<=[。！？；])|(?<=[.!?;])(?=\s+[A-Z\d“\"(])|\n\s*\n|"
+    r"(?<=\S)(?=[^\S\n]*\b(?:WHEREAS|NOW,?\s+THEREFORE)\b)"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
     r"Inc|Co|Ltd|Gov|Sen|Rep|Gen)\.)$"
