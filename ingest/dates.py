@@ -193,7 +193,7 @@ _YEAR_ADVERBIAL = re.compile(r"\s+|\b(?:in|during)\b|[在于於]", re.I)
 #: A clause that tells a partnership's founding: its year is no anniversary's.
 _FOUNDING_CLAUSE = re.compile(
     r"缔结|締結|建立|结好|結好|结为|結為|结成|結成|以来|以來|\bsince\b|\bestablish|\bfounded\b|"
-    r"\bbecame\b|\bformed\b|\bofficial(?:ly)?\b",
+    r"\bbecame\b|\bformed\b|\bforg(?:e|ed|ing)\b|\bofficial(?:ly)?\b",
     re.I,
 )
 _POSTED = re.compile(
@@ -554,20 +554,44 @@ class _Anchors:
         while i >= 0 and self.years[i].start >= start:
             year = self.years[i]
             i -= 1
-            start_of = max(text.rfind(c, 0, year.start) for c in _CLAUSE_ENDS) + 1
-            end_of = _clause_end(text, year.end)
-            alone = not _YEAR_ADVERBIAL.sub("", text[start_of:end_of].replace(year.text, ""))
+            start_of, end_of, alone = _year_clause(year, text)
             if sentence and not alone:
                 continue
-            if alone:
-                end_of = _clause_end(text, end_of + 1)  # "1991年12月10日,…正式缔结"
             if not _FOUNDING_CLAUSE.search(text, start_of, end_of):
                 return year
         return None
 
+    def founding_after(self, mention: DateMention, text: str) -> DateMention | None:
+        """The date the text tells a founding on after ``mention`` ("…30周年…自1987年9月建立
+        友好城市以来", "In 1991, both Chuo and Sutherland decided to forge a sister city
+        relationship"), when every founding it dates there falls in that year: on a page
+        that gives no date of its own, the founding an anniversary celebrates. (A founding
+        told before the anniversary is a record of its own already.)"""
+        told = [
+            year
+            for year in self.years
+            if year.start > mention.end
+            and _FOUNDING_CLAUSE.search(text, *_year_clause(year, text)[:2])
+        ]
+        if len({year.year for year in told}) != 1:
+            return None
+        return max(told, key=lambda m: m.precision)
+
     def year_of_sentence(self, mention: DateMention, text: str) -> DateMention | None:
         """The year written in the sentence of ``mention`` (see :func:`_sentence_year`)."""
         return _sentence_year(mention, self.years, text)
+
+
+def _year_clause(year: DateMention, text: str) -> tuple[int, int, bool]:
+    """The clause ``year`` is written in, as its start and end, and whether the year is a
+    clause of its own ("In 2019,"), whose clause then runs on to the next ("1991年12月10日,
+    …正式缔结")."""
+    start_of = max(text.rfind(c, 0, year.start) for c in _CLAUSE_ENDS) + 1
+    end_of = _clause_end(text, year.end)
+    alone = not _YEAR_ADVERBIAL.sub("", text[start_of:end_of].replace(year.text, ""))
+    if alone:
+        end_of = _clause_end(text, end_of + 1)
+    return start_of, end_of, alone
 
 
 def _clause_end(text: str, position: int) -> int:
@@ -603,7 +627,8 @@ def complete_dates(
     alone ("15日") takes the month and year of the dateline, else of the page's date, else of
     the date before it. Relative dates ("on Sunday", "昨天", "上月", "明年", "去年11月", an
     anniversary) count from the dateline, else the page's date; a year ("去年") also from the
-    reference or the date before it.
+    reference or the date before it; an anniversary on a page with no date takes the founding
+    the text tells after it ("…30周年…自1987年9月建立友好城市以来").
 
     The page's own date is its dateline, else the date its address holds, else its
     publication stamp ("2021-10-21 22:58:22 来源:…", "Updated: Oct 24,2015"), else the year
@@ -751,6 +776,18 @@ def _complete(mention: DateMention, anchors: _Anchors, text: str) -> DateMention
                 or anchors.reference
                 or anchors.told_year(mention, text, sentence=False)
             )
+            founded = None if anchor else anchors.founding_after(mention, text)
+            if founded is not None:
+                # A page with no date of its own: the founding the text tells is the one
+                # the anniversary celebrates ("…30周年…自1987年9月建立友好城市以来").
+                return replace(
+                    mention,
+                    year=founded.year,
+                    month=founded.month,
+                    day=founded.day,
+                    inferred=True,
+                    basis=f"the founding the text tells: {founded.text!r}",
+                )
         elif anchor is None and mention.basis.startswith("span:year"):
             first = anchors.full[0] if anchors.full else None
             anchor = anchors.reference or anchors.before(mention.start) or first

@@ -1,10 +1,11 @@
 """Exact dates of the fourteenth round (#18): a page's own date at its head is read as its
 stamp when it is written day first ("18/9/2008 17:52") or stands beside the name the page
-gives its author ("2017-09-26九月" over "文/九月")."""
+gives its author ("2017-09-26九月" over "文/九月"); an anniversary on a page with no date
+takes the founding the text tells after it."""
 
 from pathlib import Path
 
-from partnermap.ingest.dates import find_dates
+from partnermap.ingest.dates import document_dates, find_dates
 from partnermap.ingest.propose import propose
 from partnermap.ingest.text import Document
 
@@ -58,3 +59,31 @@ def test_a_date_line_beside_the_name_the_page_gives_its_author_is_the_page_stamp
     minutes = "2008-10-02 Special CC MinutesMINUTES OF THE SPECIAL CITY COUNCIL MEETING\n"
     assert _dates(minutes)[0] == ("2008-10-02", "text")
     assert _dates("2017-09-26九月\n文/十月\n")[0] == ("2017-09-26", "text")
+
+
+def _founding(text: str) -> list[str | None]:
+    return [m.value for m in document_dates(text) if m.founding]
+
+
+def test_an_anniversary_on_an_undated_page_takes_the_founding_the_text_tells_after_it():
+    # k01 (longtansi.com.cn, a Xinhua story whose dateline gives no year, seen 2026-11-30).
+    assert _founding(
+        "新华社德国科隆8月27日电 德国科隆市25日至27日举行了第三届“中国节”系列活动,"
+        "庆祝与北京建立友好城市30周年。\n"
+        "科隆位于德国西部的北莱茵-威斯特伐利亚,是德国第四大城市。自1987年9月建立友好城市以来,"
+        "科隆和北京形成了全方位、立体化、宽领域的交流与合作格局。\n"
+    ) == ["1987-09"]
+    # p12 (jlgc.org.au, seen 2026-11-30): the year the cities forged their relationship, not
+    # the year of the visit their relationship began by.
+    assert _founding(
+        "We attended the reception event for the 25th anniversary of Chuo-Sutherland sister "
+        "city relations at Sutherland Shire on 14-15 April.\n"
+        "Their sister city relationship began by a visit to each city via a high school "
+        "student exchange programme in 1989. In 1991, both Chuo and Sutherland decided to "
+        "forge a sister city relationship.\n"
+    ) == ["1991"]
+    # Two foundings of different years after it: which one it celebrates is unknown.
+    assert _founding(
+        "庆祝与北京建立友好城市30周年。1987年9月科隆与北京建立友好城市,"
+        "1988年科隆与上海建立友好城市。\n"
+    ) == [None]
