@@ -35,7 +35,11 @@ _NEAR_BEFORE = re.compile(r"\bnear\s+$")
 _BARE_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d{2}(?![\d/-])")
 #: The heading words of a list's type (nearest heading first): friendship or exchange
 #: partners, else sister cities or provinces.
-_FRIENDSHIP = re.compile(r"friendship|friendly|partnerships?\b|友好交流|友好合作", re.I)
+_FRIENDSHIP = re.compile(r"friendship|friendly|友好交流|友好合作", re.I)
+#: "Partnerships" set beside sister cities are friendship partners; a page that calls its
+#: partnerships twinning ("Twinning Partnerships") lists sister cities under that word.
+_PARTNERSHIPS = re.compile(r"partnerships?\b", re.I)
+_TWINNING_PARTNERSHIPS = re.compile(r"(?:sister|twin\w*)\s+partnerships?\b", re.I)
 _SISTERS = re.compile(r"sister|twin|姐妹|姊妹|友好城市|友城|友好省|友好州|结好", re.I)
 _WIDE = frozenset({"state", "province"})
 #: How many lines above a list its heading or subject may be.
@@ -466,11 +470,12 @@ def _address_place(word: str) -> Place | None:
 def _list_type(text: str, above: list[tuple[int, int]], parties: list[PlaceMention]) -> str:
     """The type the item or the nearest heading names, else a sister partnership at the
     parties' level."""
+    twinning = any(_TWINNING_PARTNERSHIPS.search(text, *line) for line in above)
     for line in reversed(above):
         body = text[line[0] : line[1]]
         if not _heading(text, line):
             continue
-        if _FRIENDSHIP.search(body):
+        if _FRIENDSHIP.search(body) or (_PARTNERSHIPS.search(body) and not twinning):
             return "friendship"
         if _SISTERS.search(body):
             break

@@ -212,3 +212,16 @@ def test_labelled_lines_of_items_take_the_heading_subject():
     shanghai, yokohama, osaka = "geonames:1796236", "geonames:1848354", "geonames:1853909"
     labelled = {(tuple(p.locality_ids()), p.date.value) for p in propose(_document(_LABELLED))}
     assert labelled == {((shanghai, yokohama), "1973"), ((shanghai, osaka), "1974")}
+
+
+def test_partnerships_set_beside_sister_cities_are_friendships():
+    types = {frozenset(p.locality_ids()): p.type.slug for p in propose(_document(_JEONBUK))}
+    assert types[frozenset({"adm1:KR.03", "adm1:JP.18"})] == "friendship"
+    assert types[frozenset({"adm1:KR.03", "cn:320000"})] == "sister_state_province"
+
+
+def test_a_page_of_twinning_partnerships_lists_sister_cities():
+    # m09: the page's title calls its partnerships twinning
+    text = "Strengthening Active Citizenship with Twinning Partnerships.\n\n" + _BULLETS
+    types = {p.type.slug for p in propose(_document(text)) if len(p.locality_ids()) == 2}
+    assert types == {"sister_city"}
