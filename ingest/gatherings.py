@@ -38,6 +38,23 @@ _GATHERING_WORDS = {
     "workshop": "workshop",
 }
 _RESPECTIVELY = re.compile(r"分别(?:于|在)?|\brespectively\b")
+#: A gathering's name that makes it one session: an ordinal or a year before the words of its
+#: name ("the seventh China-U.S. Sister Cities Conference", "the 27th Biennial Joint Economic
+#: Meeting", "the 2012 China International Friendship Cities Conference", "第二十届中日韩友好
+#: 城市交流大会").
+_SESSION_BEFORE = re.compile(
+    r"\b(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d)\s+(?:[A-Z][\w'’.&-]*\s+){1,6}$|"
+    r"(?:第[一二三四五六七八九十百\d]+届|首届)[^，。,；;、:：]{0,24}$"
+)
+#: A gathering named in full as what people attend or take part in ("to attend the Ireland
+#: US Sister City Summit", "participate in the …").
+_ATTENDED_BEFORE = re.compile(
+    r"\b(?i:attend(?:s|ed|ing)?|participat(?:e|es|ed|ing)\s+in|t(?:ake|akes|ook|aking)\s+part\s+in)"
+    r"\s+the\s+(?:[A-Z][\w'’.&-]*\s+){1,6}$"
+)
+#: How far before its word a gathering's name is read.
+_NAME_CHARS = 80
 #: A gathering held again and again: "此后逐年举行", "每年举办", "轮流", "every year".
 _SERIES = re.compile(
     r"逐年|每年|每两年|每隔|轮流|一年一度|\b(?:annually|every\s+(?:two\s+)?years?|each\s+year)\b",
@@ -61,6 +78,21 @@ def add_attendees(
     found = attendees(text, spans, block_places(block, places))
     if found:
         gathering.places = with_places(gathering.places, found)
+
+
+def told_gathering(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
+    """Whether a sentence tells a gathering without a word of an event: one it names as a
+    session ("said at the sixth U.S.-China Sister Cities Summit on Friday in Tacoma", "who
+    are in Sydney for the 27th Biennial Joint Economic Meeting") or names in full as what
+    people attend ("to attend the Ireland US Sister City Summit")."""
+    return any(
+        cue.slug in GATHERINGS
+        and (
+            _SESSION_BEFORE.search(text, max(span[0], cue.start - _NAME_CHARS), cue.start)
+            or _ATTENDED_BEFORE.search(text, max(span[0], cue.start - _NAME_CHARS), cue.start)
+        )
+        for cue in cues
+    )
 
 
 def series(text: str, span: tuple[int, int], cue: Cue, mentions: Sequence[DateMention]) -> bool:
