@@ -28,7 +28,10 @@ _METADATA_LINE = re.compile(
 #: A line that says where and when the document was signed ("Signed in Seattle on …").
 _SIGNED = re.compile(r"\bsign(?:ed|ing)?\b|\bdone\s+(?:at|in)\b|签署|签订|签字|签约|缔结", re.I)
 _BARE_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z .'’-]{2,30}(?:,[ \t]+[A-Z][\w .]{1,30})?[ \t]+[–—-]{1,2}[ \t]", re.M
+    # "FAIRFIELD -", or the dash opening the next line ("FAIRFIELD\n- The Solano County…").
+    r"^[ \t]*[A-Z][A-Z .'’-]{2,30}(?:,[ \t]+[A-Z][\w .]{1,30})?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    r"[–—-]{1,2}[ \t]",
+    re.M,
 )
 #: Where a saved page's story ends and its navigation begins: links to other stories.
 _STORY_END = re.compile(

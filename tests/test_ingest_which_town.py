@@ -1,11 +1,12 @@
-"""Issue 18, tenth session: which town a name is.
+"""Issue 18, tenth session: which town a name is, and which names are parties.
 
 Chinese writes a large city right before a city of its area to say where that one is
 ("洛杉矶西柯汶纳市", West Covina near Los Angeles; "東京八王子市"). The gazetteer holds no such
 parent, so the large city only locates the other and is no party. A town abroad is the larger
 town of its country whose full name starts with the name ("Bingen" is Bingen am Rhein). "The
-Chinese district" is the one Chinese district the text names. Lines from the development part's
-pages, named beside each.
+Chinese district" is the one Chinese district the text names. A dateline whose dash opens the
+next line ("FAIRFIELD", then "- The Solano County…") only says where the story was written.
+Lines from the development part's pages, named beside each.
 """
 
 from __future__ import annotations
@@ -63,4 +64,18 @@ def test_the_chinese_district_is_the_one_the_text_names():
     document = Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
     assert [(p.type.slug, sorted(p.locality_ids())) for p in propose(document)] == [
         ("friendship", ["cn:500118", "fips:42029"])
+    ]
+
+
+def test_a_dateline_whose_dash_opens_the_next_line_names_no_party():
+    # n01, solanosgotit.blogspot.com (a repost of the Daily Republic's story)
+    text = (
+        "Solano County gets sister city in China\n\nBy Sarah Arnquist\n\nFAIRFIELD\n"
+        "- The Solano County Board of Supervisors and delegates from Ji'an, China, hope the "
+        "Sister City agreement they signed Tuesday leads to future cultural, business and "
+        "education exchanges.\n"
+    )
+    document = Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+    assert [sorted(p.locality_ids()) for p in propose(document)] == [
+        ["fips:06095", "geonames:1806445"]
     ]
