@@ -147,6 +147,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("en", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
+    # "late October this year", "June of last year": a month of a year counted from the
+    # document's date, as "今年10月" is.
+    (
+        "relative-year",
+        re.compile(rf"\b{_MONTH_NAME}\s+(?:of\s+)?(?P<en>(?:last|this|next) year)\b"),
+    ),
     # "last May", "this September": a month counted from the document's date.
     (
         "named-month",
@@ -445,7 +451,7 @@ def _relative_basis(style: str, match: re.Match[str], text: str) -> str | None:
     """How a relative mention counts from the document's date ("" for an absolute one), or
     None when the match is no date (an anniversary of diplomatic ties)."""
     if style == "relative-year":
-        word = (match.group("rel") or match.group("en")).lower()
+        word = (match.groupdict().get("rel") or match.group("en")).lower()
         offset = {"去年": -1, "今年": 0, "前年": -2, "明年": 1, "后年": 2}.get(word)
         if offset is None:
             offset = {"last": -1, "this": 0, "next": 1}[word.split()[0]]

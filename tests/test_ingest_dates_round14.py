@@ -1,7 +1,7 @@
 """Exact dates of the fourteenth round (#18): a page's own date at its head is read as its
 stamp when it is written day first ("18/9/2008 17:52") or stands beside the name the page
 gives its author ("2017-09-26九月" over "文/九月"); an anniversary on a page with no date
-takes the founding the text tells after it."""
+takes the founding the text tells after it; "October this year" is a month of the page's year."""
 
 from pathlib import Path
 
@@ -87,3 +87,24 @@ def test_an_anniversary_on_an_undated_page_takes_the_founding_the_text_tells_aft
         "庆祝与北京建立友好城市30周年。1987年9月科隆与北京建立友好城市,"
         "1988年科隆与上海建立友好城市。\n"
     ) == [None]
+
+
+def test_a_month_before_this_or_last_year_is_that_month_of_the_year_counted_from_the_page():
+    # n05 (a3658.cn, a Xinhua story, seen 2026-11-30).
+    text = (
+        "2025-11-06 18:12:45\n"
+        "HANGZHOU, Nov. 6 (Xinhua) -- In late October this year, he visited China to attend "
+        "the seventh China-U.S. Sister Cities Conference in Hangzhou.\n"
+    )
+    assert ("October this year", "2025-10") in [(m.text, m.value) for m in document_dates(text)]
+    # v02 (publicceo.com, /2012/10/): "June of this year"; "May last year" a year back.
+    assert [
+        m.value
+        for m in document_dates("Updated: 2012-10-05\nBack in June of this year the city")
+        if m.kind == "text"
+    ] == ["2012-06"]
+    assert [
+        m.value
+        for m in document_dates("Date: 2019-03-01\nIn May last year they met.")
+        if m.kind == "text"
+    ] == ["2018-05"]
