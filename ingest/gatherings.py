@@ -55,6 +55,11 @@ _ATTENDED_BEFORE = re.compile(
 )
 #: How far before its word a gathering's name is read.
 _NAME_CHARS = 80
+#: The words of a gathering's name before its word: capitalised words, or a run of Chinese.
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.&-]*[\s-]+){1,8}$|[\u4e00-\u9fff]{2,24}$")
+#: A country's international gathering: the country then "International" ("China International
+#: Friendship Cities Conference", "中国国际友好城市大会").
+_INTERNATIONAL_AFTER = re.compile(r"\s*(?:国际|International\b)")
 #: A gathering held again and again: "此后逐年举行", "每年举办", "轮流", "every year".
 _SERIES = re.compile(
     r"逐年|每年|每两年|每隔|轮流|一年一度|\b(?:annually|every\s+(?:two\s+)?years?|each\s+year)\b",
@@ -93,6 +98,29 @@ def told_gathering(text: str, span: tuple[int, int], cues: Sequence[Cue]) -> boo
         )
         for cue in cues
     )
+
+
+def international_gathering(text: str, proposal: Proposal) -> None:
+    """Leave no country to a gathering its name makes one country's international gathering
+    ("the 2012 China International Friendship Cities Conference in Chengdu", "2018中国国际友好
+    城市大会在武汉闭幕"): the country says where it is held, and the countries its paragraph
+    names ("U.S. and Chinese communities", "我国") are no side of it."""
+    cue = proposal.type
+    if cue.slug not in GATHERINGS:
+        return
+    name = _NAME_BEFORE.search(text, max(0, cue.start - _NAME_CHARS), cue.start)
+    if name is None:
+        return
+    named = [
+        m
+        for m in proposal.places
+        if m.place.level == "country" and name.start() <= m.start and m.end <= cue.start
+    ]
+    if len({m.place.id for m in named}) != 1 or not any(
+        _INTERNATIONAL_AFTER.match(text, m.end) for m in named
+    ):
+        return
+    proposal.places = [m for m in proposal.places if m.place.level != "country"]
 
 
 def series(text: str, span: tuple[int, int], cue: Cue, mentions: Sequence[DateMention]) -> bool:

@@ -4,15 +4,23 @@ A gathering named as one session ("the sixth U.S.-China Sister Cities Summit", "
 Biennial Joint Economic Meeting") or named in full as what people attend ("to attend the
 seventh China-U.S. Sister Cities Conference", "participate in the Ireland US Sister City
 Summit") is told by the sentence that names it; a gathering named by its bare word is not.
+A country's international gathering ("China International Friendship Cities Conference")
+names no country: the countries of its paragraph are no side of it.
 Sentences from the development part's pages, named beside each.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from partnermap.ingest.gatherings import told_gathering
+from partnermap.ingest.gatherings import international_gathering, told_gathering
+from partnermap.ingest.kinds import GATHERINGS
+from partnermap.ingest.propose import propose
 from partnermap.ingest.sentence_cues import sentence_cues
+from partnermap.ingest.simplify import simplified
+from partnermap.ingest.text import Document
 
 
 def _told(sentence: str) -> bool:
@@ -59,3 +67,37 @@ def test_a_gathering_named_as_a_session_or_as_what_people_attend_is_told(sentenc
 )
 def test_a_gathering_named_by_its_bare_word_is_not_told(sentence):
     assert not _told(sentence)
+
+
+def _gathering_places(text: str) -> list[str]:
+    document = Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+    gathering = next(p for p in propose(document) if p.type.slug in GATHERINGS)
+    international_gathering(simplified(text), gathering)
+    return gathering.locality_ids()
+
+
+def test_a_countrys_international_gathering_names_no_country():
+    # w10, 长江日报 (the 2018 China International Friendship Cities Conference)
+    text = (
+        "11月16日,2018中国国际友好城市大会在武汉闭幕。"
+        "中国国际友好城市大会于2008年首次举办,每两年一届,已连续举办5届。\n"
+    )
+    assert _gathering_places(text) == ["geonames:1791247"]
+
+
+def test_an_international_gathering_in_english_names_no_country():
+    # e12, Sister Cities International (the MOU signed in Chengdu)
+    text = (
+        "Sister Cities International and the Chinese People's Association for Friendship with "
+        "Foreign Countries (CPAFFC) signed a Memorandum of Understanding (MoU) today at the 2012 "
+        "China International Friendship Cities Conference in Chengdu, China.\n"
+        "The MoU paves the way for both organizations to create new sister city relationships "
+        "between U.S. and Chinese communities.\n"
+    )
+    assert _gathering_places(text) == ["geonames:1815286"]
+
+
+def test_a_gathering_named_for_two_countries_keeps_them():
+    # z05, 新华网 (the fourth US-China friendship cities conference)
+    text = "第四届美中友城大会17日在美国得克萨斯州休斯敦市举行,来自中美两国政府部门的代表与会。\n"
+    assert set(_gathering_places(text)) >= {"CN", "US", "geonames:4699066"}
