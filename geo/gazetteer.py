@@ -20,6 +20,7 @@ import hashlib
 import importlib.metadata
 import os
 import pickle
+import re
 import tempfile
 import time
 from collections import defaultdict
@@ -875,6 +876,8 @@ def _alternate_names(city: dict, t2s) -> tuple[list[str], list[str]]:
             latin_key(pinyin_name(alias)) for alias in city["alternatenames"] if has_han(alias)
         }
     for alias in city["alternatenames"]:
+        if city["countrycode"] == "JP":
+            alias = _KANA_LINK.sub("", alias)
         if is_chinese_name(alias):
             if city["countrycode"] == "JP":
                 # A Japanese form (横浜市, 広島市) as Chinese writes it (横滨市, 广岛市), first,
@@ -890,6 +893,11 @@ def _alternate_names(city: dict, t2s) -> tuple[list[str], list[str]]:
         ):
             latin.append(alias)
     return latin, list(dict.fromkeys(chinese))
+
+
+#: The kana that link the kanji of a Japanese name, which Chinese leaves out ("金ケ崎町" is
+#: 金崎町, "関ヶ原" 关原).
+_KANA_LINK = re.compile(r"(?<=[\u3400-\u9fff])[ケヶヵがのノ](?=[\u3400-\u9fff])")
 
 
 @cache

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from partnermap.data.vocabulary import AGREEMENT_TYPES
 from partnermap.ingest.dates import DateMention, chinese_number
-from partnermap.ingest.kinds import Cue, type_cues
+from partnermap.ingest.kinds import UNNAMED_PARTNERSHIP, Cue, type_cues
 from partnermap.ingest.places import PlaceMention
 from partnermap.ingest.proposal import (
     FOUNDINGS,
@@ -228,3 +228,23 @@ def agreements_to_that_effect(text: str, proposals: Sequence[Proposal]) -> list[
                 continue
         kept.append(proposal)
     return kept
+
+
+def named_partnerships(proposals: Sequence[Proposal]) -> list[Proposal]:
+    """``proposals`` without a partnership told without its kind ("结好") when the text names
+    the same pair's partnership of that date by its kind ("缔结友好合作城市30周年"): it is that
+    friendship, not a sister partnership of its own."""
+    named = {
+        (frozenset(p.locality_ids()), p.date.value)
+        for p in proposals
+        if p.type.slug == "friendship"
+    }
+    return [
+        p
+        for p in proposals
+        if not (
+            p.type.slug in FOUNDINGS - {"friendship"}
+            and UNNAMED_PARTNERSHIP.fullmatch(p.type.text)
+            and (frozenset(p.locality_ids()), p.date.value) in named
+        )
+    ]

@@ -22,6 +22,11 @@ _PARTNERS_ZH = r"(?:友好城市|友好省州|友好省份?|友好州省?|友城
 #: told in the same sentence.
 PARTNERS_AGREEMENT = re.compile(_PARTNERS_ZH + r"(?:交流)?合作协议书?")
 
+#: A partnership named without its kind or level ("结好", "sister relationship").
+UNNAMED_PARTNERSHIP = re.compile(
+    r"sister[- ](?:relationships?|relations|ties)|(?:缔结|结为|结成)友好关系|结好", re.I
+)
+
 #: (type slug, cue), most specific first.
 TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("mou", re.compile(_PARTNERS_ZH + r"意向书")),
@@ -40,8 +45,8 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"sister[- ]cit(?:y|ies)|twin(?:ned)? cit(?:y|ies)|友好城市|[姐姊]妹城市?|[姐姊]妹市|"
             r"结为友城|友城|"
             # A partnership of either level, named without it: the parties' level decides.
-            r"sister[- ](?:relationships?|relations|ties)|(?:缔结|结为|结成)友好关系|结好|"
-            r"sisterhood(?:\s+(?:relationships?|agreements?|ties))?|sisterly\s+(?:ties|relations)|"
+            + UNNAMED_PARTNERSHIP.pattern
+            + r"|sisterhood(?:\s+(?:relationships?|agreements?|ties))?|sisterly\s+(?:ties|relations)|"
             r"twinning(?:\s+(?:agreements?|relationships?))?",
             _I,
         ),

@@ -23,6 +23,7 @@ from partnermap.ingest.address import inside_url, url_spans
 from partnermap.ingest.agreements import (
     agreements_to_that_effect,
     named_after,
+    named_partnerships,
     parties_recalled,
     written_foundings,
 )
@@ -147,7 +148,8 @@ def _propose(document: Document) -> list[Proposal]:
                     pair.date = from_founding(founded[block.index])
             proposals.extend(pairs)
         add_attendees(text, block, places, proposals)
-    merged = agreements_to_that_effect(text, written_foundings(merge(proposals)))
+    merged = written_foundings(named_partnerships(merge(proposals)))
+    merged = agreements_to_that_effect(text, merged)
     for proposal in merged:
         named_after(text, proposal)
         parties_recalled(text, proposal, places)

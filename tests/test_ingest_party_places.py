@@ -170,15 +170,22 @@ def test_a_country_that_holds_a_local_party_is_no_party_of_its_programme() -> No
     assert "JP" not in programme.locality_ids()
 
 
-def test_a_japanese_town_the_gazetteer_lacks_is_held_by_its_country_not_replaced() -> None:
-    """(g02, changchun.gov.cn) The framework agreement is Changchun's and Kanegasaki's, not
-    Japan's: Japan stands for the town's side and its draft names "金崎町"."""
-    text = "当天,长春市与友好合作城市日本金崎町共同签署了进一步推动两市町友好交流的框架协议。"
-    [japan] = [m for m in find_places(text) if m.place.id == "JP"]
-    assert japan.holds_unknown == "金崎町"
-    [framework] = _proposals(text)
-    assert framework.locality_ids() == ["geonames:2038180"]
-    assert framework.unknown_parties() == ["金崎町"]
+def test_a_japanese_town_the_gazetteer_lacks_is_held_by_the_place_before_it() -> None:
+    """(n12, sjzok.net) Ayanan is the partner of Xinle, not Kagawa or Japan: the prefecture
+    stands for the town's side and the draft names "绫南町". (g02's 金崎町 was this rule's
+    example until the gazetteer learnt Japanese names without their linking kana: see
+    test_ingest_japanese_towns.py; the framework agreement is now Changchun's and
+    Kanegasaki's.)"""
+    text = (
+        "另外石家庄市所辖新乐市、辛集市也分别与日本香川县绫南町(1995年5月23日)正式缔结为友好城市。"
+    )
+    [kagawa] = [m for m in find_places(text) if m.place.name_en == "Kagawa"]
+    assert kagawa.holds_unknown == "绫南町"
+    assert "JP" not in {p for r in _proposals(text) for p in r.locality_ids()}
+    assert "绫南町" in _proposals(text)[0].unknown_parties()
+    kanegasaki = "当天,长春市与友好合作城市日本金崎町共同签署了进一步推动两市町友好交流的框架协议。"
+    [framework] = _proposals(kanegasaki)
+    assert framework.locality_ids() == ["geonames:2038180", "geonames:2112370"]
 
 
 def test_a_part_written_after_its_place_is_found_in_it() -> None:
