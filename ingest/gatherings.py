@@ -60,12 +60,6 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.&-]*[\s-]+){1,8}$|[\u4e00-\u9fff]{2,
 #: A country's international gathering: the country then "International" ("China International
 #: Friendship Cities Conference", "中国国际友好城市大会").
 _INTERNATIONAL_AFTER = re.compile(r"\s*(?:国际|International\b)")
-#: A gathering told by its closing ("2018中国国际友好城市大会在武汉闭幕", "论坛闭幕式…在银川举行",
-#: "the closing ceremony of the forum"): it lasted days, and its closing day is not its date.
-_CLOSING_AFTER = re.compile(r"[^，。,；;]{0,12}?(?:闭幕|落幕)|\s+(?:closed|concluded)\b", re.I)
-_CLOSING_BEFORE = re.compile(
-    r"\bclosing\s+(?:ceremony|session)\s+of\s+(?:the\s+)?(?:[\w'’.&-]+\s+){0,8}$", re.I
-)
 #: A gathering held again and again: "此后逐年举行", "每年举办", "轮流", "every year".
 _SERIES = re.compile(
     r"逐年|每年|每两年|每隔|轮流|一年一度|\b(?:annually|every\s+(?:two\s+)?years?|each\s+year)\b",
@@ -127,23 +121,6 @@ def international_gathering(text: str, proposal: Proposal) -> None:
     ):
         return
     proposal.places = [m for m in proposal.places if m.place.level != "country"]
-
-
-def closing_day(text: str, proposal: Proposal) -> None:
-    """Date a gathering told by its closing day ("11月16日,2018中国国际友好城市大会在武汉闭幕",
-    "10月27日上午,第十一届中国—中亚合作论坛闭幕式暨项目签约仪式在银川举行") by its month: it
-    lasted days, and the day told is only its last."""
-    cue = proposal.type
-    value = proposal.date.value
-    if cue.slug not in GATHERINGS or value is None or len(value) != 10:
-        return
-    if not (
-        _CLOSING_AFTER.match(text, cue.end)
-        or _CLOSING_BEFORE.search(text, max(0, cue.start - _NAME_CHARS), cue.start)
-    ):
-        return
-    date = proposal.date
-    proposal.date = replace(date, value=value[:7], reason=f"{date.reason}; the closing day's month")
 
 
 def series(text: str, span: tuple[int, int], cue: Cue, mentions: Sequence[DateMention]) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from partnermap.ingest.gatherings import closing_day, international_gathering, told_gathering
+from partnermap.ingest.gatherings import international_gathering, told_gathering
 from partnermap.ingest.kinds import GATHERINGS
 from partnermap.ingest.propose import propose
 from partnermap.ingest.sentence_cues import sentence_cues
@@ -101,37 +101,3 @@ def test_a_gathering_named_for_two_countries_keeps_them():
     # z05, 新华网 (the fourth US-China friendship cities conference)
     text = "第四届美中友城大会17日在美国得克萨斯州休斯敦市举行,来自中美两国政府部门的代表与会。\n"
     assert set(_gathering_places(text)) >= {"CN", "US", "geonames:4699066"}
-
-
-def _gathering_date(text: str) -> str | None:
-    document = Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
-    gathering = next(p for p in propose(document) if p.type.slug in GATHERINGS)
-    closing_day(simplified(text), gathering)
-    return gathering.date.value
-
-
-@pytest.mark.parametrize(
-    ("text", "month"),
-    [
-        # w10, 长江日报 (the conference closing in Wuhan)
-        ("2018年11月16日,2018中国国际友好城市大会在武汉闭幕。\n", "2018-11"),
-        # w06, 石嘴山市新闻传媒中心 (the forum's closing ceremony in Yinchuan)
-        (
-            "2024年10月27日上午,第十一届中国—中亚合作论坛闭幕式暨项目签约仪式在银川举行。\n",
-            "2024-10",
-        ),
-        # written after z11 (the third governors forum, told in English)
-        (
-            "The third U.S.-China Governors Forum concluded in Seattle on April 27, 2015.\n",
-            "2015-04",
-        ),
-    ],
-)
-def test_a_gathering_told_by_its_closing_day_is_dated_by_its_month(text, month):
-    assert _gathering_date(text) == month
-
-
-def test_a_gathering_told_by_its_opening_day_keeps_the_day():
-    # z14, 中新社 (the first US-China climate leaders summit opening in Los Angeles)
-    text = "2015年9月15日,第一届中美气候智慧型/低碳城市峰会在洛杉矶开幕。\n"
-    assert _gathering_date(text) == "2015-09-15"
