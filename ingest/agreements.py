@@ -180,7 +180,7 @@ def written_foundings(proposals: Sequence[Proposal]) -> list[Proposal]:
     told in 2021, "于1980年缔结为友好城市"): a partnership is often celebrated in the year after
     its round anniversary, and the written year is the founding's."""
     written = {
-        (tuple(sorted(p.locality_ids())), p.date.mention.year)
+        (frozenset(p.locality_ids()), p.date.mention.year)
         for p in proposals
         if p.type.slug in FOUNDINGS
         and p.date.mention is not None
@@ -194,7 +194,7 @@ def written_foundings(proposals: Sequence[Proposal]) -> list[Proposal]:
             return False
         if mention.year is None:
             return False
-        pair = tuple(sorted(p.locality_ids()))
+        pair = frozenset(p.locality_ids())
         return any((pair, mention.year + shift) in written for shift in (-1, 1))
 
     return [p for p in proposals if not counted(p)]

@@ -185,9 +185,9 @@ def _resolve(
     if result.match is None:
         return None
     match = result.match
-    pinned = is_party or of_place is not None or STATE_AFTER.match(text, end)
+    pinned = is_party or of_place is not None or bool(STATE_AFTER.match(text, end))
     if match.country not in COUNTRIES or not pinned:
-        match = _larger_abroad(text[start:end], match, countries, gazetteer) or match
+        match = _larger_namesake(text[start:end], match, countries, gazetteer) or match
     confidence = 0.9 if tier == NAME_TIER else 0.75
     if result.ambiguous:
         confidence -= 0.3
@@ -228,7 +228,7 @@ def _named_again(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
 _NAMESAKE_RATIO = 5
 
 
-def _larger_abroad(
+def _larger_namesake(
     name: str, match: Place, countries: frozenset[str], gazetteer: Gazetteer
 ) -> Place | None:
     """The place of ``name`` in a country abroad the text names that is larger than ``match``,
