@@ -60,6 +60,20 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.&-]*[\s-]+){1,8}$|[\u4e00-\u9fff]{2,
 #: A country's international gathering: the country then "International" ("China International
 #: Friendship Cities Conference", "中国国际友好城市大会").
 _INTERNATIONAL_AFTER = re.compile(r"\s*(?:国际|International\b)")
+#: A place in the office of a person whose words follow: in Chinese, the office and the name
+#: after it ("得克萨斯州圣安东尼奥市市长罗恩·尼伦伯格说"); in English, an apposition after the name
+#: ("Alix Nathan, president of the Portland-Suzhou Sister City Association in Oregon, said").
+_OFFICE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:市长|州长|省长|县长|主席|会长|董事长|理事长|总裁|主任|书记)"
+    r"[\u4e00-\u9fff·]{2,12}(?:说|表示|指出|称)"
+)
+_SAID_AFTER = re.compile(r"[^.;!?,]{0,60},\s+(?:said|says|told)\b")
+_OFFICE_BEFORE = re.compile(
+    r"\b[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s+(?:the\s+)?"
+    r"(?i:president|chair(?:man|woman)?|director|mayor|governor|head|secretary|CEO)\s+of\s+"
+    r"[^.;!?,]{0,60}$"
+)
+_SPEAKER_CHARS = 80
 #: A gathering held again and again: "此后逐年举行", "每年举办", "轮流", "every year".
 _SERIES = re.compile(
     r"逐年|每年|每两年|每隔|轮流|一年一度|\b(?:annually|every\s+(?:two\s+)?years?|each\s+year)\b",
@@ -121,6 +135,30 @@ def international_gathering(text: str, proposal: Proposal) -> None:
     ):
         return
     proposal.places = [m for m in proposal.places if m.place.level != "country"]
+
+
+def without_speakers(text: str, proposal: Proposal) -> None:
+    """Leave to a gathering none of the places that only name a speaker's office ("得克萨斯州
+    圣安东尼奥市市长罗恩·尼伦伯格说", "Alix Nathan, president of the Portland-Suzhou Sister City
+    Association in Oregon, said at the sixth U.S.-China Sister Cities Summit"): the speaker's
+    city is no side of it."""
+    if proposal.type.slug not in GATHERINGS:
+        return
+    proposal.places = [
+        m for m in proposal.places if m.place.level == "country" or not _office(text, m)
+    ]
+
+
+def _office(text: str, mention: PlaceMention) -> bool:
+    """Whether a place names the office of a person whose words follow."""
+    end = mention.end + _SPEAKER_CHARS
+    if _OFFICE_AFTER.match(text, mention.end, end):
+        return True
+    before = max(0, mention.start - _SPEAKER_CHARS)
+    return bool(
+        _SAID_AFTER.match(text, mention.end, end)
+        and _OFFICE_BEFORE.search(text, before, mention.start)
+    )
 
 
 def series(text: str, span: tuple[int, int], cue: Cue, mentions: Sequence[DateMention]) -> bool:

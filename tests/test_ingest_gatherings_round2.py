@@ -1,11 +1,13 @@
-"""Issue 18, tenth session: gatherings a sentence tells without a word of an event.
+"""Issue 18, tenth session: which gatherings a sentence tells, and which places they name.
 
 A gathering named as one session ("the sixth U.S.-China Sister Cities Summit", "the 27th
 Biennial Joint Economic Meeting") or named in full as what people attend ("to attend the
 seventh China-U.S. Sister Cities Conference", "participate in the Ireland US Sister City
 Summit") is told by the sentence that names it; a gathering named by its bare word is not.
 A country's international gathering ("China International Friendship Cities Conference")
-names no country: the countries of its paragraph are no side of it.
+names no country: the countries of its paragraph are no side of it; nor is a speaker's city
+("圣安东尼奥市市长罗恩·尼伦伯格说", "president of the Portland-Suzhou Sister City Association in
+Oregon, said").
 Sentences from the development part's pages, named beside each.
 """
 
@@ -15,7 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from partnermap.ingest.gatherings import international_gathering, told_gathering
+from partnermap.ingest.gatherings import (
+    international_gathering,
+    told_gathering,
+    without_speakers,
+)
 from partnermap.ingest.kinds import GATHERINGS
 from partnermap.ingest.propose import propose
 from partnermap.ingest.sentence_cues import sentence_cues
@@ -101,3 +107,30 @@ def test_a_gathering_named_for_two_countries_keeps_them():
     # z05, 新华网 (the fourth US-China friendship cities conference)
     text = "第四届美中友城大会17日在美国得克萨斯州休斯敦市举行,来自中美两国政府部门的代表与会。\n"
     assert set(_gathering_places(text)) >= {"CN", "US", "geonames:4699066"}
+
+
+def _places_without_speakers(text: str) -> list[str]:
+    document = Document(Path("page.txt"), text, "txt", "utf-8", "0" * 64)
+    gathering = next(p for p in propose(document) if p.type.slug in GATHERINGS)
+    without_speakers(simplified(text), gathering)
+    return gathering.locality_ids()
+
+
+def test_a_speakers_city_is_no_side_of_the_gathering():
+    # z05, 新华网 (San Antonio's mayor speaks at the conference in Houston)
+    text = (
+        "第四届美中友城大会17日在美国得克萨斯州休斯敦市举行,来自中美两国政府部门及民间社会的约"
+        "200名代表与会。美国国际姐妹城协会董事长、得克萨斯州圣安东尼奥市市长罗恩·尼伦伯格说,"
+        "本届大会对于中美关系来说是“重要的时刻”,与会代表将回顾过去40年的高光时刻。\n"
+    )
+    assert _places_without_speakers(text) == ["CN", "US", "geonames:4699066"]
+
+
+def test_a_speakers_association_is_no_side_of_the_gathering():
+    # p10, China Daily (the sixth U.S.-China Sister Cities Summit; "held" added)
+    text = (
+        "Alix Nathan, president of the Portland-Suzhou Sister City Association in Oregon, said "
+        "at the sixth U.S.-China Sister Cities Summit held on Friday in Tacoma, Washington "
+        "state, that education matters most.\n"
+    )
+    assert _places_without_speakers(text) == ["CN", "US", "geonames:5812944"]
