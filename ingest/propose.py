@@ -32,7 +32,12 @@ from partnermap.ingest.block_dates import inherit_date
 from partnermap.ingest.block_proposals import block_proposals
 from partnermap.ingest.blocks import split_blocks
 from partnermap.ingest.dates import DateChoice, only_stamped
-from partnermap.ingest.gatherings import add_attendees, gathering_of_declaration
+from partnermap.ingest.gatherings import (
+    add_attendees,
+    gathering_of_declaration,
+    international_gathering,
+    without_speakers,
+)
 from partnermap.ingest.list_items import (
     distinct_items,
     inline_items,
@@ -152,6 +157,8 @@ def _propose(document: Document) -> list[Proposal]:
     merged = agreements_to_that_effect(text, merged)
     for proposal in merged:
         named_after(text, proposal)
+        international_gathering(text, proposal)
+        without_speakers(text, proposal)
         parties_recalled(text, proposal, places)
         if only_stamped(proposal.date, dates.mentions):
             proposal.date = DateChoice(
