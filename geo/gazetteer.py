@@ -808,20 +808,27 @@ def _iso_division_names() -> dict[tuple[str, str], str]:
     """Chinese names of first-level divisions from iso-codes (pycountry), by (country, name key).
 
     Each first-level subdivision of ISO 3166-2 whose zh_CN translation is Chinese is keyed by
-    its name with and without its division word ("Antalya", "Malaita"); a key two divisions of
-    a country share is dropped.
+    its name and its English name, with and without its division word ("Antalya", "Malaita",
+    "Bavaria"); a key two divisions of a country share is dropped.
     """
     import gettext
     import json
 
     rows = json.loads(ISO_3166_2.read_text(encoding="utf-8"))["3166-2"]
     catalogue = gettext.translation("iso3166-2", str(ISO_LOCALES), languages=["zh_CN"])
+    # The English catalogue gives a division's English name where ISO's is another language's
+    # ("Bayern": Bavaria), as GeoNames names it.
+    english = gettext.translation("iso3166-2", str(ISO_LOCALES), languages=["en"])
     found: dict[tuple[str, str], str | None] = {}
     for row in rows:
         chinese = catalogue.gettext(row["name"]).split(" (")[0].strip()
         if "parent" in row or not has_han(chinese) or has_latin(chinese):
             continue
-        names = [*_division_names(row["name"]), *_division_names(f"{row['name']} {row['type']}")]
+        names = [
+            *_division_names(row["name"]),
+            *_division_names(f"{row['name']} {row['type']}"),
+            *_division_names(english.gettext(row["name"]).split(" (")[0].strip()),
+        ]
         for name in {latin_key(n) for n in names}:
             key = (row["code"][:2], name)
             found[key] = chinese if found.get(key, chinese) == chinese else None

@@ -16,8 +16,17 @@ _SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
 _QUALIFIER_GAP = re.compile(r"^[\s,，]*(?:of\s+)?(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?$")
 
 
+#: Where a place is said to lie ("弗莱辛位于德国经济发达的巴伐利亚州", "located in the state
+#: of"): the places of that clause only locate another.
+_LOCATED_BEFORE = re.compile(
+    r"(?:位于|地处|坐落于|\b(?:located|situated|lies|lying)\s+(?:in|near|on)\b)[^，。,；;\n]{0,40}$",
+    re.I,
+)
+
+
 def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Mark the larger of two adjacent places, one inside the other, as a qualifier, and a
+    """Mark the larger of two adjacent places, one inside the other, as a qualifier, and so a
+    place in a clause that says where another lies ("位于…巴伐利亚州", "located in"), and a
     place right before a name with an administrative suffix the gazetteer does not know."""
     marked = list(mentions)
     for i in range(len(marked) - 1):
@@ -31,6 +40,11 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
         elif _metro_before(text, a, b):
             marked[i] = replace(a, strength="qualifier")
     for i, mention in enumerate(marked):
+        if mention.strength == "name" and _LOCATED_BEFORE.search(
+            text, max(0, mention.start - 60), mention.start
+        ):
+            marked[i] = replace(mention, strength="qualifier")
+            continue
         unknown = UNKNOWN_PLACE_AFTER.match(text, mention.end, mention.end + 12)
         following = marked[i + 1].start if i + 1 < len(marked) else len(text)
         if (

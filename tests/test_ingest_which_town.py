@@ -5,8 +5,10 @@ Chinese writes a large city right before a city of its area to say where that on
 parent, so the large city only locates the other and is no party. A town abroad is the larger
 town of its country whose full name starts with the name ("Bingen" is Bingen am Rhein). "The
 Chinese district" is the one Chinese district the text names. A dateline whose dash opens the
-next line ("FAIRFIELD", then "- The Solano County…") only says where the story was written.
-Lines from the development part's pages, named beside each.
+next line ("FAIRFIELD", then "- The Solano County…") only says where the story was written. A
+division abroad is found by the Chinese of its English name (ISO writes Bavaria "Bayern"), and
+a place said to be where another lies ("位于…巴伐利亚州", "located in") only locates it. Lines
+from the development part's pages, named beside each.
 """
 
 from __future__ import annotations
@@ -79,3 +81,21 @@ def test_a_dateline_whose_dash_opens_the_next_line_names_no_party():
     assert [sorted(p.locality_ids()) for p in propose(document)] == [
         ["fips:06095", "geonames:1806445"]
     ]
+
+
+def test_a_division_abroad_is_found_by_the_chinese_of_its_english_name():
+    # k02 (a list of Shandong's partners): ISO names Bavaria "Bayern"
+    found = find_places("山东省与巴伐利亚州建立友好省州30年来经贸交流")
+    assert "adm1:DE.02" in {m.place.id for m in found}
+
+
+def test_a_place_said_to_be_where_another_lies_only_locates_it():
+    # k03 (traditional characters, read simplified), n06 (english.eastday.com)
+    freising = _strengths("弗莱辛位于德国经济发达的巴伐利亚州,距离州首府慕尼黑仅25公里")
+    assert freising["Bavaria"] == "qualifier"
+    tlalnepantla = _strengths(
+        'Tlalnepantla, meaning the "middle land", is located in the northern part of the state '
+        "of Mexico, while Maanshan is an industrial city in China's Anhui province."
+    )
+    assert tlalnepantla["Mexico"] == "qualifier"
+    assert tlalnepantla["Tlalnepantla"] == "name"
