@@ -20,6 +20,7 @@ from partnermap.ingest.agreements import (
 )
 from partnermap.ingest.anchors import DocumentDates
 from partnermap.ingest.blocks import Block, sentences
+from partnermap.ingest.council_pages import meeting_date
 from partnermap.ingest.dates import EVENT_CUES, DateChoice, choose_event_date
 from partnermap.ingest.gatherings import respectively, series
 from partnermap.ingest.kinds import Cue, find_sectors, type_cues
@@ -57,8 +58,12 @@ _UNTOLD_BEFORE = re.compile(
     r",\s*(?:which|who)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$",
     re.I,
 )
-#: What makes an event's word tell only what could happen ("partnerships can be established").
-_POSSIBLE_BEFORE = re.compile(r"\b(?:can|could|may|might|would|should)\s+be\s+$", re.I)
+#: What makes an event's word tell only what could happen ("partnerships can be established")
+#: or what someone is asked to weigh ("requested that the City of Dublin consider establishing
+#: a Sister City relationship").
+_POSSIBLE_BEFORE = re.compile(
+    r"\b(?:can|could|may|might|would|should)\s+be\s+$|\bconsider(?:s|ed|ing)?\s+$", re.I
+)
 #: An item heading that names only a field of cooperation ("Renewable Energy Cooperation:").
 _COOPERATION = re.compile(r"\bcooperation\b|合作", re.I)
 
@@ -130,6 +135,9 @@ def block_proposals(
                 if not told.value:
                     told = choose_event_date(text, block.start, block.end, dates.mentions, founding)
                 date = told if told.value else date
+            if meeting_date(text, date.mention):
+                # "MEETING DATE: September 19, 2006" over what a council is only asked to do.
+                date = DateChoice(None, None, 0.5, "the date of the meeting asked to decide it")
             in_sentence = between(places, span[0], span[1])
             mine = [m for m in in_sentence if m.party or own[0] <= m.start < own[1] or not m.site]
             if standing:

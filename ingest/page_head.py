@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from partnermap.data.vocabulary import AGREEMENT_TYPES
 from partnermap.ingest.anchors import DocumentDates
 from partnermap.ingest.blocks import Block
+from partnermap.ingest.council_pages import asks_council
 from partnermap.ingest.dates import DateChoice, DateMention, choose_event_date
 from partnermap.ingest.kinds import find_sectors, type_cues
 from partnermap.ingest.places import PlaceMention
@@ -81,8 +82,10 @@ def head_proposal(
     places: Sequence[PlaceMention],
 ) -> Proposal | None:
     """The main agreement or event the page's head names (``head_blocks``), dated by its
-    signature or its text, with the places of its head (or of the block after it), if any."""
-    if not head_blocks:
+    signature or its text, with the places of its head (or of the block after it), if any;
+    none when the page is a council's agenda statement or staff report, whose subject is only
+    asked for (:func:`~partnermap.ingest.council_pages.asks_council`)."""
+    if not head_blocks or asks_council(text, head_blocks[0].start):
         return None
     start, end = head_blocks[0].start, head_blocks[-1].end
     found = [shift(c, start) for c in type_cues(text[start:end])]
