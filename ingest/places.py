@@ -51,6 +51,7 @@ from partnermap.ingest.non_parties import (
 from partnermap.ingest.place_mention import COUNTRIES, HAN, NAME_TIER, PlaceMention
 from partnermap.ingest.place_parts import parts_named_after
 from partnermap.ingest.place_roles import mark_qualifiers, mark_sites, sites_as_cities
+from partnermap.ingest.transcriptions import transcribed_towns
 
 _EN_PARTY_AFTER = re.compile(
     r"^(?:\s+(?:Municipal|Provincial|City|County|State|Metropolitan|Prefectural))?"
@@ -147,6 +148,10 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     mentions.extend(_weak_countries(text, mentions, gazetteer))
     mentions.sort(key=lambda m: m.start)
     mentions = parts_named_after(text, mentions, gazetteer)
+    mentions = sorted(
+        mentions + transcribed_towns(text, tokens, mentions, abroad, gazetteer),
+        key=lambda m: m.start,
+    )
     return sites_as_cities(mark_sites(text, mark_qualifiers(text, mentions)), gazetteer)
 
 

@@ -1,10 +1,12 @@
-"""Issue 18, tenth session: a Japanese town as Chinese writes it, and its partnership's kind.
+"""Issue 18, tenth session: a town abroad as Chinese writes it, and its partnership's kind.
 
 Chinese leaves out the kana that link the kanji of a Japanese name: 金ケ崎町 is written 金崎町,
 so the gazetteer knows both. A partnership told without its kind ("结好30周年") in a text that
 names the pair's partnership by its kind ("缔结友好合作城市30周年") is that partnership, not a
-sister partnership of its own. Lines from the development part's g02 (kantsuu.com, a repost of
-China News Service's story of 2018-08-01).
+sister partnership of its own. A town abroad written with other characters of the same sounds
+("弗莱辛" for GeoNames' 弗赖辛, Freising) is that town, in a country the text names. Lines from the
+development part's g02 (kantsuu.com, a repost of China News Service's story of 2018-08-01) and
+k03.
 """
 
 from __future__ import annotations
@@ -43,3 +45,13 @@ def test_a_partnership_told_without_its_kind_is_the_one_named_by_it():
     pair = frozenset({CHANGCHUN, KANEGASAKI})
     assert ("friendship", "1988", pair) in records
     assert not [r for r in records if r[0] == "sister_city"]
+
+
+def test_a_town_abroad_written_with_other_characters_of_its_sounds():
+    # k03 (traditional characters, read simplified): GeoNames writes Freising 弗赖辛
+    found = find_places("在潍坊市众多的国际友城中,德国弗莱辛地区尤为引人注目。")
+    assert "geonames:2925034" in {m.place.id for m in found if m.strength == "name"}
+    # without a country abroad named, a name of those sounds is no town
+    assert "geonames:2925034" not in {
+        m.place.id for m in find_places("潍坊与弗莱辛建立友好城市关系")
+    }
