@@ -22,7 +22,7 @@ from partnermap.ingest.anchors import DocumentDates
 from partnermap.ingest.blocks import Block, sentences
 from partnermap.ingest.council_pages import meeting_date
 from partnermap.ingest.dates import EVENT_CUES, DateChoice, choose_event_date
-from partnermap.ingest.gatherings import respectively, series
+from partnermap.ingest.gatherings import respectively, series, told_gathering
 from partnermap.ingest.kinds import Cue, find_sectors, type_cues
 from partnermap.ingest.partner_lists import (
     clause_of,
@@ -84,6 +84,7 @@ def block_proposals(
         and (
             _tells_possible_event(text, s)
             or cites(text, s, c)
+            or told_gathering(text, s, c)
             or tells_standing(text, s, c)
             or anniversary_of(s, c, dates.mentions)
         )
