@@ -481,3 +481,82 @@ def _list_type(text: str, above: list[tuple[int, int]], parties: list[PlaceMenti
             break
     wide = all(m.place.level in _WIDE for m in parties)
     return "sister_state_province" if wide else "sister_city"
+
+
+#: A sentence that goes on to list a place's partners: "it has 8 sister cities, which includes",
+#: "Its sister cities are", "sister cities including".
+_PARTNERS_LISTED = re.compile(
+    r"\b(?:sister|twin|partner)[- ](?:cit(?:y|ies)|towns?|states?|provinces?)\b"
+    r"[^.;:!?\n]{0,40}?(?:\b(?:includes?|including|are)\b|:)",
+    re.I,
+)
+#: What may stand between two named partners: a comma, "and", their country ("in France").
+_PARTNER_GAP = re.compile(r"(?:\s*,)?\s*(?:and\s+)?")
+_LOCATED_IN = re.compile(r"\s*(?:,|\bin\b)\s*")
+
+
+def partners_listed(text: str, places: Sequence[PlaceMention]) -> list[Proposal]:
+    """One undated proposal per partner of a sentence that lists a place's partners by name
+    without dates ("Currently, it has 8 sister cities, which includes New Taipei City in Taiwan,
+    Liuzhou in China, Nancy in France, …"): a partnership between the place the sentence names
+    before its list (else the first the sentence before names, for "it") and each partner."""
+    found: list[Proposal] = []
+    for listed in _PARTNERS_LISTED.finditer(text):
+        end = _RUN_END.search(text, listed.end())
+        run = _partner_run(text, places, listed.end(), end.start() if end else len(text))
+        if len(run) < 2:
+            continue
+        subject = _subject_before(text, places, listed.start())
+        if subject is None:
+            continue
+        for partner in run:
+            if subject.place.id in (partner.place.id, *partner.place.parents):
+                continue
+            pair = [subject, partner]
+            wide = all(m.place.level in _WIDE for m in pair)
+            slug = "sister_state_province" if wide else "sister_city"
+            cue = Cue(slug, partner.start, partner.start, "")
+            date = DateChoice(None, None, 0.5, "listed without a date of its own")
+            quote = (partner.start, max(partner.end, partner.outer_end))
+            found.append(Proposal(cue, date, pair, [], [quote], TYPES[slug].en))
+    return found
+
+
+def _partner_run(
+    text: str, places: Sequence[PlaceMention], start: int, end: int
+) -> list[PlaceMention]:
+    """The partners named one after another from ``start`` to ``end``, each with the country
+    or state that locates it ("Nancy in France", "Gifu, Japan") left out."""
+    run: list[PlaceMention] = []
+    position = start
+    for mention in between(places, start, end):
+        if run and run[-1].place.id != mention.place.id:
+            located = mention.place.id in run[-1].place.parents or mention.place.level == "country"
+            if located and _LOCATED_IN.fullmatch(text, position, mention.start):
+                position = max(mention.end, mention.outer_end)
+                continue
+        if mention.strength != "name" or mention.place.level == "country":
+            break
+        if not _PARTNER_GAP.fullmatch(text, position, mention.start):
+            break
+        run.append(mention)
+        position = max(mention.end, mention.outer_end)
+    return run
+
+
+def _subject_before(
+    text: str, places: Sequence[PlaceMention], position: int
+) -> PlaceMention | None:
+    """The first place named as a party in the sentence that ends at ``position``, else in
+    the sentence before it ("Cincinnati originally signed … Currently, it has …")."""
+    starts = [0] + [
+        m.end() for m in _SENTENCE_START.finditer(text, max(0, position - 600), position)
+    ]
+    sentences = [(starts[-1], position)]
+    if len(starts) > 1:
+        sentences.append((starts[-2], starts[-1]))
+    for opening, closing in sentences:
+        named = local_names(between(places, opening, closing))
+        if named:
+            return named[0]
+    return None

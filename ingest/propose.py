@@ -44,6 +44,7 @@ from partnermap.ingest.list_items import (
     inside_items,
     listed_pairs,
     listed_partners,
+    partners_listed,
 )
 from partnermap.ingest.page_head import (
     end_of_story,
@@ -173,6 +174,7 @@ def _propose(document: Document) -> list[Proposal]:
     items = lines + apart_from(listed_partners(text, places, dates.mentions, address), lines)
     items += listed_pairs(text, blocks, places, dates.mentions)
     items += inline_items(text, places, dates.mentions, address)
+    items += partners_listed(text, places)
     items = distinct_items(items)
     kept = [p for p in merged if not inside_items(p, items)] + items
     return [p for p in kept if p.tells_an_agreement()]

@@ -225,3 +225,20 @@ def test_a_page_of_twinning_partnerships_lists_sister_cities():
     text = "Strengthening Active Citizenship with Twinning Partnerships.\n\n" + _BULLETS
     types = {p.type.slug for p in propose(_document(text)) if len(p.locality_ids()) == 2}
     assert types == {"sister_city"}
+
+
+def test_partners_a_sentence_lists_without_dates_are_each_a_partnership():
+    # q11, health.ntpc.gov.tw (New Taipei City and Cincinnati)
+    text = (
+        "Cincinnati originally signed the sister city agreement with Taipei County back in "
+        "September 12, 1994. Currently, it has 8 sister cities, which includes New Taipei City "
+        "in Taiwan, Liuzhou in China, Nancy in France, Munich in Germany, Gifu in Japan, "
+        "Kharkiv in Ukraine, and Mysore in India. Representatives from all sister cities were "
+        "present at today's re-signing ceremony.\n"
+    )
+    found = {
+        frozenset(p.locality_ids()) for p in propose(_document(text)) if p.date.value is None
+    }
+    cincinnati = "geonames:4508722"
+    for partner in ("geonames:1803300", "geonames:2990999", "geonames:2867714"):
+        assert frozenset({cincinnati, partner}) in found  # Liuzhou, Nancy, Munich
