@@ -176,9 +176,10 @@ def bare_agreement(proposal: Proposal) -> bool:
 
 def written_foundings(proposals: Sequence[Proposal]) -> list[Proposal]:
     """``proposals`` without the foundings only an anniversary dates when the text writes the
-    same partnership's founding year, a year or less from the anniversary's count ("结好40周年"
+    same partnership's founding, in the anniversary's year or a year from it ("结好40周年"
     told in 2021, "于1980年缔结为友好城市"): a partnership is often celebrated in the year after
-    its round anniversary, and the written year is the founding's."""
+    its round anniversary, and the written date is the founding's (with its month when the
+    text gives one: "1986年4月…签署建立友好城市关系协议书" beside "结好35周年" told in 2021)."""
     written = {
         (frozenset(p.locality_ids()), p.date.mention.year)
         for p in proposals
@@ -195,7 +196,7 @@ def written_foundings(proposals: Sequence[Proposal]) -> list[Proposal]:
         if mention.year is None:
             return False
         pair = frozenset(p.locality_ids())
-        return any((pair, mention.year + shift) in written for shift in (-1, 1))
+        return any((pair, mention.year + shift) in written for shift in (-1, 0, 1))
 
     return [p for p in proposals if not counted(p)]
 

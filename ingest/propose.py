@@ -154,7 +154,7 @@ def _propose(document: Document) -> list[Proposal]:
                     pair.date = from_founding(founded[block.index])
             proposals.extend(pairs)
         add_attendees(text, block, places, proposals)
-    merged = written_foundings(named_partnerships(merge(proposals)))
+    merged = named_partnerships(merge(proposals))
     merged = agreements_to_that_effect(text, merged)
     for proposal in merged:
         named_after(text, proposal)
@@ -176,5 +176,5 @@ def _propose(document: Document) -> list[Proposal]:
     items += inline_items(text, places, dates.mentions, address)
     items += partners_listed(text, places)
     items = distinct_items(items)
-    kept = [p for p in merged if not inside_items(p, items)] + items
+    kept = written_foundings([p for p in merged if not inside_items(p, items)] + items)
     return [p for p in kept if p.tells_an_agreement()]

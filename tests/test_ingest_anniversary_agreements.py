@@ -70,3 +70,15 @@ def test_an_agreement_to_that_effect_is_the_founding_it_makes():
     assert _records(text) == [
         ("sister_city", "2008-09-15", sorted(["geonames:3515431", "geonames:1801620"]))
     ]
+
+
+def test_a_founding_written_with_its_month_replaces_the_anniversarys_year():
+    # r01, sznews.com (Shenzhen foreign affairs office, 2021-10-29)
+    text = (
+        "Source: http://www.sznews.com/news/content/2021-10/29/content_24688200.htm\n\n"
+        "深圳与休斯敦结好35周年!郎朗为两座城送音乐祝福\n2021-10-29 14:12\n\n"
+        "1986年4月,深圳与美国休斯敦市签署建立友好城市关系协议书,休斯敦成为深圳的第一个国际友城,"
+        "两市正式开启长达35年友好往来的篇章。\n"
+    )
+    pair = sorted(["geonames:1795565", "geonames:4699066"])
+    assert [r for r in _records(text) if r[2] == pair] == [("sister_city", "1986-04", pair)]
