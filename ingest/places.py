@@ -209,16 +209,16 @@ def _resolve(
 
 
 def _named_again(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """``mentions`` and every other place in ``text`` where a town abroad found once is named
-    again by the same English name ("After all, Bingen maintains active partnerships …", then
-    "the town of Bingen"): a name too small to count alone is the place the text introduced."""
+    """``mentions`` and every other place in ``text`` where a town or county found once is
+    named again by the same English name ("After all, Bingen maintains active partnerships …",
+    then "the town of Bingen"; "Kokomo, Indiana", then "Kokomo forges sister ties"): a name too
+    small to count alone is the place the text introduced."""
     taken = [(m.start, max(m.end, m.outer_end)) for m in mentions]
     names = {
         m.text: m
         for m in mentions
         if m.strength == "name"
-        and m.place.level == "city"
-        and m.place.country not in COUNTRIES
+        and m.place.level in ("city", "county")
         and _EN_NAME.fullmatch(m.text)
     }
     again = []

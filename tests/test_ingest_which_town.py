@@ -99,3 +99,16 @@ def test_a_place_said_to_be_where_another_lies_only_locates_it():
     )
     assert tlalnepantla["Mexico"] == "qualifier"
     assert tlalnepantla["Tlalnepantla"] == "name"
+
+
+def test_a_town_at_home_found_once_is_found_where_it_is_named_again():
+    # q09, kokomotribune.com (Kokomo and Dongyang)
+    text = (
+        "Kokomo Tribune; Kokomo, Indiana\n\nJanuary 16, 2013\n\n"
+        "Kokomo forges sister ties with Chinese city Dongyang\n\n"
+        'The area around the city of Dongyang, China, is known as "The Land of Hills and Water".\n'
+    )
+    kokomo = [m for m in find_places(text) if m.place.id == "geonames:4922388"]
+    dongyang = [m for m in find_places(text) if m.place.id == "cn:330783"]
+    # "Kokomo Tribune" names a newspaper; the headline names the town
+    assert [m.start for m in kokomo] == [16, 51] and len(dongyang) == 2
