@@ -101,15 +101,27 @@ def _whole_name(name: str, place: Place, gazetteer: Gazetteer) -> Place | None:
     return max(whole, key=lambda p: p.population or 0) if whole else None
 
 
+#: A town a whole country's sounds name: at least this many people, and this many times more
+#: than the next town of those sounds.
+_HEARD_POPULATION = 50_000
+_HEARD_DOMINANCE = 10
+
+
 def _heard_in(name: str, place: Place, gazetteer: Gazetteer) -> Place | None:
     """The place inside the division or city ``place`` whose English name ``name`` writes by
-    its sounds ("帕索丰杜市" in Rio Grande do Sul: Passo Fundo), the most populous; none
-    inside a whole country, whose places are too many to tell apart by sound
-    (``partnermap.geo.sounds``)."""
-    if place.level == "country":
-        return None
+    its sounds ("帕索丰杜市" in Rio Grande do Sul: Passo Fundo), the most populous. Inside a
+    whole country, whose places are too many to tell apart by sound
+    (``partnermap.geo.sounds``), only a large town that sounds so and is many times larger
+    than any other that does ("巴西福塔莱萨市": Fortaleza)."""
     heard = sounding_like(name, Context(country=place.country), gazetteer)
-    return next((p for p in heard if place.id in p.parents), None)
+    if place.level != "country":
+        return next((p for p in heard if place.id in p.parents), None)
+    first, *others = heard or [None]
+    if first is None or first.population < _HEARD_POPULATION:
+        return None
+    if others and first.population < _HEARD_DOMINANCE * others[0].population:
+        return None
+    return first
 
 
 def _part_of(name: str, place: Place, gazetteer: Gazetteer) -> Place | None:

@@ -4,9 +4,11 @@ Chinese leaves out the kana that link the kanji of a Japanese name: 金ケ崎町
 so the gazetteer knows both. A partnership told without its kind ("结好30周年") in a text that
 names the pair's partnership by its kind ("缔结友好合作城市30周年") is that partnership, not a
 sister partnership of its own. A town abroad written with other characters of the same sounds
-("弗莱辛" for GeoNames' 弗赖辛, Freising) is that town, in a country the text names. Lines from the
-development part's g02 (kantsuu.com, a repost of China News Service's story of 2018-08-01) and
-k03.
+("弗莱辛" for GeoNames' 弗赖辛, Freising) is that town, in a country the text names, and so is a
+large town abroad whose English name the Chinese one sounds like, when no other town of its
+country of those sounds comes near its size ("福塔莱萨": Fortaleza). Lines from the
+development part's g02 (kantsuu.com, a repost of China News Service's story of 2018-08-01),
+k03, r06 and n12.
 """
 
 from __future__ import annotations
@@ -55,3 +57,14 @@ def test_a_town_abroad_written_with_other_characters_of_its_sounds():
     assert "geonames:2925034" not in {
         m.place.id for m in find_places("潍坊与弗莱辛建立友好城市关系")
     }
+
+
+def test_a_large_town_abroad_known_by_its_sounds_in_its_whole_country():
+    # r06 (a list of Xiamen's partners): the gazetteer writes Fortaleza 福塔雷萨
+    found = find_places("5. 巴西福塔莱萨市:2022年5月12日,厦门市与巴西福塔莱萨市签署友好城市协议。")
+    assert "geonames:3399415" in {m.place.id for m in found}  # Fortaleza
+    # n12: Khmelnytskyi's sounds are closest to Marhanets', a town not many times larger than
+    # the next: no town is read
+    found = find_places("乌克兰赫梅利尼茨基市(1997年5月签备忘录)")
+    assert [m.place.id for m in found] == ["UA"]
+    assert found[0].holds_unknown == "赫梅利尼茨基市"
