@@ -35,7 +35,7 @@ TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
         "sister_state_province",
         re.compile(
             r"sister[- ](?:state|province)s?(?:/(?:state|province)s?)?|sister states?/provinces?|"
-            r"友好省州|友好省份?|友好州省?|友好省州关系|结为友好省|省州结好",
+            r"友好省州|友好省份?|友好州省?|友好省州关系|结为友好省|省州结好|[姐姊][妹姊](?:省份?|州)",
             _I,
         ),
     ),

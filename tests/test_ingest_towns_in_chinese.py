@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from partnermap.ingest.kinds import type_cues
 from partnermap.ingest.places import find_places
 from partnermap.ingest.propose import propose
 from partnermap.ingest.text import Document
@@ -68,3 +69,9 @@ def test_a_large_town_abroad_known_by_its_sounds_in_its_whole_country():
     found = find_places("乌克兰赫梅利尼茨基市(1997年5月签备忘录)")
     assert [m.place.id for m in found] == ["UA"]
     assert found[0].holds_unknown == "赫梅利尼茨基市"
+
+
+def test_sister_provinces_and_states_in_chinese_are_sister_states():
+    # q06 (a forum's repost of 星岛日报): "continue the sister-province relationship"
+    sentence = "与亚省省长施特默签订协议,继续维持姊妹省份的关系30年。"
+    assert ("sister_state_province", "姊妹省份") in {(c.slug, c.text) for c in type_cues(sentence)}
