@@ -261,6 +261,9 @@ _HEADER_LINE = re.compile(r"(?:source|seen)\s*:", re.I)
 _REPOST_MARKERS = re.compile(
     r"re-?posted|转载|轉載|本站整理|来源\s*[:：]\s*网络|來源\s*[:：]\s*網[絡路]", re.I
 )
+#: A copyright notice's terms around "转载": the page may not be copied, or only so.
+_REPOST_FORBIDDEN = re.compile(r"(?:不得|禁止|严禁|嚴禁|请勿|請勿|谢绝|謝絕|未经[^，。,]{0,6})$")
+_REPOST_TERMS = re.compile(r"[^，。,]{0,4}?(?:请|請|须|須|必须|必須|应|應)[^，。,]{0,4}注明")
 EVENT_CUES = re.compile(
     r"\bsign(?:ed|ing|s)?\b|\bheld\b|\bhosts?\b|\bhosted\b|\bconvened?\b|\blaunched\b|"
     r"\btook place\b|\bconcluded\b|\breached\b|\bestablished\b|\bopened\b|\bmet\b|"
@@ -995,5 +998,10 @@ def _cue_near(text: str, mention: DateMention) -> bool:
 
 
 def repost_marked(text: str) -> bool:
-    """Whether the page says it is a copy of an earlier story ("reposted", "转载", "本站整理")."""
-    return bool(_REPOST_MARKERS.search(text))
+    """Whether the page says it is a copy of an earlier story ("reposted", "转载", "本站整理"),
+    not only how it may be copied ("未经授权不得转载", "转载请注明来源")."""
+    return any(
+        not _REPOST_FORBIDDEN.search(text, max(0, found.start() - 12), found.start())
+        and not _REPOST_TERMS.match(text, found.end())
+        for found in _REPOST_MARKERS.finditer(text)
+    )

@@ -5,7 +5,7 @@ takes the founding the text tells after it; "October this year" is a month of th
 
 from pathlib import Path
 
-from partnermap.ingest.dates import document_dates, find_dates
+from partnermap.ingest.dates import document_dates, find_dates, repost_marked
 from partnermap.ingest.propose import propose
 from partnermap.ingest.text import Document
 
@@ -108,3 +108,14 @@ def test_a_month_before_this_or_last_year_is_that_month_of_the_year_counted_from
         for m in document_dates("Date: 2019-03-01\nIn May last year they met.")
         if m.kind == "text"
     ] == ["2018-05"]
+
+
+def test_a_copyright_notice_is_no_mark_of_a_copy():
+    # q04, m.zgstyb.cn (市场星报): the notice forbids copying; the page is the paper's own
+    notice = (
+        "凡市场星报、安徽财经网、掌中安徽记者署名文字、图片,版权均属于市场星报所有。任何媒体、网站或者"
+        "个人,未经授权不得转载、链接、转帖或以其他方式复制发表;已经授权的媒体、网站,在转载使用时必须"
+        "注明“来源:市场星报、安徽财经网或者掌中安徽”,违者本单位将依法追究法律责任。"
+    )
+    assert not repost_marked(notice)
+    assert repost_marked("本文转载自新华网")
