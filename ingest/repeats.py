@@ -141,7 +141,7 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
         ours = _local_ids(a)
         return len(ours) >= 2 and ours == _local_ids(b)
     if a.date.value != b.date.value and not (
-        a.type.slug in GATHERINGS and _same_day(a.date.value, b.date.value)
+        (a.type.slug in GATHERINGS or _one_pair(a, b)) and _same_day(a.date.value, b.date.value)
     ):
         return False
     return bool(set(a.locality_ids()) & set(b.locality_ids()))
@@ -151,6 +151,15 @@ def _same_parties(bare: Proposal, named: Proposal) -> bool:
     """Whether a bare agreement names no local place the named one does not."""
     ours = _local_ids(bare)
     return bool(ours) and ours <= _local_ids(named)
+
+
+def _one_pair(a: Proposal, b: Proposal) -> bool:
+    """Whether two partnerships are one pair's ("1979年10月，湖北省与俄亥俄州…", then "1979年10月
+    31日…正式结为友好省州"): a pair is founded once, so a month and a day in it are one date
+    (an anniversary's count is left to :func:`~partnermap.ingest.agreements.written_foundings`)."""
+    ours = _local_ids(a)
+    counted = any(p.date.mention is not None and p.date.mention.founding for p in (a, b))
+    return a.type.slug in FOUNDINGS and not counted and len(ours) >= 2 and ours == _local_ids(b)
 
 
 def _same_day(a: str | None, b: str | None) -> bool:

@@ -82,3 +82,16 @@ def test_a_founding_written_with_its_month_replaces_the_anniversarys_year():
     )
     pair = sorted(["geonames:1795565", "geonames:4699066"])
     assert [r for r in _records(text) if r[2] == pair] == [("sister_city", "1986-04", pair)]
+
+
+def test_a_pairs_founding_told_by_its_month_and_by_its_day_is_one_record():
+    # r04, m.hbtv.com.cn (湖北广电's party-history page): the text, then a photo's caption
+    text = (
+        "1979年10月,湖北省与美国俄亥俄州在武汉签署了《中华人民共和国湖北省和美利坚合众国俄亥俄州建立"
+        "友好省州关系的协议》,成为了中美两国正式建交后的第一对友好省州。\n\n"
+        "图为:1979年10月31日,陈丕显和麦歇尔在建立湖北——俄亥俄友好省州关系协议书上签字。\n"
+    )
+    pair = sorted(["cn:420000", "US-OH"])
+    assert [r for r in _records(text) if r[2] == pair] == [
+        ("sister_state_province", "1979-10-31", pair)
+    ]
