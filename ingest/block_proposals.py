@@ -62,7 +62,10 @@ _UNTOLD_BEFORE = re.compile(
 #: or what someone is asked to weigh ("requested that the City of Dublin consider establishing
 #: a Sister City relationship").
 _POSSIBLE_BEFORE = re.compile(
-    r"\b(?:can|could|may|might|would|should)\s+be\s+$|\bconsider(?:s|ed|ing)?\s+$", re.I
+    r"\b(?:can|could|may|might|would|should)\s+be\s+$|\bconsider(?:s|ed|ing)?\s+$|"
+    # "希望与福州缔结为友好城市", "探讨两座城市建立友好城市关系的可能性": a wish or a prospect.
+    r"(?:希望|盼望|期待|期望|愿意|有意|拟|探讨|商讨|争取|有望)[^，。,；;!?！？]{0,12}$",
+    re.I,
 )
 #: An item heading that names only a field of cooperation ("Renewable Energy Cooperation:").
 _COOPERATION = re.compile(r"\bcooperation\b|合作", re.I)

@@ -3,8 +3,9 @@
 Each "WHEREAS" clause of a resolution is a sentence of its own, so each partnership it recalls
 keeps its own partner and year ("…with Mito, Japan in 1978; and WHEREAS, … in 1988 with …
 Vitoria - Gasteiz, Spain"). A place's other spelling counts when its country follows it, and a
-partnership that only could be made ("partnerships can be established") is no record. Lines
-from the development part's pages, named beside each.
+partnership that only could be made ("partnerships can be established") or is only wished for
+("希望与福州缔结为友好城市") is no record. Lines from the development part's pages, named beside
+each.
 """
 
 from __future__ import annotations
@@ -54,5 +55,14 @@ def test_a_partnership_that_only_could_be_made_is_no_record():
         "Cupertino City Council is interested in fostering an environment in which "
         "community partnerships can be established in order to creatively learn, work and solve "
         "problems together; and\n"
+    )
+    assert _records(text) == []
+
+
+def test_a_partnership_only_wished_for_is_no_record():
+    # r03, zzhaoz.com (a repost of CCTV's recollection of Tacoma and Fuzhou)
+    text = (
+        "1993年10月,培根在福州参加一次博览会期间,向福州市政府转交了时任塔科马市市长卡伦·韦尔勒的"
+        "信件,希望与福州缔结为友好城市。\n"
     )
     assert _records(text) == []
