@@ -236,9 +236,7 @@ def test_partners_a_sentence_lists_without_dates_are_each_a_partnership():
         "Kharkiv in Ukraine, and Mysore in India. Representatives from all sister cities were "
         "present at today's re-signing ceremony.\n"
     )
-    found = {
-        frozenset(p.locality_ids()) for p in propose(_document(text)) if p.date.value is None
-    }
+    found = {frozenset(p.locality_ids()) for p in propose(_document(text)) if p.date.value is None}
     cincinnati = "geonames:4508722"
     for partner in ("geonames:1803300", "geonames:2990999", "geonames:2867714"):
         assert frozenset({cincinnati, partner}) in found  # Liuzhou, Nancy, Munich
