@@ -76,6 +76,8 @@ STATE_COUNTRIES = frozenset({"AU", "AT", "BR", "DE", "FM", "IN", "MM", "MX", "MY
                              "SD", "SS", "US", "VE"})  # fmt: skip
 #: Where places are named in Chinese already: no transcription needs guessing.
 _CHINESE_NAMED = frozenset({"CN", "HK", "MO", "TW"})
+#: The shortest Chinese name the spellings index: shorter ones sound like too many names.
+MIN_SPELLING = 3
 #: The countries whose places come from their own sources rather than GeoNames alone.
 _OWN_SOURCES = ("CN", "US")
 
@@ -119,6 +121,10 @@ class Gazetteer:
     #: "CC:KEY" -> ids of the places of country CC (outside China) whose English name has the
     #: sound key KEY (``partnermap.geo.sounds``), for suggesting what a transcription means.
     sounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: "CC:pin yin" -> ids of the cities of country CC one of whose Chinese names, of
+    #: ``MIN_SPELLING`` characters or more, reads so in toneless pinyin ("DE:fu lai xin":
+    #: Freising, 弗赖辛), for a transcription written with other characters of the same sounds.
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def lookup(self, key: str) -> tuple[tuple[str, int], ...]:
         """Return the ``(place id, tier)`` pairs indexed under ``key``."""
@@ -295,6 +301,7 @@ def build_gazetteer(versions: dict[str, str] | None = None) -> Gazetteer:
         historical=historical,
         capitals=capitals,
         sounds=_sound_index(places),
+        spellings=_spelling_index(tiers, places),
     )
 
 
@@ -307,6 +314,24 @@ def _sound_index(places: PlaceTable) -> dict[str, tuple[str, ...]]:
         for key in {latin_sound(place.name_en), latin_sound(place.name_en, every_r=True)}:
             if len(key) >= MIN_KEY:
                 found[f"{place.country}:{key}"].append(place.id)
+    return {key: tuple(ids) for key, ids in found.items()}
+
+
+def _spelling_index(
+    tiers: dict[str, dict[str, int]], places: PlaceTable
+) -> dict[str, tuple[str, ...]]:
+    """The cities by country and the toneless pinyin of each of their Chinese names of
+    ``MIN_SPELLING`` characters or more."""
+    from pypinyin import lazy_pinyin
+
+    found: dict[str, dict[str, None]] = defaultdict(dict)
+    for key, entries in tiers.items():
+        if len(key) < MIN_SPELLING or not "\u3400" <= key[0] <= "\u9fff":
+            continue
+        cities = [places[place_id] for place_id in entries if places[place_id].level == "city"]
+        spelling = " ".join(lazy_pinyin(key)) if cities else ""
+        for city in cities:
+            found[f"{city.country}:{spelling}"][city.id] = None
     return {key: tuple(ids) for key, ids in found.items()}
 
 

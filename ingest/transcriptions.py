@@ -7,7 +7,7 @@ import re
 
 from pypinyin import lazy_pinyin
 
-from partnermap.geo.gazetteer import Gazetteer, han_key
+from partnermap.geo.gazetteer import MIN_SPELLING, Gazetteer, han_key
 from partnermap.ingest.place_mention import PlaceMention
 
 #: The words jieba makes of a foreign name it does not know: a person's name or a place's
@@ -17,8 +17,6 @@ _NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "x"})
 #: word after it ("弗莱辛地区", "帕尔玛市").
 _PARTNER_BEFORE = re.compile(r"[与同和]$")
 _PLACE_AFTER = re.compile(r"地区|市|州|县|郡|镇|区")
-#: A transcription shorter than this sounds like too many names.
-_MIN_CHARACTERS = 3
 
 
 def transcribed_towns(
@@ -41,18 +39,18 @@ def transcribed_towns(
     runs = [
         (start, end)
         for start, end in _name_runs(free)
-        if end - start >= _MIN_CHARACTERS
+        if end - start >= MIN_SPELLING
         and (
             _PARTNER_BEFORE.search(text, max(0, start - 1), start) or _PLACE_AFTER.match(text, end)
         )
     ]
     if not runs:
         return []
-    towns = _towns_by_sound(countries, gazetteer)
     found = []
     for start, end in runs:
         name = text[start:end]
-        heard = towns.get(" ".join(lazy_pinyin(han_key(name, gazetteer.to_simplified))), set())
+        spelling = " ".join(lazy_pinyin(han_key(name, gazetteer.to_simplified)))
+        heard = {i for c in countries for i in gazetteer.spellings.get(f"{c}:{spelling}", ())}
         if len(heard) == 1:
             [place_id] = heard
             place = gazetteer.places[place_id]
@@ -71,21 +69,3 @@ def _name_runs(tokens: list[tuple[str, int, int, str]]) -> list[tuple[int, int]]
         else:
             runs.append((start, end))
     return runs
-
-
-def _towns_by_sound(countries: frozenset[str], gazetteer: Gazetteer) -> dict[str, set[str]]:
-    """The towns of ``countries`` by the toneless pinyin of each of their Chinese names of
-    ``_MIN_CHARACTERS`` characters or more."""
-    towns: dict[str, set[str]] = {}
-    for key in gazetteer.keys:
-        if len(key) < _MIN_CHARACTERS or not "\u3400" <= key[0] <= "\u9fff":
-            continue
-        places = {
-            place_id
-            for place_id, _ in gazetteer.lookup(key)
-            if gazetteer.places[place_id].country in countries
-            and gazetteer.places[place_id].level == "city"
-        }
-        if places:
-            towns.setdefault(" ".join(lazy_pinyin(key)), set()).update(places)
-    return towns
