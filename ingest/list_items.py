@@ -21,7 +21,7 @@ from partnermap.ingest.blocks import Block
 from partnermap.ingest.dates import DateChoice, DateMention
 from partnermap.ingest.kinds import GATHERINGS, Cue, type_cues
 from partnermap.ingest.places import PlaceMention, find_places
-from partnermap.ingest.proposal import FOUNDINGS, Proposal, between, local_names
+from partnermap.ingest.proposal import FOUNDINGS, Proposal, between, local_names, sister_type
 
 #: A bullet or a table row's first bar: what marks a line as an item without a date.
 _MARKED = re.compile(r"^\s*(?:[•·●▪◆■○◇*–-]\s*|\|)")
@@ -41,7 +41,6 @@ _FRIENDSHIP = re.compile(r"friendship|friendly|友好交流|友好合作", re.I)
 _PARTNERSHIPS = re.compile(r"partnerships?\b", re.I)
 _TWINNING_PARTNERSHIPS = re.compile(r"(?:sister|twin\w*)\s+partnerships?\b", re.I)
 _SISTERS = re.compile(r"sister|twin|姐妹|姊妹|友好城市|友城|友好省|友好州|结好", re.I)
-_WIDE = frozenset({"state", "province"})
 #: How many lines above a list its heading or subject may be.
 _ABOVE = 8
 #: The first lines of a saved page that are no title.
@@ -241,9 +240,7 @@ def _inline_proposals(
             "the date told with its item",
         )
         pair = [subject, mention]
-        slug = (
-            "sister_state_province" if all(m.place.level in _WIDE for m in pair) else "sister_city"
-        )
+        slug = sister_type(pair)
         cue = Cue(slug, mention.start, mention.start, "")
         found.append(Proposal(cue, date, pair, [], [(mention.start, year.end())], TYPES[slug].en))
     return found
@@ -479,8 +476,7 @@ def _list_type(text: str, above: list[tuple[int, int]], parties: list[PlaceMenti
             return "friendship"
         if _SISTERS.search(body):
             break
-    wide = all(m.place.level in _WIDE for m in parties)
-    return "sister_state_province" if wide else "sister_city"
+    return sister_type(parties)
 
 
 #: A sentence that goes on to list a place's partners: "it has 8 sister cities, which includes",
@@ -513,8 +509,7 @@ def partners_listed(text: str, places: Sequence[PlaceMention]) -> list[Proposal]
             if subject.place.id in (partner.place.id, *partner.place.parents):
                 continue
             pair = [subject, partner]
-            wide = all(m.place.level in _WIDE for m in pair)
-            slug = "sister_state_province" if wide else "sister_city"
+            slug = sister_type(pair)
             cue = Cue(slug, partner.start, partner.start, "")
             date = DateChoice(None, None, 0.5, "listed without a date of its own")
             quote = (partner.start, max(partner.end, partner.outer_end))

@@ -14,6 +14,8 @@ from partnermap.ingest.places import PlaceMention
 
 #: Agreements that found a partnership: an anniversary of it gives their year.
 FOUNDINGS = frozenset({"sister_city", "sister_state_province", "friendship"})
+#: The levels of the parties of a sister partnership of states and provinces.
+WIDE_LEVELS = frozenset({"state", "province"})
 _QUOTE_MAX = 1200
 
 
@@ -95,6 +97,13 @@ class Proposal:
         # that is a party ("美国全国州长协会").
         held = {m.place.country for m in names if m.place.level != "country" and not m.site}
         return [m for m in names if m.place.level != "country" or m.place.id not in held or m.party]
+
+
+def sister_type(parties: Sequence[PlaceMention]) -> str:
+    """The sister partnership of ``parties``' level: of states or provinces when they all are
+    one, else of cities."""
+    wide = all(m.place.level in WIDE_LEVELS for m in parties)
+    return "sister_state_province" if wide else "sister_city"
 
 
 def local_names(places: Sequence[PlaceMention]) -> list[PlaceMention]:

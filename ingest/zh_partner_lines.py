@@ -26,7 +26,7 @@ from partnermap.ingest.dates import DateChoice, DateMention
 from partnermap.ingest.kinds import Cue
 from partnermap.ingest.place_mention import HAN
 from partnermap.ingest.places import PlaceMention
-from partnermap.ingest.proposal import Proposal, between, local_names
+from partnermap.ingest.proposal import Proposal, between, local_names, sister_type
 
 #: An item's bracket: one that opens with a year ("(1981年4月19日缔结)", "(2002年8月签定协议)")
 #: or one cut at the line's end; not a gloss or a caption's credit ("(Nagano)", "(记者 摄)").
@@ -54,7 +54,6 @@ _ACT_AFTER_DATE = re.compile(r"\s*(?:正式)?(?:缔结|结好|签|草签|商定|
 _RESPECTIVELY = re.compile(r"分别(?:与|同|和)[ \t]*$")
 _SERIES_GAP = re.compile(r"\s*(?:、|，|,|和|及|与)\s*")
 _SENTENCE_ENDS = "。！？\n"
-_WIDE = frozenset({"state", "province"})
 
 
 @dataclass(frozen=True)
@@ -257,8 +256,8 @@ def _proposal(
         chosen = DateChoice(None, None, 0.5, "listed without a date of its own")
     pair = [subject, item.partner]
     slug = _act(words) or _heading_act(text, lines, taken, item) or "sister_city"
-    if slug == "sister_city" and all(m.place.level in _WIDE for m in pair):
-        slug = "sister_state_province"
+    if slug == "sister_city":
+        slug = sister_type(pair)
     cue = Cue(slug, item.start, item.start, "")
     quote = (item.start if quoted is None else quoted, item.bracket.end())
     return Proposal(cue, chosen, pair, [], [quote], TYPES[slug].en)
