@@ -52,6 +52,8 @@ _LARGER_AFTER = re.compile(r",\s*(([A-Z][a-z]{2,})(?:\s+[A-Z][a-z]+)?)")
 #: A place's designation after its name: "Taishan City", "Guangrao County".
 _DESIGNATION = re.compile(r"\s+(?:City|County|Province|Prefecture)$")
 _DESIGNATION_AFTER = re.compile(r"[^\S\n]+(?:district|county|new area)\b")
+#: "Yiwu city", "mayor of Qinzhou city": a Chinese town's designation in lower case.
+_CITY_AFTER = re.compile(r"[^\S\n]+city\b")
 _COUNTY_WORD = re.compile(r"\s(?:County|COUNTY)$")
 _STOP_HAN = frozenset(
     {"合作", "和平", "太平", "友谊", "光明", "前进", "东方", "新华", "城关", "长安", "永安", "新城"}
@@ -190,7 +192,7 @@ def _english_spans(
                 end = start + len(name)
                 tier = _english_tier(name, text, start, end, gazetteer, lookup)
                 if tier is not None:
-                    yield start, end, tier
+                    yield start, _city_word_end(name, text, end, gazetteer, lookup), tier
                     i = j
                     break
             else:
@@ -227,8 +229,12 @@ def _english_tier(
     if not hits and (bare := _DESIGNATION.sub("", name)) != name:
         # "the Taishan City of the People's Republic of China": the word says it is a place.
         hits, designated = lookup(latin_key(bare)), True
-    # "Futian district of Shenzhen": a designation in lower case after the name.
-    designated = designated or bool(_DESIGNATION_AFTER.match(text, end))
+    # "Futian district of Shenzhen", "Yiwu city": a designation in lower case after the name.
+    designated = (
+        designated
+        or bool(_DESIGNATION_AFTER.match(text, end))
+        or _city_word_end(name, text, end, gazetteer, lookup) > end
+    )
     introduced = (
         designated
         or bool(_PREPOSITION.search(text[max(0, start - 12) : start]))
@@ -262,6 +268,21 @@ def _english_tier(
         or (place.level in ("city", "county") and not within.isdisjoint(place.parents))
     ]
     return min(tiers) if tiers else None
+
+
+def _city_word_end(name: str, text: str, end: int, gazetteer: Gazetteer, lookup: MemoLookup) -> int:
+    """Where a Chinese town's name ends with the word "city" written in lower case after it
+    ("Yiwu city"), so the geocoder reads it as "Yiwu City": the county-level city, not the
+    county of the same sound (伊吾县). A country's or division's name ("the central China
+    city") ends where it did."""
+    after = _CITY_AFTER.match(text, end)
+    if after is None:
+        return end
+    places = [gazetteer.places[place_id] for place_id, _ in lookup(latin_key(name))]
+    towns = [p for p in places if p.level in ("city", "county")]
+    if towns and len(towns) == len(places) and any(p.country == "CN" for p in towns):
+        return after.end()
+    return end
 
 
 def _chinese_spans(

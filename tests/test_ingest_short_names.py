@@ -4,6 +4,10 @@ sentence of the page named beside it.
 - Chinese-Canadian media name a province by a one-character short form and 省 ("亚省" for
   Alberta; the forms are in ``data/place_overrides.yaml``): in a text that names Canada, the
   form is that province, a party, not a place the text leaves out.
+- A Chinese town's English name with its designation in lower case after it ("Yiwu city",
+  "Qinzhou city") is read as with "City": a town the word says is one, not left out, and the
+  county-level city of the name rather than a county that sounds alike (义乌市, not 伊吾县). A
+  country or province before "city" ("the central China city") stays what it is.
 """
 
 from __future__ import annotations
@@ -25,3 +29,32 @@ ALBERTA = (
 
 def test_a_canadian_province_by_its_short_form() -> None:
     assert _ids(ALBERTA).count("adm1:CA.01") == 2
+
+
+# chinadaily.com.cn, 2014-05-29, "Yiwu - From poor city to starting point of the 'New Silk Road'".
+YIWU = (
+    "Mayor of Yiwu city He Meihua said nobody could have predicted how Yiwu would look today, as "
+    "it has developed from an ordinary town, becoming a city which takes the lead in commodity "
+    "markets."
+)
+# g10 (dev), Qinzhou and Kuantan sister ports.
+QINZHOU = (
+    "Taking immediate effect, the two ports will cooperate in various fields including shared "
+    "shipping lanes, logistics, information exchange and talent training, said Li Xinyuan, mayor "
+    "of Qinzhou city."
+)
+# r07 (dev), Pittsburgh and Wuhan.
+CENTRAL_CHINA = "The central China city also has a geographic similarity to Pittsburgh"
+
+
+def test_a_chinese_town_with_city_in_lower_case() -> None:
+    assert _ids(YIWU)[:1] == ["cn:330782"]
+    assert "cn:650522" not in _ids(YIWU)
+
+
+def test_a_chinese_city_with_city_in_lower_case() -> None:
+    assert _ids(QINZHOU) == ["geonames:1797551"]
+
+
+def test_a_country_before_city_stays_the_country() -> None:
+    assert _ids(CENTRAL_CHINA) == ["CN", "geonames:5206379"]
