@@ -17,13 +17,10 @@ record names the places whose people attended it ("来自中国北京市、四�
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from functools import cache
 from typing import TYPE_CHECKING
 
-from partnermap.data.loader import load_corpus
 from partnermap.data.vocabulary import AGREEMENT_TYPES
 from partnermap.geo.gazetteer import load_gazetteer
 from partnermap.geo.geocode import Context, geocode
@@ -35,7 +32,7 @@ if TYPE_CHECKING:
     from partnermap.ingest.proposal import Proposal
 
 _SISTERS = frozenset({"sister_city", "sister_state_province"})
-#: The curated partnerships whose parties are a known pair.
+#: The partnerships whose parties are a pair.
 _PARTNERSHIPS = frozenset({*_SISTERS, "friendship"})
 _WIDE = frozenset({"state", "province"})
 #: The suffixes of a state or province's Chinese name (at home and abroad).
@@ -221,20 +218,6 @@ def with_party_of_its_kind(
     return replace(proposal, places=added) if len(added) > len(proposal.places) else proposal
 
 
-@cache
-def known_partners() -> Mapping[str, frozenset[str]]:
-    """Each place of a partnership in the curated records (``data/records``) and the places it
-    is paired with there."""
-    partners: dict[str, set[str]] = defaultdict(set)
-    for record in load_corpus().records:
-        parties = [ref.id for ref in record.localities if ref.role == "party"]
-        if record.type in _PARTNERSHIPS and len(parties) == 2:
-            one, other = parties
-            partners[one].add(other)
-            partners[other].add(one)
-    return {place_id: frozenset(ids) for place_id, ids in partners.items()}
-
-
 def with_known_partner(
     proposal: Proposal,
     text: str,
@@ -255,7 +238,7 @@ def with_known_partner(
     places
         Every place mention of the text.
     known
-        Each place and its partners in the curated records (:func:`known_partners`).
+        Each place and its partners in the curated records (:func:`partnermap.ingest.known_pairs.known_partners`).
     """
     if proposal.type.slug not in _SISTERS:
         return proposal

@@ -37,6 +37,7 @@ from partnermap.ingest.countries_named import (
     towns_abroad,
 )
 from partnermap.ingest.han_words import han_tokens, split_joined
+from partnermap.ingest.known_pairs import known_partners, with_known_partners
 from partnermap.ingest.name_spans import OF_PLACE, STATE_AFTER, MemoLookup, place_spans
 from partnermap.ingest.non_parties import (
     CLOCK_AFTER,
@@ -125,7 +126,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         mention = _resolve(text, start, end, tier, nearby, countries, gazetteer, memo)
         if mention is not None:
             mentions.append(mention)
-    mentions = _named_again(text, mentions)
+    mentions = with_known_partners(text, _named_again(text, mentions), known_partners(), gazetteer)
     mentions = as_divisions(text, in_named_country(text, mentions, gazetteer), gazetteer)
     mentions = [
         m

@@ -38,6 +38,7 @@ from partnermap.ingest.gatherings import (
     international_gathering,
     without_speakers,
 )
+from partnermap.ingest.known_pairs import known_partners
 from partnermap.ingest.list_items import (
     distinct_items,
     inline_items,
@@ -56,7 +57,6 @@ from partnermap.ingest.page_head import (
     repeats_head,
 )
 from partnermap.ingest.parties import (
-    known_partners,
     sister_pairs,
     sole_partners,
     with_headline_party,

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from partnermap.ingest.dates import EVENT_CUES, DateChoice, document_dates, only_stamped
 from partnermap.ingest.kinds import Cue
-from partnermap.ingest.parties import known_partners, sister_pairs, with_known_partner
+from partnermap.ingest.known_pairs import known_partners
+from partnermap.ingest.parties import sister_pairs, with_known_partner
 from partnermap.ingest.places import find_places
 from partnermap.ingest.propose import Proposal, propose
 from partnermap.ingest.text import Document
