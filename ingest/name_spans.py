@@ -40,7 +40,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Madam|Mme)\.?\s")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Madam|Mme)\.?\s+$")
 _PREPOSITION = re.compile(
-    r"\b(?:in|at|from|to|near|visit(?:ed)?|(?:town|city|village|municipality)\s+of)\s+$", re.I
+    r"\b(?:in|at|from|to|near|visit(?:ed)?|(?:town|city|county|village|municipality)\s+of)\s+$",
+    re.I,
 )
 _AND_AFTER_PLACE = re.compile(r"\band\s+$")
 #: "Dublin, California": a state or province written right after a name locates it.

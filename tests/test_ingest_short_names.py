@@ -8,10 +8,16 @@ sentence of the page named beside it.
   "Qinzhou city") is read as with "City": a town the word says is one, not left out, and the
   county-level city of the name rather than a county that sounds alike (义乌市, not 伊吾县). A
   country or province before "city" ("the central China city") stays what it is.
+- A Chinese county written after "the County of" ("the County of Hua in China's Henan
+  Province") is introduced by the words, as a town after "the city of" is: its name is a
+  place's, however small.
 """
 
 from __future__ import annotations
 
+from partnermap.geo.gazetteer import load_gazetteer
+from partnermap.ingest.name_spans import MemoLookup, place_spans
+from partnermap.ingest.place_mention import COUNTRIES
 from partnermap.ingest.places import find_places
 
 
@@ -58,3 +64,16 @@ def test_a_chinese_city_with_city_in_lower_case() -> None:
 
 def test_a_country_before_city_stays_the_country() -> None:
     assert _ids(CENTRAL_CHINA) == ["CN", "geonames:5206379"]
+
+
+# q10 (dev), Pontiac and Hua County.
+HUA = (
+    "the city of Pontiac recently agreed to take part in a Friendship City Agreement with the "
+    "County of Hua in China's Henan Province."
+)
+
+
+def test_a_county_after_the_county_of() -> None:
+    gazetteer = load_gazetteer()
+    spans = place_spans(HUA, [], gazetteer, MemoLookup(gazetteer, COUNTRIES))
+    assert "Hua" in [HUA[start:end] for start, end, _ in spans]
