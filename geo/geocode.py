@@ -674,7 +674,10 @@ def _best_span(tokens: list[str], gazetteer: Gazetteer) -> tuple[int, int] | Non
             key = "".join(words)
             if best and end - start <= best[1] - best[0]:
                 break
-            if len(key) < 4 or all(w in _LEVEL_WORDS or w in _LINK_WORDS for w in words):
+            # A name of three letters is too short to read alone, but not beside its level
+            # ("the County of Hua", "Hua County").
+            short = len(key) < 4 and (len(key) < 3 or _level_around(tokens, start, end)[0] is None)
+            if short or all(w in _LEVEL_WORDS or w in _LINK_WORDS for w in words):
                 continue
             if gazetteer.lookup(key):
                 best = (start, end)

@@ -91,6 +91,20 @@ def person_named(text: str, mention: PlaceMention) -> bool:
     )
 
 
+#: A compass word that begins a region's name ("Central China", "Northeast Ohio").
+_COMPASS = re.compile(
+    r"(?:Central|Middle|Upstate|Downstate|Midwest|(?:North|South)(?:-?(?:east|west))?(?:ern)?|"
+    r"(?:North|South)-?(?:East|West)(?:ern)?|(?:East|West)(?:ern)?)"
+)
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def region_word(text: str, mention: PlaceMention) -> bool:
+    """Whether an English compass word read as a town (Central, Louisiana) begins the name of a
+    region instead: "Xiangyang city in Central China's Hubei province"."""
+    return bool(_COMPASS.fullmatch(mention.text) and _NAME_NEXT.match(text, mention.end))
+
+
 def names_edition(text: str, mention: PlaceMention) -> bool:
     """Whether a country or province names a gathering's edition ("2018中国国际友好城市大会",
     "the 2012 China International Friendship Cities Conference"): its host, no party."""

@@ -12,8 +12,19 @@ from partnermap.ingest.place_mention import HAN, NOTABLE_POPULATION, PlaceMentio
 from partnermap.ingest.place_parts import NO_UNKNOWN_PLACE, UNKNOWN_PLACE_AFTER
 
 _SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
-#: What may stand between a place and the larger one it is qualified by: "、" lists places.
-_QUALIFIER_GAP = re.compile(r"^[\s,，]*(?:of\s+)?(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?$")
+#: What may stand between a place and the larger one it is qualified by ("China's Jiangsu
+#: province"): "、" lists places.
+_QUALIFIER_GAP = re.compile(
+    r"^(?:['’]s\s+|[\s,，]*(?:of\s+)?(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?)$"
+)
+
+
+#: A place said to be in a larger one: "the County of Hua in China's Henan Province",
+#: "Xiangyang city in Central China's Hubei province", "Pontiac in Illinois".
+_IN_GAP = re.compile(
+    r"^(?:\s+city)?,?\s+in\s+(?:the\s+)?(?:[\w -]{0,30}?['’]s\s+)?(?:the\s+)?(?:state\s+of\s+)?$",
+    re.I,
+)
 
 
 #: Where a place is said to lie ("弗莱辛位于德国经济发达的巴伐利亚州", "located in the state
@@ -39,6 +50,18 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
             marked[i + 1] = replace(b, strength="qualifier")
         elif _metro_before(text, a, b):
             marked[i] = replace(a, strength="qualifier")
+    for i, mention in enumerate(marked):
+        for larger_index in range(i + 1, len(marked)):
+            larger = marked[larger_index]
+            if larger.start - mention.end > 60:
+                break
+            if (
+                mention.strength == "name"
+                and larger.strength == "name"
+                and larger.place.id in mention.place.parents
+                and _IN_GAP.match(text[max(mention.end, mention.outer_end) : larger.start])
+            ):
+                marked[larger_index] = replace(larger, strength="qualifier")
     for i, mention in enumerate(marked):
         if mention.strength == "name" and _LOCATED_BEFORE.search(
             text, max(0, mention.start - 60), mention.start

@@ -48,6 +48,7 @@ from partnermap.ingest.non_parties import (
     former_official,
     names_edition,
     person_named,
+    region_word,
 )
 from partnermap.ingest.place_mention import COUNTRIES, HAN, NAME_TIER, PlaceMention
 from partnermap.ingest.place_parts import parts_named_after
@@ -136,6 +137,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         and not CLOCK_AFTER.match(text, m.end)
         and not VENUE_AFTER.match(text, m.end)
         and not person_named(text, m)
+        and not region_word(text, m)
     ]
     mentions = [
         replace(m, strength="qualifier")
