@@ -198,7 +198,37 @@ def written_foundings(proposals: Sequence[Proposal]) -> list[Proposal]:
         pair = frozenset(p.locality_ids())
         return any((pair, mention.year + shift) in written for shift in (-1, 0, 1))
 
-    return [p for p in proposals if not counted(p)]
+    return _signed_foundings([p for p in proposals if not counted(p)])
+
+
+def _signed_foundings(proposals: Sequence[Proposal]) -> list[Proposal]:
+    """``proposals`` with each bare agreement signed in the year a founding of the same parties
+    is dated by alone folded into that founding, which takes its month or day: the agreement
+    is the founding's ("Washington-Sichuan Friendship State/Province … (Established: 1982)",
+    then "The agreement of the friendship relations between the State of Washington and the
+    Province of Sichuan was signed in Chengdu in October 1982")."""
+    foundings = [
+        p
+        for p in proposals
+        if p.type.slug in FOUNDINGS
+        and p.date.mention is not None
+        and p.date.mention.precision == 1
+        and len(p.locality_ids()) >= 2
+    ]
+    folded = set()
+    for agreement in proposals:
+        mention = agreement.date.mention
+        if not bare_agreement(agreement) or mention is None or mention.precision < 2:
+            continue
+        parties = set(agreement.locality_ids())
+        for founding in foundings:
+            if founding.date.mention.year == mention.year and parties >= set(
+                founding.locality_ids()
+            ):
+                founding.date = agreement.date
+                founding.quotes = list(dict.fromkeys(founding.quotes + agreement.quotes))[:3]
+                folded.add(id(agreement))
+    return [p for p in proposals if id(p) not in folded]
 
 
 _TO_THAT_EFFECT = re.compile(r"\s+to\s+(?:that|this)\s+effect\b", re.I)

@@ -221,6 +221,13 @@ _DECIDED_BEFORE = re.compile(
     r"(?:final\s+action|approved(?:\s+on)?|adopted(?:\s+on)?|enacted(?:\s+on)?)\s*[:：]?\s*$",
     re.I,
 )
+#: A label that gives a partnership's founding year beside its name: "(Established: 1982)",
+#: "est. 1983", "Founded 1979", "建立于1982", "成立时间:1982".
+_FOUNDED_LABEL = re.compile(
+    r"(?:\b(?:established|founded|twinned|since)|\best\.|(?:成立|建立|结好|缔结)(?:于|於|时间|日期)?)"
+    r"\s*(?:in\s+|on\s+)?[:：]?\s*$",
+    re.I,
+)
 #: "by 2020", "2020年左右/前": a target, not when something happened; "2017年度友好交流协议书":
 #: a programme's year.
 _TARGET_YEAR = re.compile(r"\s*(?:年\s*)?(?:左右|前|以前|之前|后|以后|%|万|亿|吨|度)")
@@ -484,8 +491,9 @@ def _plausible_day_only(match: re.Match[str], text: str) -> bool:
 
 
 def _plausible_bare_year(match: re.Match[str], text: str) -> bool:
-    """A bare year counts only as a year in prose ("in 2014", "2014年", "summer 2014") or as a
-    heading of its own (a line "2009" over what happened that year)."""
+    """A bare year counts only as a year in prose ("in 2014", "2014年", "summer 2014"), as a
+    heading of its own (a line "2009" over what happened that year) or as a founding's label
+    ("(Established: 1982)", "est. 1983", "成立于1982")."""
     before = text[max(0, match.start() - 16) : match.start()].lower()
     line_start = text.rfind("\n", max(0, match.start() - 16), match.start()) + 1
     line_end = text.find("\n", match.end(), match.end() + 16)
@@ -503,7 +511,16 @@ def _plausible_bare_year(match: re.Match[str], text: str) -> bool:
                 before,
             )
         )
+        or bool(_FOUNDED_LABEL.search(before))
     ) and not _TARGET_YEAR.match(text[match.end() : match.end() + 6])
+
+
+def founding_label(text: str, mention: DateMention) -> bool:
+    """Whether ``mention`` is a year given as a founding's label beside a pair's name, on its
+    line ("Seattle-Chongqing Sister Cities (西雅图-重庆友好城市)- (Established: 1983)",
+    "Kyoto (est. 1959)", "苏州（建立于1981年）")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return bool(_FOUNDED_LABEL.search(text, max(line_start, mention.start - 24), mention.start))
 
 
 def _kind(text: str, start: int, end: int) -> str:

@@ -18,7 +18,7 @@ from partnermap.data.vocabulary import TYPES
 from partnermap.geo.gazetteer import Place
 from partnermap.geo.geocode import geocode
 from partnermap.ingest.blocks import Block
-from partnermap.ingest.dates import DateChoice, DateMention
+from partnermap.ingest.dates import DateChoice, DateMention, founding_label
 from partnermap.ingest.kinds import GATHERINGS, Cue, type_cues
 from partnermap.ingest.places import PlaceMention, find_places
 from partnermap.ingest.proposal import FOUNDINGS, Proposal, between, local_names, sister_type
@@ -153,10 +153,40 @@ def listed_pairs(
             slug = cue.slug
             at = Cue(slug, block.start + cue.start, block.start + cue.end, cue.text)
             found += [
-                Proposal(at, date, [a, b], [], [(a.start, max(b.end, b.outer_end))], TYPES[slug].en)
+                Proposal(
+                    at,
+                    _labelled(text, b, mentions, slug) or date,
+                    [a, b],
+                    [],
+                    [(a.start, max(b.end, b.outer_end))],
+                    TYPES[slug].en,
+                )
                 for a, b in run
             ]
     return found
+
+
+def _labelled(
+    text: str, last: PlaceMention, mentions: Sequence[DateMention], slug: str
+) -> DateChoice | None:
+    """The founding a label after a pair on its line dates ("Seattle-Chongqing Sister Cities
+    (西雅图-重庆友好城市)- (Established: 1983)"): the first such label after the pair's
+    ``last`` place, when the pair is a partnership that is founded."""
+    if slug not in FOUNDINGS:
+        return None
+    end = text.find("\n", last.end)
+    end = len(text) if end < 0 else end
+    label = next(
+        (
+            m
+            for m in mentions
+            if last.end <= m.start < end and m.kind == "text" and m.year and founding_label(text, m)
+        ),
+        None,
+    )
+    if label is None:
+        return None
+    return DateChoice(label.value, label, 0.8, "the founding its label beside it gives")
 
 
 def inline_items(
