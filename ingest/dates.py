@@ -228,6 +228,23 @@ _FOUNDED_LABEL = re.compile(
     r"\s*(?:in\s+|on\s+)?[:：]?\s*$",
     re.I,
 )
+#: Contacts, ties or exchanges that began in a year ("自2011年起建立官方联系", "于2001年开始交往",
+#: "have had exchanges since 1985"): no agreement; the partnership, if any, came later.
+_CONTACT_AFTER = re.compile(
+    r"\s*(?:年\s*)?(?:起|开始|以来)?\s*(?:就|便|即)?(?:已经?)?"
+    r"(?:建立|开始|有|保持|进行|展开|开展)?了?(?:官方|正式|民间|政府间?)?的?"
+    r"(?:联系|联络|接触|交往|往来)(?!关系|协议)"
+)
+#: "首次官方接触自1972年起", "first official contact in 1972", "have had exchanges since",
+#: "official ties since": the words of a contact before its year.
+_CONTACT_BEFORE = re.compile(
+    r"(?:首次|初次|最早|第一次)[^，。,；;]{0,6}(?:接触|联系|交往|往来)[^，。,；;]{0,6}$|"
+    r"\bfirst\s+(?:official\s+)?contacts?\b[^.;,]{0,30}$|"
+    r"\b(?:contacts?|exchanges|(?:official|informal|unofficial)\s+(?:ties|relations))\s+"
+    r"(?:since|from|beginning\s+in|starting\s+in|as\s+early\s+as)\s+$|"
+    r"\b(?:began|started|initiated)\s+(?:\w+\s+)?(?:exchanges|contacts?)\s+in\s+$",
+    re.I,
+)
 #: "by 2020", "2020年左右/前": a target, not when something happened; "2017年度友好交流协议书":
 #: a programme's year.
 _TARGET_YEAR = re.compile(r"\s*(?:年\s*)?(?:左右|前|以前|之前|后|以后|%|万|亿|吨|度)")
@@ -521,6 +538,16 @@ def founding_label(text: str, mention: DateMention) -> bool:
     "Kyoto (est. 1959)", "苏州（建立于1981年）")."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     return bool(_FOUNDED_LABEL.search(text, max(line_start, mention.start - 24), mention.start))
+
+
+def first_contact(text: str, mention: DateMention) -> bool:
+    """Whether ``mention`` is the year official contacts, ties or exchanges began ("南宁市与
+    秋田市自2011年起建立官方联系", "两地首次官方接触自1972年起", "have had exchanges since
+    1985"): it dates no agreement, which the same text may tell as signed later ("到1980年才
+    正式签订姊姊省份的伙伴关系条文")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    before = _CONTACT_BEFORE.search(text, max(line_start, mention.start - 40), mention.start)
+    return bool(before or _CONTACT_AFTER.match(text, mention.end, mention.end + 24))
 
 
 def _kind(text: str, start: int, end: int) -> str:
@@ -947,7 +974,7 @@ def choose_event_date(
     first = bisect_left(mentions, start, key=lambda m: m.start)
     last = bisect_left(mentions, end, lo=first, key=lambda m: m.start)
     inside = [m for m in mentions[first:last] if m.kind == "text"]
-    dated = [m for m in inside if m.year is not None]
+    dated = [m for m in inside if m.year is not None and not first_contact(text, m)]
     founded = [m for m in dated if m.founding]
     dated = founded if founding and founded else [m for m in dated if not m.founding]
     if dated:

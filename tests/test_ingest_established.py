@@ -1,5 +1,5 @@
 """Founding years (#18): a label "(Established: 1982)" beside a pair's name on a compiled page
-dates that pair's founding."""
+dates that pair's founding; a first contact or official ties "since" a year date no agreement."""
 
 from pathlib import Path
 
@@ -48,3 +48,28 @@ def test_the_agreement_signed_in_the_labelled_year_gives_the_founding_its_month(
     dated = _dated(text)
     assert ("sister_state_province", "1982-10") in dated
     assert not any(slug == "other" for slug, _ in dated)
+
+
+# q06 (http://70.38.13.212/forum.php?mod=viewthread&tid=313970, seen 2026-12-01).
+_HOKKAIDO = (
+    "由日本北海道副知事高井修(Osamu Takai)率领的代表团,一行约40人周三抵达卡加利市,"
+    "与亚省省长施特默签订协议,继续维持姊妹省份的关系30年。\n"
+    "两地首次官方接触自1972年起,当时北海道的代表团出访亚省,了解加拿大及阿拉斯加商机及文化,"
+    "其后有数次民间组织的接触,到1980年才正式签订姊姊省份的伙伴关系条文。\n"
+)
+# n11 (https://lu-xu.com/pet/2472577.html, seen 2026-11-30).
+_NANNING = (
+    "记者获悉,南宁市外事处11月22日顺利举行南宁市与日本秋田市友好城市视频签约仪式,"
+    "两市市长/市场通过视频连接方式同时签署了两市友好关系协议。\n"
+    "据悉,南宁市与秋田市自2011年起建立官方联系,十余年间,两地人文交流活跃。\n"
+)
+
+
+def test_a_first_contact_dates_no_founding_a_later_signing_does():
+    dated = _dated(_HOKKAIDO)
+    assert ("sister_state_province", "1980") in dated
+    assert not any(value == "1972" for _, value in dated)
+
+
+def test_official_ties_since_a_year_date_no_agreement():
+    assert not any(value == "2011" for _, value in _dated(_NANNING))
