@@ -564,7 +564,8 @@ def _add_china(
         # GeoNames spells a county-level city as maps do (Golmud, Hunchun), pinyin only by
         # rule; its district and county points are neighbourhoods (Chaowai for 朝阳区).
         linked = None if suffix else _linked_city(tool, region.code, region.name, stem, by_zh)
-        english = _display(linked["name"]) if linked and has_latin(linked["name"]) else spelled
+        mapped = linked and has_latin(linked["name"]) and not _seat_named(linked, stem, t2s)
+        english = _display(linked["name"]) if mapped else spelled
         name_en = f"{english} {suffix}".strip()
         place = Place(
             id=f"cn:{region.code}",
@@ -580,6 +581,24 @@ def _add_china(
         )
         builder.add(place, [region.name, stem if len(stem) > 1 else "", name_en, english])
         builder.name(place.id, [spelled, f"{spelled} {suffix}".strip()], TIER_VARIANT)
+
+
+def _seat_named(city: dict, stem: str, t2s) -> bool:
+    """Whether a GeoNames city that stands for a county-level city is named after its seat, a
+    town of another name ("Yushan", 虞山, for 常熟市; "Changsha" subdistrict for 开平市): its
+    English name is the pinyin of one of its Chinese names other than the unit's, or GeoNames
+    also calls it a subdistrict or town of that name ("Chengqu Jiedao" for 乳山市). A map
+    spelling of the unit's own name (Golmud for 格尔木, Ulanhot) is no seat's."""
+    from pypinyin import lazy_pinyin
+
+    own = latin_key(city["name"])
+    if {own + "jiedao", own + "zhen"} & {latin_key(alias) for alias in city["alternatenames"]}:
+        return True
+    return any(
+        latin_key("".join(lazy_pinyin(zh_stem(t2s(alias))[0]))) == own
+        for alias in city["alternatenames"]
+        if has_han(alias) and not zh_stem(t2s(alias))[0].startswith(stem)
+    )
 
 
 def _municipality_city_id(tool, code: str, name: str, stem: str, by_zh) -> str:
