@@ -528,6 +528,7 @@ def _add_china(
             province,
             linked,
             pinyin_name(stem, region.name, readings),
+            t2s,
         )
 
     for province in provinces.values():
@@ -584,11 +585,12 @@ def _add_china(
 
 
 def _seat_named(city: dict, stem: str, t2s) -> bool:
-    """Whether a GeoNames city that stands for a county-level city is named after its seat, a
-    town of another name ("Yushan", 虞山, for 常熟市; "Changsha" subdistrict for 开平市): its
-    English name is the pinyin of one of its Chinese names other than the unit's, or GeoNames
-    also calls it a subdistrict or town of that name ("Chengqu Jiedao" for 乳山市). A map
-    spelling of the unit's own name (Golmud for 格尔木, Ulanhot) is no seat's."""
+    """Whether a GeoNames city that stands for a prefecture or county-level city is named after
+    its seat, a town or district of another name ("Yushan", 虞山, for 常熟市; the "Changsha"
+    subdistrict for 开平市; "Heshan" for 益阳市): its English name is the pinyin of one of its
+    Chinese names other than the unit's, or GeoNames also calls it a subdistrict or town of
+    that name ("Chengqu Jiedao" for 乳山市). A map spelling of the unit's own name (Golmud for
+    格尔木, Ulanhot, Hohhot) is no seat's."""
     from pypinyin import lazy_pinyin
 
     own = latin_key(city["name"])
@@ -625,13 +627,14 @@ def _linked_city(tool, code_prefix: str, name: str, stem: str, by_zh) -> dict | 
 
 
 def _add_prefecture(
-    builder, region, stem, suffix, province: Place, linked: dict | None, english: str
+    builder, region, stem, suffix, province: Place, linked: dict | None, english: str, t2s
 ) -> str:
     """Add a prefecture-level unit: a GeoNames city when linked, else its adcode row."""
     if linked is not None:
+        seat = _seat_named(linked, stem, t2s)
         place = Place(
             id=f"geonames:{linked['geonameid']}",
-            name_en=_display(linked["name"]),
+            name_en=english if seat else _display(linked["name"]),
             name_zh=region.name,
             level="city",
             country="CN",
@@ -641,7 +644,13 @@ def _add_prefecture(
             population=linked["population"],
             parents=("CN", province.id),
         )
-        variants = [alias for alias in linked["alternatenames"] if has_latin(alias)]
+        # A seat's names are no names of the city (益阳市's seat 赫山, "Heshan Qu").
+        own = latin_key(linked["name"])
+        variants = [
+            alias
+            for alias in linked["alternatenames"]
+            if has_latin(alias) and not (seat and latin_key(alias).startswith(own))
+        ]
         builder.add(place, [region.name, stem if len(stem) > 1 else "", place.name_en])
         builder.name(place.id, [english, *variants], TIER_VARIANT)
         return place.id
