@@ -67,6 +67,15 @@ _POSSIBLE_BEFORE = re.compile(
     r"(?:希望|盼望|期待|期望|愿意|有意|拟|探讨|商讨|争取|有望)[^，。,；;!?！？]{0,12}$",
     re.I,
 )
+#: Words about a gathering's series, not one of its sessions: the next session ("下届大会将于
+#: 2020年在云南昆明举办", "next year's summit"), when the series began ("中日韩友好城市交流大会
+#: 发起于1999年", "launched in 1999") or how many sessions it has had ("已成功举办19届").
+_SERIES = re.compile(
+    r"下一?届|(?:发起|创办|创立|始创|首创)于|已(?:经)?(?:成功|连续)?举办了?[\d一二三四五六七八九十百]+届|"
+    r"\bhas\s+been\s+held\s+\w+\s+times\b|\bnext\s+(?:year['’]s\s+)?"
+    r"(?:session|edition|summit|conference|forum|meeting)\b|\b(?:launched|inaugurated)\s+in\b",
+    re.I,
+)
 #: An item heading that names only a field of cooperation ("Renewable Energy Cooperation:").
 _COOPERATION = re.compile(r"\bcooperation\b|合作", re.I)
 
@@ -84,6 +93,7 @@ def block_proposals(
         (s, c)
         for s, c in told
         if c
+        and not _about_series(text, s)
         and (
             _tells_possible_event(text, s)
             or cites(text, s, c)
@@ -220,6 +230,15 @@ def _renewal(
         renewed=False,
         recalled=False,
     )
+
+
+def _about_series(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence ``span`` is about a gathering's series before it tells any event:
+    "下届大会将于2020年在云南昆明举办" and "中日韩友好城市交流大会发起于1999年,由…联合主办" tell
+    no session; "the forum closed on Friday, and the next session …" tells one."""
+    series = _SERIES.search(text, span[0], span[1])
+    event = EVENT_CUES.search(text, span[0], span[1])
+    return series is not None and (event is None or series.start() < event.start())
 
 
 def _tells_possible_event(text: str, span: tuple[int, int]) -> bool:
