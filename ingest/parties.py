@@ -238,7 +238,8 @@ def with_known_partner(
     places
         Every place mention of the text.
     known
-        Each place and its partners in the curated records (:func:`partnermap.ingest.known_pairs.known_partners`).
+        Each place and its partners in the curated records
+        (:func:`partnermap.ingest.known_pairs.known_partners`).
     """
     if proposal.type.slug not in _SISTERS:
         return proposal

@@ -17,8 +17,6 @@ _SITE_BEFORE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|在|于)$", re.I)
 _QUALIFIER_GAP = re.compile(
     r"^(?:['’]s\s+|[\s,，]*(?:of\s+)?(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?)$"
 )
-
-
 #: A place said to be in a larger one: "the County of Hua in China's Henan Province",
 #: "Xiangyang city in Central China's Hubei province", "Pontiac in Illinois".
 _IN_GAP = re.compile(
@@ -36,7 +34,8 @@ _LOCATED_BEFORE = re.compile(
 
 
 def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Mark the larger of two adjacent places, one inside the other, as a qualifier, and so a
+    """Mark the larger of two adjacent places, one inside the other, as a qualifier, and so the
+    larger place another is said to be in ("Suzhou, in East China's Jiangsu province"), a
     place in a clause that says where another lies ("位于…巴伐利亚州", "located in"), and a
     place right before a name with an administrative suffix the gazetteer does not know."""
     marked = list(mentions)
@@ -51,17 +50,18 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
         elif _metro_before(text, a, b):
             marked[i] = replace(a, strength="qualifier")
     for i, mention in enumerate(marked):
-        for larger_index in range(i + 1, len(marked)):
-            larger = marked[larger_index]
+        if mention.strength != "name":
+            continue
+        for j in range(i + 1, len(marked)):
+            larger = marked[j]
             if larger.start - mention.end > 60:
                 break
             if (
-                mention.strength == "name"
-                and larger.strength == "name"
+                larger.strength == "name"
                 and larger.place.id in mention.place.parents
                 and _IN_GAP.match(text[max(mention.end, mention.outer_end) : larger.start])
             ):
-                marked[larger_index] = replace(larger, strength="qualifier")
+                marked[j] = replace(larger, strength="qualifier")
     for i, mention in enumerate(marked):
         if mention.strength == "name" and _LOCATED_BEFORE.search(
             text, max(0, mention.start - 60), mention.start
