@@ -59,6 +59,8 @@ _ZH_LEVELS: tuple[tuple[str, str, bool], ...] = (
     ("特别行政区", "province", True),
     ("自治区", "province", True),
     ("自治州", "city", False),
+    # A prefecture (喀什地区, 阿里地区), not a district.
+    ("地区", "city", False),
     ("省", "province", True),
     ("县", "county", True),
     ("区", "county", True),

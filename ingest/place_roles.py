@@ -18,9 +18,12 @@ _QUALIFIER_GAP = re.compile(
     r"^(?:['’]s\s+|[\s,，]*(?:of\s+)?(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?)$"
 )
 #: A place said to be in a larger one: "the County of Hua in China's Henan Province",
-#: "Xiangyang city in Central China's Hubei province", "Pontiac in Illinois".
+#: "Xiangyang city in Central China's Hubei province", "Shaanxi province in northwest China",
+#: "Pontiac in Illinois".
 _IN_GAP = re.compile(
-    r"^(?:\s+city)?,?\s+in\s+(?:the\s+)?(?:[\w -]{0,30}?['’]s\s+)?(?:the\s+)?(?:state\s+of\s+)?$",
+    r"^(?:\s+(?:city|province|state|county|prefecture))?,?\s+in\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)\w*\s+)?(?:[\w -]{0,30}?['’]s\s+)?(?:the\s+)?"
+    r"(?:state\s+of\s+)?$",
     re.I,
 )
 

@@ -1,0 +1,37 @@
+"""Issue 18: names with small words, prefectures called 地区, and "X province in northwest China".
+
+A name abroad may hold small words ("Dar es Salaam", "Rio de Janeiro", "Bingen am Rhein"): the
+run of capitalised words goes on through them. A prefecture is often called 地区 (喀什地区, 阿里地区):
+it is a city-level unit, not a district. "Shaanxi province in northwest China" names Shaanxi;
+China only locates it. The line is Xinhua's (en.people.cn, 2023-11-28: Shaanxi and Tanzania's
+Dar es Salaam region sign a letter of intent for sister provinces).
+"""
+
+from __future__ import annotations
+
+from partnermap.geo.geocode import geocode
+from partnermap.ingest.places import find_places
+
+_XINHUA = (
+    "Shaanxi province in northwest China and Tanzania's Dar es Salaam region on Monday signed an "
+    "agreement aimed at exploring investment opportunities to support economic development of "
+    "both sides."
+)
+
+
+def test_a_name_abroad_runs_through_its_small_words():
+    named = {m.text: m.place for m in find_places(_XINHUA) if m.strength == "name"}
+    assert named["Dar es Salaam"].country == "TZ"
+
+
+def test_the_country_a_province_is_in_only_locates_it():
+    named = [m.place.name_en for m in find_places(_XINHUA) if m.strength == "name"]
+    assert "China" not in named
+    assert "Shaanxi" in named
+
+
+def test_a_prefecture_called_diqu_is_read():
+    assert geocode("喀什地区").match.name_en == "Kashgar"
+    assert geocode("大兴安岭地区").match.level == "city"
+    # a district stays a district
+    assert geocode("朝阳区").match.level == "county"
