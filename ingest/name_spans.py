@@ -52,7 +52,7 @@ STATE_AFTER = re.compile(r",\s*[A-Z][a-z]+")
 #: "Sunnyvale of California": a city told with the state it lies in (not "Temple of Justice").
 OF_PLACE = re.compile(r"\s+of\s+(([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)")
 #: The state or country written after a name: "Vitoria-Gasteiz, Spain", "Marion, Iowa".
-_LARGER_AFTER = re.compile(r",\s*(([A-Z][a-z]{2,})(?:\s+[A-Z][a-z]+)?)")
+LARGER_AFTER = re.compile(r",\s*(([A-Z][a-z]{2,})(?:\s+[A-Z][a-z]+)?)")
 #: A place's designation after its name: "Taishan City", "Guangrao County".
 _DESIGNATION = re.compile(r"\s+(?:City|County|Province|Prefecture)$")
 _DESIGNATION_AFTER = re.compile(r"[^\S\n]+(?:district|county|new area)\b")
@@ -247,7 +247,7 @@ def _english_tier(
     floor = _LISTED_POPULATION if introduced else NOTABLE_POPULATION
     of_place = OF_PLACE.match(text, end, end + 40)
     # "Sunnyvale of California", "Vitoria-Gasteiz, Spain": the larger place it lies in.
-    larger = of_place or _LARGER_AFTER.match(text, end, end + 40)
+    larger = of_place or LARGER_AFTER.match(text, end, end + 40)
     within = {
         place_id
         for name in (larger.groups() if larger else ())

@@ -38,7 +38,13 @@ from partnermap.ingest.countries_named import (
 )
 from partnermap.ingest.han_words import han_tokens, split_joined
 from partnermap.ingest.known_pairs import known_partners, with_known_partners
-from partnermap.ingest.name_spans import OF_PLACE, STATE_AFTER, MemoLookup, place_spans
+from partnermap.ingest.name_spans import (
+    LARGER_AFTER,
+    OF_PLACE,
+    STATE_AFTER,
+    MemoLookup,
+    place_spans,
+)
 from partnermap.ingest.non_parties import (
     CLOCK_AFTER,
     ORGANISATION_AFTER,
@@ -180,9 +186,11 @@ def _resolve(
     is_party = (party_start, party_end) != (start, end)
     query = text[party_start:party_end]
     others = tuple(name for name in nearby if name != text[start:end])
-    # "Wucheng of Shandong": the place of that name in the state or province after "of".
+    # "Wucheng of Shandong", "Toledo, Spain": the place of that name in the state, province or
+    # country after "of" or a comma.
     of_place = None if is_party else OF_PLACE.match(text, end, end + 40)
-    queries = [f"{query}, {name}" for name in of_place.groups()] if of_place else []
+    larger = of_place or (None if is_party else LARGER_AFTER.match(text, end, end + 40))
+    queries = [f"{query}, {name}" for name in larger.groups() if name] if larger else []
     for asked in [*queries, query]:
         key = (asked, others)
         if key not in memo:

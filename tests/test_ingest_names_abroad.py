@@ -1,10 +1,13 @@
-"""Issue 18: names with small words, prefectures called 地区, and "X province in northwest China".
+"""Issue 18: names with small words, prefectures called 地区, "X province in northwest China",
+and a town told with its country after a comma.
 
 A name abroad may hold small words ("Dar es Salaam", "Rio de Janeiro", "Bingen am Rhein"): the
 run of capitalised words goes on through them. A prefecture is often called 地区 (喀什地区, 阿里地区):
 it is a city-level unit, not a district. "Shaanxi province in northwest China" names Shaanxi;
-China only locates it. The line is Xinhua's (en.people.cn, 2023-11-28: Shaanxi and Tanzania's
-Dar es Salaam region sign a letter of intent for sister provinces).
+China only locates it. "Toledo, Spain" is the Toledo of Spain, though Toledo, Ohio is the larger
+town of that name in the text's United States. Lines from Xinhua (en.people.cn, 2023-11-28:
+Shaanxi and Tanzania's Dar es Salaam region sign a letter of intent for sister provinces) and
+The Blade (toledoblade.com, 2006-09-27, "2 Toledos reaffirm bonds of friendship").
 """
 
 from __future__ import annotations
@@ -16,6 +19,12 @@ _XINHUA = (
     "Shaanxi province in northwest China and Tanzania's Dar es Salaam region on Monday signed an "
     "agreement aimed at exploring investment opportunities to support economic development of "
     "both sides."
+)
+
+_BLADE = (
+    "The decorous occasion in Government Center was the formal reaffirmation of a 75-year-old "
+    "Sister Cities relationship between two Toledos: centuries old Toledo, Spain, and the younger "
+    "sibling that shares its name, Toledo, Ohio."
 )
 
 
@@ -35,3 +44,8 @@ def test_a_prefecture_called_diqu_is_read():
     assert geocode("大兴安岭地区").match.level == "city"
     # a district stays a district
     assert geocode("朝阳区").match.level == "county"
+
+
+def test_a_town_is_read_in_the_country_written_after_it():
+    toledos = [m.place for m in find_places(_BLADE) if m.text == "Toledo"]
+    assert [place.country for place in toledos] == ["ES", "US"]
