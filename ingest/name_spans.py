@@ -19,13 +19,17 @@ _FUNCTION_WORDS = re.compile(
     r"(?:\b(?:a|an|and|or|nor|but|the|of|in|on|at|to|for|by|with|from|as|is|are|be|its)\b\s*)+",
     re.I,
 )
+#: The capitals a name begins with, those with diacritics of names abroad too ("Ürümqi",
+#: "İzmir", "Évora", "Łódź"): Latin-1's, and Latin Extended-A's (whose lower-case letters
+#: begin no word of a name).
+_CAPITALS = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 #: A run of capitalised words, within a line: a name never runs across a line break. Small
 #: words may join them: "of", "the", and the particles of names abroad ("Rio de Janeiro", "Dar
 #: es Salaam", "Bingen am Rhein", "Castellón de la Plana", "Newcastle upon Tyne").
 _EN_RUN = re.compile(
-    r"[A-Z][\w'’.\-]*(?:(?:(?:[^\S\n]+(?:of|the|de|da|do|dos|das|del|della|di|du|des|la|le|"
-    r"les|es|el|al|am|an|der|den|van|von|upon|sur|en))*[^\S\n]+|,[^\S\n]*(?=D\.C\.))"
-    r"[A-Z][\w'’.\-]*)*"
+    rf"[{_CAPITALS}][\w'’.\-]*(?:(?:(?:[^\S\n]+(?:of|the|de|da|do|dos|das|del|della|di|du|"
+    r"des|la|le|les|es|el|al|am|an|der|den|van|von|upon|sur|en))*[^\S\n]+|,[^\S\n]*(?=D\.C\.))"
+    rf"[{_CAPITALS}][\w'’.\-]*)*"
 )
 #: A part of a hyphenated name that may be a name of its own: "Riverside", not "U.S.".
 _NAME_PART = re.compile(r"[A-Z][a-z][\w'’]*")
