@@ -190,7 +190,9 @@ def _resolve(
     # country after "of" or a comma.
     of_place = None if is_party else OF_PLACE.match(text, end, end + 40)
     larger = of_place or (None if is_party else LARGER_AFTER.match(text, end, end + 40))
-    queries = [f"{query}, {name}" for name in larger.groups() if name] if larger else []
+    queries = (
+        [f"{query}, {name}" for name in dict.fromkeys(larger.groups()) if name] if larger else []
+    )
     for asked in [*queries, query]:
         key = (asked, others)
         if key not in memo:
