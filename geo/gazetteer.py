@@ -596,10 +596,11 @@ def _seat_named(city: dict, stem: str, t2s) -> bool:
     own = latin_key(city["name"])
     if {own + "jiedao", own + "zhen"} & {latin_key(alias) for alias in city["alternatenames"]}:
         return True
+    others = {zh_stem(t2s(alias))[0] for alias in city["alternatenames"] if has_han(alias)}
     return any(
-        latin_key("".join(lazy_pinyin(zh_stem(t2s(alias))[0]))) == own
-        for alias in city["alternatenames"]
-        if has_han(alias) and not zh_stem(t2s(alias))[0].startswith(stem)
+        latin_key("".join(lazy_pinyin(other))) == own
+        for other in others
+        if not other.startswith(stem)
     )
 
 
